@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import { SignInAttempts } from './auth/attempts';
+import { loadSession } from './auth/session';
+import type { Config } from './config';
+import type { AppEnv } from './context';
+import type { Db } from './db';
+import { handleError, notFound } from './errors';
+import { agencyRoutes } from './routes/agencies';
+import { authRoutes } from './routes/auth';
+import { completenessRoutes } from './routes/completeness';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { periodRoutes } from './routes/periods';
+
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  /** Serve the built web app from this folder; tests of the API alone leave it out. */
+  webDistDir?: string;
+};
+
+function createApiRoutes() {
+  return new Hono<AppEnv>()
+    .route('/health', healthRoutes)
+    .route('/auth', authRoutes)
+    .route('/me', meRoutes)
+    .route('/periods', periodRoutes)
+    .route('/agencies', agencyRoutes)
+    .route('/completeness', completenessRoutes);
+}
+
+/** The typed API, for the web app's `hc<AppType>` client. */
+export type AppType = ReturnType<typeof createApiRoutes>;
+
+/**
+ * Builds Scope's whole HTTP app over one database: the JSON API under `/api` and, when given, the
+ * built web app for every other path. Only `server.ts` listens; tests call `app.request()`.
+ */
+export function createApp({ db, config, webDistDir }: AppDeps) {
+  const signInAttempts = new SignInAttempts();
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Recharts positions tooltips and labels with inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    }),
+    compress(),
+  );
+  app.use('/api/*', csrf(), async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    c.set('signInAttempts', signInAttempts);
+    await next();
+  });
+  app.use('/api/*', loadSession);
+  app.route('/api', createApiRoutes());
+  // Unknown API paths answer in JSON; only non-API paths fall through to the web app.
+  app.all('/api/*', () => {
+    throw notFound('There is no API endpoint at this address.');
+  });
+
+  if (webDistDir && existsSync(join(webDistDir, 'index.html'))) {
+    const indexHtml = readFileSync(join(webDistDir, 'index.html'), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      // Vite puts a content hash in every asset's name, so a cached copy never goes stale.
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    // Every page of the web app is index.html; the browser-side router takes it from there.
+    const webApp = (c: Context) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    };
+    app.get('/', webApp);
+    app.use('*', serveStatic({ root: webDistDir }));
+    app.get('*', webApp);
+  }
+  app.notFound((c) => handleError(notFound(), c));
+  return app;
+}

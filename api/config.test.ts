@@ -1,0 +1,37 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadConfig, projectRoot } from './config';
+
+describe('configuration', () => {
+  test('defaults: port 8787, data/scope.db, development', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scope-config-'));
+    const config = loadConfig({ SCOPE_DB: join(dir, 'scope.db') });
+    expect(config.port).toBe(8787);
+    expect(config.nodeEnv).toBe('development');
+    expect(config.isProduction).toBe(false);
+    expect(config.deadlineDays).toBe(30);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(loadConfig({ SCOPE_DB: ':memory:' }).databasePath).toBe(':memory:');
+    expect(join(projectRoot, 'data/scope.db')).toMatch(/data\/scope\.db$/);
+  });
+
+  test('an invalid value is refused with a message naming it', () => {
+    expect(() => loadConfig({ PORT: 'eighty', SCOPE_DB: ':memory:' })).toThrow(/PORT/);
+    expect(() => loadConfig({ NODE_ENV: 'staging', SCOPE_DB: ':memory:' })).toThrow(/NODE_ENV/);
+    expect(() => loadConfig({ SCOPE_SESSION_SECRET: 'short', SCOPE_DB: ':memory:' })).toThrow(/at least 32/);
+  });
+
+  test('without a given secret one is generated on first start and reused after', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scope-config-'));
+    const dbPath = join(dir, 'nested', 'scope.db');
+    const first = loadConfig({ SCOPE_DB: dbPath });
+    expect(existsSync(`${dbPath}.secret`)).toBe(true);
+    expect(readFileSync(`${dbPath}.secret`, 'utf8').trim()).toBe(first.sessionSecret);
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(64);
+    expect(loadConfig({ SCOPE_DB: dbPath }).sessionSecret).toBe(first.sessionSecret);
+    const given = 'x'.repeat(40);
+    expect(loadConfig({ SCOPE_DB: dbPath, SCOPE_SESSION_SECRET: given }).sessionSecret).toBe(given);
+  });
+});

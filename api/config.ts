@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The project's root folder: `api/` sits directly below it. */
+export const projectRoot = resolve(import.meta.dirname, '..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  SCOPE_DB: z.string().min(1).default('data/scope.db'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SCOPE_SESSION_SECRET: z.string().min(32, 'SCOPE_SESSION_SECRET must be at least 32 characters').optional(),
+  SCOPE_DEADLINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+});
+
+export type Config = Readonly<{
+  port: number;
+  databasePath: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  /** Keys the session-token hashes; generated and kept beside the database when not given. */
+  sessionSecret: string;
+  /** Days after a quarter ends that its submissions are due. */
+  deadlineDays: number;
+  webDistDir: string;
+}>;
+
+/**
+ * Reads the session secret from SCOPE_SESSION_SECRET or, failing that, from a file beside the
+ * database, creating one on first start. Keeping it on disk means sign-ins survive a restart.
+ */
+function resolveSessionSecret(given: string | undefined, databasePath: string): string {
+  if (given) return given;
+  if (databasePath === ':memory:') return randomBytes(32).toString('hex');
+  const secretPath = `${databasePath}.secret`;
+  if (existsSync(secretPath)) return readFileSync(secretPath, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(dirname(secretPath), { recursive: true });
+  writeFileSync(secretPath, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Validates an environment and builds the configuration from it. Exported for tests. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Scope's configuration is not valid:\n  ${problems.join('\n  ')}`);
+  }
+  const { PORT, SCOPE_DB, NODE_ENV, SCOPE_SESSION_SECRET, SCOPE_DEADLINE_DAYS } = parsed.data;
+  const databasePath = SCOPE_DB === ':memory:' ? SCOPE_DB : resolve(projectRoot, SCOPE_DB);
+  return Object.freeze({
+    port: PORT,
+    databasePath,
+    nodeEnv: NODE_ENV,
+    isProduction: NODE_ENV === 'production',
+    sessionSecret: resolveSessionSecret(SCOPE_SESSION_SECRET, databasePath),
+    deadlineDays: SCOPE_DEADLINE_DAYS,
+    webDistDir: resolve(projectRoot, 'web/dist'),
+  });
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, read from the environment once. */
+export function config(): Config {
+  current ??= loadConfig(process.env);
+  return current;
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { migrate, openDatabase, readMigrations } from './db';
+import { createTestDb, type TestDb } from './testing';
+
+let current: TestDb | undefined;
+afterEach(() => {
+  current?.cleanup();
+  current = undefined;
+});
+
+describe('migrations', () => {
+  test('an empty database migrates to the full schema, with every migration recorded', () => {
+    current = createTestDb();
+    const { db } = current;
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    for (const table of [
+      'org_units',
+      'agency_counties',
+      'users',
+      'sessions',
+      'catalog_versions',
+      'categories',
+      'category_options',
+      'category_combos',
+      'category_option_combos',
+      'sections',
+      'data_elements',
+      'validation_rules',
+      'reporting_periods',
+      'submissions',
+      'submission_revisions',
+      'revision_values',
+      'data_values',
+      'submission_reviews',
+      'releases',
+      'published_cells',
+      'audit_log',
+    ]) {
+      expect(tables).toContain(table);
+    }
+    const recorded = db.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all();
+    expect(recorded).toEqual(readMigrations().map((m) => m.name));
+    const userColumns = db.prepare('PRAGMA table_info(users)').all() as Array<{ name: string }>;
+    expect(userColumns.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['email', 'name', 'password_hash', 'role', 'agency_id']),
+    );
+  });
+
+  test('migrating twice applies nothing the second time', () => {
+    current = createTestDb();
+    expect(migrate(current.db)).toEqual([]);
+  });
+
+  test('connections have foreign keys on, WAL and a busy timeout', () => {
+    current = createTestDb();
+    const { db } = current;
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO users (email, name, password_hash, role, agency_id) VALUES ('a@b.c', 'A', 'x', 'reporter', 999)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  test('a failing migration rolls back entirely and later ones are not applied', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scope-migrations-'));
+    writeFileSync(join(dir, '001_good.sql'), 'CREATE TABLE good (id INTEGER PRIMARY KEY);');
+    writeFileSync(
+      join(dir, '002_bad.sql'),
+      'CREATE TABLE half (id INTEGER); INSERT INTO missing VALUES (1);',
+    );
+    writeFileSync(join(dir, '003_later.sql'), 'CREATE TABLE later (id INTEGER);');
+    const db = openDatabase(':memory:');
+    expect(() => migrate(db, readMigrations(dir))).toThrow(/missing/);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toContain('good');
+    expect(tables).not.toContain('half');
+    expect(tables).not.toContain('later');
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    db.close();
+  });
+
+  test('the audit log refuses updates and deletes', () => {
+    current = createTestDb();
+    const { db } = current;
+    db.prepare("INSERT INTO audit_log (action, entity_type) VALUES ('sign-in', 'user')").run();
+    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT action FROM audit_log').pluck().all()).toEqual(['sign-in']);
+  });
+});

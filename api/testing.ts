@@ -1,0 +1,155 @@
+/** Fixtures for API tests: a real SQLite file per test, migrated, with a small coalition in it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from './app';
+import { hashPassword } from './auth/password';
+import { type Config, loadConfig } from './config';
+import { type Db, migrate, openDatabase } from './db';
+import { parseQuarter, type Quarter } from './domain/periods';
+import { currentCatalogVersionId, installCatalog, readDefaultCatalog } from './queries/catalog';
+import { insertOrgUnit } from './queries/orgUnits';
+import { insertPeriod } from './queries/periods';
+import { insertReview, insertRevision, insertSubmission } from './queries/submissions';
+import { insertUser, type Role } from './queries/users';
+
+export type TestDb = { db: Db; path: string; dir: string; cleanup: () => void };
+
+/** A new, migrated database file in its own temporary folder. */
+export function createTestDb(): TestDb {
+  const dir = mkdtempSync(join(tmpdir(), 'scope-test-'));
+  const path = join(dir, 'scope.db');
+  const db = openDatabase(path);
+  migrate(db);
+  return {
+    db,
+    path,
+    dir,
+    cleanup: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ SCOPE_DB: ':memory:', NODE_ENV: 'test', ...overrides });
+}
+
+export const testPassword = 'correct horse battery staple';
+
+/**
+ * Two counties and two agencies (RIVER in Santa Clara, HILLS in San Benito), a user of each role, and
+ * the default catalog.
+ */
+export function seedSmallCoalition(db: Db) {
+  installCatalog(db, readDefaultCatalog());
+  const coalition = insertOrgUnit(db, {
+    code: 'TEST',
+    name: 'Test Coalition',
+    level: 'coalition',
+    parentId: null,
+  });
+  const scl = insertOrgUnit(db, {
+    code: 'SCL',
+    name: 'Santa Clara County',
+    level: 'county',
+    parentId: coalition,
+  });
+  const sbn = insertOrgUnit(db, {
+    code: 'SBN',
+    name: 'San Benito County',
+    level: 'county',
+    parentId: coalition,
+  });
+  const river = insertOrgUnit(db, {
+    code: 'RIVER',
+    name: 'River Street Advocates',
+    level: 'agency',
+    parentId: scl,
+    agencyType: 'victim_services',
+  });
+  const hills = insertOrgUnit(db, {
+    code: 'HILLS',
+    name: 'Hills Family Clinic',
+    level: 'agency',
+    parentId: sbn,
+    agencyType: 'health_care',
+  });
+  const passwordHash = hashPassword(testPassword);
+  const user = (email: string, role: Role, agencyId: number | null) =>
+    insertUser(db, { email, name: email.split('@')[0] as string, passwordHash, role, agencyId });
+  return {
+    agencies: { river, hills },
+    users: {
+      admin: user('admin@test.example', 'admin', null),
+      viewer: user('viewer@test.example', 'viewer', null),
+      riverReporter: user('river@test.example', 'reporter', river),
+      hillsReporter: user('hills@test.example', 'reporter', hills),
+    },
+  };
+}
+
+export function createTestApp(db: Db, config = testConfig(), webDistDir?: string) {
+  return createApp({ db, config, webDistDir });
+}
+
+type TestApp = ReturnType<typeof createTestApp>;
+
+/** Signs in through the API and returns the Cookie header value to send with later requests. */
+export async function signIn(app: TestApp, email: string, password = testPassword): Promise<string> {
+  const response = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in as ${email} failed with ${response.status}`);
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error('sign-in set no cookie');
+  return cookie.split(';')[0] as string;
+}
+
+/**
+ * Three quarters of history for the small coalition: 2026Q2 approved for both agencies (RIVER's
+ * late), 2026Q3 returned to RIVER with a comment and submitted by HILLS, 2026Q4 a draft at RIVER.
+ */
+export function seedSmallHistory(db: Db, coalition: ReturnType<typeof seedSmallCoalition>) {
+  const catalogVersionId = currentCatalogVersionId(db) as number;
+  const { river, hills } = coalition.agencies;
+  const { admin, riverReporter, hillsReporter } = coalition.users;
+  const q2 = insertPeriod(db, parseQuarter('2026Q2') as Quarter, 30, false);
+  const q3 = insertPeriod(db, parseQuarter('2026Q3') as Quarter, 30, true);
+  const q4 = insertPeriod(db, parseQuarter('2026Q4') as Quarter, 30, true);
+  const submit = (agencyId: number, periodId: number, userId: number, at: string, late: boolean) => {
+    const submissionId = insertSubmission(db, { agencyId, periodId, catalogVersionId, userId, at });
+    insertRevision(db, { submissionId, userId, at, late });
+    return submissionId;
+  };
+  const riverQ2 = submit(river, q2, riverReporter, '2026-08-10T17:00:00.000Z', true);
+  insertReview(db, {
+    submissionId: riverQ2,
+    action: 'approve',
+    comment: null,
+    userId: admin,
+    at: '2026-08-12T17:00:00.000Z',
+  });
+  const hillsQ2 = submit(hills, q2, hillsReporter, '2026-07-20T17:00:00.000Z', false);
+  insertReview(db, {
+    submissionId: hillsQ2,
+    action: 'approve',
+    comment: null,
+    userId: admin,
+    at: '2026-07-22T17:00:00.000Z',
+  });
+  const riverQ3 = submit(river, q3, riverReporter, '2026-10-20T17:00:00.000Z', false);
+  insertReview(db, {
+    submissionId: riverQ3,
+    action: 'return',
+    comment: 'Please check the county breakdown.',
+    userId: admin,
+    at: '2026-10-22T17:00:00.000Z',
+  });
+  submit(hills, q3, hillsReporter, '2026-10-25T17:00:00.000Z', false);
+  insertSubmission(db, { agencyId: river, periodId: q4, catalogVersionId, userId: riverReporter });
+  return { periods: { q2, q3, q4 } };
+}

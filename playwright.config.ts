@@ -1,0 +1,44 @@
+import { rmSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// Each run starts the real server over a new database, so the demo coalition is created fresh.
+const databaseDir = '.tmp/browser-tests';
+rmSync(databaseDir, { recursive: true, force: true });
+
+const port = 8788;
+
+export default defineConfig({
+  testDir: 'tests/browser',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${port}`,
+    // Debian's Chromium: the project never downloads a browser. A missing one fails the run.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'off',
+  },
+  webServer: {
+    command: 'tsx api/server.ts',
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { PORT: String(port), SCOPE_DB: `${databaseDir}/scope.db`, NODE_ENV: 'test' },
+    stdout: 'pipe',
+  },
+});

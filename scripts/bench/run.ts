@@ -1,0 +1,20 @@
+/**
+ * `npm run bench [name…]`: runs Scope's benchmarks (all of them, or those named) and prints each
+ * figure beside a baseline measured in the same run. Not part of `npm test`.
+ */
+import { runImportBenchmark } from './import';
+
+const benchmarks: Record<string, () => void | Promise<void>> = {
+  import: () => runImportBenchmark({ agencies: 600, quarters: 40, rounds: 3 }),
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown benchmark(s): ${unknown.join(', ')}. Choose from: ${Object.keys(benchmarks).join(', ')}.`,
+  );
+  process.exit(2);
+}
+console.log(`Scope benchmarks on Node ${process.version}`);
+for (const name of requested.length > 0 ? requested : Object.keys(benchmarks)) await benchmarks[name]?.();

@@ -1,0 +1,115 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
+import type { Me } from '../api/types';
+import { errorMessage } from '../components/QueryStatus';
+import { useSignOut } from '../features/auth/mutations';
+import { meQuery } from '../features/auth/queries';
+import { roleLabel } from '../features/auth/roles';
+
+/** The coalition Scope is run for, as it names itself. */
+export const coalitionName = 'South Bay Coalition to End Human Trafficking';
+
+/** Header, main navigation and footer around every page. */
+export function AppShell() {
+  const me = useQuery(meQuery());
+  const mainRef = useMoveFocusOnNavigation();
+  const user = me.data ?? null;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <p className="brand">
+            <Link to="/" className="brand__link">
+              <span className="brand__product">Scope</span>
+              <span className="brand__coalition">{coalitionName}</span>
+            </Link>
+          </p>
+          {user ? <SignedInBar user={user} /> : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} ref={mainRef}>
+        <div className="page">
+          <Outlet />
+        </div>
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <p>
+            Scope holds aggregate, de-identified counts only. No survivor's name or identifying detail is ever
+            entered.
+          </p>
+          <p>{coalitionName} · Santa Clara and San Benito counties, California</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function SignedInBar({ user }: { user: Me }) {
+  const signOut = useSignOut();
+  return (
+    <div className="site-header__bar">
+      <nav aria-label="Main">
+        <ul className="nav-list">
+          <li>
+            <NavLink to="/" end className="nav-link">
+              Home
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <div className="account">
+        <p className="account__who">
+          <span className="visually-hidden">Signed in as </span>
+          <strong>{user.name}</strong>
+          {/* The name and role sit on separate lines; the comma keeps them apart when read aloud. */}
+          <span className="visually-hidden">, </span>
+          <span className="account__detail">
+            {roleLabel(user.role)}
+            {user.agency ? ` · ${user.agency.name}` : ''}
+          </span>
+        </p>
+        <button
+          type="button"
+          className="button button--header"
+          aria-disabled={signOut.isPending}
+          onClick={() => {
+            if (signOut.isPending) return;
+            signOut.mutate();
+          }}
+        >
+          {signOut.isPending ? 'Signing out…' : 'Sign out'}
+        </button>
+        {signOut.isError ? (
+          <p className="account__error" role="alert">
+            Signing out didn't work. {errorMessage(signOut.error)}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * After a link or back/forward navigation, moves focus to <main> so keyboard and screen-reader
+ * users start at the new page's content instead of wherever the old page left them. Redirects
+ * (replace navigations, such as being sent to sign in) and the first load are left alone, so the
+ * skip link stays the first thing a keyboard reaches.
+ */
+function useMoveFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const mainRef = useRef<HTMLElement>(null);
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    if (navigationType !== 'REPLACE') mainRef.current?.focus();
+  }, [pathname, navigationType]);
+  return mainRef;
+}

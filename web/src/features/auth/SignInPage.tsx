@@ -1,0 +1,94 @@
+import { useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { errorMessage, Loading } from '../../components/QueryStatus';
+import { usePageTitle } from '../../components/usePageTitle';
+import { type SignedOutState, useSignIn } from './mutations';
+import { meQuery } from './queries';
+
+const errorId = 'sign-in-error';
+
+/** Where people sign in. Already signed in, or once signed in, they go to the home page. */
+export function SignInPage() {
+  const me = useQuery(meQuery());
+  const signIn = useSignIn();
+  const location = useLocation();
+  usePageTitle('Sign in');
+  const signedOut = (location.state as Partial<SignedOutState> | null)?.signedOut === true;
+
+  // A successful sign-in stores the person under `me`, which lands here and moves them on.
+  if (me.data) return <Navigate to="/" replace />;
+  if (me.isPending) return <Loading label="Checking whether you're already signed in…" />;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (signIn.isPending) return;
+    const form = new FormData(event.currentTarget);
+    signIn.mutate({
+      email: String(form.get('email') ?? '').trim(),
+      password: String(form.get('password') ?? ''),
+    });
+  }
+
+  const failed = signIn.isError;
+
+  return (
+    <div className="sign-in">
+      <h1>Sign in to Scope</h1>
+      <div className="sign-in__intro">
+        <p>
+          Scope is where member agencies of the South Bay Coalition to End Human Trafficking share their
+          service numbers each quarter, and where the coalition reviews and publishes them.
+        </p>
+        <p>
+          Agencies enter <strong>aggregate, de-identified counts only</strong>: how many people they served,
+          never who. No survivor's name or identifying detail is ever entered here.
+        </p>
+      </div>
+
+      {signedOut && !failed ? (
+        <p className="notice notice--info" role="status">
+          You have signed out.
+        </p>
+      ) : null}
+
+      <form className="form" onSubmit={handleSubmit}>
+        <div role="alert" id={errorId} className="form-error">
+          {failed ? errorMessage(signIn.error) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="sign-in-email">Email</label>
+          <input
+            id="sign-in-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            spellCheck={false}
+            required
+            aria-invalid={failed || undefined}
+            aria-describedby={failed ? errorId : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="sign-in-password">Password</label>
+          <input
+            id="sign-in-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={failed || undefined}
+            aria-describedby={failed ? errorId : undefined}
+          />
+        </div>
+        <button type="submit" className="button" aria-disabled={signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="sign-in__help">
+        Trouble signing in? Your coalition admin can check your account and reset your password.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type {
+  AgencySubmissionsResponse,
+  CompletenessSummaryResponse,
+  Me,
+  PeriodsResponse,
+} from '../../api/types';
+import { AdminHome } from './AdminHome';
+import { completenessKeys, periodKeys, submissionKeys } from './queries';
+import { ReporterHome } from './ReporterHome';
+import { ViewerHome } from './ViewerHome';
+
+// These render the real components to HTML with data already in the cache, the way a page looks
+// once its request has answered. The environment is node (no DOM), so assertions read the markup.
+
+function render(ui: ReactNode, seed: (client: QueryClient) => void = () => {}): string {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  seed(client);
+  return renderToStaticMarkup(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+}
+
+/** The page's visible text, with tags dropped and HTML entities decoded, spaces collapsed. */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,:)])/g, '$1')
+    .replace(/\( /g, '(');
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(2026, 10, 28, 10, 0));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const reporter: Me = {
+  id: 3,
+  email: 'reporter1@scope.demo',
+  name: 'Reporter One',
+  role: 'reporter',
+  agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
+};
+
+const agencySubmissions: AgencySubmissionsResponse = {
+  agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
+  quarters: [
+    {
+      period: '2026Q4',
+      startDate: '2026-10-01',
+      endDate: '2026-12-31',
+      deadline: '2027-01-30',
+      open: true,
+      status: 'draft',
+      late: false,
+      submittedAt: null,
+      revision: 0,
+      returnComment: null,
+    },
+    {
+      period: '2026Q3',
+      startDate: '2026-07-01',
+      endDate: '2026-09-30',
+      deadline: '2026-10-30',
+      open: false,
+      status: 'returned',
+      late: true,
+      submittedAt: '2026-11-03T18:00:00Z',
+      revision: 2,
+      returnComment: 'The gender breakdown adds up to 41, but 43 survivors are listed as served.',
+    },
+    {
+      period: '2026Q2',
+      startDate: '2026-04-01',
+      endDate: '2026-06-30',
+      deadline: '2026-07-30',
+      open: false,
+      status: 'approved',
+      late: false,
+      submittedAt: '2026-07-20T18:00:00Z',
+      revision: 1,
+      returnComment: null,
+    },
+  ],
+};
+
+describe('ReporterHome', () => {
+  test('shows a calm loading state until the reports arrive', () => {
+    const html = render(<ReporterHome me={reporter} />);
+    expect(html).toContain('role="status"');
+    expect(textOf(html)).toContain("Loading your agency's reports…");
+  });
+
+  test('puts the open quarter first, with its deadline, status and next step', () => {
+    const html = render(<ReporterHome me={reporter} />, (client) =>
+      client.setQueryData(submissionKeys.byAgency('ASH'), agencySubmissions),
+    );
+    const text = textOf(html);
+    expect(text).toContain("Your agency's quarterly reports");
+    expect(text).toContain('Asian Women’s Shelter South Bay · Victim services');
+    expect(text).toContain('Open for entry 2026Q4 October to December 2026 Due 30 January 2027 (in 63 days)');
+    expect(text).toContain('Status: Draft');
+    expect(text).toContain('Next step: Your draft is saved. Check it and submit it by 30 January 2027.');
+    expect(text.indexOf('2026Q4')).toBeLessThan(text.indexOf('2026Q3'));
+  });
+
+  test("shows a returned report's comment, and marks a late one in words", () => {
+    const text = textOf(
+      render(<ReporterHome me={reporter} />, (client) =>
+        client.setQueryData(submissionKeys.byAgency('ASH'), agencySubmissions),
+      ),
+    );
+    expect(text).toContain(
+      "Reviewer's comment The gender breakdown adds up to 41, but 43 survivors are listed as served.",
+    );
+    expect(text).toContain('Returned for correction');
+    expect(text).toContain('Submitted late');
+    expect(text).toContain('Approved');
+    expect(text).toContain('Revision 2');
+  });
+
+  test('lays the history out as a captioned table with header cells', () => {
+    const html = render(<ReporterHome me={reporter} />, (client) =>
+      client.setQueryData(submissionKeys.byAgency('ASH'), agencySubmissions),
+    );
+    expect(html).toMatch(/<caption id="agency-quarters-caption">/);
+    expect(html).toMatch(
+      /<section class="table-scroll" aria-labelledby="agency-quarters-caption" tabindex="0">/,
+    );
+    expect(html.match(/<th scope="col">/g)).toHaveLength(4);
+    expect(html.match(/<th scope="row">/g)).toHaveLength(3);
+  });
+
+  test('explains, rather than failing, when the account has no agency', () => {
+    const text = textOf(render(<ReporterHome me={{ ...reporter, agency: null }} />));
+    expect(text).toContain("Your account isn't linked to an agency yet");
+  });
+});
+
+const completeness: CompletenessSummaryResponse = {
+  quarters: [
+    {
+      period: '2026Q4',
+      deadline: '2027-01-30',
+      open: true,
+      pastDeadline: false,
+      expected: 12,
+      approved: 0,
+      submitted: 2,
+      returned: 0,
+      draft: 4,
+      notStarted: 6,
+      late: 0,
+    },
+    {
+      period: '2026Q3',
+      deadline: '2026-10-30',
+      open: false,
+      pastDeadline: true,
+      expected: 12,
+      approved: 6,
+      submitted: 2,
+      returned: 1,
+      draft: 1,
+      notStarted: 2,
+      late: 2,
+    },
+  ],
+};
+
+describe('AdminHome', () => {
+  test('leads with who still needs chasing for the past-deadline quarter', () => {
+    const text = textOf(
+      render(<AdminHome />, (client) => client.setQueryData(completenessKeys.summary(4), completeness)),
+    );
+    expect(text).toContain('2026Q3 · Closed for entry · Was due 30 October 2026');
+    expect(text).toContain('3 agencies have not submitted 2026Q3.');
+    expect(text).toContain('Of these, 2 have not started and 1 has a draft saved.');
+    expect(text).toContain('2 reports are waiting for your review.');
+    expect(text).toContain(
+      '2026Q4 is open for entry until 30 January 2027. 2 of 12 agencies have submitted so far.',
+    );
+  });
+
+  test('shows every count in a captioned table, one row per quarter', () => {
+    const html = render(<AdminHome />, (client) =>
+      client.setQueryData(completenessKeys.summary(4), completeness),
+    );
+    expect(textOf(html)).toContain(
+      "Agencies' reports by quarter, out of the number of agencies expected to report",
+    );
+    expect(html.match(/<th scope="col"/g)).toHaveLength(9);
+    const q3Row = textOf(html.slice(html.indexOf('<tr class="row--current">')));
+    expect(q3Row).toMatch(/^ ?2026Q3 Deadline passed 30 October 2026 12 6 2 1 1 2 2/);
+  });
+});
+
+const periods: PeriodsResponse = {
+  periods: [
+    {
+      period: '2026Q4',
+      startDate: '2026-10-01',
+      endDate: '2026-12-31',
+      deadline: '2027-01-30',
+      open: true,
+      expected: 12,
+      approved: 0,
+    },
+    {
+      period: '2026Q3',
+      startDate: '2026-07-01',
+      endDate: '2026-09-30',
+      deadline: '2026-10-30',
+      open: false,
+      expected: 12,
+      approved: 10,
+    },
+  ],
+};
+
+describe('ViewerHome', () => {
+  test('says which quarters have approved reports and which are open', () => {
+    const html = render(<ViewerHome />, (client) => client.setQueryData(periodKeys.list(), periods));
+    const text = textOf(html);
+    expect(text).toContain(
+      "The most recent quarter with approved reports is 2026Q3 (July to September 2026): 10 of 12 agencies' reports approved.",
+    );
+    expect(text).toContain("2026Q4 October to December 2026 0 of 12 agencies' reports approved Yes");
+    expect(text).toContain("2026Q3 July to September 2026 10 of 12 agencies' reports approved No");
+    expect(html).toContain('<caption id="periods-caption">');
+  });
+
+  test('says plainly when no quarter has data yet', () => {
+    const empty: PeriodsResponse = { periods: [] };
+    const text = textOf(render(<ViewerHome />, (client) => client.setQueryData(periodKeys.list(), empty)));
+    expect(text).toContain('No quarter has approved reports yet.');
+    expect(text).toContain('There are no reporting quarters yet.');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Queries behind the home pages. Keys are layered (`all` → narrower) so a mutation elsewhere can
+ * invalidate everything about submissions, or just one agency's.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { apiFetch } from '../../api/client';
+import type {
+  AgencySubmissionsResponse,
+  CompletenessSummaryResponse,
+  PeriodsResponse,
+} from '../../api/types';
+
+/** Keys for submissions: `all` → `byAgency(code)`. */
+export const submissionKeys = {
+  all: ['submissions'] as const,
+  byAgency: (agencyCode: string) => [...submissionKeys.all, 'agency', agencyCode] as const,
+};
+
+/** Keys for completeness: `all` → `summary(quarterCount)`. */
+export const completenessKeys = {
+  all: ['completeness'] as const,
+  summary: (quarterCount: number) => [...completenessKeys.all, 'summary', quarterCount] as const,
+};
+
+/** Keys for reporting periods: `all` → `list()`. */
+export const periodKeys = {
+  all: ['periods'] as const,
+  list: () => [...periodKeys.all, 'list'] as const,
+};
+
+/** One agency's quarters and where each submission stands, newest first. */
+export function agencySubmissionsQuery(agencyCode: string) {
+  return queryOptions({
+    queryKey: submissionKeys.byAgency(agencyCode),
+    queryFn: ({ signal }) =>
+      apiFetch<AgencySubmissionsResponse>(`/api/agencies/${encodeURIComponent(agencyCode)}/submissions`, {
+        signal,
+      }),
+  });
+}
+
+/** How many agencies have reported for each of the last `quarterCount` quarters (admin only). */
+export function completenessSummaryQuery(quarterCount: number) {
+  return queryOptions({
+    queryKey: completenessKeys.summary(quarterCount),
+    queryFn: ({ signal }) =>
+      apiFetch<CompletenessSummaryResponse>(
+        `/api/completeness/summary?${new URLSearchParams({ quarters: String(quarterCount) })}`,
+        { signal },
+      ),
+  });
+}
+
+/** Every reporting period with how many agencies' reports are approved, newest first. */
+export function periodsQuery() {
+  return queryOptions({
+    queryKey: periodKeys.list(),
+    queryFn: ({ signal }) => apiFetch<PeriodsResponse>('/api/periods', { signal }),
+  });
+}
