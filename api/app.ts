@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { SignInAttempts } from './auth/attempts';
+import { sameOriginWrites } from './auth/sameOrigin';
 import { loadSession } from './auth/session';
 import type { Config } from './config';
 import type { AppEnv } from './context';
@@ -13,16 +13,21 @@ import type { Db } from './db';
 import { handleError, notFound } from './errors';
 import { agencyRoutes } from './routes/agencies';
 import { authRoutes } from './routes/auth';
+import { catalogRoutes } from './routes/catalog';
 import { completenessRoutes } from './routes/completeness';
+import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { periodRoutes } from './routes/periods';
+import { submissionRoutes } from './routes/submissions';
 
 export type AppDeps = {
   db: Db;
   config: Config;
   /** Serve the built web app from this folder; tests of the API alone leave it out. */
   webDistDir?: string;
+  /** The clock; defaults to the real one. */
+  now?: () => Date;
 };
 
 function createApiRoutes() {
@@ -32,7 +37,10 @@ function createApiRoutes() {
     .route('/me', meRoutes)
     .route('/periods', periodRoutes)
     .route('/agencies', agencyRoutes)
-    .route('/completeness', completenessRoutes);
+    .route('/completeness', completenessRoutes)
+    .route('/catalog', catalogRoutes)
+    .route('/submissions', submissionRoutes)
+    .route('/', docsRoutes);
 }
 
 /** The typed API, for the web app's `hc<AppType>` client. */
@@ -42,7 +50,7 @@ export type AppType = ReturnType<typeof createApiRoutes>;
  * Builds Scope's whole HTTP app over one database: the JSON API under `/api` and, when given, the
  * built web app for every other path. Only `server.ts` listens; tests call `app.request()`.
  */
-export function createApp({ db, config, webDistDir }: AppDeps) {
+export function createApp({ db, config, webDistDir, now = () => new Date() }: AppDeps) {
   const signInAttempts = new SignInAttempts();
   const app = new Hono<AppEnv>();
   app.onError(handleError);
@@ -63,10 +71,11 @@ export function createApp({ db, config, webDistDir }: AppDeps) {
     }),
     compress(),
   );
-  app.use('/api/*', csrf(), async (c, next) => {
+  app.use('/api/*', sameOriginWrites, async (c, next) => {
     c.set('db', db);
     c.set('config', config);
     c.set('signInAttempts', signInAttempts);
+    c.set('now', now);
     await next();
   });
   app.use('/api/*', loadSession);

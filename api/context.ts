@@ -9,6 +9,8 @@ export type AppEnv = {
     db: Db;
     config: Config;
     signInAttempts: SignInAttempts;
+    /** The current time; tests fix it so deadlines and lateness don't depend on the day they run. */
+    now: () => Date;
     /** The signed-in user, or null when signed out. */
     user: User | null;
   };

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Structured particulars a client can show: the problems of an upload, the findings that block a submit. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -37,7 +39,12 @@ const codeByStatus: Record<number, string> = {
 /** Maps every thrown error to the one error shape; unexpected errors are logged and kept vague. */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof ApiError) {
-    return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    const body = {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
+    return c.json({ error: body }, error.status);
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;

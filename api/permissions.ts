@@ -21,3 +21,48 @@ export function canViewCompleteness(user: User): boolean {
 export function canViewPeriods(user: User): boolean {
   return user.role === 'admin' || user.role === 'reporter' || user.role === 'viewer';
 }
+
+/** The submission states in which an agency may still change its numbers. */
+const editableStatuses = new Set(['not_started', 'draft', 'returned']);
+
+type SubmissionContext = {
+  agency: Pick<Agency, 'id'>;
+  status: 'not_started' | 'draft' | 'submitted' | 'returned' | 'approved';
+  periodOpen: boolean;
+  /** An admin reopened it: a lock exception for a closed period. */
+  reopened: boolean;
+};
+
+/** Reporters (and their agency's systems) see their own agency's quarter; admins see every agency's. */
+export function canViewSubmission(user: User, agency: Pick<Agency, 'id'>): boolean {
+  return canViewAgencySubmissions(user, agency);
+}
+
+/**
+ * Only the agency's own reporters edit its numbers, only before they are submitted (or after they
+ * are returned or reopened), and only while the period is open unless an admin reopened it.
+ */
+export function canEditSubmission(user: User, s: SubmissionContext): boolean {
+  return (
+    user.role === 'reporter' &&
+    user.agencyId === s.agency.id &&
+    editableStatuses.has(s.status) &&
+    (s.periodOpen || s.reopened)
+  );
+}
+
+/** Admins approve or return what has been submitted. */
+export function canReviewSubmission(user: User, s: Pick<SubmissionContext, 'status'>): boolean {
+  return isAdmin(user) && user.tokenId === undefined && s.status === 'submitted';
+}
+
+/** Admins reopen an approved, locked submission. */
+export function canReopenSubmission(user: User, s: Pick<SubmissionContext, 'status'>): boolean {
+  return isAdmin(user) && user.tokenId === undefined && s.status === 'approved';
+}
+
+/** A person (never a token) manages their own agency's API tokens; admins manage any agency's. */
+export function canManageApiTokens(user: User, agency: Pick<Agency, 'id'>): boolean {
+  if (user.tokenId !== undefined) return false;
+  return isAdmin(user) || (user.role === 'reporter' && user.agencyId === agency.id);
+}

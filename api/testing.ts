@@ -1,4 +1,5 @@
 /** Fixtures for API tests: a real SQLite file per test, migrated, with a small coalition in it. */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { type Config, loadConfig } from './config';
 import { type Db, migrate, openDatabase } from './db';
+import type { AgencyType } from './domain/agencyTypes';
+import { type Catalog, cellKey, cellsOfElement, sectionsFor } from './domain/catalog';
 import { parseQuarter, type Quarter } from './domain/periods';
 import { currentCatalogVersionId, installCatalog, readDefaultCatalog } from './queries/catalog';
 import { insertOrgUnit } from './queries/orgUnits';
@@ -90,8 +93,11 @@ export function seedSmallCoalition(db: Db) {
   };
 }
 
+/** The day the tests pretend it is: 2026Q3's deadline has passed, 2026Q4's has not. */
+export const testNow = new Date('2026-11-28T17:00:00.000Z');
+
 export function createTestApp(db: Db, config = testConfig(), webDistDir?: string) {
-  return createApp({ db, config, webDistDir });
+  return createApp({ db, config, webDistDir, now: () => testNow });
 }
 
 type TestApp = ReturnType<typeof createTestApp>;
@@ -152,4 +158,57 @@ export function seedSmallHistory(db: Db, coalition: ReturnType<typeof seedSmallC
   submit(hills, q3, hillsReporter, '2026-10-25T17:00:00.000Z', false);
   insertSubmission(db, { agencyId: river, periodId: q4, catalogVersionId, userId: riverReporter });
   return { periods: { q2, q3, q4 } };
+}
+
+/**
+ * A fingerprint of everything stored: every row of every table. Two equal digests mean a request
+ * changed nothing at all.
+ */
+export function databaseDigest(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  for (const table of tables) {
+    hash.update(table);
+    const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ cid: number }>).map(
+      (c) => c.cid + 1,
+    );
+    for (const row of db
+      .prepare(`SELECT * FROM "${table}" ORDER BY ${columns.join(', ')}`)
+      .raw()
+      .iterate())
+      hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A complete, consistent quarter for an agency type: every cell zero except a couple of survivors
+ * counted coherently in every breakdown, so every rule passes.
+ */
+export function consistentQuarter(
+  catalog: Catalog,
+  agencyType: AgencyType,
+  served = 2,
+): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const section of sectionsFor(catalog, agencyType))
+    for (const element of section.elements)
+      for (const cell of cellsOfElement(catalog, element)) values[cellKey(cell)] = 0;
+  if (!sectionsFor(catalog, agencyType).some((s) => s.code === 'survivors')) return values;
+  for (const element of ['survivors_served', 'new_survivors']) {
+    Object.assign(values, {
+      [element]: served,
+      [`${element}.type_age.sex|18_24`]: served,
+      [`${element}.gender.female`]: served,
+      [`${element}.citizenship.us_citizen_lpr`]: served,
+      [`${element}.race_ethnicity.hispanic_latino`]: served,
+      [`${element}.lgbtq.no`]: served,
+      [`${element}.disability.no`]: served,
+      [`${element}.county.santa_clara`]: served,
+    });
+  }
+  return values;
 }

@@ -2,8 +2,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context';
-import { notSignedIn } from '../errors';
+import { ApiError, notSignedIn } from '../errors';
 import { deleteSession, getSessionUser, insertSession } from '../queries/sessions';
+import { findLiveApiToken } from '../queries/tokens';
 import type { User } from '../queries/users';
 
 export const sessionCookieName = 'scope_session';
@@ -19,7 +20,7 @@ export function hashSessionToken(secret: string, token: string): string {
 export function startSession(c: Context<AppEnv>, userId: number): void {
   const { db, config } = c.var;
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + sessionLifetimeSeconds * 1000).toISOString();
+  const expiresAt = new Date(c.var.now().getTime() + sessionLifetimeSeconds * 1000).toISOString();
   insertSession(db, hashSessionToken(config.sessionSecret, token), userId, expiresAt);
   setCookie(c, sessionCookieName, token, {
     httpOnly: true,
@@ -37,11 +38,53 @@ export function endSession(c: Context<AppEnv>): void {
   deleteCookie(c, sessionCookieName, { path: '/' });
 }
 
-/** Puts the signed-in user (or null) on the context for every request. */
+export const apiTokenPrefix = 'scope_';
+
+/** A new API token's secret and the parts of it that are stored: a keyed hash and a short prefix to recognise it by. */
+export function createApiTokenSecret(sessionSecret: string) {
+  const secret = `${apiTokenPrefix}${randomBytes(32).toString('base64url')}`;
+  return {
+    secret,
+    prefix: secret.slice(0, apiTokenPrefix.length + 4),
+    tokenHash: hashSessionToken(sessionSecret, secret),
+  };
+}
+
+/**
+ * Puts the caller on the context for every request: an agency system with `Authorization: Bearer`,
+ * acting as a reporter of the token's agency, or the person signed in with the session cookie, or null.
+ */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const authorization = c.req.header('Authorization');
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const found = match?.[1]
+      ? findLiveApiToken(
+          c.var.db,
+          hashSessionToken(c.var.config.sessionSecret, match[1]),
+          c.var.now().toISOString(),
+        )
+      : undefined;
+    if (!found)
+      throw new ApiError(
+        401,
+        'invalid-token',
+        'This API token is not valid or has been revoked. Ask for a new one in Scope.',
+      );
+    c.set('user', {
+      id: found.userId,
+      email: found.email,
+      name: found.name,
+      role: 'reporter',
+      agencyId: found.agencyId,
+      tokenId: found.tokenId,
+    });
+    await next();
+    return;
+  }
   const token = getCookie(c, sessionCookieName);
   const user = token
-    ? getSessionUser(c.var.db, hashSessionToken(c.var.config.sessionSecret, token), new Date().toISOString())
+    ? getSessionUser(c.var.db, hashSessionToken(c.var.config.sessionSecret, token), c.var.now().toISOString())
     : undefined;
   c.set('user', user ?? null);
   await next();

@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readDefaultCatalog } from '../queries/catalog';
-import {
-  type Catalog,
-  catalogProblems,
-  cellKey,
-  cellsOfElement,
-  optionKeysOf,
-  parseCatalog,
-} from './catalog';
+import { type Catalog, cellKey, cellsOfElement, optionKeysOf } from './catalog';
+import { catalogProblems, parseCatalog } from './catalogSchema';
 
 const catalog = readDefaultCatalog();
 const clone = (): Catalog => structuredClone(catalog);

@@ -1,210 +1,23 @@
 /**
  * The catalog: what agencies report. Sections hold data elements; each element has a total and any
- * number of disaggregations (category combinations of one or two categories). This module is plain
- * TypeScript shared by the server and the browser.
+ * number of disaggregations (category combinations of one or two categories). Types and pure
+ * helpers shared by the server and the browser; the file's schema is in `catalogSchema.ts`.
  */
-import { z } from 'zod';
-import { type AgencyType, agencyTypes } from './agencyTypes';
-import { parseExpression, referencesOf } from './rules';
+import type { z } from 'zod';
+import type { AgencyType } from './agencyTypes';
+import type { catalogSchema } from './catalogSchema';
 
 export { type AgencyType, agencyTypes } from './agencyTypes';
-
-const code = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_]*$/, 'codes use lower-case letters, digits and underscores')
-  .max(48);
-const text = z.string().trim().min(1);
-
-const optionSchema = z.object({ code, name: text, description: text.optional() });
-
-const categorySchema = z.object({
-  code,
-  name: text,
-  description: text.optional(),
-  multiSelect: z.boolean().default(false),
-  options: z.array(optionSchema).min(2),
-});
-
-const comboSchema = z.object({
-  code,
-  name: text,
-  categories: z.array(code).min(1).max(2),
-});
-
-const elementSchema = z.object({
-  code,
-  name: text,
-  description: text,
-  kind: z.enum(['people', 'activity']),
-  periodAggregation: z.enum(['sum', 'first_plus_new']),
-  newElement: code.optional(),
-  agencyAggregation: z.literal('sum').default('sum'),
-  disaggregations: z.array(code).default([]),
-});
-
-const sectionSchema = z.object({
-  code,
-  name: text,
-  description: text,
-  agencyTypes: z.array(z.enum(agencyTypes)).min(1),
-  elements: z.array(elementSchema).min(1),
-});
 
 export const ruleOperators = ['==', '!=', '<', '<=', '>', '>='] as const;
 export type RuleOperator = (typeof ruleOperators)[number];
 
-const ruleSchema = z.object({
-  code,
-  description: text,
-  left: text,
-  operator: z.enum(ruleOperators),
-  right: text,
-  severity: z.enum(['error', 'warning']),
-  message: text,
-});
-
-export const catalogSchema = z.object({
-  version: z.number().int().positive(),
-  label: text,
-  categories: z.array(categorySchema).min(1),
-  categoryCombos: z.array(comboSchema).min(1),
-  sections: z.array(sectionSchema).min(1),
-  validationRules: z.array(ruleSchema).default([]),
-});
-
 export type Catalog = z.infer<typeof catalogSchema>;
-export type Category = z.infer<typeof categorySchema>;
-export type CategoryCombo = z.infer<typeof comboSchema>;
-export type DataElement = z.infer<typeof elementSchema>;
-export type Section = z.infer<typeof sectionSchema>;
-export type ValidationRule = z.infer<typeof ruleSchema>;
-
-function duplicates(codes: string[]): string[] {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const c of codes) (seen.has(c) ? repeated : seen).add(c);
-  return [...repeated];
-}
-
-/**
- * Everything a schema cannot say about a catalog: codes unique, references resolvable, multi-select
- * categories alone in their combination, rules parseable and naming real elements and cells.
- * Returns the problems in plain words; an empty list means the catalog is coherent.
- */
-export function catalogProblems(catalog: Catalog): string[] {
-  const problems: string[] = [];
-  const categories = new Map(catalog.categories.map((c) => [c.code, c]));
-  const combos = new Map(catalog.categoryCombos.map((c) => [c.code, c]));
-  const elements = new Map(catalog.sections.flatMap((s) => s.elements).map((e) => [e.code, e]));
-
-  for (const c of duplicates(catalog.categories.map((c) => c.code)))
-    problems.push(`category "${c}" is defined twice`);
-  for (const c of duplicates(catalog.categoryCombos.map((c) => c.code)))
-    problems.push(`category combination "${c}" is defined twice`);
-  for (const c of duplicates(catalog.sections.map((s) => s.code)))
-    problems.push(`section "${c}" is defined twice`);
-  for (const c of duplicates(catalog.sections.flatMap((s) => s.elements.map((e) => e.code))))
-    problems.push(`data element "${c}" is defined twice`);
-  for (const c of duplicates(catalog.validationRules.map((r) => r.code)))
-    problems.push(`validation rule "${c}" is defined twice`);
-  for (const category of catalog.categories) {
-    for (const o of duplicates(category.options.map((o) => o.code)))
-      problems.push(`category "${category.code}" lists option "${o}" twice`);
-  }
-
-  for (const combo of catalog.categoryCombos) {
-    for (const c of duplicates(combo.categories))
-      problems.push(`category combination "${combo.code}" names category "${c}" twice`);
-    for (const categoryCode of combo.categories) {
-      const category = categories.get(categoryCode);
-      if (!category)
-        problems.push(`category combination "${combo.code}" names unknown category "${categoryCode}"`);
-      else if (category.multiSelect && combo.categories.length > 1)
-        problems.push(
-          `category combination "${combo.code}" crosses multi-select category "${categoryCode}" with another category`,
-        );
-    }
-  }
-
-  for (const element of elements.values()) {
-    for (const d of duplicates(element.disaggregations))
-      problems.push(`data element "${element.code}" lists disaggregation "${d}" twice`);
-    for (const comboCode of element.disaggregations) {
-      if (!combos.has(comboCode))
-        problems.push(`data element "${element.code}" names unknown category combination "${comboCode}"`);
-    }
-    if (element.periodAggregation === 'first_plus_new') {
-      const newElement = element.newElement ? elements.get(element.newElement) : undefined;
-      if (!newElement)
-        problems.push(
-          `data element "${element.code}" rolls up by first_plus_new but names no known new element`,
-        );
-      else if (newElement.disaggregations.join() !== element.disaggregations.join())
-        problems.push(
-          `data element "${element.code}" and its new element "${newElement.code}" must have the same disaggregations`,
-        );
-    } else if (element.newElement) {
-      problems.push(
-        `data element "${element.code}" names a new element but does not roll up by first_plus_new`,
-      );
-    }
-  }
-
-  for (const rule of catalog.validationRules) {
-    for (const side of [rule.left, rule.right]) {
-      let refs: ReturnType<typeof referencesOf>;
-      try {
-        refs = referencesOf(parseExpression(side));
-      } catch (error) {
-        problems.push(`validation rule "${rule.code}": ${(error as Error).message}`);
-        continue;
-      }
-      for (const ref of refs) {
-        const element = elements.get(ref.element);
-        if (!element) {
-          problems.push(`validation rule "${rule.code}" names unknown data element "${ref.element}"`);
-          continue;
-        }
-        if (ref.combo === undefined) continue;
-        if (!element.disaggregations.includes(ref.combo)) {
-          problems.push(
-            `validation rule "${rule.code}" names disaggregation "${ref.combo}", which "${ref.element}" does not have`,
-          );
-          continue;
-        }
-        const combo = combos.get(ref.combo);
-        for (const filter of ref.filters) {
-          const category = categories.get(filter.category);
-          if (!category || !combo?.categories.includes(filter.category)) {
-            problems.push(
-              `validation rule "${rule.code}" filters on "${filter.category}", not in "${ref.combo}"`,
-            );
-            continue;
-          }
-          for (const option of filter.options) {
-            if (!category.options.some((o) => o.code === option))
-              problems.push(
-                `validation rule "${rule.code}" names unknown option "${option}" of "${filter.category}"`,
-              );
-          }
-        }
-      }
-    }
-  }
-  return problems;
-}
-
-/** Parses and checks a catalog, throwing one readable error listing every problem. */
-export function parseCatalog(input: unknown): Catalog {
-  const parsed = catalogSchema.safeParse(input);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`The catalog is not valid:\n  ${lines.join('\n  ')}`);
-  }
-  const problems = catalogProblems(parsed.data);
-  if (problems.length > 0) throw new Error(`The catalog is not coherent:\n  ${problems.join('\n  ')}`);
-  return parsed.data;
-}
+export type Category = Catalog['categories'][number];
+export type CategoryCombo = Catalog['categoryCombos'][number];
+export type Section = Catalog['sections'][number];
+export type DataElement = Section['elements'][number];
+export type ValidationRule = Catalog['validationRules'][number];
 
 /** The option keys of a combination's cells: option codes in category order, joined by '|'. */
 export function optionKeysOf(catalog: Catalog, combo: CategoryCombo): string[] {
@@ -243,4 +56,24 @@ export function cellKey(cell: CellRef): string {
 /** The sections an agency of this type reports. */
 export function sectionsFor(catalog: Catalog, agencyType: AgencyType): Section[] {
   return catalog.sections.filter((s) => s.agencyTypes.includes(agencyType));
+}
+
+/** Splits a cell key back into its parts. */
+export function parseCellKey(key: string): CellRef {
+  const [element = '', combo = '', optionKey = ''] = key.split('.');
+  return { element, combo, optionKey };
+}
+
+/** A cell in words: "Survivors served · By gender identity · Female"; an element's total is its name. */
+export function cellLabel(catalog: Catalog, key: string): string {
+  const { element, combo, optionKey } = parseCellKey(key);
+  const el = catalog.sections.flatMap((s) => s.elements).find((e) => e.code === element);
+  const name = el?.name ?? element;
+  if (combo === '') return name;
+  const comboDef = catalog.categoryCombos.find((c) => c.code === combo);
+  const options = optionKey.split('|').map((code, i) => {
+    const category = catalog.categories.find((c) => c.code === comboDef?.categories[i]);
+    return category?.options.find((o) => o.code === code)?.name ?? code;
+  });
+  return [name, comboDef?.name ?? combo, options.join(', ')].join(' · ');
 }

@@ -148,7 +148,12 @@ const compare: Record<RuleOperator, (a: number, b: number) => boolean> = {
   '>=': (a, b) => a >= b,
 };
 
-export type CompiledRule = { rule: ValidationRule; evaluate: (values: ValueLookup) => RuleOutcome };
+export type CompiledRule = {
+  rule: ValidationRule;
+  /** Every cell the rule reads. */
+  cellKeys: string[];
+  evaluate: (values: ValueLookup) => RuleOutcome;
+};
 
 /**
  * Compiles rules once against a catalog so each evaluation is a few map look-ups. A blank cell counts
@@ -171,6 +176,7 @@ export function compileRules(catalog: Catalog, rules = catalog.validationRules):
     };
     return {
       rule,
+      cellKeys: [...new Set([...left.cells, ...right.cells].map((c) => c.key))],
       evaluate(values) {
         const seen = { any: false };
         const l = sum(left, values, seen);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../config';
 import type { Db } from '../db';
-import { type Catalog, cellKey, optionKeysOf, parseCatalog } from '../domain/catalog';
+import { type Catalog, cellKey, optionKeysOf } from '../domain/catalog';
+import { parseCatalog } from '../domain/catalogSchema';
 
 export const defaultCatalogPath = join(projectRoot, 'data/catalog/default.json');
 
@@ -275,4 +276,11 @@ export function getCellIndex(db: Db, versionId: number): CellIndex {
       { elementId: r.element_id, cocId: r.coc_id },
     ]),
   );
+}
+
+/** A catalog version's number and label. */
+export function getCatalogVersionInfo(db: Db, versionId: number) {
+  return db.prepare('SELECT id, version, label FROM catalog_versions WHERE id = ?').get(versionId) as
+    | { id: number; version: number; label: string }
+    | undefined;
 }

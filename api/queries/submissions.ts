@@ -186,3 +186,311 @@ export function summarizeCompleteness(db: Db, quarters: number): QuarterComplete
     notStarted: row.expected - row.approved - row.submitted - row.returned - row.draft,
   }));
 }
+
+export type SubmissionState = {
+  id: number;
+  status: SubmissionStatus;
+  latestRevision: number;
+  catalogVersionId: number;
+  updatedAt: string;
+  draftExplanations: Record<string, string>;
+  /** The first submit came after the deadline. */
+  late: boolean;
+  submittedAt: string | null;
+  returnComment: string | null;
+  /** The latest review reopened it: a lock exception that lets the agency edit a closed period. */
+  reopened: boolean;
+};
+
+/** Where an agency's quarter stands, or undefined when it has not been started. */
+export function getSubmissionState(db: Db, agencyId: number, periodId: number): SubmissionState | undefined {
+  const row = db
+    .prepare(
+      `SELECT s.id, s.status, s.latest_revision AS latestRevision, s.catalog_version_id AS catalogVersionId,
+              s.updated_at AS updatedAt, s.draft_explanations AS draftExplanations,
+              coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
+              (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
+              (SELECT action FROM submission_reviews v WHERE v.submission_id = s.id ORDER BY v.id DESC LIMIT 1) AS lastReview,
+              (SELECT comment FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
+                 ORDER BY v.id DESC LIMIT 1) AS lastReturnComment
+       FROM submissions s WHERE s.agency_id = ? AND s.period_id = ?`,
+    )
+    .get(agencyId, periodId) as
+    | (Omit<SubmissionState, 'late' | 'draftExplanations' | 'reopened' | 'returnComment'> & {
+        late: number;
+        draftExplanations: string;
+        lastReview: string | null;
+        lastReturnComment: string | null;
+      })
+    | undefined;
+  if (!row) return undefined;
+  const { lastReview, lastReturnComment, ...rest } = row;
+  return {
+    ...rest,
+    late: row.late === 1,
+    draftExplanations: JSON.parse(row.draftExplanations),
+    returnComment: row.status === 'returned' ? lastReturnComment : null,
+    reopened: lastReview === 'reopen',
+  };
+}
+
+const cellKeySql = `CASE WHEN cc.code = '' THEN e.code ELSE e.code || '.' || cc.code || '.' || coc.option_key END`;
+
+/** Values by cell key from `data_values` (a draft) or `revision_values` (a submitted revision). */
+function valuesByCellKey(
+  db: Db,
+  table: 'data_values' | 'revision_values',
+  ownerColumn: string,
+  ownerId: number,
+) {
+  const rows = db
+    .prepare(
+      `SELECT ${cellKeySql} AS key, v.value FROM ${table} v
+       JOIN data_elements e ON e.id = v.element_id
+       JOIN category_option_combos coc ON coc.id = v.coc_id
+       JOIN category_combos cc ON cc.id = coc.combo_id
+       WHERE v.${ownerColumn} = ?`,
+    )
+    .raw()
+    .all(ownerId) as Array<[string, number]>;
+  return new Map(rows);
+}
+
+/** A submission's working values by cell key. */
+export function getDraftValues(db: Db, submissionId: number): Map<string, number> {
+  return valuesByCellKey(db, 'data_values', 'submission_id', submissionId);
+}
+
+/** One submitted revision's values by cell key, or undefined when there is no such revision. */
+export function getRevisionValues(
+  db: Db,
+  submissionId: number,
+  revision: number,
+): Map<string, number> | undefined {
+  const id = db
+    .prepare('SELECT id FROM submission_revisions WHERE submission_id = ? AND revision = ?')
+    .pluck()
+    .get(submissionId, revision) as number | undefined;
+  return id === undefined ? undefined : valuesByCellKey(db, 'revision_values', 'revision_id', id);
+}
+
+/**
+ * An agency's element totals in its approved reports before a period, oldest first, at most `limit`
+ * quarters: the history outlier warnings compare against.
+ */
+export function getElementHistory(
+  db: Db,
+  agencyId: number,
+  beforePeriod: string,
+  limit = 8,
+): Map<string, number[]> {
+  const rows = db
+    .prepare(
+      `WITH recent AS (
+         SELECT s.id AS submission_id, s.latest_revision, p.code AS period FROM submissions s
+         JOIN reporting_periods p ON p.id = s.period_id
+         WHERE s.agency_id = ? AND p.code < ? AND s.status = 'approved'
+         ORDER BY p.code DESC LIMIT ?)
+       SELECT e.code, rv.value FROM recent
+       JOIN submission_revisions r ON r.submission_id = recent.submission_id AND r.revision = recent.latest_revision
+       JOIN revision_values rv ON rv.revision_id = r.id
+       JOIN data_elements e ON e.id = rv.element_id
+       JOIN category_option_combos coc ON coc.id = rv.coc_id
+       WHERE coc.option_key = '' AND e.id IN (SELECT element_id FROM data_element_combos)
+       ORDER BY recent.period`,
+    )
+    .raw()
+    .all(agencyId, beforePeriod, limit) as Array<[string, number]>;
+  const history = new Map<string, number[]>();
+  for (const [element, value] of rows) {
+    const list = history.get(element);
+    if (list) list.push(value);
+    else history.set(element, [value]);
+  }
+  return history;
+}
+
+/** Removes cells from a submission's working copy. */
+export function deleteDataValues(
+  db: Db,
+  submissionId: number,
+  cells: Iterable<{ elementId: number; cocId: number }>,
+): void {
+  const remove = db.prepare(
+    'DELETE FROM data_values WHERE submission_id = ? AND element_id = ? AND coc_id = ?',
+  );
+  for (const cell of cells) remove.run(submissionId, cell.elementId, cell.cocId);
+}
+
+/** Records an edit of the draft: who, when, the explanations as they now stand, and the status. */
+export function updateDraft(
+  db: Db,
+  d: {
+    submissionId: number;
+    userId: number | null;
+    at: string;
+    explanations: Record<string, string>;
+    status: SubmissionStatus;
+  },
+): void {
+  db.prepare(
+    'UPDATE submissions SET draft_explanations = ?, status = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+  ).run(JSON.stringify(d.explanations), d.status, d.at, d.userId, d.submissionId);
+}
+
+export type RevisionSummary = {
+  revision: number;
+  submittedAt: string;
+  submittedBy: string | null;
+  late: boolean;
+  explanations: Record<string, string>;
+  reviews: Array<{
+    action: 'approve' | 'return' | 'reopen';
+    comment: string | null;
+    reviewedBy: string | null;
+    reviewedAt: string;
+  }>;
+};
+
+/** A submission's revisions, newest first, each with the reviews made of it. */
+export function listRevisions(db: Db, submissionId: number): RevisionSummary[] {
+  const revisions = db
+    .prepare(
+      `SELECT r.revision, r.submitted_at AS submittedAt, u.name AS submittedBy, r.late, r.explanations
+       FROM submission_revisions r LEFT JOIN users u ON u.id = r.submitted_by
+       WHERE r.submission_id = ? ORDER BY r.revision DESC`,
+    )
+    .all(submissionId) as Array<
+    Omit<RevisionSummary, 'late' | 'explanations' | 'reviews'> & { late: number; explanations: string }
+  >;
+  const reviews = db
+    .prepare(
+      `SELECT v.revision, v.action, v.comment, u.name AS reviewedBy, v.reviewed_at AS reviewedAt
+       FROM submission_reviews v LEFT JOIN users u ON u.id = v.reviewed_by
+       WHERE v.submission_id = ? ORDER BY v.id`,
+    )
+    .all(submissionId) as Array<RevisionSummary['reviews'][number] & { revision: number }>;
+  return revisions.map((r) => ({
+    ...r,
+    late: r.late === 1,
+    explanations: JSON.parse(r.explanations),
+    reviews: reviews.filter((v) => v.revision === r.revision).map(({ revision: _r, ...v }) => v),
+  }));
+}
+
+export type PeriodSubmission = {
+  agency: { code: string; name: string; type: string; county: string };
+  status: SubmissionStatus | 'not_started';
+  revision: number;
+  late: boolean;
+  submittedAt: string | null;
+  updatedAt: string | null;
+};
+
+/** Every active agency's submission for a period (or just one agency's), by agency name. */
+export function listPeriodSubmissions(db: Db, periodId: number, agencyId: number | null): PeriodSubmission[] {
+  const rows = db
+    .prepare(
+      `SELECT a.code, a.name, a.agency_type AS type, c.code AS county,
+              coalesce(s.status, 'not_started') AS status, coalesce(s.latest_revision, 0) AS revision,
+              coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
+              (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
+              s.updated_at AS updatedAt
+       FROM org_units a JOIN org_units c ON c.id = a.parent_id
+       LEFT JOIN submissions s ON s.agency_id = a.id AND s.period_id = ?
+       WHERE a.level = 'agency' AND a.active = 1 AND (? IS NULL OR a.id = ?)
+       ORDER BY a.name`,
+    )
+    .all(periodId, agencyId, agencyId) as Array<{
+    code: string;
+    name: string;
+    type: string;
+    county: string;
+    status: PeriodSubmission['status'];
+    revision: number;
+    late: number;
+    submittedAt: string | null;
+    updatedAt: string | null;
+  }>;
+  return rows.map((r) => ({
+    agency: { code: r.code, name: r.name, type: r.type, county: r.county },
+    status: r.status,
+    revision: r.revision,
+    late: r.late === 1,
+    submittedAt: r.submittedAt,
+    updatedAt: r.updatedAt,
+  }));
+}
+
+export type CompletenessCell = { status: SubmissionStatus | 'not_started'; late: boolean; revision: number };
+
+/**
+ * The completeness matrix: active agencies (optionally those based in or serving one county, and of
+ * one type) × the newest `quarters` periods.
+ */
+export function completenessMatrix(
+  db: Db,
+  filter: { quarters: number; county: string | null; agencyType: string | null },
+) {
+  const periods = db
+    .prepare('SELECT id, code, deadline, open FROM reporting_periods ORDER BY code DESC LIMIT ?')
+    .all(filter.quarters) as Array<{ id: number; code: string; deadline: string; open: number }>;
+  const agencies = db
+    .prepare(
+      `SELECT a.id, a.code, a.name, a.agency_type AS type, c.code AS county FROM org_units a
+       JOIN org_units c ON c.id = a.parent_id
+       WHERE a.level = 'agency' AND a.active = 1 AND (? IS NULL OR a.agency_type = ?)
+         AND (? IS NULL OR c.code = ? OR EXISTS (
+           SELECT 1 FROM agency_counties ac JOIN org_units served ON served.id = ac.county_id
+           WHERE ac.agency_id = a.id AND served.code = ?))
+       ORDER BY a.name`,
+    )
+    .all(filter.agencyType, filter.agencyType, filter.county, filter.county, filter.county) as Array<{
+    id: number;
+    code: string;
+    name: string;
+    type: string;
+    county: string;
+  }>;
+  const periodIds = periods.map((p) => p.id);
+  const submissions =
+    periodIds.length === 0
+      ? []
+      : (db
+          .prepare(
+            `SELECT s.agency_id AS agencyId, s.period_id AS periodId, s.status, s.latest_revision AS revision,
+                    coalesce(r.late, 0) AS late
+             FROM submissions s LEFT JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = 1
+             WHERE s.period_id IN (${periodIds.map(() => '?').join(',')})`,
+          )
+          .all(...periodIds) as Array<{
+          agencyId: number;
+          periodId: number;
+          status: SubmissionStatus;
+          revision: number;
+          late: number;
+        }>);
+  const byKey = new Map(submissions.map((s) => [`${s.agencyId}/${s.periodId}`, s]));
+  const counties = db
+    .prepare("SELECT code, name FROM org_units WHERE level = 'county' AND active = 1 ORDER BY name")
+    .all() as Array<{ code: string; name: string }>;
+  return {
+    periods: periods.map((p) => ({ id: p.id, code: p.code, deadline: p.deadline, open: p.open === 1 })),
+    counties,
+    agencies: agencies.map((a) => ({
+      code: a.code,
+      name: a.name,
+      type: a.type,
+      county: a.county,
+      cells: Object.fromEntries(
+        periods.map((p) => {
+          const s = byKey.get(`${a.id}/${p.id}`);
+          const cell: CompletenessCell = s
+            ? { status: s.status, late: s.late === 1, revision: s.revision }
+            : { status: 'not_started', late: false, revision: 0 };
+          return [p.code, cell];
+        }),
+      ),
+    })),
+  };
+}

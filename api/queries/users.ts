@@ -7,6 +7,8 @@ export type User = {
   name: string;
   role: Role;
   agencyId: number | null;
+  /** Set when the request came from an agency system with an API token (made by this user). */
+  tokenId?: number;
 };
 
 /** Adds a person who signs in; returns the id. The password must already be hashed. */

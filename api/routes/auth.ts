@@ -9,7 +9,7 @@ import { getUserForSignIn } from '../queries/users';
 import { validate } from '../validate';
 import { describeUser } from './me';
 
-const signInSchema = z.object({
+export const signInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address.').max(254),
   password: z.string().min(1, 'Enter your password.').max(1024),
 });

@@ -3,9 +3,11 @@
  * figure beside a baseline measured in the same run. Not part of `npm test`.
  */
 import { runImportBenchmark } from './import';
+import { runSubmissionBenchmarks } from './submissions';
 
 const benchmarks: Record<string, () => void | Promise<void>> = {
   import: () => runImportBenchmark({ agencies: 600, quarters: 40, rounds: 3 }),
+  submissions: () => runSubmissionBenchmarks({ agencies: 100, requests: 300 }),
 };
 
 const requested = process.argv.slice(2);

@@ -1,12 +1,31 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { lazy, useState } from 'react';
+import { BrowserRouter, Link, Outlet, Route, Routes } from 'react-router';
 import { AppShell } from './app/AppShell';
 import { NotFoundPage } from './app/NotFoundPage';
 import { createQueryClient } from './app/queryClient';
-import { RequireSignIn } from './features/auth/RequireSignIn';
+import { usePageTitle } from './components/usePageTitle';
+import { RequireSignIn, useSignedInUser } from './features/auth/RequireSignIn';
 import { SignInPage } from './features/auth/SignInPage';
 import { HomePage } from './features/home/HomePage';
+
+// Pages beyond home load on demand, so signing in and the home page stay quick on a slow connection.
+// AppShell's Suspense shows a calm loading line while one arrives.
+const ReviewPage = lazy(() =>
+  import('./features/review/ReviewPage').then((module) => ({ default: module.ReviewPage })),
+);
+const CompletenessPage = lazy(() =>
+  import('./features/completeness/CompletenessPage').then((module) => ({ default: module.CompletenessPage })),
+);
+const TokensPage = lazy(() =>
+  import('./features/tokens/TokensPage').then((module) => ({ default: module.TokensPage })),
+);
+const DataEntryPage = lazy(() =>
+  import('./features/dataEntry/DataEntryPage').then((module) => ({ default: module.DataEntryPage })),
+);
+const HistoryPage = lazy(() =>
+  import('./features/history/HistoryPage').then((module) => ({ default: module.HistoryPage })),
+);
 
 /** The whole web app: data cache, routes, and the shell around every page. */
 export function App() {
@@ -25,11 +44,47 @@ export function App() {
             <Route path="sign-in" element={<SignInPage />} />
             <Route element={<RequireSignIn />}>
               <Route index element={<HomePage />} />
+              <Route element={<AdminOnly />}>
+                <Route path="review" element={<ReviewPage />} />
+                <Route path="completeness" element={<CompletenessPage />} />
+              </Route>
+              {/* The tokens page checks the role itself: reporters for their agency, admins for any. */}
+              <Route path="agency/tokens" element={<TokensPage />} />
+              <Route path="agencies/:agency/tokens" element={<TokensPage />} />
+              {/* One agency's report for one quarter: the form for reporters, review actions for admins. */}
+              <Route path="report/:agency/:period" element={<DataEntryPage />} />
+              <Route path="report/:agency/:period/history" element={<HistoryPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
       </BrowserRouter>
     </QueryClientProvider>
+  );
+}
+
+/**
+ * Guards coalition-admin pages. Anyone else gets a calm explanation instead of a broken page; the
+ * server refuses their requests anyway, so this is about clarity, not security.
+ */
+export function AdminOnly() {
+  const me = useSignedInUser();
+  if (me.role === 'admin') return <Outlet context={me} />;
+  return <AdminOnlyMessage />;
+}
+
+function AdminOnlyMessage() {
+  usePageTitle('For coalition admins');
+  return (
+    <>
+      <h1>This page is for coalition admins</h1>
+      <p>
+        Your account can't open it. If you think you need it for your work with the coalition, ask your
+        coalition admin.
+      </p>
+      <p>
+        <Link to="/">Go to your home page</Link>
+      </p>
+    </>
   );
 }

@@ -3,17 +3,23 @@
  * JSON in and out, and a typed {@link ApiError} for anything that is not a success.
  */
 
-/** A failed API call, carrying the server's kebab-case `code` and its plain-language `message`. */
+/**
+ * A failed API call, carrying the server's kebab-case `code`, its plain-language `message`, and any
+ * structured `details` it sent (which problems, in which cells or rows).
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly code: string;
   /** The HTTP status, or 0 when the request never reached the server. */
   readonly status: number;
+  /** The server's `error.details`, unchecked: each caller narrows it to the shape its endpoint sends. */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -39,7 +45,7 @@ export function parseApiError(status: number, body: unknown): ApiError {
       typeof error.message === 'string' && error.message.trim() !== ''
         ? error.message
         : fallbackMessage(status);
-    return new ApiError(status, error.code, message);
+    return new ApiError(status, error.code, message, error.details);
   }
   return new ApiError(status, `http-${status}`, fallbackMessage(status));
 }
@@ -53,18 +59,21 @@ function fallbackMessage(status: number): string {
   return `The request didn't work (error ${status}). Please try again.`;
 }
 
-/** Request options for {@link apiFetch}: `json` is serialised as the body and labelled as JSON. */
-export type ApiRequestInit = Omit<RequestInit, 'body' | 'credentials'> & { json?: unknown };
+/**
+ * Request options for {@link apiFetch}: `json` is serialised as the body and labelled as JSON; a
+ * raw `body` (a file, say) is sent as given, with whatever Content-Type the caller sets.
+ */
+export type ApiRequestInit = Omit<RequestInit, 'credentials'> & { json?: unknown };
 
 /**
  * Calls the API and returns its parsed JSON, typed as `T`. Throws {@link ApiError} on any non-OK
  * response and on network failure, so callers (and TanStack Query) only ever see one error type.
  */
 export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
-  const { json, headers: givenHeaders, ...rest } = init;
+  const { json, headers: givenHeaders, body: rawBody, ...rest } = init;
   const headers = new Headers(givenHeaders);
   headers.set('Accept', 'application/json');
-  let body: string | undefined;
+  let body: BodyInit | null | undefined = rawBody;
   if (json !== undefined) {
     headers.set('Content-Type', 'application/json');
     body = JSON.stringify(json);

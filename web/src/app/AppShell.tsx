@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import type { Me } from '../api/types';
-import { errorMessage } from '../components/QueryStatus';
+import { errorMessage, Loading } from '../components/QueryStatus';
 import { useSignOut } from '../features/auth/mutations';
 import { meQuery } from '../features/auth/queries';
 import { roleLabel } from '../features/auth/roles';
+import { agencySubmissionsQuery } from '../features/home/queries';
+import { openQuarter } from '../features/submissions/status';
 
 /** The coalition Scope is run for, as it names itself. */
 export const coalitionName = 'South Bay Coalition to End Human Trafficking';
@@ -34,7 +36,10 @@ export function AppShell() {
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
         <div className="page">
-          <Outlet />
+          {/* Pages load on demand; the header and footer stay put while one arrives. */}
+          <Suspense fallback={<Loading label="Loading the page…" />}>
+            <Outlet />
+          </Suspense>
         </div>
       </main>
       <footer className="site-footer">
@@ -54,15 +59,7 @@ function SignedInBar({ user }: { user: Me }) {
   const signOut = useSignOut();
   return (
     <div className="site-header__bar">
-      <nav aria-label="Main">
-        <ul className="nav-list">
-          <li>
-            <NavLink to="/" end className="nav-link">
-              Home
-            </NavLink>
-          </li>
-        </ul>
-      </nav>
+      <MainNav user={user} />
       <div className="account">
         <p className="account__who">
           <span className="visually-hidden">Signed in as </span>
@@ -92,6 +89,81 @@ function SignedInBar({ user }: { user: Me }) {
         ) : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * The main navigation for the person's role. NavLink marks the current page with aria-current.
+ * API docs is a server page, not part of this app, so it is an ordinary link.
+ */
+function MainNav({ user }: { user: Me }) {
+  return (
+    <nav aria-label="Main">
+      <ul className="nav-list">
+        <li>
+          <NavLink to="/" end className="nav-link">
+            Home
+          </NavLink>
+        </li>
+        {user.role === 'admin' ? (
+          <>
+            <li>
+              <NavLink to="/review" className="nav-link">
+                Review
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/completeness" className="nav-link">
+                Completeness
+              </NavLink>
+            </li>
+            <li>
+              <a href="/api/docs" className="nav-link">
+                API docs
+              </a>
+            </li>
+          </>
+        ) : null}
+        {user.role === 'reporter' && user.agency ? (
+          <>
+            <li>
+              <QuarterReportLink agencyCode={user.agency.code} />
+            </li>
+            <li>
+              <NavLink to="/agency/tokens" className="nav-link">
+                API access
+              </NavLink>
+            </li>
+          </>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * "This quarter's report": straight to the form for the quarter open for entry. Until the agency's
+ * quarters have loaded (or if none is open) it leads home, where every quarter is listed.
+ */
+function QuarterReportLink({ agencyCode }: { agencyCode: string }) {
+  const quarters = useQuery(agencySubmissionsQuery(agencyCode));
+  const open = openQuarter(quarters.data?.quarters ?? []);
+  if (!open) {
+    // A plain Link, so Home alone is marked as the current page.
+    return (
+      <Link to="/" className="nav-link">
+        This quarter's report
+      </Link>
+    );
+  }
+  return (
+    <NavLink
+      to={`/report/${encodeURIComponent(agencyCode)}/${encodeURIComponent(open.period)}`}
+      end
+      className="nav-link"
+    >
+      This quarter's report
+    </NavLink>
   );
 }
 

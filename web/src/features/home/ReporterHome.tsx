@@ -4,6 +4,7 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
 import { describeDeadline, describeSpan, formatDate, localIsoDate } from '../../lib/dates';
+import { ReportLink, reportLinkText } from '../dataEntry/ReportLink';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
 import { lateNote, newestFirst, nextStepFor, openQuarter, submittedOn } from '../submissions/status';
 import { agencySubmissionsQuery } from './queries';
@@ -64,7 +65,7 @@ function AgencyReports({ agencyCode }: { agencyCode: string }) {
       </p>
 
       {current ? (
-        <OpenQuarterPanel quarter={current} today={today} />
+        <OpenQuarterPanel agencyCode={agency.code} quarter={current} today={today} />
       ) : (
         <p className="notice notice--info">
           No quarter is open for entry right now. The next one opens when the current quarter ends.
@@ -72,7 +73,7 @@ function AgencyReports({ agencyCode }: { agencyCode: string }) {
       )}
 
       {returned.map((quarter) => (
-        <ReturnedPanel key={quarter.period} quarter={quarter} today={today} />
+        <ReturnedPanel key={quarter.period} agencyCode={agency.code} quarter={quarter} today={today} />
       ))}
 
       <section aria-labelledby="all-quarters-heading" className="section">
@@ -80,14 +81,22 @@ function AgencyReports({ agencyCode }: { agencyCode: string }) {
         {quarters.length === 0 ? (
           <p>There are no quarters to show yet.</p>
         ) : (
-          <QuartersTable quarters={quarters} today={today} />
+          <QuartersTable agencyCode={agency.code} quarters={quarters} today={today} />
         )}
       </section>
     </>
   );
 }
 
-function OpenQuarterPanel({ quarter, today }: { quarter: AgencyQuarter; today: string }) {
+function OpenQuarterPanel({
+  agencyCode,
+  quarter,
+  today,
+}: {
+  agencyCode: string;
+  quarter: AgencyQuarter;
+  today: string;
+}) {
   const deadline = describeDeadline(quarter.deadline, today);
   const late = lateNote(quarter);
   const submitted = submittedOn(quarter.submittedAt);
@@ -113,11 +122,24 @@ function OpenQuarterPanel({ quarter, today }: { quarter: AgencyQuarter; today: s
       <p className="next-step">
         <strong>Next step:</strong> {nextStepFor(quarter, today)}
       </p>
+      <p>
+        <ReportLink agency={agencyCode} period={quarter.period} className="button">
+          {reportLinkText(quarter.status, quarter.open, quarter.period)}
+        </ReportLink>
+      </p>
     </section>
   );
 }
 
-function ReturnedPanel({ quarter, today }: { quarter: AgencyQuarter; today: string }) {
+function ReturnedPanel({
+  agencyCode,
+  quarter,
+  today,
+}: {
+  agencyCode: string;
+  quarter: AgencyQuarter;
+  today: string;
+}) {
   const headingId = `returned-${quarter.period}-heading`;
   return (
     <section className="panel panel--attention" aria-labelledby={headingId}>
@@ -129,6 +151,11 @@ function ReturnedPanel({ quarter, today }: { quarter: AgencyQuarter; today: stri
       {quarter.returnComment ? <ReviewerComment comment={quarter.returnComment} /> : null}
       <p className="next-step">
         <strong>Next step:</strong> {nextStepFor(quarter, today)}
+      </p>
+      <p>
+        <ReportLink agency={agencyCode} period={quarter.period} className="button">
+          {reportLinkText(quarter.status, quarter.open, quarter.period)}
+        </ReportLink>
       </p>
     </section>
   );
@@ -143,7 +170,15 @@ function ReviewerComment({ comment }: { comment: string }) {
   );
 }
 
-function QuartersTable({ quarters, today }: { quarters: AgencyQuarter[]; today: string }) {
+function QuartersTable({
+  agencyCode,
+  quarters,
+  today,
+}: {
+  agencyCode: string;
+  quarters: AgencyQuarter[];
+  today: string;
+}) {
   return (
     <TableScroll captionId="agency-quarters-caption">
       <table>
@@ -163,7 +198,9 @@ function QuartersTable({ quarters, today }: { quarters: AgencyQuarter[]; today: 
             return (
               <tr key={quarter.period} className={quarter.open ? 'row--current' : undefined}>
                 <th scope="row">
-                  {quarter.period}
+                  <ReportLink agency={agencyCode} period={quarter.period}>
+                    {quarter.period}
+                  </ReportLink>
                   <span className="cell-note">{describeSpan(quarter.startDate, quarter.endDate)}</span>
                   {quarter.open ? <span className="cell-note">Open for entry</span> : null}
                 </th>

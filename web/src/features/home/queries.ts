@@ -9,12 +9,10 @@ import type {
   CompletenessSummaryResponse,
   PeriodsResponse,
 } from '../../api/types';
+import { submissionKeys } from '../submissions/queries';
 
-/** Keys for submissions: `all` → `byAgency(code)`. */
-export const submissionKeys = {
-  all: ['submissions'] as const,
-  byAgency: (agencyCode: string) => [...submissionKeys.all, 'agency', agencyCode] as const,
-};
+// Submission keys live with the submissions feature; re-exported so existing imports keep working.
+export { submissionKeys };
 
 /** Keys for completeness: `all` → `summary(quarterCount)`. */
 export const completenessKeys = {

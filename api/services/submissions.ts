@@ -1,0 +1,578 @@
+/**
+ * An agency's quarterly submission: reading it, saving the draft, submitting, reviewing and uploading.
+ * Each function authorises, validates and writes in one transaction, so a refused request changes
+ * nothing. No HTTP here: routes turn requests into these calls.
+ */
+import type { Db } from '../db';
+import type { Catalog } from '../domain/catalog';
+import { cellLabel, parseCellKey, sectionsFor } from '../domain/catalog';
+import { describeFindings, scanText } from '../domain/pii';
+import { buildTemplate, maxCount, readUpload } from '../domain/upload';
+import { blockingFindings, type Finding, validateQuarter } from '../domain/validation';
+import { ApiError, forbidden, notFound } from '../errors';
+import {
+  canEditSubmission,
+  canReopenSubmission,
+  canReviewSubmission,
+  canViewSubmission,
+  isAdmin,
+} from '../permissions';
+import { recordAudit } from '../queries/audit';
+import { type CellIndex, currentCatalogVersionId, getCatalog, getCellIndex } from '../queries/catalog';
+import { upsertDataValues } from '../queries/dataValues';
+import { type Agency, getAgencyByCode } from '../queries/orgUnits';
+import { getPeriodByCode, type ReportingPeriod } from '../queries/periods';
+import {
+  deleteDataValues,
+  getDraftValues,
+  getElementHistory,
+  getRevisionValues,
+  getSubmissionState,
+  insertReview,
+  insertRevision,
+  insertSubmission,
+  listRevisions,
+  type SubmissionState,
+  updateDraft,
+} from '../queries/submissions';
+import type { User } from '../queries/users';
+
+type CatalogVersion = { catalog: Catalog; cells: CellIndex };
+const catalogs = new WeakMap<Db, Map<number, CatalogVersion>>();
+
+/** A stored catalog version and its cell ids, read once per database: versions never change. */
+export function catalogVersion(db: Db, versionId: number): CatalogVersion {
+  let byId = catalogs.get(db);
+  if (!byId) {
+    byId = new Map();
+    catalogs.set(db, byId);
+  }
+  let version = byId.get(versionId);
+  if (!version) {
+    version = { catalog: getCatalog(db, versionId), cells: getCellIndex(db, versionId) };
+    byId.set(versionId, version);
+  }
+  return version;
+}
+
+type Context = {
+  agency: Agency;
+  period: ReportingPeriod;
+  state: SubmissionState | undefined;
+  catalogVersionId: number;
+  catalog: Catalog;
+  cells: CellIndex;
+};
+
+const noSuchAgency = () => notFound('There is no agency with that code that you can see.');
+
+function load(db: Db, user: User, agencyCode: string, periodCode: string): Context {
+  const agency = getAgencyByCode(db, agencyCode);
+  if (!agency || !canViewSubmission(user, agency)) throw noSuchAgency();
+  const period = getPeriodByCode(db, periodCode);
+  if (!period) throw notFound(`There is no reporting period ${periodCode}.`);
+  const state = getSubmissionState(db, agency.id, period.id);
+  const catalogVersionId = state?.catalogVersionId ?? currentCatalogVersionId(db);
+  if (catalogVersionId === undefined)
+    throw new ApiError(503, 'no-catalog', 'No catalog has been set up yet.');
+  return { agency, period, state, catalogVersionId, ...catalogVersion(db, catalogVersionId) };
+}
+
+const statusOf = (ctx: Context): SubmissionState['status'] | 'not_started' =>
+  ctx.state?.status ?? 'not_started';
+
+function permissionsFor(user: User, ctx: Context) {
+  const s = {
+    agency: ctx.agency,
+    status: statusOf(ctx),
+    periodOpen: ctx.period.open,
+    reopened: ctx.state?.reopened ?? false,
+  };
+  const edit = canEditSubmission(user, s);
+  return { edit, submit: edit, review: canReviewSubmission(user, s), reopen: canReopenSubmission(user, s) };
+}
+
+/** Why this user may not change this submission, as the error to answer with. */
+function refusalToEdit(user: User, ctx: Context): ApiError {
+  if (user.role !== 'reporter' || user.agencyId !== ctx.agency.id)
+    return forbidden(`Only ${ctx.agency.name}'s reporters can change its numbers.`);
+  const status = statusOf(ctx);
+  if (status === 'submitted')
+    return new ApiError(
+      409,
+      'submission-locked',
+      'This report has been submitted and is waiting for review, so it is locked.',
+    );
+  if (status === 'approved')
+    return new ApiError(
+      409,
+      'submission-locked',
+      'This report has been approved and is locked. Ask a coalition admin to reopen it.',
+    );
+  return new ApiError(
+    403,
+    'period-closed',
+    `${ctx.period.code} is closed for entry. Ask a coalition admin if a correction is needed.`,
+  );
+}
+
+/** The agency's totals in earlier approved quarters, read once per request. */
+const histories = new WeakMap<Context, Map<string, number[]>>();
+function historyOf(db: Db, ctx: Context): Map<string, number[]> {
+  let history = histories.get(ctx);
+  if (!history) {
+    history = getElementHistory(db, ctx.agency.id, ctx.period.code);
+    histories.set(ctx, history);
+  }
+  return history;
+}
+
+function findingsFor(db: Db, ctx: Context, values: ReadonlyMap<string, number>): Finding[] {
+  return validateQuarter({
+    catalog: ctx.catalog,
+    agencyType: ctx.agency.type,
+    values,
+    history: historyOf(db, ctx),
+  });
+}
+
+function detail(db: Db, user: User, ctx: Context) {
+  const values = ctx.state ? getDraftValues(db, ctx.state.id) : new Map<string, number>();
+  return {
+    agency: { code: ctx.agency.code, name: ctx.agency.name, type: ctx.agency.type },
+    period: {
+      code: ctx.period.code,
+      startDate: ctx.period.startDate,
+      endDate: ctx.period.endDate,
+      deadline: ctx.period.deadline,
+      open: ctx.period.open,
+    },
+    status: statusOf(ctx),
+    revision: ctx.state?.latestRevision ?? 0,
+    late: ctx.state?.late ?? false,
+    submittedAt: ctx.state?.submittedAt ?? null,
+    updatedAt: ctx.state?.updatedAt ?? null,
+    returnComment: ctx.state?.returnComment ?? null,
+    catalogVersionId: ctx.catalogVersionId,
+    values: Object.fromEntries(values),
+    explanations: ctx.state?.draftExplanations ?? {},
+    history: Object.fromEntries(historyOf(db, ctx)),
+    findings: findingsFor(db, ctx, values),
+    permissions: permissionsFor(user, ctx),
+  };
+}
+
+export type SubmissionDetail = ReturnType<typeof detail>;
+
+/** An agency's quarter as the form shows it. */
+export function getSubmissionDetail(
+  db: Db,
+  user: User,
+  agencyCode: string,
+  periodCode: string,
+): SubmissionDetail {
+  return detail(db, user, load(db, user, agencyCode, periodCode));
+}
+
+const isoNow = (now: Date) => now.toISOString();
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Explanations to scan, each named by its warning's code for programs and in words for people. */
+const explanationTexts = (explanations: Record<string, string | null> | undefined) =>
+  Object.entries(explanations ?? {}).map(([code, text]) => ({
+    field: code,
+    place: 'This explanation',
+    text,
+  }));
+
+/** Refuses explanations or comments that look like personal data, naming where, never what. */
+function assertNoPersonalData(
+  items: Array<{ field: string; place: string; text: string | null | undefined }>,
+  now: Date,
+): void {
+  const problems = items.flatMap(({ field, place, text }) => {
+    const findings = text ? scanText(text, now) : [];
+    return findings.length > 0 ? [{ field, message: describeFindings(place, findings) }] : [];
+  });
+  if (problems.length > 0)
+    throw new ApiError(400, 'personal-data', problems.map((p) => p.message).join(' '), problems);
+}
+
+/** Cells an agency of this type reports, by key → ids. */
+function reportableCell(ctx: Context, key: string) {
+  const cell = ctx.cells.get(key);
+  if (!cell) return undefined;
+  const { element } = parseCellKey(key);
+  const reports = sectionsFor(ctx.catalog, ctx.agency.type).some((s) =>
+    s.elements.some((e) => e.code === element),
+  );
+  return reports ? cell : undefined;
+}
+
+function startDraftIfNeeded(db: Db, user: User, ctx: Context, now: Date): number {
+  if (ctx.state) return ctx.state.id;
+  const id = insertSubmission(db, {
+    agencyId: ctx.agency.id,
+    periodId: ctx.period.id,
+    catalogVersionId: ctx.catalogVersionId,
+    userId: user.id,
+    at: isoNow(now),
+  });
+  recordAudit(db, {
+    userId: user.id,
+    action: 'start',
+    entityType: 'submission',
+    entityId: id,
+    details: {
+      agency: ctx.agency.code,
+      period: ctx.period.code,
+      ...(user.tokenId ? { tokenId: user.tokenId } : {}),
+    },
+  });
+  return id;
+}
+
+/** Writes cell changes and explanations into the draft. Assumes everything was checked. */
+function writeDraft(
+  db: Db,
+  user: User,
+  ctx: Context,
+  changes: ReadonlyMap<string, number | null>,
+  explanations: Record<string, string>,
+  now: Date,
+): void {
+  const submissionId = startDraftIfNeeded(db, user, ctx, now);
+  const sets: Array<{ submissionId: number; elementId: number; cocId: number; value: number }> = [];
+  const clears: Array<{ elementId: number; cocId: number }> = [];
+  for (const [key, value] of changes) {
+    const cell = ctx.cells.get(key) as { elementId: number; cocId: number };
+    if (value === null) clears.push(cell);
+    else sets.push({ submissionId, ...cell, value });
+  }
+  upsertDataValues(db, sets);
+  deleteDataValues(db, submissionId, clears);
+  updateDraft(db, {
+    submissionId,
+    userId: user.id,
+    at: isoNow(now),
+    explanations,
+    status: ctx.state?.status === 'returned' ? 'returned' : 'draft',
+  });
+}
+
+function mergeExplanations(
+  current: Record<string, string>,
+  given: Record<string, string | null> | undefined,
+): Record<string, string> {
+  const merged = { ...current };
+  for (const [code, text] of Object.entries(given ?? {})) {
+    if (text === null || text.trim() === '') delete merged[code];
+    else merged[code] = text.trim();
+  }
+  return merged;
+}
+
+/**
+ * Saves values (null clears a cell) and explanations into the draft, starting it if need be.
+ * Cells not named stay as they are.
+ */
+export function saveDraft(
+  db: Db,
+  user: User,
+  agencyCode: string,
+  periodCode: string,
+  input: { values: Record<string, number | null>; explanations?: Record<string, string | null> },
+  now = new Date(),
+): SubmissionDetail {
+  return db.transaction(() => {
+    const ctx = load(db, user, agencyCode, periodCode);
+    if (!permissionsFor(user, ctx).edit) throw refusalToEdit(user, ctx);
+    const problems: Array<{ cell: string; message: string }> = [];
+    const changes = new Map<string, number | null>();
+    for (const [key, value] of Object.entries(input.values)) {
+      if (!reportableCell(ctx, key))
+        problems.push({ cell: key, message: `"${key}" is not a count your agency reports.` });
+      else if (value !== null && (!Number.isSafeInteger(value) || value < 0 || value > maxCount))
+        problems.push({
+          cell: key,
+          message: `${cellLabel(ctx.catalog, key)} must be a whole number from 0 to ${maxCount.toLocaleString('en-US')}.`,
+        });
+      else changes.set(key, value);
+    }
+    if (problems.length > 0)
+      throw new ApiError(
+        400,
+        'invalid-request',
+        `${problems.length} value(s) can't be saved: ${problems[0]?.message}`,
+        problems,
+      );
+    assertNoPersonalData(explanationTexts(input.explanations), now);
+    writeDraft(
+      db,
+      user,
+      ctx,
+      changes,
+      mergeExplanations(ctx.state?.draftExplanations ?? {}, input.explanations),
+      now,
+    );
+    return detail(db, user, load(db, user, agencyCode, periodCode));
+  })();
+}
+
+/**
+ * Submits the draft as a new immutable revision, once no error remains and every warning is
+ * explained.
+ */
+export function submitDraft(
+  db: Db,
+  user: User,
+  agencyCode: string,
+  periodCode: string,
+  input: { explanations?: Record<string, string> },
+  now = new Date(),
+): SubmissionDetail {
+  return db.transaction(() => {
+    const ctx = load(db, user, agencyCode, periodCode);
+    if (!permissionsFor(user, ctx).submit) throw refusalToEdit(user, ctx);
+    if (!ctx.state)
+      throw new ApiError(
+        422,
+        'validation-failed',
+        'There is nothing to submit yet: enter your counts first.',
+        [],
+      );
+    assertNoPersonalData(explanationTexts(input.explanations), now);
+    const explanations = mergeExplanations(ctx.state.draftExplanations, input.explanations);
+    const values = getDraftValues(db, ctx.state.id);
+    if (values.size === 0)
+      throw new ApiError(
+        422,
+        'validation-failed',
+        'There is nothing to submit yet: enter your counts first.',
+        [],
+      );
+    const findings = findingsFor(db, ctx, values);
+    const { errors, unexplained } = blockingFindings(findings, explanations);
+    if (errors.length > 0 || unexplained.length > 0) {
+      const parts = [
+        errors.length > 0 ? `${errors.length} error${errors.length === 1 ? '' : 's'} to fix` : '',
+        unexplained.length > 0
+          ? `${unexplained.length} warning${unexplained.length === 1 ? '' : 's'} to explain`
+          : '',
+      ].filter(Boolean);
+      throw new ApiError(
+        422,
+        'validation-failed',
+        `This report can't be submitted yet: ${parts.join(' and ')}.`,
+        [...errors, ...unexplained],
+      );
+    }
+    const warningCodes = new Set(findings.filter((f) => f.severity === 'warning').map((f) => f.code));
+    const kept = Object.fromEntries(Object.entries(explanations).filter(([code]) => warningCodes.has(code)));
+    updateDraft(db, {
+      submissionId: ctx.state.id,
+      userId: user.id,
+      at: isoNow(now),
+      explanations: kept,
+      status: ctx.state.status,
+    });
+    const late = today(now) > ctx.period.deadline;
+    const revision = insertRevision(db, {
+      submissionId: ctx.state.id,
+      userId: user.id,
+      at: isoNow(now),
+      late,
+      explanations: kept,
+    });
+    recordAudit(db, {
+      userId: user.id,
+      action: 'submit',
+      entityType: 'submission',
+      entityId: ctx.state.id,
+      details: {
+        agency: ctx.agency.code,
+        period: ctx.period.code,
+        revision,
+        late,
+        ...(user.tokenId ? { tokenId: user.tokenId } : {}),
+      },
+    });
+    return detail(db, user, load(db, user, agencyCode, periodCode));
+  })();
+}
+
+const reviewWords = { approve: 'approve', return: 'return', reopen: 'reopen' } as const;
+
+/** An admin approves or returns a submitted report, or reopens an approved one. */
+export function reviewSubmission(
+  db: Db,
+  user: User,
+  agencyCode: string,
+  periodCode: string,
+  action: 'approve' | 'return' | 'reopen',
+  comment: string | null,
+  now = new Date(),
+): SubmissionDetail {
+  return db.transaction(() => {
+    const ctx = load(db, user, agencyCode, periodCode);
+    const permissions = permissionsFor(user, ctx);
+    const allowed = action === 'reopen' ? permissions.reopen : permissions.review;
+    if (!allowed) {
+      if (!isAdmin(user) || user.tokenId !== undefined)
+        throw forbidden('Only coalition admins review reports.');
+      const status = statusOf(ctx).replace('_', ' ');
+      throw new ApiError(
+        409,
+        'invalid-transition',
+        action === 'reopen'
+          ? `Only an approved report can be reopened; this one is ${status}.`
+          : `Only a submitted report can be ${action === 'approve' ? 'approved' : 'returned'}; this one is ${status}.`,
+      );
+    }
+    assertNoPersonalData([{ field: 'comment', place: 'The comment', text: comment }], now);
+    const submissionId = (ctx.state as SubmissionState).id;
+    insertReview(db, { submissionId, action, comment, userId: user.id, at: isoNow(now) });
+    recordAudit(db, {
+      userId: user.id,
+      action: reviewWords[action],
+      entityType: 'submission',
+      entityId: submissionId,
+      details: {
+        agency: ctx.agency.code,
+        period: ctx.period.code,
+        revision: ctx.state?.latestRevision,
+        comment,
+      },
+    });
+    return detail(db, user, load(db, user, agencyCode, periodCode));
+  })();
+}
+
+/** A submission's revisions with their reviews, newest first. */
+export function revisionsOf(db: Db, user: User, agencyCode: string, periodCode: string) {
+  const ctx = load(db, user, agencyCode, periodCode);
+  return ctx.state ? listRevisions(db, ctx.state.id) : [];
+}
+
+/** One revision's values. */
+export function revisionValues(db: Db, user: User, agencyCode: string, periodCode: string, revision: number) {
+  const ctx = load(db, user, agencyCode, periodCode);
+  const values = ctx.state ? getRevisionValues(db, ctx.state.id, revision) : undefined;
+  if (!values) throw notFound(`There is no revision ${revision} of this report.`);
+  return { revision, values: Object.fromEntries(values) };
+}
+
+export type CellChange = { cell: string; label: string; from: number | null; to: number | null };
+
+/** The cells whose values differ between two sets, in catalog order. */
+function changesBetween(
+  catalog: Catalog,
+  cellOrder: readonly string[],
+  before: ReadonlyMap<string, number | null>,
+  after: ReadonlyMap<string, number | null>,
+): CellChange[] {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  const order = new Map(cellOrder.map((k, i) => [k, i]));
+  return [...keys]
+    .filter((k) => (before.get(k) ?? null) !== (after.get(k) ?? null))
+    .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+    .map((cell) => ({
+      cell,
+      label: cellLabel(catalog, cell),
+      from: before.get(cell) ?? null,
+      to: after.get(cell) ?? null,
+    }));
+}
+
+/** What changed between two revisions, or between a revision and the current draft. */
+export function diffRevisions(
+  db: Db,
+  user: User,
+  agencyCode: string,
+  periodCode: string,
+  from: number,
+  to: number | 'draft',
+) {
+  const ctx = load(db, user, agencyCode, periodCode);
+  if (!ctx.state) throw notFound('This report has not been started.');
+  const pick = (revision: number | 'draft') => {
+    const values =
+      revision === 'draft'
+        ? getDraftValues(db, ctx.state?.id as number)
+        : getRevisionValues(db, ctx.state?.id as number, revision);
+    if (!values) throw notFound(`There is no revision ${revision} of this report.`);
+    return values;
+  };
+  return { from, to, changes: changesBetween(ctx.catalog, [...ctx.cells.keys()], pick(from), pick(to)) };
+}
+
+/** The CSV template pre-filled with the draft's values. */
+export function templateFor(db: Db, user: User, agencyCode: string, periodCode: string) {
+  const ctx = load(db, user, agencyCode, periodCode);
+  const values = ctx.state ? getDraftValues(db, ctx.state.id) : new Map<string, number>();
+  return {
+    filename: `scope-${ctx.agency.code}-${ctx.period.code}.csv`,
+    csv: buildTemplate(ctx.catalog, ctx.agency, ctx.period.code, values),
+  };
+}
+
+/**
+ * Reads an uploaded template and, unless it is a dry run, applies it to the draft in one
+ * transaction. Either way answers exactly what changes against the draft as it is.
+ */
+export function uploadTemplate(
+  db: Db,
+  user: User,
+  agencyCode: string,
+  periodCode: string,
+  text: string,
+  dryRun: boolean,
+  now = new Date(),
+) {
+  return db.transaction(() => {
+    const ctx = load(db, user, agencyCode, periodCode);
+    if (!permissionsFor(user, ctx).edit) throw refusalToEdit(user, ctx);
+    const result = readUpload(text, ctx.catalog, ctx.agency, ctx.period.code, now);
+    if (!result.ok) throw new ApiError(400, result.code, result.message, result.problems);
+    const current = ctx.state ? getDraftValues(db, ctx.state.id) : new Map<string, number>();
+    const changes = changesBetween(
+      ctx.catalog,
+      [...ctx.cells.keys()],
+      current,
+      new Map([...current, ...result.values]),
+    );
+    if (!dryRun && changes.length > 0) {
+      writeDraft(
+        db,
+        user,
+        ctx,
+        new Map(changes.map((c) => [c.cell, c.to])),
+        ctx.state?.draftExplanations ?? {},
+        now,
+      );
+      recordAudit(db, {
+        userId: user.id,
+        action: 'upload',
+        entityType: 'submission',
+        entityId: getSubmissionState(db, ctx.agency.id, ctx.period.id)?.id,
+        details: {
+          agency: ctx.agency.code,
+          period: ctx.period.code,
+          changed: changes.length,
+          ...(user.tokenId ? { tokenId: user.tokenId } : {}),
+        },
+      });
+    }
+    const after = load(db, user, agencyCode, periodCode);
+    const afterValues = after.state ? getDraftValues(db, after.state.id) : new Map<string, number>();
+    const previewValues = dryRun ? new Map([...afterValues, ...result.values]) : afterValues;
+    for (const [key, value] of previewValues) if (value === null) previewValues.delete(key);
+    return {
+      dryRun,
+      changes,
+      unchanged: result.values.size - changes.length,
+      findings: findingsFor(db, after, previewValues as Map<string, number>),
+      submission: detail(db, user, after),
+    };
+  })();
+}

@@ -1,0 +1,142 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
+import { describe, expect, test } from 'vitest';
+import { AdminOnly } from '../App';
+import type { AgencySubmissionsResponse, Me } from '../api/types';
+import { authKeys } from '../features/auth/queries';
+import { submissionKeys } from '../features/submissions/queries';
+import { AppShell } from './AppShell';
+
+// Renders the shell around a stand-in page, for each role, and reads the main navigation's markup.
+
+const agency = {
+  code: 'QUAILCREST',
+  name: 'Quailcrest Survivor Advocacy Center',
+  type: 'victim_services' as const,
+};
+const people: Record<Me['role'], Me> = {
+  admin: { id: 1, email: 'admin@scope.demo', name: 'Dana', role: 'admin', agency: null },
+  reporter: { id: 3, email: 'reporter1@scope.demo', name: 'Marisol', role: 'reporter', agency },
+  viewer: { id: 2, email: 'viewer@scope.demo', name: 'Rafael', role: 'viewer', agency: null },
+};
+
+const quarters: AgencySubmissionsResponse = {
+  agency,
+  quarters: [
+    {
+      period: '2026Q4',
+      startDate: '2026-10-01',
+      endDate: '2026-12-31',
+      deadline: '2027-01-30',
+      open: true,
+      status: 'draft',
+      late: false,
+      submittedAt: null,
+      revision: 0,
+      returnComment: null,
+    },
+  ],
+};
+
+function render(me: Me, path: string, withQuarters = true) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  client.setQueryData(authKeys.me(), me);
+  if (withQuarters) client.setQueryData(submissionKeys.byAgency('QUAILCREST'), quarters);
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route element={<AppShell />}>
+            <Route element={<Outlet context={me} />}>
+              <Route element={<AdminOnly />}>
+                <Route path="review" element={<p>The review page</p>} />
+              </Route>
+              <Route path="*" element={<p>A page</p>} />
+            </Route>
+          </Route>
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+/** The links in the main navigation as `label → href`, with `(current)` on the current page. */
+function navLinks(html: string): string[] {
+  const nav = html.slice(html.indexOf('<nav aria-label="Main">'), html.indexOf('</nav>'));
+  return [...nav.matchAll(/<a([^>]*)>([^<]*)<\/a>/g)].map(([, attributes = '', label]) => {
+    const href = /href="([^"]*)"/.exec(attributes)?.[1];
+    const current = attributes.includes('aria-current="page"') ? ' (current)' : '';
+    return `${label?.replace('&#x27;', "'")} → ${href}${current}`;
+  });
+}
+
+describe('main navigation', () => {
+  test.each<{ role: Me['role']; path: string; expected: string[] }>([
+    {
+      role: 'admin',
+      path: '/review',
+      expected: [
+        'Home → /',
+        'Review → /review (current)',
+        'Completeness → /completeness',
+        'API docs → /api/docs',
+      ],
+    },
+    {
+      role: 'admin',
+      path: '/',
+      expected: [
+        'Home → / (current)',
+        'Review → /review',
+        'Completeness → /completeness',
+        'API docs → /api/docs',
+      ],
+    },
+    {
+      role: 'reporter',
+      path: '/report/QUAILCREST/2026Q4',
+      expected: [
+        'Home → /',
+        "This quarter's report → /report/QUAILCREST/2026Q4 (current)",
+        'API access → /agency/tokens',
+      ],
+    },
+    {
+      role: 'reporter',
+      path: '/agency/tokens',
+      expected: [
+        'Home → /',
+        "This quarter's report → /report/QUAILCREST/2026Q4",
+        'API access → /agency/tokens (current)',
+      ],
+    },
+    { role: 'viewer', path: '/', expected: ['Home → / (current)'] },
+  ])('$role on $path', ({ role, path, expected }) => {
+    expect(navLinks(render(people[role], path))).toEqual(expected);
+  });
+
+  test("before the agency's quarters load, the report link leads home without claiming to be current", () => {
+    expect(navLinks(render(people.reporter, '/', false))).toEqual([
+      'Home → / (current)',
+      "This quarter's report → /",
+      'API access → /agency/tokens',
+    ]);
+  });
+});
+
+describe('AdminOnly', () => {
+  test('lets an admin through', () => {
+    const html = render(people.admin, '/review');
+    expect(html).toContain('The review page');
+  });
+
+  test.each([{ role: 'reporter' as const }, { role: 'viewer' as const }])(
+    'shows a $role a calm explanation instead of the page',
+    ({ role }) => {
+      const html = render(people[role], '/review');
+      expect(html).toContain('<h1>This page is for coalition admins</h1>');
+      expect(html).not.toContain('The review page');
+    },
+  );
+});

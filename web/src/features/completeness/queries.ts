@@ -1,0 +1,35 @@
+/**
+ * The completeness matrix query. Its keys sit under the home page's `completenessKeys.all`, so a
+ * mutation that invalidates completeness (an approval, a return, a new submission) refreshes the
+ * admin home's summary and this matrix together.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { apiFetch } from '../../api/client';
+import { completenessKeys } from '../home/queries';
+import { type CompletenessFilters, completenessSearch } from './filters';
+import type { CompletenessResponse } from './types';
+
+/** Keys for the matrix: `completenessKeys.all` → `matrices()` → `matrix(filters)`. */
+export const completenessMatrixKeys = {
+  matrices: () => [...completenessKeys.all, 'matrix'] as const,
+  matrix: (filters: CompletenessFilters) =>
+    [
+      ...completenessMatrixKeys.matrices(),
+      filters.quarters,
+      filters.county ?? 'all',
+      filters.type ?? 'all',
+    ] as const,
+};
+
+/** Agencies × quarters: where each agency's report stands, filtered by county and type (admin only). */
+export function completenessMatrixQuery(filters: CompletenessFilters) {
+  return queryOptions({
+    queryKey: completenessMatrixKeys.matrix(filters),
+    queryFn: ({ signal }) => {
+      const search = completenessSearch(filters);
+      // The API's own default span may differ from the page's; always say how many quarters.
+      search.set('quarters', String(filters.quarters));
+      return apiFetch<CompletenessResponse>(`/api/completeness?${search}`, { signal });
+    },
+  });
+}

@@ -1,0 +1,255 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Me } from '../../api/types';
+import { authKeys } from '../auth/queries';
+import { catalogKeys, submissionKeys } from '../submissions/queries';
+import type { SubmissionDetail } from '../submissions/types';
+import { DataEntryPage } from './DataEntryPage';
+import { makeCatalog, makeDetail } from './testFixtures';
+
+// The page rendered to HTML with its data already cached, the way it looks once the requests have
+// answered. The environment is node (no DOM), so assertions read the markup.
+
+const reporter: Me = {
+  id: 3,
+  email: 'reporter1@scope.demo',
+  name: 'Reporter One',
+  role: 'reporter',
+  agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
+};
+const admin: Me = { id: 1, email: 'admin@scope.demo', name: 'Admin One', role: 'admin', agency: null };
+
+function render(detail: SubmissionDetail | undefined, me: Me = reporter): string {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  client.setQueryData(authKeys.me(), me);
+  if (detail) {
+    client.setQueryData(submissionKeys.detail('ASH', '2026Q4'), detail);
+    client.setQueryData(catalogKeys.version(1), {
+      id: 1,
+      version: '1',
+      label: 'Test',
+      catalog: makeCatalog(),
+    });
+  }
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/report/ASH/2026Q4']}>
+        <Routes>
+          <Route path="/report/:agency/:period" element={<DataEntryPage />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,:)])/g, '$1');
+}
+
+/** The opening tag of the input with this accessible name. */
+function inputNamed(html: string, label: string): string {
+  const escaped = label.replace(/'/g, '&#x27;');
+  const match = html.match(new RegExp(`<input[^>]*aria-label="${escaped.replace(/[|()]/g, '\\$&')}"[^>]*>`));
+  if (!match) throw new Error(`no input named "${label}"`);
+  return match[0];
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(2026, 10, 28, 10, 0));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('DataEntryPage', () => {
+  test('shows a calm loading state until the report and catalog arrive', () => {
+    const html = render(undefined);
+    expect(textOf(html)).toContain('Loading the report form…');
+    expect(html).toContain('role="status"');
+  });
+
+  test('a draft: header, deadline, sections and a labelled input for every cell', () => {
+    const html = render(makeDetail());
+    const text = textOf(html);
+    expect(html).toContain('<h1>2026Q4 report');
+    expect(text).toContain('October to December 2026');
+    expect(text).toContain('Due 30 January 2027 (in 63 days)');
+    expect(text).toContain('Status: Draft');
+    // Only the sections a victim-services agency reports.
+    expect(html).toContain('<fieldset class="entry-section" id="section-survivors">');
+    expect(html).not.toContain('section-law_enforcement');
+    expect(html).toContain('<a href="#section-survivors">Survivors served</a>');
+    // 1 + 6 + 2 + 1 + 2 + 1 cells, each a numeric text box with its own name.
+    expect(html.match(/<input[^>]*inputMode="numeric"/g)).toHaveLength(13);
+    const cell = inputNamed(html, 'Survivors served, Sex trafficking, Under 18');
+    expect(cell).toContain('id="cell-survivors_served-type_age-sex-under_18"');
+    expect(cell).toContain('value=""');
+    // The element's plain-language help describes its total.
+    expect(inputNamed(html, 'Survivors served, total')).toContain(
+      'aria-describedby="element-survivors_served-help"',
+    );
+    expect(html).toContain(
+      '<p id="element-survivors_served-help" class="field-help">Each survivor counted once.</p>',
+    );
+  });
+
+  test('blank cells stay blank and zeros stay zero; totals are computed from what is entered', () => {
+    const html = render(
+      makeDetail({
+        values: {
+          survivors_served: 5,
+          'survivors_served.type_age.sex|under_18': 3,
+          'survivors_served.type_age.labor|under_18': 0,
+          'survivors_served.type_age.sex|18_plus': 1,
+          'survivors_served.gender.female': 5,
+          'survivors_served.gender.male': 0,
+        },
+      }),
+    );
+    expect(inputNamed(html, 'Survivors served, Labor trafficking, Under 18')).toContain('value="0"');
+    expect(inputNamed(html, 'Survivors served, Labor trafficking, Unknown')).toContain('value=""');
+    const text = textOf(html);
+    // Row totals 3, 1, blank; column totals 4 and 0; grand total 4, one short of the total of 5.
+    // Inputs have no text, so each row reads as its name and then its computed total.
+    expect(text).toContain('Under 18 3 18 or older 1 Unknown – blank');
+    expect(text).toContain('Column total 4 0 Grand total: 4');
+    expect(text).toContain('These add up to 4: 1 fewer than the total of 5.');
+    expect(text).toContain('These add up to 5, the same as the total.');
+  });
+
+  test('a failed rule is shown by its breakdown, and each related cell points at it', () => {
+    const html = render(
+      makeDetail({ values: { survivors_served: 23, 'survivors_served.gender.female': 21 } }),
+    );
+    expect(textOf(html)).toContain('Needs fixing: The gender breakdown must add up to survivors served.');
+    const female = inputNamed(html, 'Survivors served, Gender identity: Female');
+    expect(female).toContain('aria-invalid="true"');
+    expect(female).toContain('aria-describedby="finding-gender_sum"');
+    expect(html).toContain('id="finding-gender_sum"');
+    // The summary links to the first related cell.
+    expect(html).toMatch(/<a href="#finding-gender_sum">/);
+  });
+
+  test('a warning asks for a short explanation and marks its cells without calling them invalid', () => {
+    const html = render(
+      makeDetail({
+        values: { services_provided: 4, 'services_provided.service.shelter': 2 },
+        explanations: {},
+      }),
+    );
+    const text = textOf(html);
+    expect(text).toContain(
+      'Please check: The services listed add up to fewer than the survivors receiving services.',
+    );
+    expect(text).toContain('Explain this warning (needed before you submit)');
+    expect(html).toContain('id="explain-services_covered"');
+    const shelter = inputNamed(html, 'Survivors receiving services, Service: Emergency shelter');
+    expect(shelter).not.toContain('aria-invalid');
+    expect(shelter).toContain('count-input--warning');
+    // Multi-select breakdowns say the sum may exceed the total.
+    expect(text).toContain('A survivor can be counted under more than one of these');
+  });
+
+  test('offers the CSV template, the upload and submit', () => {
+    const html = render(makeDetail());
+    expect(html).toContain('href="/api/submissions/ASH/2026Q4/template.csv"');
+    expect(html).toContain('accept=".csv,text/csv"');
+    expect(textOf(html)).toContain('Check file');
+    expect(textOf(html)).toContain('Submit report');
+    expect(html).toContain('role="alert"');
+    expect(textOf(html)).toContain('Draft last saved');
+  });
+
+  test('a returned report shows the reviewer comment first and offers a resubmit', () => {
+    const html = render(
+      makeDetail({
+        status: 'returned',
+        revision: 1,
+        submittedAt: '2026-11-03T18:00:00Z',
+        returnComment: 'The gender breakdown adds up to 41, but 43 survivors are listed as served.',
+      }),
+    );
+    const text = textOf(html);
+    expect(text).toContain('The coalition returned this report for correction');
+    expect(text).toContain(
+      "Reviewer's comment The gender breakdown adds up to 41, but 43 survivors are listed as served.",
+    );
+    expect(text).toContain('Submit the corrected report');
+    expect(html).toContain('href="/report/ASH/2026Q4/history"');
+  });
+
+  test('a submitted report is read-only for its reporter, with the reason', () => {
+    const html = render(
+      makeDetail({
+        status: 'submitted',
+        revision: 2,
+        late: true,
+        submittedAt: '2026-11-03T18:00:00Z',
+        values: { survivors_served: 0 },
+        permissions: { edit: false, submit: false, review: false, reopen: false },
+      }),
+    );
+    const text = textOf(html);
+    expect(html).not.toContain('<input');
+    expect(text).toContain("waiting for the coalition's review");
+    expect(text).toContain('Submitted late');
+    expect(text).toContain('Total 0');
+    expect(text).not.toContain('Upload a CSV file instead');
+    expect(text).not.toContain('Submit report');
+    // Locked tables scroll inside a focusable, labelled region.
+    expect(html).toContain('aria-labelledby="table-survivors_served-type_age" tabindex="0"');
+  });
+
+  test('an admin sees the counts read-only, with approve and return', () => {
+    const html = render(
+      makeDetail({
+        status: 'submitted',
+        revision: 1,
+        submittedAt: '2026-11-03T18:00:00Z',
+        permissions: { edit: false, submit: false, review: true, reopen: false },
+      }),
+      admin,
+    );
+    const text = textOf(html);
+    expect(html).not.toContain('inputMode="numeric"');
+    expect(text).toContain("Only the agency's own reporters can change the counts.");
+    expect(text).toContain('Approve report');
+    expect(text).toContain('Comment for the agency (required to return)');
+    expect(text).toContain('Return for correction');
+    expect(text).not.toContain('Reopen report');
+  });
+
+  test('an admin can reopen an approved report', () => {
+    const html = render(
+      makeDetail({
+        status: 'approved',
+        revision: 1,
+        submittedAt: '2026-11-03T18:00:00Z',
+        period: { ...makeDetail().period, open: false },
+        permissions: { edit: false, submit: false, review: false, reopen: true },
+      }),
+      admin,
+    );
+    const text = textOf(html);
+    expect(text).toContain('Status: Approved');
+    expect(text).toContain('Closed for entry');
+    expect(text).toContain('Reason for reopening (required)');
+    expect(text).not.toContain('Approve report');
+  });
+
+  test('a draft past its deadline says so without blame', () => {
+    const html = render(makeDetail({ period: { ...makeDetail().period, deadline: '2026-10-30' } }));
+    expect(textOf(html)).toContain('Was due 30 October 2026');
+    expect(textOf(html)).toContain('A late report still counts');
+  });
+});

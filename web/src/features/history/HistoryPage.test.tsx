@@ -1,0 +1,141 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, test } from 'vitest';
+import { makeCatalog, makeDetail } from '../dataEntry/testFixtures';
+import { catalogKeys, submissionKeys } from '../submissions/queries';
+import type { DiffResponse, RevisionSummary, SubmissionDetail } from '../submissions/types';
+import { HistoryPage } from './HistoryPage';
+
+function render({
+  detail,
+  revisions,
+  diff,
+}: {
+  detail: SubmissionDetail;
+  revisions?: RevisionSummary[];
+  diff?: { from: number; to: number | 'draft'; body: DiffResponse };
+}): string {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  client.setQueryData(submissionKeys.detail('ASH', '2026Q4'), detail);
+  client.setQueryData(catalogKeys.version(1), { id: 1, version: '1', label: 'Test', catalog: makeCatalog() });
+  if (revisions) client.setQueryData(submissionKeys.revisions('ASH', '2026Q4'), { revisions });
+  if (diff) client.setQueryData(submissionKeys.diff('ASH', '2026Q4', diff.from, diff.to), diff.body);
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/report/ASH/2026Q4/history']}>
+        <Routes>
+          <Route path="/report/:agency/:period/history" element={<HistoryPage />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,:)])/g, '$1');
+}
+
+const revisions: RevisionSummary[] = [
+  {
+    revision: 2,
+    submittedAt: '2026-11-10T20:00:00Z',
+    submittedBy: 'Reporter One',
+    late: true,
+    explanations: { services_covered: 'Two survivors were referred on before services began.' },
+    reviews: [
+      { action: 'approve', comment: null, reviewedBy: 'Admin One', reviewedAt: '2026-11-12T20:00:00Z' },
+    ],
+  },
+  {
+    revision: 1,
+    submittedAt: '2026-11-03T20:00:00Z',
+    submittedBy: 'Reporter One',
+    late: false,
+    explanations: {},
+    reviews: [
+      {
+        action: 'return',
+        comment: 'The gender breakdown adds up to 41.',
+        reviewedBy: 'Admin One',
+        reviewedAt: '2026-11-05T20:00:00Z',
+      },
+    ],
+  },
+];
+
+describe('HistoryPage', () => {
+  test('waits for the revisions', () => {
+    expect(textOf(render({ detail: makeDetail() }))).toContain("Loading the report's history…");
+  });
+
+  test('a report never submitted has no versions yet', () => {
+    const text = textOf(render({ detail: makeDetail({ status: 'not_started' }), revisions: [] }));
+    expect(text).toContain("This report hasn't been submitted yet");
+    expect(text).not.toContain('Compare versions');
+  });
+
+  test('lists each revision newest first, with explanations and reviews', () => {
+    const html = render({
+      detail: makeDetail({ status: 'approved', revision: 2 }),
+      revisions,
+      diff: { from: 1, to: 2, body: { from: 1, to: 2, changes: [] } },
+    });
+    const text = textOf(html);
+    expect(text.indexOf('Revision 2 Submitted')).toBeLessThan(text.indexOf('Revision 1 Submitted'));
+    expect(text).toContain('by Reporter One');
+    expect(text).toContain('Submitted late');
+    expect(text).toContain(
+      'The services listed add up to fewer than the survivors receiving services. Two survivors were referred on before services began.',
+    );
+    expect(text).toContain('Returned for correction by Admin One on 5 November 2026');
+    expect(text).toContain('Comment: The gender breakdown adds up to 41.');
+    expect(text).toContain('Approved by Admin One on 12 November 2026');
+    expect(html).toContain('href="/report/ASH/2026Q4"');
+  });
+
+  test('compares the two newest versions; identical ones say "No differences"', () => {
+    const text = textOf(
+      render({
+        detail: makeDetail({ status: 'approved', revision: 2 }),
+        revisions,
+        diff: { from: 1, to: 2, body: { from: 1, to: 2, changes: [] } },
+      }),
+    );
+    expect(text).toContain('No differences');
+  });
+
+  test('a returned report compares its last revision with the current draft', () => {
+    const html = render({
+      detail: makeDetail({ status: 'returned', revision: 2 }),
+      revisions,
+      diff: {
+        from: 2,
+        to: 'draft',
+        body: {
+          from: 2,
+          to: 'draft',
+          changes: [
+            {
+              cell: 'survivors_served.gender.male',
+              label: 'Survivors served · By gender identity · Male',
+              from: null,
+              to: 2,
+            },
+            { cell: 'survivors_served', label: 'Survivors served', from: 43, to: 0 },
+          ],
+        },
+      },
+    });
+    const text = textOf(html);
+    expect(text).toContain('2 counts changed from revision 2 to current draft');
+    expect(text).toContain('Survivors served · By gender identity · Male – blank 2');
+    expect(text).toContain('Survivors served 43 0');
+    expect(html).toContain('<option value="draft" selected="">Current draft</option>');
+  });
+});

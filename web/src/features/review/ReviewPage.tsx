@@ -1,0 +1,273 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { PeriodsResponse } from '../../api/types';
+import { LoadError, Loading } from '../../components/QueryStatus';
+import { TableScroll } from '../../components/TableScroll';
+import { usePageTitle } from '../../components/usePageTitle';
+import { agencyTypeLabel } from '../../lib/agencyTypes';
+import { describeDeadline, describeSpan, formatDate, localIsoDate } from '../../lib/dates';
+import { adminQuarterCount } from '../home/AdminHome';
+import { completenessSummaryQuery, periodsQuery } from '../home/queries';
+import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
+import { reviewQueueQuery } from './queries';
+import {
+  countQueue,
+  defaultReviewPeriod,
+  isPeriodCode,
+  pickerPeriods,
+  queueFigures,
+  queueHeadline,
+  sortForReview,
+  timelinessNote,
+} from './queue';
+import type { QueueEntry, ReviewQueueResponse } from './types';
+import '../completeness/filter-bar.css';
+import './review.css';
+
+const heading = 'Review quarterly reports';
+
+/**
+ * `/review?period=2026Q3`: one quarter's reports from every agency, those awaiting review first,
+ * each linking to the report where the admin approves, returns or reopens it.
+ */
+export function ReviewPage() {
+  usePageTitle(heading);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('period');
+  const periods = useQuery(periodsQuery());
+  // Only needed to choose a default quarter; shared with the admin home, so usually already cached.
+  const summary = useQuery({
+    ...completenessSummaryQuery(adminQuarterCount),
+    enabled: !isPeriodCode(requested),
+  });
+
+  let period: string | undefined;
+  if (isPeriodCode(requested)) {
+    period = requested;
+  } else if (periods.data && !summary.isPending) {
+    const awaiting = new Map((summary.data?.quarters ?? []).map((q) => [q.period, q.submitted]));
+    period = defaultReviewPeriod(periods.data.periods, awaiting, localIsoDate());
+  }
+
+  return (
+    <>
+      <h1>{heading}</h1>
+      <p className="lede">
+        Open a report to approve it, or to return it with a comment the agency will see. Reports waiting for
+        review come first.
+      </p>
+      {periods.isError ? (
+        <LoadError
+          what="the list of quarters"
+          error={periods.error}
+          onRetry={() => void periods.refetch()}
+          retrying={periods.isFetching}
+        />
+      ) : periods.data ? (
+        <PeriodPicker
+          key={period}
+          periods={periods.data.periods}
+          current={period}
+          onChoose={(code) => setSearchParams({ period: code })}
+        />
+      ) : null}
+      {period ? (
+        <ReviewQueue period={period} />
+      ) : periods.isPending || summary.isPending ? (
+        <Loading label="Finding the quarter to review…" />
+      ) : periods.data ? (
+        <p className="notice notice--info">
+          There are no reporting quarters yet, so there is nothing to review.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function PeriodPicker({
+  periods,
+  current,
+  onChoose,
+}: {
+  periods: PeriodsResponse['periods'];
+  current: string | undefined;
+  onChoose: (period: string) => void;
+}) {
+  const codes = pickerPeriods(periods, current);
+  if (codes.length === 0) return null;
+  const byCode = new Map(periods.map((p) => [p.period, p]));
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const chosen = String(new FormData(event.currentTarget).get('period') ?? '');
+    if (isPeriodCode(chosen)) onChoose(chosen);
+  }
+
+  return (
+    <form className="filter-bar" onSubmit={handleSubmit} aria-label="Choose a quarter">
+      <div className="filter-bar__field">
+        <label htmlFor="review-period">Quarter</label>
+        <select id="review-period" name="period" defaultValue={current}>
+          {codes.map((code) => {
+            const period = byCode.get(code);
+            const span = period ? describeSpan(period.startDate, period.endDate) : '';
+            return (
+              <option key={code} value={code}>
+                {code}
+                {span ? ` · ${span}` : ''}
+                {period?.open ? ' · open' : ''}
+              </option>
+            );
+          })}
+        </select>
+      </div>
+      <div className="filter-bar__actions">
+        <button type="submit" className="button">
+          Show
+        </button>
+        <Link to="/completeness">Completeness across quarters</Link>
+      </div>
+    </form>
+  );
+}
+
+function ReviewQueue({ period }: { period: string }) {
+  const query = useQuery({ ...reviewQueueQuery(period), placeholderData: keepPreviousData });
+  if (query.isPending) return <Loading label={`Loading the reports for ${period}…`} />;
+  if (query.isError) {
+    return (
+      <LoadError
+        what={`the reports for ${period}`}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  return <ReviewQueueView data={query.data} updating={query.isPlaceholderData} today={localIsoDate()} />;
+}
+
+/** The summary and table for one answer from the API; exported for tests. */
+export function ReviewQueueView({
+  data,
+  updating,
+  today,
+}: {
+  data: ReviewQueueResponse;
+  updating: boolean;
+  today: string;
+}) {
+  const { period } = data;
+  const entries = sortForReview(data.submissions);
+  const counts = countQueue(entries);
+  const deadline = describeDeadline(period.deadline, today);
+  return (
+    <>
+      <p role="status" className="visually-hidden">
+        {updating ? 'Updating…' : `Showing ${period.code}.`}
+      </p>
+      <section className="panel panel--featured" aria-labelledby="queue-heading">
+        <p className="eyebrow">
+          {period.code} · {period.open ? 'Open for entry' : 'Closed for entry'} · {deadline.label}
+          {deadline.relative ? ` (${deadline.relative})` : ''}
+        </p>
+        <h2 id="queue-heading">{queueHeadline(counts, period.code)}</h2>
+        <p className="queue-figures__total">
+          Of {counts.total} {counts.total === 1 ? 'agency' : 'agencies'}:
+        </p>
+        <ul className="queue-figures" aria-label={`${period.code} in figures`}>
+          {queueFigures(counts).map((figure) => (
+            <li key={figure.label}>
+              <span className="queue-figures__count">{figure.count}</span> {figure.label}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {entries.length > 0 ? (
+        <QueueTable entries={entries} periodCode={period.code} pastDeadline={deadline.passed} />
+      ) : null}
+    </>
+  );
+}
+
+function QueueTable({
+  entries,
+  periodCode,
+  pastDeadline,
+}: {
+  entries: QueueEntry[];
+  periodCode: string;
+  pastDeadline: boolean;
+}) {
+  return (
+    <TableScroll captionId="queue-caption">
+      <table className="queue-table">
+        <caption id="queue-caption">
+          Each agency's report for {periodCode}, those awaiting review first
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">Status</th>
+            <th scope="col">Submitted</th>
+            <th scope="col" className="num">
+              Revision
+            </th>
+            <th scope="col">Report</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => {
+            const late = timelinessNote(entry, pastDeadline);
+            const waiting = entry.status === 'submitted';
+            return (
+              <tr key={entry.agency.code} className={waiting ? 'row--current' : undefined}>
+                <th scope="row">
+                  {entry.agency.name}
+                  <span className="cell-note">{agencyTypeLabel(entry.agency.type)}</span>
+                </th>
+                <td>
+                  <span className="badges">
+                    <StatusBadge status={entry.status} />
+                    {late ? <LateBadge note={late} /> : null}
+                  </span>
+                </td>
+                <td className="date">
+                  {entry.submittedAt ? formatDate(entry.submittedAt) : <span className="muted">Not yet</span>}
+                  {entry.status === 'draft' && entry.updatedAt ? (
+                    <span className="cell-note">Draft saved {formatDate(entry.updatedAt)}</span>
+                  ) : null}
+                </td>
+                <td className="num">
+                  {entry.revision > 0 ? (
+                    entry.revision
+                  ) : (
+                    <>
+                      <span aria-hidden="true" className="muted">
+                        —
+                      </span>
+                      <span className="visually-hidden">None yet</span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <Link
+                    to={`/report/${encodeURIComponent(entry.agency.code)}/${encodeURIComponent(periodCode)}`}
+                    className={waiting ? 'button button--small' : undefined}
+                  >
+                    {waiting ? 'Review' : 'Open'}
+                    <span className="visually-hidden">
+                      {' '}
+                      the report from {entry.agency.name} for {periodCode}
+                    </span>
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,146 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
+import { describe, expect, test } from 'vitest';
+import type { AgencySubmissionsResponse, Me } from '../../api/types';
+import { submissionKeys } from '../submissions/queries';
+import { tokenKeys } from './queries';
+import { TokensPage } from './TokensPage';
+import type { TokenListResponse } from './types';
+
+// Renders the page to HTML with the API's answers already in the cache, as it looks once loaded.
+
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const agency = {
+  code: 'QUAILCREST',
+  name: 'Quailcrest Survivor Advocacy Center',
+  type: 'victim_services' as const,
+};
+
+const reporter: Me = { id: 3, email: 'reporter1@scope.demo', name: 'Marisol', role: 'reporter', agency };
+const admin: Me = { id: 1, email: 'admin@scope.demo', name: 'Dana', role: 'admin', agency: null };
+const viewer: Me = { id: 2, email: 'viewer@scope.demo', name: 'Rafael', role: 'viewer', agency: null };
+
+const quarters: AgencySubmissionsResponse = {
+  agency,
+  quarters: [
+    {
+      period: '2026Q4',
+      startDate: '2026-10-01',
+      endDate: '2026-12-31',
+      deadline: '2027-01-30',
+      open: true,
+      status: 'draft',
+      late: false,
+      submittedAt: null,
+      revision: 0,
+      returnComment: null,
+    },
+  ],
+};
+
+const tokens: TokenListResponse = {
+  tokens: [
+    {
+      id: 1,
+      name: 'Old export',
+      prefix: 'scp_9f3a',
+      createdAt: '2026-01-10T18:00:00Z',
+      createdBy: 'Marisol Tran-Ibarra',
+      lastUsedAt: '2026-04-02T18:00:00Z',
+      revokedAt: '2026-05-01T18:00:00Z',
+    },
+    {
+      id: 2,
+      name: 'Case management export',
+      prefix: 'scp_71bc',
+      createdAt: '2026-11-01T18:00:00Z',
+      createdBy: null,
+      lastUsedAt: null,
+      revokedAt: null,
+    },
+  ],
+};
+
+function render(me: Me, path: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  client.setQueryData(submissionKeys.byAgency('QUAILCREST'), quarters);
+  client.setQueryData(tokenKeys.byAgency('QUAILCREST'), tokens);
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route element={<Outlet context={me} />}>
+            <Route path="agency/tokens" element={<TokensPage />} />
+            <Route path="agencies/:agency/tokens" element={<TokensPage />} />
+          </Route>
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe('TokensPage', () => {
+  test("a reporter sees what a token is for, in their agency's name", () => {
+    const text = textOf(render(reporter, '/agency/tokens'));
+    expect(text).toContain('API access Quailcrest Survivor Advocacy Center');
+    expect(text).toContain('it can send them to Scope directly');
+    expect(text).toContain('that only works for Quailcrest Survivor Advocacy Center');
+  });
+
+  test('a labelled form to create a token, with an example name', () => {
+    const html = render(reporter, '/agency/tokens');
+    expect(html).toContain('<label for="token-name">Token name</label>');
+    expect(textOf(html)).toContain('for example “Case management export”');
+    expect(html).toMatch(/aria-describedby="token-name-hint"/);
+    expect(textOf(html)).toContain('Create token');
+  });
+
+  test('lists tokens active first, never a secret, with a Revoke button named for each active one', () => {
+    const html = render(reporter, '/agency/tokens');
+    const text = textOf(html);
+    expect(text.indexOf('Case management export scp_71bc…')).toBeLessThan(
+      text.indexOf('Old export scp_9f3a…'),
+    );
+    expect(text).toContain('Never used Active Revoke “Case management export”');
+    expect(text).toMatch(
+      /Old export scp_9f3a… 10 January 2026 by Marisol Tran-Ibarra \S+ April 2026 Revoked \S+ May 2026/,
+    );
+    expect(html.match(/>Revoke</g)).toHaveLength(1);
+    expect(html).toContain('<caption id="tokens-caption">');
+  });
+
+  test('examples use the agency and the open quarter, and link the API reference', () => {
+    const html = render(reporter, '/agency/tokens');
+    const text = textOf(html);
+    expect(text).toContain('/api/submissions/QUAILCREST/2026Q4/values');
+    expect(text).toContain('-H "Authorization: Bearer <token>"');
+    expect(html).toContain('href="/api/docs"');
+  });
+
+  test('an admin can open any agency by its address', () => {
+    const text = textOf(render(admin, '/agencies/QUAILCREST/tokens'));
+    expect(text).toContain('Quailcrest Survivor Advocacy Center');
+    expect(text).toContain('Create a token');
+  });
+
+  test.each([
+    { name: 'a viewer', me: viewer, path: '/agency/tokens' },
+    { name: "a reporter, for another agency's address", me: reporter, path: '/agencies/TRESROBLES/tokens' },
+  ])('$name gets a calm explanation instead', ({ me, path }) => {
+    const text = textOf(render(me, path));
+    expect(text).toContain("This page is for an agency's reporters and for coalition admins.");
+    expect(text).not.toContain('Create a token');
+  });
+});

@@ -1,0 +1,454 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { Me } from '../../api/types';
+import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
+import { TableScroll } from '../../components/TableScroll';
+import { usePageTitle } from '../../components/usePageTitle';
+import { useSignedInUser } from '../auth/RequireSignIn';
+import { useCopyText } from '../completeness/copy';
+import { completenessMatrixQuery } from '../completeness/queries';
+import { agencySubmissionsQuery } from '../home/queries';
+import { newestFirst, openQuarter } from '../submissions/status';
+import { useCreateToken, useRevokeToken } from './mutations';
+import { agencyTokensQuery } from './queries';
+import { apiExamples, createdBy, lastUsed, sortTokens, tokenNameProblem, tokenState } from './tokens';
+import type { ApiToken } from './types';
+import '../completeness/filter-bar.css';
+import './tokens.css';
+
+const heading = 'API access';
+
+/**
+ * `/agency/tokens` (a reporter's own agency; an admin picks an agency) and `/agencies/:agency/tokens`
+ * (admins, or that agency's reporter): what a token is for, creating one, and the agency's tokens.
+ */
+export function TokensPage() {
+  usePageTitle(heading);
+  const me = useSignedInUser();
+  const { agency } = useParams();
+  const agencyCode = agency ?? (me.role === 'reporter' ? me.agency?.code : undefined);
+
+  if (agencyCode && canManageTokens(me, agencyCode)) return <AgencyTokens agencyCode={agencyCode} />;
+  if (!agency && me.role === 'admin') return <AdminAgencyPicker />;
+  if (me.role === 'reporter' && !me.agency) {
+    return (
+      <>
+        <h1>{heading}</h1>
+        <p className="notice notice--info">
+          Your account isn't linked to an agency yet, so there are no API tokens to manage. Your coalition
+          admin can link it to your agency.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{heading}</h1>
+      <p className="notice notice--info">
+        This page is for an agency's reporters and for coalition admins. If you need to connect your agency's
+        system to Scope, ask your coalition admin.
+      </p>
+    </>
+  );
+}
+
+/** The same rule the server applies: an admin for any agency, a reporter for their own. */
+function canManageTokens(me: Me, agencyCode: string): boolean {
+  return me.role === 'admin' || (me.role === 'reporter' && me.agency?.code === agencyCode);
+}
+
+function AdminAgencyPicker() {
+  const navigate = useNavigate();
+  const agencies = useQuery(completenessMatrixQuery({ county: null, type: null, quarters: 4 }));
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('agency') ?? '');
+    if (code) navigate(`/agencies/${encodeURIComponent(code)}/tokens`);
+  }
+
+  return (
+    <>
+      <h1>{heading}</h1>
+      <p className="lede">
+        Agencies can connect their case-management systems to Scope with API tokens. Choose an agency to see
+        or revoke its tokens, or to create one on its behalf.
+      </p>
+      {agencies.isPending ? (
+        <Loading label="Loading the member agencies…" />
+      ) : agencies.isError ? (
+        <LoadError
+          what="the member agencies"
+          error={agencies.error}
+          onRetry={() => void agencies.refetch()}
+          retrying={agencies.isFetching}
+        />
+      ) : (
+        <form className="filter-bar" onSubmit={handleSubmit} aria-label="Choose an agency">
+          <div className="filter-bar__field">
+            <label htmlFor="token-agency">Agency</label>
+            <select id="token-agency" name="agency">
+              {[...agencies.data.agencies]
+                .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+                .map((agency) => (
+                  <option key={agency.code} value={agency.code}>
+                    {agency.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="filter-bar__actions">
+            <button type="submit" className="button">
+              Show tokens
+            </button>
+          </div>
+        </form>
+      )}
+      <p>
+        <a href="/api/docs">API reference</a>: every endpoint, with examples you can try.
+      </p>
+    </>
+  );
+}
+
+function AgencyTokens({ agencyCode }: { agencyCode: string }) {
+  const agency = useQuery(agencySubmissionsQuery(agencyCode));
+  const quarters = agency.data?.quarters ?? [];
+  const periodCode = (openQuarter(quarters) ?? newestFirst(quarters)[0])?.period ?? '2026Q4';
+  const agencyName = agency.data?.agency.name ?? agencyCode;
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+
+  return (
+    <>
+      <h1>{heading}</h1>
+      <p className="lede">{agencyName}</p>
+      <section className="section section--first" aria-labelledby="tokens-about-heading">
+        <h2 id="tokens-about-heading">What a token is for</h2>
+        <p>
+          If your case-management system can export your quarterly counts, it can send them to Scope directly,
+          so nobody has to type them in or upload a file each quarter. The system shows it is allowed to by
+          sending a <strong>token</strong>: a long secret, like a password, that only works for {agencyName}.
+        </p>
+        <p>
+          Anyone holding the token can read and change the agency's reports, so keep it as safe as a password
+          and give each system its own. If a token may have been seen by someone else, revoke it and create a
+          new one. Tokens carry counts only, never anyone's personal details.
+        </p>
+      </section>
+
+      {created ? (
+        <NewToken
+          name={created.name}
+          secret={created.secret}
+          onDone={() => {
+            setCreated(null);
+            // The panel is gone; put keyboard users back at the form they started from.
+            requestAnimationFrame(() => document.getElementById('token-create-heading')?.focus());
+          }}
+        />
+      ) : (
+        <CreateTokenForm agencyCode={agencyCode} onCreated={setCreated} />
+      )}
+
+      <TokenList agencyCode={agencyCode} agencyName={agencyName} />
+
+      <section className="section" aria-labelledby="tokens-examples-heading">
+        <h2 id="tokens-examples-heading">Sending counts from your system</h2>
+        <p>
+          Whoever looks after your case-management system can use these examples for {agencyName} and{' '}
+          {periodCode}, with the token in place of <code>&lt;token&gt;</code>. The{' '}
+          <a href="/api/docs">API reference</a> lists every endpoint and lets you try them.
+        </p>
+        {apiExamples({
+          origin: typeof window === 'undefined' ? '' : window.location.origin,
+          agencyCode,
+          periodCode,
+        }).map((example) => (
+          <div className="api-example" key={example.id}>
+            <h3 id={`example-${example.id}`}>{example.title}</h3>
+            <p>{example.description}</p>
+            <pre className="api-example__code">
+              <code>{example.command}</code>
+            </pre>
+          </div>
+        ))}
+      </section>
+    </>
+  );
+}
+
+function CreateTokenForm({
+  agencyCode,
+  onCreated,
+}: {
+  agencyCode: string;
+  onCreated: (token: { name: string; secret: string }) => void;
+}) {
+  const create = useCreateToken(agencyCode);
+  const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending) return;
+    const name = String(new FormData(event.currentTarget).get('name') ?? '');
+    const nameProblem = tokenNameProblem(name);
+    setProblem(nameProblem);
+    if (nameProblem) {
+      input.current?.focus();
+      return;
+    }
+    create.mutate(name.trim(), {
+      onSuccess: ({ token }) => onCreated({ name: token.name ?? name.trim(), secret: token.secret }),
+    });
+  }
+
+  const message = problem ?? (create.isError ? errorMessage(create.error) : null);
+  return (
+    <section className="section" aria-labelledby="token-create-heading">
+      <h2 id="token-create-heading" tabIndex={-1}>
+        Create a token
+      </h2>
+      <form className="form token-form" onSubmit={handleSubmit} noValidate>
+        <div role="alert" id="token-name-error" className="form-error">
+          {message}
+        </div>
+        <div className="field">
+          <label htmlFor="token-name">Token name</label>
+          <p id="token-name-hint" className="field__hint">
+            Say where it will be used, for example “Case management export”.
+          </p>
+          <input
+            ref={input}
+            id="token-name"
+            name="name"
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? 'token-name-hint token-name-error' : 'token-name-hint'}
+          />
+        </div>
+        <button type="submit" className="button" aria-disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create token'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The new secret, shown this once with a Copy button; it lives only in this component's props. */
+function NewToken({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const { copy, message } = useCopyText('The token');
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  return (
+    <section className="panel panel--attention new-token" aria-labelledby="new-token-heading">
+      <h2 id="new-token-heading" tabIndex={-1} ref={headingRef}>
+        Copy your new token now
+      </h2>
+      <p className="new-token__warning">
+        <strong>This is the only time Scope will show this token.</strong> Paste it into your case-management
+        system's settings, or a password manager, before you leave this page. If it's lost, revoke it and
+        create a new one.
+      </p>
+      <label htmlFor="new-token-secret" className="new-token__label">
+        Token for “{name}”
+      </label>
+      <div className="new-token__row">
+        <input
+          id="new-token-secret"
+          ref={field}
+          className="new-token__secret"
+          type="text"
+          readOnly
+          value={secret}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button type="button" className="button" onClick={() => void copy(secret, field.current)}>
+          Copy token
+        </button>
+      </div>
+      <p role="status" className="new-token__status">
+        {message}
+      </p>
+      <button type="button" className="button button--secondary" onClick={onDone}>
+        I've stored it safely
+      </button>
+    </section>
+  );
+}
+
+function TokenList({ agencyCode, agencyName }: { agencyCode: string; agencyName: string }) {
+  const query = useQuery(agencyTokensQuery(agencyCode));
+  const revoke = useRevokeToken(agencyCode);
+  const [confirming, setConfirming] = useState<ApiToken | null>(null);
+  const [notice, setNotice] = useState('');
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+
+  function confirmRevoke(token: ApiToken) {
+    revoke.mutate(token.id, {
+      onSuccess: () => {
+        setConfirming(null);
+        setNotice(`“${token.name}” is revoked. Systems using it will be refused from now on.`);
+        noticeRef.current?.focus();
+      },
+    });
+  }
+
+  function cancel(token: ApiToken) {
+    setConfirming(null);
+    revoke.reset();
+    // Back to the button that opened the question, so keyboard users keep their place.
+    requestAnimationFrame(() => document.getElementById(`revoke-${token.id}`)?.focus());
+  }
+
+  return (
+    <section className="section" aria-labelledby="token-list-heading">
+      <h2 id="token-list-heading">Tokens</h2>
+      <p role="status" tabIndex={-1} ref={noticeRef} className="token-notice">
+        {notice}
+      </p>
+      {confirming ? (
+        <ConfirmRevoke
+          token={confirming}
+          pending={revoke.isPending}
+          error={revoke.isError ? errorMessage(revoke.error) : null}
+          onConfirm={() => confirmRevoke(confirming)}
+          onCancel={() => cancel(confirming)}
+        />
+      ) : null}
+      {query.isPending ? (
+        <Loading label="Loading the tokens…" />
+      ) : query.isError ? (
+        <LoadError
+          what="the tokens"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : query.data.tokens.length === 0 ? (
+        <p>{agencyName} has no API tokens yet.</p>
+      ) : (
+        <TokenTable
+          tokens={sortTokens(query.data.tokens)}
+          agencyName={agencyName}
+          onRevoke={(token) => {
+            revoke.reset();
+            setNotice('');
+            setConfirming(token);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function ConfirmRevoke({
+  token,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  token: ApiToken;
+  pending: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  return (
+    <section className="panel panel--attention" aria-labelledby="confirm-revoke-heading">
+      <h3 id="confirm-revoke-heading" tabIndex={-1} ref={headingRef}>
+        Revoke “{token.name}”?
+      </h3>
+      <p>
+        Any system using this token will be refused straight away. This can't be undone, but you can create a
+        new token at any time.
+      </p>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="confirm-actions">
+        <button
+          type="button"
+          className="button button--danger"
+          aria-disabled={pending}
+          onClick={() => !pending && onConfirm()}
+        >
+          {pending ? 'Revoking…' : 'Yes, revoke it'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function TokenTable({
+  tokens,
+  agencyName,
+  onRevoke,
+}: {
+  tokens: ApiToken[];
+  agencyName: string;
+  onRevoke: (token: ApiToken) => void;
+}) {
+  return (
+    <TableScroll captionId="tokens-caption">
+      <table className="token-table">
+        <caption id="tokens-caption">API tokens for {agencyName}, active first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Starts with</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr key={token.id} className={token.revokedAt ? 'token-row--revoked' : undefined}>
+              <th scope="row">{token.name}</th>
+              <td>
+                <code>{token.prefix}…</code>
+              </td>
+              <td>{createdBy(token)}</td>
+              <td className="date">{lastUsed(token)}</td>
+              <td>{tokenState(token)}</td>
+              <td>
+                {token.revokedAt === null ? (
+                  <button
+                    type="button"
+                    id={`revoke-${token.id}`}
+                    className="button button--secondary button--small"
+                    onClick={() => onRevoke(token)}
+                  >
+                    Revoke<span className="visually-hidden"> “{token.name}”</span>
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
