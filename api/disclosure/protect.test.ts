@@ -1,0 +1,261 @@
+import { describe, expect, test } from 'vitest';
+import { feasibilityIntervals, PolicyError, protect } from './protect';
+import { addCells, cell, geographyRelations, oneWay, twoWay } from './testTables';
+import type { CubeCell, ProtectionResult, Relation } from './types';
+
+const hiddenIds = (result: ProtectionResult) =>
+  new Set(result.cells.filter((c) => c.suppressed).map((c) => c.id));
+const run = (
+  cells: CubeCell[],
+  relations: Relation[],
+  threshold = 5,
+  audience: 'coalition' | 'public' = 'coalition',
+) => protect({ cells, relations, audience, threshold });
+
+/** Every hidden cell's interval, as an outsider and as each agency, must not pin a small count. */
+async function expectProtected(
+  cells: CubeCell[],
+  relations: Relation[],
+  result: ProtectionResult,
+  threshold: number,
+) {
+  const hidden = hiddenIds(result);
+  const agencies = new Set(cells.flatMap((c) => [...c.contributions.keys()]));
+  const small = cells.filter((c) => hidden.has(c.id) && c.value >= 1 && c.value < threshold);
+  const outsider = await feasibilityIntervals(cells, relations, hidden);
+  for (const c of small) {
+    const interval = outsider.get(c.id);
+    expect(interval?.lower, c.id).toBeLessThanOrEqual(0);
+    expect(interval?.upper, c.id).toBeGreaterThanOrEqual(threshold);
+  }
+  for (const agency of agencies) {
+    const view = await feasibilityIntervals(cells, relations, hidden, agency);
+    for (const c of cells.filter((x) => hidden.has(x.id))) {
+      const remainder = c.value - (c.contributions.get(agency) ?? 0);
+      if ((c.contributions.get(agency) ?? 0) > 0 && remainder > 0 && remainder < threshold) {
+        expect(view.get(c.id)?.lower, `${c.id} as seen by ${agency}`).toBeLessThanOrEqual(0);
+        expect(view.get(c.id)?.upper, `${c.id} as seen by ${agency}`).toBeGreaterThanOrEqual(threshold);
+      }
+    }
+  }
+}
+
+describe('primary suppression', () => {
+  test('1. public policy: 1–10 hidden, 11 shown, 0 shown, totals included', async () => {
+    const table = oneWay('t', [0, 1, 5, 10, 11, 30]);
+    const small = oneWay('s', [3, 4]);
+    const result = await run(
+      [...table.cells, ...small.cells],
+      [...table.relations, ...small.relations],
+      11,
+      'public',
+    );
+    const hidden = hiddenIds(result);
+    expect([...hidden].sort()).toEqual(['s/_total', 's/p1', 's/p2', 't/p2', 't/p3', 't/p4']);
+    expect(hidden.has('t/p1')).toBe(false); // zero
+    expect(hidden.has('t/p5')).toBe(false); // eleven
+    expect(hidden.has('t/_total')).toBe(false);
+    expect(result.status).toBe('passed');
+    expect(result.cells.find((c) => c.id === 's/_total')?.reason).toBe('threshold');
+  });
+
+  test('activity counts need no threshold', async () => {
+    const table = oneWay('t', [1, 2, 30]);
+    const cells = table.cells.map((c) => ({ ...c, kind: 'activity' as const }));
+    const result = await run(cells, table.relations);
+    expect(hiddenIds(result).size).toBe(0);
+  });
+
+  test('thresholds below the audience minimum are refused', async () => {
+    const table = oneWay('t', [1, 2]);
+    await expect(run(table.cells, table.relations, 2, 'coalition')).rejects.toThrow(PolicyError);
+    await expect(run(table.cells, table.relations, 4, 'public')).rejects.toThrow(/at least 5/);
+  });
+
+  test('8. a cell of 15 split 13 + 2 is hidden by the insider rule, and the insider audit passes after', async () => {
+    const table = oneWay('t', [
+      { A: 13, B: 2 },
+      { A: 20, B: 20 },
+      { A: 10, B: 20 },
+    ]);
+    const result = await run(table.cells, table.relations);
+    expect(result.cells.find((c) => c.id === 't/p1')).toMatchObject({ suppressed: true, reason: 'insider' });
+    expect(result.status).toBe('passed');
+    await expectProtected(table.cells, table.relations, result, 5);
+    const asA = await feasibilityIntervals(table.cells, table.relations, hiddenIds(result), 'A');
+    expect(asA.get('t/p1')?.upper).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('complementary suppression', () => {
+  test('2. one hidden cell with published totals gets complements in its row, column and opposite corner', async () => {
+    const table = twoWay('t', [
+      [2, 30, 40],
+      [25, 35, 45],
+      [20, 50, 60],
+    ]);
+    const result = await run(table.cells, table.relations);
+    const hidden = hiddenIds(result);
+    expect(hidden).toEqual(new Set([table.id(0, 0), table.id(0, 1), table.id(2, 0), table.id(2, 1)]));
+    const interval = (await feasibilityIntervals(table.cells, table.relations, hidden)).get(table.id(0, 0));
+    expect(interval?.lower).toBe(0);
+    expect(interval?.upper).toBeGreaterThan(interval?.lower ?? 0);
+    expect(interval?.upper).toBeGreaterThanOrEqual(5);
+    expect(result.status).toBe('passed');
+  });
+
+  test('4. two hidden cells in one relation summing to less than T force a third', async () => {
+    const table = oneWay('t', [2, 2, 30, 40]);
+    const result = await run(table.cells, table.relations);
+    expect(hiddenIds(result)).toEqual(new Set(['t/p1', 't/p2', 't/p3']));
+    expect(result.cells.find((c) => c.id === 't/p3')?.reason).toBe('complementary');
+  });
+
+  test('7. zeros are never complements, and the audit treats them as known', async () => {
+    const table = oneWay('t', [2, 0, 0, 9]);
+    const result = await run(table.cells, table.relations);
+    expect(hiddenIds(result)).toEqual(new Set(['t/p1', 't/p4']));
+    const interval = (await feasibilityIntervals(table.cells, table.relations, hiddenIds(result))).get(
+      't/p1',
+    );
+    expect(interval).toEqual({ lower: 0, upper: 11 });
+  });
+
+  test('totals and marginals cost more than inner cells', async () => {
+    // Hiding the row total (12) would be cheaper by value than 15, but totals cost more.
+    const table = oneWay('t', [3, 15, 40]);
+    const result = await run(table.cells, table.relations);
+    expect(hiddenIds(result)).toEqual(new Set(['t/p1', 't/p2']));
+  });
+});
+
+describe('the LP audit', () => {
+  test('3. the tau-ARGUS manual example: X11 is proven to lie in [3, 6]', async () => {
+    const table = twoWay('x', [
+      [4, 3],
+      [2, 1],
+    ]);
+    const hidden = new Set(table.inside.flat().map((c) => c.id));
+    const intervals = await feasibilityIntervals(table.cells, table.relations, hidden);
+    expect(intervals.get(table.id(0, 0))).toEqual({ lower: 3, upper: 6 });
+    expect(intervals.get(table.id(0, 1))).toEqual({ lower: 1, upper: 4 });
+    expect(intervals.get(table.id(1, 0))).toEqual({ lower: 0, upper: 3 });
+    expect(intervals.get(table.id(1, 1))).toEqual({ lower: 0, upper: 3 });
+  });
+
+  test('5. a pattern that protects each county table but fails across county → coalition is caught and fixed', async () => {
+    const countyA = twoWay('A', [
+      [3, 20],
+      [20, 30],
+    ]);
+    const countyB = twoWay('B', [
+      [8, 30],
+      [40, 50],
+    ]);
+    const coalition = addCells('C', [countyA.cells, countyB.cells]);
+    const geo = geographyRelations(coalition, [countyA.cells, countyB.cells]);
+    const cells = [...countyA.cells, ...countyB.cells, ...coalition];
+    const relations = [...countyA.relations, ...countyB.relations, ...geo];
+    const coalitionRelations = twoWay('C', [
+      [11, 50],
+      [60, 80],
+    ]).relations;
+    relations.push(...coalitionRelations);
+
+    // County A's rectangle protects A's own table…
+    const rectangle = new Set(countyA.inside.flat().map((c) => c.id));
+    const alone = await feasibilityIntervals(countyA.cells, countyA.relations, rectangle);
+    expect(alone.get(countyA.id(0, 0))?.upper).toBeGreaterThanOrEqual(5);
+    // …but with B and the coalition published, A's cells are coalition − B: pinned.
+    const across = await feasibilityIntervals(cells, relations, rectangle);
+    expect(across.get(countyA.id(0, 0))).toEqual({ lower: 3, upper: 3 });
+
+    const result = await run(cells, relations);
+    expect(result.status).toBe('passed');
+    expect(hiddenIds(result).size).toBeGreaterThan(4);
+    await expectProtected(cells, relations, result, 5);
+  });
+
+  test('6. a total hidden in one table but already shown in a linked table is caught, and fails closed', async () => {
+    const age = oneWay('age', [1, 3]);
+    const gender = oneWay('gender', [4, 0]);
+    const cells = [
+      ...age.cells,
+      ...gender.cells.map((c) => (c.id === 'gender/_total' ? { ...c, frozen: { suppressed: false } } : c)),
+    ];
+    // The two tables share their total.
+    const relations = [
+      ...age.relations,
+      ...gender.relations,
+      { kind: 'sum' as const, total: 'age/_total', parts: ['gender/_total'] },
+    ];
+    const result = await run(cells, relations);
+    expect(result.status).toBe('failed');
+    expect(result.failures.map((f) => f.cell)).toContain('age/_total');
+
+    // Built as one shared cell, the same total is hidden everywhere it appears, and the audit passes.
+    const shared = oneWay('x', [1, 3]);
+    const genderParts = [cell('x/g1', 4), cell('x/g2', 0)];
+    const linked = [...shared.cells, ...genderParts];
+    const linkedRelations = [
+      ...shared.relations,
+      { kind: 'sum' as const, total: 'x/_total', parts: ['x/g1', 'x/g2'] },
+    ];
+    const ok = await run(linked, linkedRelations);
+    expect(ok.status).toBe('passed');
+    expect(hiddenIds(ok).has('x/_total')).toBe(true);
+  });
+
+  test('10. a frozen published cell stays known and a frozen hidden cell stays hidden', async () => {
+    const table = oneWay('t', [6, 30, 40]);
+    const cells = table.cells.map((c) => (c.id === 't/p1' ? { ...c, frozen: { suppressed: true } } : c));
+    const result = await run(cells, table.relations);
+    expect(result.cells.find((c) => c.id === 't/p1')).toMatchObject({ suppressed: true, reason: 'frozen' });
+    expect(hiddenIds(result).size).toBe(2);
+  });
+
+  test('13. primary suppression alone is broken by LP; the full pipeline is not', async () => {
+    const county = (prefix: string, seed: number) =>
+      twoWay(
+        prefix,
+        [0, 1, 2, 3].map((r) =>
+          [0, 1, 2, 3, 4].map((c) =>
+            (r * 7 + c * 3 + seed) % 9 === 0 ? 0 : ((r * 5 + c * 11 + seed) % 13) + 1,
+          ),
+        ),
+      );
+    const a = county('A', 1);
+    const b = county('B', 4);
+    const coalition = addCells('C', [a.cells, b.cells]);
+    const cells = [...a.cells, ...b.cells, ...coalition];
+    const relations = [...a.relations, ...b.relations, ...geographyRelations(coalition, [a.cells, b.cells])];
+    const primaryOnly = new Set(cells.filter((c) => c.value >= 1 && c.value < 5).map((c) => c.id));
+    expect(primaryOnly.size).toBeGreaterThan(5);
+    const attack = await feasibilityIntervals(cells, relations, primaryOnly);
+    const recovered = [...attack].filter(
+      ([id, i]) => i.lower === i.upper && i.lower === cells.find((c) => c.id === id)?.value,
+    );
+    expect(recovered.length).toBeGreaterThan(0);
+
+    const result = await run(cells, relations);
+    expect(result.status).toBe('passed');
+    const after = await feasibilityIntervals(cells, relations, hiddenIds(result));
+    const stillRecovered = [...after].filter(([id, i]) => {
+      const value = cells.find((c) => c.id === id)?.value ?? 0;
+      return value >= 1 && value < 5 && (i.lower > 0 || i.upper < 5);
+    });
+    expect(stillRecovered).toEqual([]);
+  });
+});
+
+test('12. protecting twice gives the same pattern', async () => {
+  const table = twoWay('t', [
+    [1, 7, 2, 9],
+    [4, 4, 12, 3],
+    [6, 0, 8, 2],
+  ]);
+  const first = await run(table.cells, table.relations);
+  const second = await run([...table.cells].reverse(), [...table.relations].reverse());
+  expect([...hiddenIds(second)].sort()).toEqual([...hiddenIds(first)].sort());
+  expect(first.status).toBe('passed');
+});

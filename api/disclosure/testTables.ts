@@ -1,0 +1,91 @@
+/**
+ * Small synthetic tables for the disclosure tests: cells with agency contributions and the sum
+ * relations of a table with margins.
+ */
+import type { CubeCell, Relation } from './types';
+
+export type Contributions = Record<string, number>;
+
+export function cell(id: string, value: number | Contributions, options: Partial<CubeCell> = {}): CubeCell {
+  const contributions = typeof value === 'number' ? { A: value } : value;
+  const total = Object.values(contributions).reduce((s, v) => s + v, 0);
+  return {
+    id,
+    kind: 'people',
+    value: total,
+    contributions: new Map(Object.entries(contributions)),
+    marginal: id.includes('_total'),
+    ...options,
+  };
+}
+
+/** A one-way table: parts and their total (the sum of the parts, contributions summed per agency). */
+export function oneWay(prefix: string, parts: Array<number | Contributions>) {
+  const partCells = parts.map((p, i) => cell(`${prefix}/p${i + 1}`, p));
+  const totalCell = cell(`${prefix}/_total`, sumContributions(partCells));
+  const cells = [totalCell, ...partCells];
+  const relations: Relation[] = [{ kind: 'sum', total: totalCell.id, parts: partCells.map((c) => c.id) }];
+  return { cells, relations, total: totalCell, parts: partCells };
+}
+
+function sumContributions(cells: CubeCell[]): Contributions {
+  const out: Contributions = {};
+  for (const c of cells) for (const [agency, v] of c.contributions) out[agency] = (out[agency] ?? 0) + v;
+  return out;
+}
+
+/**
+ * A two-way table with row, column and grand totals. `inner[r][c]` is a count (one agency, A) or
+ * contributions by agency.
+ */
+export function twoWay(prefix: string, inner: Array<Array<number | Contributions>>) {
+  const id = (r: number | '_total', c: number | '_total') =>
+    `${prefix}/${r === '_total' ? '_total' : `r${r + 1}`}|${c === '_total' ? '_total' : `c${c + 1}`}`;
+  const inside = inner.map((row, r) => row.map((v, c) => cell(id(r, c), v)));
+  const rowTotals = inside.map((row, r) => cell(id(r, '_total'), sumContributions(row)));
+  const columns = (inner[0] ?? []).map((_, c) => inside.map((row) => row[c] as CubeCell));
+  const colTotals = columns.map((col, c) => cell(id('_total', c), sumContributions(col)));
+  const grand = cell(id('_total', '_total'), sumContributions(rowTotals));
+  const relations: Relation[] = [
+    ...inside.map((row, r) => ({
+      kind: 'sum' as const,
+      total: (rowTotals[r] as CubeCell).id,
+      parts: row.map((c) => c.id),
+    })),
+    ...columns.map((col, c) => ({
+      kind: 'sum' as const,
+      total: (colTotals[c] as CubeCell).id,
+      parts: col.map((x) => x.id),
+    })),
+    { kind: 'sum', total: grand.id, parts: rowTotals.map((c) => c.id) },
+    { kind: 'sum', total: grand.id, parts: colTotals.map((c) => c.id) },
+  ];
+  return {
+    cells: [grand, ...rowTotals, ...colTotals, ...inside.flat()],
+    relations,
+    inside,
+    rowTotals,
+    colTotals,
+    grand,
+    id,
+  };
+}
+
+/** Relations saying each coalition cell is the sum of the same cell in each county. */
+export function geographyRelations(coalition: CubeCell[], counties: CubeCell[][]): Relation[] {
+  return coalition.map((c, i) => ({
+    kind: 'sum',
+    total: c.id,
+    parts: counties.map((county) => (county[i] as CubeCell).id),
+  }));
+}
+
+/** Sums cells position by position (the coalition from its counties), contributions included. */
+export function addCells(prefix: string, tables: CubeCell[][]): CubeCell[] {
+  return (tables[0] ?? []).map((first, i) => {
+    const suffix = first.id.slice(first.id.indexOf('/'));
+    return cell(`${prefix}${suffix}`, sumContributions(tables.map((t) => t[i] as CubeCell)), {
+      marginal: true,
+    });
+  });
+}

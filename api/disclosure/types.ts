@@ -1,0 +1,70 @@
+/**
+ * The shapes disclosure protection works on. A release's cube is a set of cells (every number that
+ * could be published, with each agency's contribution) and the additivity relations among them.
+ * Protection decides, for one audience, which cells are published and which are hidden.
+ */
+
+export type Audience = 'coalition' | 'public';
+
+/** Default thresholds T: a people count 1 ≤ v < T is hidden. */
+export const defaultThresholds: Readonly<Record<Audience, number>> = { coalition: 5, public: 11 };
+/** Below these a policy is refused: too little protection for the audience. */
+export const minimumThresholds: Readonly<Record<Audience, number>> = { coalition: 3, public: 5 };
+
+export type CubeCell = {
+  /** Unique within the cube, stable across runs (ties are broken by it). */
+  id: string;
+  /** People counts are protected by the threshold; activity counts are not. */
+  kind: 'people' | 'activity';
+  /** The true value. Never leaves the server for a hidden cell. */
+  value: number;
+  /** Each contributing agency's part, by agency code; the parts sum to `value`. */
+  contributions: ReadonlyMap<string, number>;
+  /** Totals and marginals (any `_total` coordinate, coalition or year cells) cost more to hide. */
+  marginal: boolean;
+  /** Already published in an earlier release: its status is fixed (and, if published, its value known). */
+  frozen?: { suppressed: boolean };
+};
+
+/**
+ * `sum`: the total equals the sum of the parts (disaggregations, county → coalition, quarters → year,
+ * first quarter + new survivors → year). `atMost`: the cell is at most the bound (a multi-select
+ * option is at most its total); used by the audit, not by complementary suppression.
+ */
+export type Relation =
+  | { kind: 'sum'; total: string; parts: string[] }
+  | { kind: 'atMost'; cell: string; bound: string };
+
+export type SuppressionReason = 'threshold' | 'insider' | 'complementary' | 'audit' | 'frozen';
+
+export type ProtectedCell = { id: string; suppressed: boolean; reason: SuppressionReason | null };
+
+export type AuditFinding = {
+  cell: string;
+  /** The interval an outsider (or the named insider agency) can prove for the hidden cell. */
+  lower: number;
+  upper: number;
+  insider: string | null;
+};
+
+export type ProtectionResult = {
+  audience: Audience;
+  threshold: number;
+  /** `passed`: every hidden cell is protected; `failed`: the release must not be published. */
+  status: 'passed' | 'failed';
+  cells: ProtectedCell[];
+  stats: {
+    cells: number;
+    hidden: number;
+    primary: number;
+    complementary: number;
+    lpsSolved: number;
+    rounds: number;
+    seconds: number;
+    /** Hidden cells' share of all cells, and of the total count (sum of hidden people values / sum of all). */
+    hiddenShareOfCells: number;
+    hiddenShareOfCount: number;
+  };
+  /** Why it failed: the cells the audit could still narrow down. Empty when passed. */
+  failures: AuditFinding[];
+};
