@@ -19,6 +19,8 @@ import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { periodRoutes } from './routes/periods';
+import { releaseRoutes } from './routes/releases';
+import { statsRoutes } from './routes/stats';
 import { submissionRoutes } from './routes/submissions';
 
 export type AppDeps = {
@@ -40,6 +42,8 @@ function createApiRoutes() {
     .route('/completeness', completenessRoutes)
     .route('/catalog', catalogRoutes)
     .route('/submissions', submissionRoutes)
+    .route('/releases', releaseRoutes)
+    .route('/stats', statsRoutes)
     .route('/', docsRoutes);
 }
 

@@ -66,3 +66,23 @@ export function canManageApiTokens(user: User, agency: Pick<Agency, 'id'>): bool
   if (user.tokenId !== undefined) return false;
   return isAdmin(user) || (user.role === 'reporter' && user.agencyId === agency.id);
 }
+
+/** Only coalition admins, as people (never through an API token), publish releases and see them being made. */
+export function canPublishRelease(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}
+
+/** Admins see every release, computing and failed ones included, with why a release failed. */
+export function canViewReleaseDetails(user: User | null): boolean {
+  return user !== null && isAdmin(user);
+}
+
+/** Anyone sees the public figures; the coalition's finer figures need a signed-in member. */
+export function canViewAudience(user: User | null, audience: 'public' | 'coalition'): boolean {
+  return audience === 'public' || user !== null;
+}
+
+/** Changing the disclosure thresholds is for admins, as people. */
+export function canChangeDisclosurePolicy(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}

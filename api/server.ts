@@ -3,13 +3,17 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { config } from './config';
 import { migrate, openDatabase } from './db';
-import { formatSignIns, seedDemoIfEmpty } from './demo/seed';
+import { formatDemoReleases, formatSignIns, publishDemoReleases, seedDemoIfEmpty } from './demo/seed';
 import { deleteExpiredSessions } from './queries/sessions';
+import { failInterrupted } from './services/releases';
 
 const settings = config();
 const db = openDatabase(settings.databasePath);
 const applied = migrate(db);
 if (applied.length > 0) console.log(`Database ${settings.databasePath}: applied ${applied.join(', ')}`);
+const interrupted = failInterrupted(db);
+if (interrupted.length > 0)
+  console.log(`Marked ${interrupted.length} release(s) left computing by a stopped server as failed.`);
 
 const demo = seedDemoIfEmpty(db, {
   isProduction: settings.isProduction,
@@ -18,6 +22,8 @@ const demo = seedDemoIfEmpty(db, {
 if (demo) {
   console.log(`Created the demo coalition: ${demo.agencies} agencies, ${demo.values} data values.`);
   console.log(formatSignIns(demo));
+  // Before listening, so the first page anyone opens already has published figures.
+  console.log(formatDemoReleases(await publishDemoReleases(db)));
 }
 
 deleteExpiredSessions(db, new Date().toISOString());

@@ -10,11 +10,13 @@ import { type Db, migrate, openDatabase } from './db';
 import type { AgencyType } from './domain/agencyTypes';
 import { type Catalog, cellKey, cellsOfElement, sectionsFor } from './domain/catalog';
 import { parseQuarter, type Quarter } from './domain/periods';
-import { currentCatalogVersionId, installCatalog, readDefaultCatalog } from './queries/catalog';
+import { currentCatalogVersionId, getCellIndex, installCatalog, readDefaultCatalog } from './queries/catalog';
+import { upsertDataValues } from './queries/dataValues';
 import { insertOrgUnit } from './queries/orgUnits';
-import { insertPeriod } from './queries/periods';
-import { insertReview, insertRevision, insertSubmission } from './queries/submissions';
-import { insertUser, type Role } from './queries/users';
+import { getPeriodByCode, insertPeriod } from './queries/periods';
+import { getSubmission, insertReview, insertRevision, insertSubmission } from './queries/submissions';
+import { insertUser, type Role, type User } from './queries/users';
+import { publishRelease } from './services/releases';
 
 export type TestDb = { db: Db; path: string; dir: string; cleanup: () => void };
 
@@ -211,4 +213,65 @@ export function consistentQuarter(
     });
   }
   return values;
+}
+
+/** A user of the small coalition as the services see them (for calling services without HTTP). */
+export function testUser(db: Db, id: number): User {
+  return db
+    .prepare('SELECT id, email, name, role, agency_id AS agencyId FROM users WHERE id = ?')
+    .get(id) as User;
+}
+
+/** The reporting period with this code, created (closed for entry) if it doesn't exist yet. */
+export function ensurePeriod(db: Db, code: string, open = false): number {
+  const existing = getPeriodByCode(db, code);
+  if (existing) return existing.id;
+  return insertPeriod(db, parseQuarter(code) as Quarter, 30, open);
+}
+
+/**
+ * An agency's quarter, submitted and approved with exactly these values (cells not named are blank).
+ * If the agency already has a report for the quarter, it is reopened, changed, resubmitted and
+ * approved again: a late correction. Returns the submission id.
+ */
+export function approveReport(
+  db: Db,
+  r: {
+    agencyId: number;
+    period: string;
+    values: Record<string, number>;
+    reporterId: number;
+    adminId: number;
+  },
+): number {
+  const catalogVersionId = currentCatalogVersionId(db) as number;
+  const periodId = ensurePeriod(db, r.period);
+  const cells = getCellIndex(db, catalogVersionId);
+  const at = testNow.toISOString();
+  const existing = getSubmission(db, r.agencyId, periodId);
+  const submissionId =
+    existing?.id ??
+    insertSubmission(db, { agencyId: r.agencyId, periodId, catalogVersionId, userId: r.reporterId, at });
+  if (existing?.status === 'approved')
+    insertReview(db, { submissionId, action: 'reopen', comment: 'Correction', userId: r.adminId, at });
+  db.prepare('DELETE FROM data_values WHERE submission_id = ?').run(submissionId);
+  upsertDataValues(
+    db,
+    Object.entries(r.values).map(([key, value]) => {
+      const cell = cells.get(key);
+      if (!cell) throw new Error(`the catalog has no cell "${key}"`);
+      return { submissionId, elementId: cell.elementId, cocId: cell.cocId, value };
+    }),
+  );
+  insertRevision(db, { submissionId, userId: r.reporterId, at, late: false });
+  insertReview(db, { submissionId, action: 'approve', comment: null, userId: r.adminId, at });
+  return submissionId;
+}
+
+/**
+ * Publishes a release of a quarter through the releases service and waits for the outcome: the
+ * release as an admin sees it.
+ */
+export function publishTestRelease(db: Db, adminId: number, period: string) {
+  return publishRelease(db, testUser(db, adminId), period, () => testNow);
 }

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../api/config';
 import { migrate, openDatabase } from '../api/db';
-import { formatSignIns, writeDemoCoalition } from '../api/demo/seed';
+import { formatDemoReleases, formatSignIns, publishDemoReleases, writeDemoCoalition } from '../api/demo/seed';
 import { hasScopeData } from '../api/queries/demo';
 
 const usage = 'Usage: npm run seed -- [--agencies N] [--quarters Q] [--seed S] [--db PATH] [--force]';
@@ -86,6 +86,7 @@ try {
   db.close();
   fail(`Could not write the demo coalition: ${(error as Error).message}`);
 }
+const releases = await publishDemoReleases(db);
 db.pragma('wal_checkpoint(TRUNCATE)');
 db.close();
 const seconds = (performance.now() - started) / 1000;
@@ -97,5 +98,6 @@ console.log(
 console.log(
   `  ${summary.submissions} submissions, ${summary.revisions} revisions, ${summary.values.toLocaleString('en-US')} data values.`,
 );
+console.log(`  ${formatDemoReleases(releases)}`);
 console.log(formatSignIns(summary));
 console.log(`Done in ${seconds.toFixed(1)} s.`);

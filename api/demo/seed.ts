@@ -12,8 +12,10 @@ import { type DataValueRow, upsertDataValues } from '../queries/dataValues';
 import { hasScopeData } from '../queries/demo';
 import { insertOrgUnit, setAgencyCounties } from '../queries/orgUnits';
 import { insertPeriod } from '../queries/periods';
+import { getFirstAdmin } from '../queries/releases';
 import { insertReview, insertRevision, insertSubmission } from '../queries/submissions';
 import { insertUser } from '../queries/users';
+import { publishCompleteQuarters } from '../services/releases';
 import { agencyQuarterValues, type DemoOptions, type DemoPlan, planDemoCoalition } from './generate';
 import { type DemoInputs, readDemoInputs } from './inputs';
 
@@ -267,4 +269,27 @@ export function formatSignIns(summary: DemoSummary): string {
     );
   }
   return [`Demo sign-ins, all with the password "${summary.password}":`, ...lines].join('\n');
+}
+
+/**
+ * Publishes a release (both audiences) of every demo quarter in which every agency's report is
+ * approved, oldest first, as the demo's admin: so the statistics pages have something to show on
+ * first start. Returns how many were published and how long it took.
+ */
+export async function publishDemoReleases(
+  db: Db,
+): Promise<{ releases: number; failed: string[]; seconds: number }> {
+  const admin = getFirstAdmin(db);
+  if (!admin) return { releases: 0, failed: [], seconds: 0 };
+  const { published, failed, seconds } = await publishCompleteQuarters(db, admin);
+  return { releases: published.length, failed, seconds };
+}
+
+/** The demo's releases as one line for the console. */
+export function formatDemoReleases(result: { releases: number; failed: string[]; seconds: number }): string {
+  const failed =
+    result.failed.length > 0
+      ? ` ${result.failed.join(', ')} could not be protected and were not published.`
+      : '';
+  return `Published ${result.releases} demo release${result.releases === 1 ? '' : 's'} (coalition and public figures) in ${result.seconds.toFixed(1)} s.${failed}`;
 }

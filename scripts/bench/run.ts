@@ -2,15 +2,25 @@
  * `npm run bench [name…]`: runs Scope's benchmarks (all of them, or those named) and prints each
  * figure beside a baseline measured in the same run. Not part of `npm test`.
  */
+import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
 import { runSubmissionBenchmarks } from './submissions';
 
 const benchmarks: Record<string, () => void | Promise<void>> = {
   import: () => runImportBenchmark({ agencies: 600, quarters: 40, rounds: 3 }),
   submissions: () => runSubmissionBenchmarks({ agencies: 100, requests: 300 }),
+  // The statewide release takes long: each audience's protection stops after --budget=SECONDS (default an hour).
+  disclosure: () =>
+    runDisclosureBenchmarks({ agencies: 600, counties: 58, budgetSeconds: budgetFromArgs() ?? 3600 }),
 };
 
-const requested = process.argv.slice(2);
+/** `--budget=SECONDS` caps each audience's protection in the disclosure benchmark. */
+function budgetFromArgs(): number | undefined {
+  const flag = process.argv.find((a) => a.startsWith('--budget='));
+  return flag ? Number(flag.slice('--budget='.length)) : undefined;
+}
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = requested.filter((name) => !(name in benchmarks));
 if (unknown.length > 0) {
   console.error(

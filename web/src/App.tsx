@@ -23,6 +23,9 @@ const TokensPage = lazy(() =>
 const DataEntryPage = lazy(() =>
   import('./features/dataEntry/DataEntryPage').then((module) => ({ default: module.DataEntryPage })),
 );
+const ReleasesPage = lazy(() =>
+  import('./features/releases/ReleasesPage').then((module) => ({ default: module.ReleasesPage })),
+);
 const HistoryPage = lazy(() =>
   import('./features/history/HistoryPage').then((module) => ({ default: module.HistoryPage })),
 );
@@ -47,6 +50,7 @@ export function App() {
               <Route element={<AdminOnly />}>
                 <Route path="review" element={<ReviewPage />} />
                 <Route path="completeness" element={<CompletenessPage />} />
+                <Route path="releases" element={<ReleasesPage />} />
               </Route>
               {/* The tokens page checks the role itself: reporters for their agency, admins for any. */}
               <Route path="agency/tokens" element={<TokensPage />} />

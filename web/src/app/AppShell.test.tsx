@@ -51,6 +51,7 @@ function render(me: Me, path: string, withQuarters = true) {
             <Route element={<Outlet context={me} />}>
               <Route element={<AdminOnly />}>
                 <Route path="review" element={<p>The review page</p>} />
+                <Route path="releases" element={<p>The releases page</p>} />
               </Route>
               <Route path="*" element={<p>A page</p>} />
             </Route>
@@ -80,6 +81,7 @@ describe('main navigation', () => {
         'Home → /',
         'Review → /review (current)',
         'Completeness → /completeness',
+        'Releases → /releases',
         'API docs → /api/docs',
       ],
     },
@@ -90,6 +92,18 @@ describe('main navigation', () => {
         'Home → / (current)',
         'Review → /review',
         'Completeness → /completeness',
+        'Releases → /releases',
+        'API docs → /api/docs',
+      ],
+    },
+    {
+      role: 'admin',
+      path: '/releases',
+      expected: [
+        'Home → /',
+        'Review → /review',
+        'Completeness → /completeness',
+        'Releases → /releases (current)',
         'API docs → /api/docs',
       ],
     },
@@ -131,12 +145,14 @@ describe('AdminOnly', () => {
     expect(html).toContain('The review page');
   });
 
-  test.each([{ role: 'reporter' as const }, { role: 'viewer' as const }])(
-    'shows a $role a calm explanation instead of the page',
-    ({ role }) => {
-      const html = render(people[role], '/review');
-      expect(html).toContain('<h1>This page is for coalition admins</h1>');
-      expect(html).not.toContain('The review page');
-    },
-  );
+  test.each([
+    { role: 'reporter' as const, path: '/review', page: 'The review page' },
+    { role: 'viewer' as const, path: '/review', page: 'The review page' },
+    { role: 'reporter' as const, path: '/releases', page: 'The releases page' },
+    { role: 'viewer' as const, path: '/releases', page: 'The releases page' },
+  ])('shows a $role a calm explanation instead of $path', ({ role, path, page }) => {
+    const html = render(people[role], path);
+    expect(html).toContain('<h1>This page is for coalition admins</h1>');
+    expect(html).not.toContain(page);
+  });
 });

@@ -118,6 +118,11 @@ function MainNav({ user }: { user: Me }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/releases" className="nav-link">
+                Releases
+              </NavLink>
+            </li>
+            <li>
               <a href="/api/docs" className="nav-link">
                 API docs
               </a>

@@ -1,0 +1,377 @@
+import type { Db } from '../db';
+import type { Audience } from '../disclosure/types';
+import type { AgencyType } from '../domain/agencyTypes';
+
+export type ReleaseStatus = 'computing' | 'published' | 'failed' | 'superseded';
+
+export type ReleaseRow = {
+  id: number;
+  period: string;
+  periodId: number;
+  sequence: number;
+  status: ReleaseStatus;
+  catalogVersionId: number;
+  catalogVersion: number;
+  auditSummary: string | null;
+  failureReason: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  publishedAt: string | null;
+  /** The periods it publishes, in order. */
+  periods: string[];
+};
+
+const releaseColumns = `r.id, p.code AS period, r.period_id AS periodId, r.sequence, r.status,
+  r.catalog_version_id AS catalogVersionId, cv.version AS catalogVersion, r.audit_summary AS auditSummary,
+  r.failure_reason AS failureReason, u.name AS createdBy, r.created_at AS createdAt, r.published_at AS publishedAt,
+  (SELECT json_group_array(period_code) FROM (SELECT period_code FROM release_periods rp
+     WHERE rp.release_id = r.id ORDER BY length(period_code) DESC, period_code)) AS periods`;
+const releaseFrom = `FROM releases r JOIN reporting_periods p ON p.id = r.period_id
+  JOIN catalog_versions cv ON cv.id = r.catalog_version_id LEFT JOIN users u ON u.id = r.created_by`;
+
+const toRelease = (row: Omit<ReleaseRow, 'periods'> & { periods: string }): ReleaseRow => ({
+  ...row,
+  periods: JSON.parse(row.periods),
+});
+
+/** Every release, newest first; or only those in the given statuses. */
+export function listReleases(db: Db, statuses?: readonly ReleaseStatus[]): ReleaseRow[] {
+  const where = statuses ? `WHERE r.status IN (${statuses.map(() => '?').join(', ')})` : '';
+  return (
+    db
+      .prepare(`SELECT ${releaseColumns} ${releaseFrom} ${where} ORDER BY r.created_at DESC, r.id DESC`)
+      .all(...(statuses ?? [])) as Array<Omit<ReleaseRow, 'periods'> & { periods: string }>
+  ).map(toRelease);
+}
+
+export function getRelease(db: Db, id: number): ReleaseRow | undefined {
+  const row = db.prepare(`SELECT ${releaseColumns} ${releaseFrom} WHERE r.id = ?`).get(id) as
+    | (Omit<ReleaseRow, 'periods'> & { periods: string })
+    | undefined;
+  return row && toRelease(row);
+}
+
+/** The release being computed, if any. */
+export function getComputingRelease(db: Db): ReleaseRow | undefined {
+  const row = db.prepare(`SELECT ${releaseColumns} ${releaseFrom} WHERE r.status = 'computing'`).get() as
+    | (Omit<ReleaseRow, 'periods'> & { periods: string })
+    | undefined;
+  return row && toRelease(row);
+}
+
+/**
+ * Creates a release of a quarter in `computing`, numbered after the quarter's earlier releases, with
+ * the periods it will publish. Returns its id. Fails (unique index) if another release is computing.
+ */
+export function insertRelease(
+  db: Db,
+  r: { periodId: number; catalogVersionId: number; createdBy: number | null; at: string; periods: string[] },
+): number {
+  return db.transaction(() => {
+    const sequence =
+      (db
+        .prepare('SELECT coalesce(max(sequence), 0) FROM releases WHERE period_id = ?')
+        .pluck()
+        .get(r.periodId) as number) + 1;
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO releases (period_id, catalog_version_id, sequence, status, created_by, created_at)
+           VALUES (?, ?, ?, 'computing', ?, ?)`,
+        )
+        .run(r.periodId, r.catalogVersionId, sequence, r.createdBy, r.at).lastInsertRowid,
+    );
+    const insertPeriod = db.prepare('INSERT INTO release_periods (release_id, period_code) VALUES (?, ?)');
+    for (const period of r.periods) insertPeriod.run(id, period);
+    return id;
+  })();
+}
+
+/** The sequences and ids of a quarter's earlier published (or since superseded) releases, newest first. */
+export function listPublishedReleasesOfPeriod(
+  db: Db,
+  periodId: number,
+): Array<{ id: number; sequence: number }> {
+  return db
+    .prepare(
+      `SELECT id, sequence FROM releases WHERE period_id = ? AND status IN ('published', 'superseded')
+       ORDER BY sequence DESC`,
+    )
+    .all(periodId) as Array<{ id: number; sequence: number }>;
+}
+
+/**
+ * The published release (not superseded) that publishes a period: a quarter's latest release, or the
+ * release of the quarter that completed a year.
+ */
+export function getPublishedReleaseOfPeriod(db: Db, periodCode: string): ReleaseRow | undefined {
+  const row = db
+    .prepare(
+      `SELECT ${releaseColumns} ${releaseFrom}
+       WHERE r.status = 'published' AND r.id IN (SELECT release_id FROM release_periods WHERE period_code = ?)
+       ORDER BY r.published_at DESC, r.id DESC LIMIT 1`,
+    )
+    .get(periodCode) as (Omit<ReleaseRow, 'periods'> & { periods: string }) | undefined;
+  return row && toRelease(row);
+}
+
+export type PublishedCellRow = {
+  table: string;
+  period: string;
+  geo: string;
+  optionKey: string;
+  value: number | null;
+  suppressed: boolean;
+};
+
+type CellRow = Omit<PublishedCellRow, 'suppressed'> & { suppressed: number };
+const toCell = (row: CellRow): PublishedCellRow => ({ ...row, suppressed: row.suppressed === 1 });
+const cellColumns = `table_code AS "table", period_code AS period, geo_code AS geo, option_key AS optionKey, value, suppressed`;
+
+/** Stores a release's protected cells for one audience (a hidden cell's value is never given). */
+export function insertPublishedCells(
+  db: Db,
+  releaseId: number,
+  audience: Audience,
+  cells: Iterable<Omit<PublishedCellRow, 'value'> & { value: number | null }>,
+): number {
+  const insert = db.prepare(
+    `INSERT INTO published_cells (release_id, audience, table_code, period_code, geo_code, option_key, value, suppressed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let count = 0;
+  for (const c of cells) {
+    insert.run(
+      releaseId,
+      audience,
+      c.table,
+      c.period,
+      c.geo,
+      c.optionKey,
+      c.suppressed ? null : c.value,
+      c.suppressed ? 1 : 0,
+    );
+    count++;
+  }
+  return count;
+}
+
+/** A release's cells for one audience, in storage order; optionally one period. */
+export function listPublishedCells(
+  db: Db,
+  releaseId: number,
+  audience: Audience,
+  period?: string,
+): PublishedCellRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${cellColumns} FROM published_cells WHERE release_id = ? AND audience = ? AND (? IS NULL OR period_code = ?)`,
+      )
+      .all(releaseId, audience, period ?? null, period ?? null) as CellRow[]
+  ).map(toCell);
+}
+
+/** The cells of some tables of a release for one period, geography and audience. */
+export function getTableCells(
+  db: Db,
+  q: { releaseId: number; audience: Audience; period: string; geo: string; tables: string[] },
+): PublishedCellRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${cellColumns} FROM published_cells
+         WHERE release_id = ? AND audience = ? AND period_code = ? AND geo_code = ?
+           AND table_code IN (${q.tables.map(() => '?').join(', ')})`,
+      )
+      .all(q.releaseId, q.audience, q.period, q.geo, ...q.tables) as CellRow[]
+  ).map(toCell);
+}
+
+/** Which tables, periods and geographies have cells in the published (not superseded) releases, for one audience. */
+export function listPublishedTableCoverage(
+  db: Db,
+  audience: Audience,
+): Array<{ table: string; period: string; geo: string }> {
+  return db
+    .prepare(
+      `SELECT DISTINCT table_code AS "table", period_code AS period, geo_code AS geo FROM published_cells
+       WHERE audience = ? AND release_id IN (SELECT id FROM releases WHERE status = 'published')`,
+    )
+    .all(audience) as Array<{ table: string; period: string; geo: string }>;
+}
+
+export type CoverageRow = {
+  period: string;
+  geo: string;
+  section: string;
+  reported: number;
+  expected: number;
+};
+
+export function insertReleaseCoverage(db: Db, releaseId: number, rows: Iterable<CoverageRow>): void {
+  const insert = db.prepare(
+    `INSERT INTO release_coverage (release_id, period_code, geo_code, section_code, reported, expected)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of rows) insert.run(releaseId, r.period, r.geo, r.section, r.reported, r.expected);
+}
+
+export function getReleaseCoverage(
+  db: Db,
+  releaseId: number,
+  period: string,
+  geo: string,
+  section: string,
+): { reported: number; expected: number } | undefined {
+  return db
+    .prepare(
+      `SELECT reported, expected FROM release_coverage
+       WHERE release_id = ? AND period_code = ? AND geo_code = ? AND section_code = ?`,
+    )
+    .get(releaseId, period, geo, section) as { reported: number; expected: number } | undefined;
+}
+
+/** Ends a computing release as published and the quarter's earlier published release as superseded. */
+export function markReleasePublished(
+  db: Db,
+  r: { id: number; periodId: number; auditSummary: unknown; at: string },
+): void {
+  db.prepare(
+    `UPDATE releases SET status = 'superseded' WHERE period_id = ? AND status = 'published' AND id <> ?`,
+  ).run(r.periodId, r.id);
+  db.prepare(
+    `UPDATE releases SET status = 'published', audit_summary = ?, published_at = ? WHERE id = ? AND status = 'computing'`,
+  ).run(JSON.stringify(r.auditSummary), r.at, r.id);
+}
+
+/** Ends a computing release as failed, saying why. */
+export function markReleaseFailed(db: Db, r: { id: number; reason: string; auditSummary: unknown }): void {
+  db.prepare(
+    `UPDATE releases SET status = 'failed', failure_reason = ?, audit_summary = ? WHERE id = ? AND status = 'computing'`,
+  ).run(r.reason, r.auditSummary === null ? null : JSON.stringify(r.auditSummary), r.id);
+}
+
+/** Releases left computing by a process that stopped: they can never finish. Returns their ids. */
+export function failInterruptedReleases(db: Db, reason: string): number[] {
+  const ids = db.prepare(`SELECT id FROM releases WHERE status = 'computing'`).pluck().all() as number[];
+  const fail = db.prepare(`UPDATE releases SET status = 'failed', failure_reason = ? WHERE id = ?`);
+  for (const id of ids) fail.run(reason, id);
+  return ids;
+}
+
+export type CubeAgencyRow = {
+  code: string;
+  name: string;
+  county: string;
+  type: AgencyType;
+  active: boolean;
+};
+
+/** Every agency (active or not: a former member's approved reports still count), with its home county. */
+export function listAgenciesWithCounty(db: Db): CubeAgencyRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT a.code, a.name, c.code AS county, a.agency_type AS type, a.active FROM org_units a
+         JOIN org_units c ON c.id = a.parent_id WHERE a.level = 'agency' ORDER BY a.code`,
+      )
+      .all() as Array<Omit<CubeAgencyRow, 'active'> & { active: number }>
+  ).map((a) => ({ ...a, active: a.active === 1 }));
+}
+
+/** County codes, by name. */
+export function listCountyCodes(db: Db): string[] {
+  return db
+    .prepare(`SELECT code FROM org_units WHERE level = 'county' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+}
+
+const cellKeySql = `CASE WHEN cc.code = '' THEN e.code ELSE e.code || '.' || cc.code || '.' || coc.option_key END`;
+
+/**
+ * The latest revision's values of every approved report in the given quarters:
+ * quarter → agency code → cell key → value.
+ */
+export function getApprovedValues(
+  db: Db,
+  quarters: readonly string[],
+): Map<string, Map<string, Map<string, number>>> {
+  const result = new Map<string, Map<string, Map<string, number>>>();
+  if (quarters.length === 0) return result;
+  const rows = db
+    .prepare(
+      `SELECT p.code, a.code, ${cellKeySql}, rv.value
+       FROM submissions s
+       JOIN reporting_periods p ON p.id = s.period_id
+       JOIN org_units a ON a.id = s.agency_id
+       JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
+       JOIN revision_values rv ON rv.revision_id = r.id
+       JOIN data_elements e ON e.id = rv.element_id
+       JOIN category_option_combos coc ON coc.id = rv.coc_id
+       JOIN category_combos cc ON cc.id = coc.combo_id
+       WHERE s.status = 'approved' AND p.code IN (${quarters.map(() => '?').join(', ')})`,
+    )
+    .raw()
+    .all(...quarters) as Array<[string, string, string, number]>;
+  for (const [period, agency, key, value] of rows) {
+    const byAgency = result.get(period) ?? new Map<string, Map<string, number>>();
+    result.set(period, byAgency);
+    const cells = byAgency.get(agency) ?? new Map<string, number>();
+    byAgency.set(agency, cells);
+    cells.set(key, value);
+  }
+  return result;
+}
+
+/** The agencies with an approved report in each of the given quarters: quarter → agency codes. */
+export function getApprovedAgencies(db: Db, quarters: readonly string[]): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>(quarters.map((q) => [q, new Set<string>()]));
+  if (quarters.length === 0) return result;
+  const rows = db
+    .prepare(
+      `SELECT p.code, a.code FROM submissions s
+       JOIN reporting_periods p ON p.id = s.period_id JOIN org_units a ON a.id = s.agency_id
+       WHERE s.status = 'approved' AND p.code IN (${quarters.map(() => '?').join(', ')})`,
+    )
+    .raw()
+    .all(...quarters) as Array<[string, string]>;
+  for (const [period, agency] of rows) result.get(period)?.add(agency);
+  return result;
+}
+
+/** Which of these quarters exist as reporting periods. */
+export function listExistingPeriods(db: Db, codes: readonly string[]): Set<string> {
+  if (codes.length === 0) return new Set();
+  return new Set(
+    db
+      .prepare(`SELECT code FROM reporting_periods WHERE code IN (${codes.map(() => '?').join(', ')})`)
+      .pluck()
+      .all(...codes) as string[],
+  );
+}
+
+const policyKey = 'disclosure_policy';
+
+/** The stored disclosure policy (JSON), if an admin has set one. */
+export function getDisclosurePolicySetting(db: Db): string | undefined {
+  return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(policyKey) as string | undefined;
+}
+
+export function setDisclosurePolicySetting(db: Db, json: string): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(policyKey, json);
+}
+
+/** The first active admin: who the demo's releases are published by on first start. */
+export function getFirstAdmin(
+  db: Db,
+): { id: number; email: string; name: string; role: 'admin'; agencyId: null } | undefined {
+  return db
+    .prepare(
+      `SELECT id, email, name, role, agency_id AS agencyId FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1`,
+    )
+    .get() as { id: number; email: string; name: string; role: 'admin'; agencyId: null } | undefined;
+}

@@ -1,0 +1,422 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { buildCube, type Cube, type CubeScope, cellId, quartersOf } from '../disclosure/cube';
+import { feasibilityIntervals, protect } from '../disclosure/protect';
+import { type Audience, defaultThresholds } from '../disclosure/types';
+import type { AgencyType } from '../domain/agencyTypes';
+import { parseCsv } from '../domain/csv';
+import { readDefaultCatalog } from '../queries/catalog';
+import { getApprovedValues, listAgenciesWithCounty, listCountyCodes } from '../queries/releases';
+import { unduplicated } from '../services/stats';
+import {
+  approveReport,
+  consistentQuarter,
+  createTestApp,
+  createTestDb,
+  publishTestRelease,
+  seedSmallCoalition,
+  signIn,
+  type TestDb,
+} from '../testing';
+
+const catalog = readDefaultCatalog();
+
+let t: TestDb;
+let app: ReturnType<typeof createTestApp>;
+let coalition: ReturnType<typeof seedSmallCoalition>;
+beforeEach(() => {
+  t = createTestDb();
+  coalition = seedSmallCoalition(t.db);
+  app = createTestApp(t.db);
+});
+afterEach(() => t.cleanup());
+
+function survivors(type: AgencyType, served: number, shared = 0) {
+  return { ...consistentQuarter(catalog, type, served), survivors_shared: shared };
+}
+
+function approve(agency: 'river' | 'hills', period: string, values: Record<string, number>) {
+  const { agencies, users } = coalition;
+  approveReport(t.db, {
+    agencyId: agencies[agency],
+    period,
+    values,
+    reporterId: agency === 'river' ? users.riverReporter : users.hillsReporter,
+    adminId: users.admin,
+  });
+}
+
+const publish = (period: string) => publishTestRelease(t.db, coalition.users.admin, period);
+
+/** The cube a release of this quarter protected for an audience, rebuilt from the approved reports. */
+function trueCube(quarter: string, scope: CubeScope, aggregates?: string[]): Cube {
+  const periods = [quarter, ...(aggregates ?? [])];
+  return buildCube({
+    catalog,
+    agencies: listAgenciesWithCounty(t.db),
+    counties: listCountyCodes(t.db),
+    values: getApprovedValues(t.db, [...new Set(periods.flatMap((p) => quartersOf(p).map((q) => q.code)))]),
+    quarter,
+    aggregates,
+    scope,
+  });
+}
+
+type StoredCell = { id: string; value: number | null; suppressed: boolean };
+function storedCells(releaseId: number, audience: Audience): Map<string, StoredCell> {
+  const rows = t.db
+    .prepare(
+      `SELECT period_code || '/' || geo_code || '/' || table_code || '/' || option_key AS id, value, suppressed
+       FROM published_cells WHERE release_id = ? AND audience = ?`,
+    )
+    .all(releaseId, audience) as Array<{ id: string; value: number | null; suppressed: number }>;
+  return new Map(rows.map((r) => [r.id, { ...r, suppressed: r.suppressed === 1 }]));
+}
+
+const get = async (path: string, cookie?: string) => {
+  const response = await app.request(path, { headers: cookie ? { Cookie: cookie } : {} });
+  return { status: response.status, body: await response.json() };
+};
+
+describe('DISCLOSURE test 9: the API serves only the protected cube', () => {
+  beforeEach(async () => {
+    approve('river', '2026Q2', survivors('victim_services', 30, 6));
+    approve('hills', '2026Q2', survivors('health_care', 25, 8));
+    expect((await publish('2026Q2')).status).toBe('published');
+  });
+
+  test.each([
+    ['an agency', '?period=2026Q2&agency=RIVER', /agency:.*never one agency or a chosen set/],
+    ['a list of agencies', '?period=2026Q2&agencies=RIVER,HILLS', /agencies:.*never one agency/],
+    ['a date range', '?from=2026-04-01&to=2026-05-31', /from:.*never a date range/],
+    ['a range as the period', '?period=2026Q1..2026Q2', /period: Not a published period/],
+    ['a date as the period', '?period=2026-04-01', /period: Not a published period/],
+    ['two periods', '?period=2026Q1&period=2026Q2', /period: Give "period" once/],
+    ['an unknown parameter', '?period=2026Q2&groupBy=agency', /groupBy.*not a parameter/],
+    ['an unpublished period', '?period=2026Q3', /2026Q3 has not been published/],
+    ['an unpublished year', '?period=2026', /2026 has not been published/],
+    ['an unknown geography', '?period=2026Q2&geo=XYZ', /no geography "XYZ"/],
+  ])('refuses %s with 400', async (_name, query, message) => {
+    const { status, body } = await get(`/api/stats/survivors_served.gender${query}`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid-request');
+    expect(body.error.message).toMatch(message);
+    expect(JSON.stringify(body)).not.toMatch(/"value"/);
+  });
+
+  test.each([
+    ['an unknown table', '/api/stats/survivors_by_agency?period=2026Q2', /no table "survivors_by_agency"/],
+    [
+      'a two-way table for the public',
+      '/api/stats/survivors_served.type_age?period=2026Q2',
+      /not published for the public/,
+    ],
+    [
+      'a county for the public',
+      '/api/stats/survivors_served.gender?period=2026Q2&geo=SCL',
+      /coalition-wide only/,
+    ],
+    [
+      'an agency as a geography',
+      '/api/stats/survivors_served.gender?period=2026Q2&geo=RIVER',
+      /no geography "RIVER"/,
+    ],
+    ['a filter on the table list', '/api/stats/tables?agency=RIVER', /never one agency/],
+    ['a filter on a release', '/api/releases/1/cells?agency=RIVER', /Only "audience" may be given/],
+  ])('refuses %s with 400', async (_name, path, message) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(message);
+  });
+
+  test('the coalition audience needs a signed-in member', async () => {
+    expect((await get('/api/stats/survivors_served.gender?period=2026Q2&audience=coalition')).status).toBe(
+      401,
+    );
+    expect((await get('/api/releases/1/cells?audience=coalition')).status).toBe(401);
+    expect((await get('/api/stats/tables?audience=coalition')).status).toBe(401);
+    const viewer = await signIn(app, 'viewer@test.example');
+    const table = await get('/api/stats/survivors_served.type_age?period=2026Q2&geo=SBN', viewer);
+    expect(table.status).toBe(200);
+    expect(table.body.audience).toBe('coalition');
+    const publicView = await get('/api/stats/survivors_served.gender?period=2026Q2&audience=public', viewer);
+    expect(publicView.body.audience).toBe('public');
+  });
+
+  test.each([
+    ['public', null],
+    ['coalition', 'viewer@test.example'],
+  ] as const)(
+    'every %s figure served is a published cell of the protected cube, with its true value',
+    async (audience, email) => {
+      const cookie = email ? await signIn(app, email) : undefined;
+      const release = t.db
+        .prepare(`SELECT id FROM releases WHERE status = 'published'`)
+        .pluck()
+        .get() as number;
+      const stored = storedCells(release, audience);
+      const cube = new Map(
+        trueCube('2026Q2', audience === 'public' ? 'coarse' : 'full').cells.map((c) => [c.id, c]),
+      );
+      const { body: list } = await get('/api/stats/tables', cookie);
+      expect(list.audience).toBe(audience);
+      expect(list.tables.length).toBeGreaterThan(0);
+      let served = 0;
+      for (const table of list.tables)
+        for (const period of table.periods)
+          for (const geo of table.geographies) {
+            const { status, body } = await get(
+              `/api/stats/${table.code}?period=${period}&geo=${geo}`,
+              cookie,
+            );
+            expect(status).toBe(200);
+            for (const cell of body.cells) {
+              const key = table.dimensions.map((d: { category: string }) => cell[d.category]).join('|');
+              const total = key === '' || key.split('|').every((k: string) => k === '_total');
+              const id = total
+                ? cellId(period, geo, table.element, '_total')
+                : cellId(period, geo, table.code, key);
+              const storedCell = stored.get(id);
+              expect(storedCell, id).toBeDefined();
+              expect(cell.suppressed).toBe(storedCell?.suppressed);
+              if (cell.suppressed) expect(cell.value).toBeNull();
+              else expect(cell.value).toBe(cube.get(id)?.value);
+              served++;
+            }
+          }
+      expect(served).toBeGreaterThan(20);
+    },
+  );
+
+  test('a table says how complete it is and, for survivors served, the unduplicated range', async () => {
+    const viewer = await signIn(app, 'viewer@test.example');
+    const { body } = await get('/api/stats/survivors_served.gender?period=2026Q2', viewer);
+    expect(body).toMatchObject({
+      table: 'survivors_served.gender',
+      element: 'survivors_served',
+      name: 'Survivors served · By gender identity',
+      kind: 'people',
+      period: '2026Q2',
+      geo: 'coalition',
+      release: { sequence: 1, catalogVersion: 1 },
+      completeness: { reported: 2, expected: 2 },
+    });
+    expect(body.dimensions).toEqual([
+      expect.objectContaining({ category: 'gender', name: 'Gender identity', additive: true }),
+    ]);
+    expect(body.cells.find((c: { gender: string }) => c.gender === '_total')).toEqual({
+      gender: '_total',
+      value: 55,
+      suppressed: false,
+    });
+    // S = 55, D = 14, m = 2: [55 − 14 + 7, 55 − 14 + 7].
+    expect(body.unduplicated).toEqual({ lower: 48, upper: 48 });
+    const law = await get('/api/stats/arrests?period=2026Q2', viewer);
+    expect(law.body.unduplicated).toBeNull();
+    expect(law.body.completeness).toEqual({ reported: 0, expected: 0 });
+  });
+});
+
+test.each([
+  [100, 20, 3, { lower: 87, upper: 90 }],
+  [100, 0, 5, { lower: 100, upper: 100 }],
+  [100, 20, 1, { lower: 100, upper: 100 }],
+  [10, 1, 2, { lower: 10, upper: 10 }],
+])('the unduplicated range of S=%i, D=%i over %i agencies', (served, shared, agencies, range) => {
+  expect(unduplicated(served, shared, agencies)).toEqual(range);
+});
+
+describe('DISCLOSURE test 10: years and revisions are audited with what was already published', () => {
+  /** Checks with LPs that no sensitive hidden cell can be narrowed down, by an outsider or by an agency. */
+  async function expectProtected(cube: Cube, hidden: ReadonlySet<string>, threshold: number) {
+    const outsider = await feasibilityIntervals(cube.cells, cube.relations, hidden);
+    const small = cube.cells.filter(
+      (c) => hidden.has(c.id) && c.kind === 'people' && c.value >= 1 && c.value < threshold,
+    );
+    expect(small.length).toBeGreaterThan(0);
+    for (const cell of small) {
+      const interval = outsider.get(cell.id);
+      expect(interval?.lower, cell.id).toBeLessThanOrEqual(1e-6);
+      expect(interval?.upper, cell.id).toBeGreaterThanOrEqual(threshold - 1e-6);
+    }
+    for (const agency of ['RIVER', 'HILLS']) {
+      const insider = await feasibilityIntervals(cube.cells, cube.relations, hidden, agency);
+      for (const cell of cube.cells) {
+        const remainder = cell.value - (cell.contributions.get(agency) ?? 0);
+        if (!hidden.has(cell.id) || cell.kind !== 'people' || remainder <= 0 || remainder >= threshold)
+          continue;
+        if ((cell.contributions.get(agency) ?? 0) === 0) continue;
+        const interval = insider.get(cell.id);
+        expect(interval?.lower, `${cell.id} for ${agency}`).toBeLessThanOrEqual(1e-6);
+        expect(interval?.upper, `${cell.id} for ${agency}`).toBeGreaterThanOrEqual(threshold - 1e-6);
+      }
+    }
+  }
+
+  test('a year total is audited with its quarters: together the published releases give nothing small away', async () => {
+    // San Benito's one agency serves 6, 7, 8 and then 2 survivors: the year (23) would be publishable
+    // alone, and subtracting the first three quarters from it would give the last one away.
+    const hills = [6, 7, 8, 2];
+    ['2025Q1', '2025Q2', '2025Q3', '2025Q4'].forEach((quarter, i) => {
+      approve('river', quarter, survivors('victim_services', 30 + i, 6));
+      approve('hills', quarter, survivors('health_care', hills[i] as number, 1));
+    });
+    const releases = [];
+    for (const quarter of ['2025Q1', '2025Q2', '2025Q3', '2025Q4']) releases.push(await publish(quarter));
+    expect(releases.map((r) => r.status)).toEqual(['published', 'published', 'published', 'published']);
+    expect(releases[3]?.periods).toEqual(['2025Q4', '2025']);
+
+    const viewer = await signIn(app, 'viewer@test.example');
+    const yearTable = await get('/api/stats/new_survivors.gender?period=2025&geo=SBN', viewer);
+    expect(yearTable.body).toMatchObject({ period: '2025', release: { id: releases[3]?.id } });
+    expect(yearTable.body.completeness).toEqual({ reported: 1, expected: 1 });
+    const firstQuarter = await get('/api/stats/new_survivors.gender?period=2025Q1&geo=SBN', viewer);
+    expect(firstQuarter.body.release.id).toBe(releases[0]?.id);
+    const tables = (await get('/api/stats/tables', viewer)).body.tables;
+    expect(tables.find((x: { code: string }) => x.code === 'arrests').periods).toEqual([
+      '2025Q1',
+      '2025Q2',
+      '2025Q3',
+      '2025Q4',
+      '2025',
+    ]);
+
+    const yearRelease = releases[3]?.id as number;
+    const yearCell = storedCells(yearRelease, 'coalition').get(
+      cellId('2025', 'SBN', 'new_survivors', '_total'),
+    );
+    const q4Cell = storedCells(yearRelease, 'coalition').get(
+      cellId('2025Q4', 'SBN', 'new_survivors', '_total'),
+    );
+    expect(q4Cell?.suppressed).toBe(true);
+    expect(yearCell?.suppressed).toBe(true);
+
+    for (const audience of ['coalition', 'public'] as const) {
+      const hidden = new Set<string>();
+      for (const r of releases)
+        for (const [id, cell] of storedCells(r.id, audience)) if (cell.suppressed) hidden.add(id);
+      const cube = trueCube('2025Q4', audience === 'public' ? 'coarse' : 'full', ['2025']);
+      // Every cell of the four quarters and the year is stored by exactly one release.
+      const storedIds = new Set(releases.flatMap((r) => [...storedCells(r.id, audience).keys()]));
+      expect(storedIds).toEqual(new Set(cube.cells.map((c) => c.id)));
+      await expectProtected(cube, hidden, defaultThresholds[audience]);
+    }
+  });
+
+  test('a late revision: a cell hidden in release 1 stays hidden in release 2, and unchanged published cells stay published', async () => {
+    approve('river', '2026Q2', survivors('victim_services', 30, 6));
+    approve('hills', '2026Q2', survivors('health_care', 3, 0));
+    const first = await publish('2026Q2');
+    const firstCells = storedCells(first.id, 'coalition');
+    const corrected = cellId('2026Q2', 'SBN', 'survivors_served.gender', 'female');
+    expect(firstCells.get(corrected)?.suppressed).toBe(true);
+
+    // Hills corrects its 3 survivors served to 20 (3 of them new): alone, 20 would now be published.
+    const newSurvivors = Object.entries(survivors('health_care', 3, 0)).filter(([key]) =>
+      key.startsWith('new_'),
+    );
+    approve('hills', '2026Q2', { ...survivors('health_care', 20, 0), ...Object.fromEntries(newSurvivors) });
+    const fresh = trueCube('2026Q2', 'full');
+    const alone = await protect({
+      cells: fresh.cells,
+      relations: fresh.relations,
+      audience: 'coalition',
+      threshold: 5,
+    });
+    expect(alone.cells.find((c) => c.id === corrected)?.suppressed).toBe(false);
+
+    const second = await publish('2026Q2');
+    expect(second).toMatchObject({ status: 'published', sequence: 2 });
+    const secondCells = storedCells(second.id, 'coalition');
+    expect(secondCells.get(corrected)).toEqual({ id: corrected, value: null, suppressed: true });
+    const now = new Map(fresh.cells.map((c) => [c.id, c.value]));
+    for (const [id, cell] of firstCells) {
+      if (cell.suppressed) expect(secondCells.get(id)?.suppressed, id).toBe(true);
+      else if (cell.value === now.get(id)) expect(secondCells.get(id)?.value, id).toBe(cell.value);
+    }
+    const hidden = new Set([...secondCells].filter(([, c]) => c.suppressed).map(([id]) => id));
+    await expectProtected(fresh, hidden, 5);
+  });
+});
+
+describe('DISCLOSURE test 11: one cell, one value, in every format; no hidden value anywhere', () => {
+  beforeEach(async () => {
+    // River's 1234 and Hills' 3 make coalition cells of 1237 that River alone could take apart: hidden.
+    approve('river', '2026Q2', survivors('victim_services', 1234, 0));
+    approve('hills', '2026Q2', survivors('health_care', 3, 0));
+    expect((await publish('2026Q2')).status).toBe('published');
+  });
+
+  test.each([
+    ['public', null],
+    ['coalition', 'viewer@test.example'],
+  ] as const)(
+    'the %s cells are identical in JSON and CSV, and hidden ones have no value in either',
+    async (audience, email) => {
+      const cookie = email ? await signIn(app, email) : undefined;
+      const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
+      const path = `/api/releases/1/cells?audience=${audience}`;
+      const jsonResponse = await app.request(path, { headers });
+      const csvResponse = await app.request(path, { headers: { ...headers, Accept: 'text/csv' } });
+      expect(jsonResponse.status).toBe(200);
+      expect(csvResponse.headers.get('Content-Type')).toMatch(/^text\/csv/);
+      const jsonText = await jsonResponse.text();
+      const csvText = await csvResponse.text();
+      const body = JSON.parse(jsonText);
+      expect(body).toMatchObject({ release: { id: 1, period: '2026Q2', sequence: 1 }, audience });
+      const [header, ...rows] = parseCsv(csvText).map((r) => r.cells);
+      expect(header?.slice(0, 4)).toEqual(['table', 'element', 'period', 'geo']);
+      expect(header?.slice(-2)).toEqual(['value', 'suppressed']);
+      expect(rows).toHaveLength(body.cells.length);
+      const categories = (header as string[]).slice(4, -2);
+      body.cells.forEach((cell: Record<string, unknown>, i: number) => {
+        const row = rows[i] as string[];
+        expect(row.slice(0, 4)).toEqual([cell.table, cell.element, cell.period, cell.geo]);
+        categories.forEach((category, k) => {
+          expect(row[4 + k]).toBe((cell[category] as string | undefined) ?? '');
+        });
+        expect(row.at(-1)).toBe(String(cell.suppressed));
+        expect(row.at(-2)).toBe(cell.value === null ? '' : String(cell.value));
+        if (cell.suppressed) expect(cell.value).toBeNull();
+      });
+
+      // The hidden cells' true values: none is in either payload, nor in the statistics or releases.
+      const cube = trueCube('2026Q2', audience === 'public' ? 'coarse' : 'full');
+      const stored = storedCells(1, audience);
+      const hiddenValues = new Set(
+        cube.cells.filter((c) => stored.get(c.id)?.suppressed).map((c) => c.value),
+      );
+      const publishedValues = new Set([...stored.values()].map((c) => c.value));
+      const searchable = [...hiddenValues].filter((v) => v >= 100 && !publishedValues.has(v));
+      expect(searchable).toContain(1237);
+      const statistics = await app.request('/api/stats/survivors_served.gender?period=2026Q2', { headers });
+      const releases = await app.request('/api/releases', { headers });
+      const payloads = [jsonText, csvText, await statistics.text(), await releases.text()];
+      for (const value of searchable)
+        for (const payload of payloads)
+          expect(payload).not.toMatch(new RegExp(`(?<![0-9])${value}(?![0-9])`));
+      const hiddenCount = body.cells.filter((c: { suppressed: boolean }) => c.suppressed).length;
+      expect(hiddenCount).toBeGreaterThan(0);
+    },
+  );
+
+  test('a statistics table shows each cell exactly as the release stored it', async () => {
+    const viewer = await signIn(app, 'viewer@test.example');
+    const cells = (await get('/api/releases/1/cells?audience=coalition', viewer)).body.cells as Array<
+      Record<string, string | number | boolean | null>
+    >;
+    for (const geo of ['coalition', 'SCL', 'SBN']) {
+      const { body } = await get(`/api/stats/survivors_served.citizenship?period=2026Q2&geo=${geo}`, viewer);
+      for (const cell of body.cells) {
+        const match = cells.find(
+          (c) =>
+            c.geo === geo &&
+            (cell.citizenship === '_total'
+              ? c.table === 'survivors_served'
+              : c.table === 'survivors_served.citizenship' && c.citizenship === cell.citizenship),
+        );
+        expect(match, `${geo} ${cell.citizenship}`).toBeDefined();
+        expect([cell.value, cell.suppressed]).toEqual([match?.value, match?.suppressed]);
+      }
+    }
+  });
+});

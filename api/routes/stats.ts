@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context';
+import { statsTable, statsTables } from '../services/stats';
+import { validate } from '../validate';
+
+const dateRange =
+  'Scope publishes fixed periods, never a date range: ask for one quarter (period=2026Q3), calendar year (period=2026) or federal fiscal year (period=FY2026).';
+const agencySubset =
+  'Published figures cover the coalition or one county (geo=coalition or a county code), never one agency or a chosen set of agencies.';
+
+/** Why each parameter people try is refused: these would let figures be subtracted from each other. */
+const refusals: Record<string, string> = {
+  from: dateRange,
+  to: dateRange,
+  start: dateRange,
+  end: dateRange,
+  since: dateRange,
+  until: dateRange,
+  periods: dateRange,
+  agency: agencySubset,
+  agencies: agencySubset,
+  exclude: agencySubset,
+  county: 'Name a county with geo=, as in geo=SCL.',
+};
+
+const allowedKeys = new Set(['period', 'geo', 'audience']);
+
+/** Query parameters outside the published cube are refused by name, so nobody mistakes them for ignored. */
+function refuseOutsideCube(query: Record<string, unknown>, ctx: z.RefinementCtx) {
+  for (const key of Object.keys(query)) {
+    if (allowedKeys.has(key)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message:
+        refusals[key] ??
+        `"${key}" is not a parameter here: only period, geo and audience are. Published tables are fixed; they can't be filtered or combined.`,
+    });
+  }
+  for (const key of allowedKeys)
+    if (Array.isArray(query[key]))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `Give "${key}" once: one period and one geography per request.`,
+      });
+}
+
+const audience = z.enum(['public', 'coalition'], 'The audience is "public" or "coalition".');
+
+export const tablesQuery = z
+  .looseObject({ audience: z.unknown().optional() })
+  .superRefine(refuseOutsideCube)
+  .pipe(z.object({ audience: audience.optional() }));
+
+export const statsQuery = z
+  .looseObject({
+    period: z.unknown().optional(),
+    geo: z.unknown().optional(),
+    audience: z.unknown().optional(),
+  })
+  .superRefine(refuseOutsideCube)
+  .pipe(
+    z.object({
+      period: z
+        .string()
+        .transform((s) => s.toUpperCase())
+        .pipe(z.string().regex(/^(\d{4}Q[1-4]|\d{4}|FY\d{4})$/, `Not a published period. ${dateRange}`))
+        .optional(),
+      geo: z
+        .string()
+        .regex(
+          /^(coalition|[A-Za-z0-9]{2,16})$/,
+          'Not a geography: use "coalition" or a county code, as in geo=SCL.',
+        )
+        .transform((s) => (s.toLowerCase() === 'coalition' ? 'coalition' : s.toUpperCase()))
+        .optional(),
+      audience: audience.optional(),
+    }),
+  );
+
+export const tableParams = z.object({
+  table: z
+    .string()
+    .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, 'Not a table code: use one listed by GET /api/stats/tables.'),
+});
+
+/**
+ * Published statistics, read only from the cells releases stored. Signed out: the public figures;
+ * signed in: the coalition's; anyone may ask for `audience=public`.
+ */
+export const statsRoutes = new Hono<AppEnv>()
+  .get('/tables', validate('query', tablesQuery), (c) =>
+    c.json(statsTables(c.var.db, c.var.user, c.req.valid('query').audience)),
+  )
+  .get('/:table', validate('param', tableParams), validate('query', statsQuery), (c) => {
+    c.header('Vary', 'Cookie');
+    return c.json(statsTable(c.var.db, c.var.user, c.req.valid('param').table, c.req.valid('query')));
+  });

@@ -1,0 +1,284 @@
+/**
+ * Disclosure protection benchmarks, each figure beside baselines measured in the same run (building
+ * the cube, and solving one LP over the whole cube):
+ * - one demo-coalition quarter release, and its year release, for both audiences;
+ * - a statewide synthetic release: 58 counties, 600 agencies, the full catalog, four quarters and
+ *   their year, for both audiences.
+ * For each: seconds, cells, LPs solved, cells hidden and the information lost (hidden share of the
+ * cells, and of the total count of people).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, openDatabase } from '../../api/db';
+import { agencyQuarterValues, planDemoCoalition } from '../../api/demo/generate';
+import { readDemoInputs } from '../../api/demo/inputs';
+import { writeDemoCoalition } from '../../api/demo/seed';
+import {
+  type ApprovedValues,
+  buildCube,
+  type Cube,
+  type CubeAgency,
+  cellId,
+} from '../../api/disclosure/cube';
+import { loadHighs, protect } from '../../api/disclosure/protect';
+import { type Audience, defaultThresholds, type ProtectionResult } from '../../api/disclosure/types';
+import { readDefaultCatalog } from '../../api/queries/catalog';
+import { getFirstAdmin } from '../../api/queries/releases';
+import { publishRelease } from '../../api/services/releases';
+import { median, printTable } from './measure';
+
+const catalog = readDefaultCatalog();
+const scopeOf = (audience: Audience) => (audience === 'public' ? 'coarse' : 'full');
+
+/** A small deterministic generator (the bench must give the same statewide coalition every run). */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The demo generator's approved values for some quarters: quarter → agency → cell key → value. */
+function demoValues(options: { agencies?: number; quarters?: number }, quarters: readonly string[]) {
+  const plan = planDemoCoalition(readDemoInputs(), catalog, options);
+  const values = new Map<string, Map<string, Map<string, number>>>();
+  for (const aq of agencyQuarterValues(plan)) {
+    if (!quarters.includes(aq.period) || aq.submission.status !== 'approved') continue;
+    const byAgency = values.get(aq.period) ?? new Map<string, Map<string, number>>();
+    values.set(aq.period, byAgency);
+    byAgency.set(aq.agencyCode, aq.values);
+  }
+  return { plan, values };
+}
+
+const seconds = (start: number) => (performance.now() - start) / 1000;
+
+/**
+ * The baseline LP: every cell of the cube a variable (≥ 0), every relation a row, coalition-wide
+ * cells fixed at their values, maximizing one county cell. The engine's LPs are over hidden cells
+ * only, so they should be far smaller than this one.
+ */
+async function oneWholeCubeLp(cube: Cube, target: string): Promise<{ build: number; solve: number }> {
+  const highs = await loadHighs();
+  const index = new Map(cube.cells.map((c, i) => [c.id, i]));
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowLower: number[] = [];
+  for (const r of cube.relations) {
+    const members =
+      r.kind === 'sum'
+        ? [[index.get(r.total), 1], ...r.parts.map((p) => [index.get(p), -1])]
+        : [
+            [index.get(r.cell), 1],
+            [index.get(r.bound), -1],
+          ];
+    for (const [cell, coefficient] of members) {
+      indices.push(cell as number);
+      values.push(coefficient as number);
+    }
+    starts.push(indices.length);
+    rowLower.push(r.kind === 'sum' ? 0 : -highs.infinity);
+  }
+  const n = cube.cells.length;
+  const fixed = (i: number) => cube.cells[i]?.geo === 'coalition';
+  const built = performance.now();
+  const model = highs.createModel({
+    numCols: n,
+    numRows: cube.relations.length,
+    colCost: cube.cells.map((c) => (c.id === target ? 1 : 0)),
+    colLower: cube.cells.map((c, i) => (fixed(i) ? c.value : 0)),
+    colUpper: cube.cells.map((c, i) => (fixed(i) ? c.value : highs.infinity)),
+    rowLower,
+    rowUpper: cube.relations.map(() => 0),
+    matrix: { format: 'csr', numRows: cube.relations.length, numCols: n, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    model.changeObjectiveSense(highs.constants.objectiveSense.maximize);
+    const build = seconds(built);
+    // Each solve from scratch (no basis kept), the median of five: the first pays for warming up.
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      model.clearSolver();
+      const solving = performance.now();
+      model.run();
+      times.push(seconds(solving));
+    }
+    return { build, solve: median(times) };
+  } finally {
+    model.dispose();
+  }
+}
+
+class OverBudget extends Error {}
+
+type Outcome = { audience: Audience; result: ProtectionResult | null; seconds: number; note: string };
+
+async function protectBoth(cubes: Record<Audience, Cube>, budgetSeconds: number): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const audience of ['coalition', 'public'] as const) {
+    const cube = cubes[audience];
+    const start = performance.now();
+    let progress = '';
+    try {
+      const result = await protect({
+        cells: cube.cells,
+        relations: cube.relations,
+        audience,
+        threshold: defaultThresholds[audience],
+        onProgress: (done, total) => {
+          progress = `${done} of ${total} components audited in the current round`;
+          if (seconds(start) > budgetSeconds) throw new OverBudget();
+        },
+      });
+      outcomes.push({ audience, result, seconds: seconds(start), note: '' });
+    } catch (error) {
+      if (!(error instanceof OverBudget)) throw error;
+      outcomes.push({
+        audience,
+        result: null,
+        seconds: seconds(start),
+        note: `stopped after the ${budgetSeconds} s budget (${progress})`,
+      });
+    }
+  }
+  return outcomes;
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+function printOutcomes(outcomes: Outcome[], baseline: { cube: number; lp: number; lpBuild: number }) {
+  const column = (o: Outcome, f: (r: ProtectionResult) => string) => (o.result ? f(o.result) : '—');
+  printTable([
+    ['figure', ...outcomes.map((o) => o.audience)],
+    ['protection (s)', ...outcomes.map((o) => `${o.seconds.toFixed(2)}${o.result ? '' : ' (unfinished)'}`)],
+    ['  ÷ building the cube', ...outcomes.map((o) => `${(o.seconds / baseline.cube).toFixed(0)}×`)],
+    ['cells', ...outcomes.map((o) => column(o, (r) => r.stats.cells.toLocaleString('en-US')))],
+    ['LPs solved', ...outcomes.map((o) => column(o, (r) => r.stats.lpsSolved.toLocaleString('en-US')))],
+    [
+      '  ms per LP (engine)',
+      ...outcomes.map((o) =>
+        column(o, (r) => (r.stats.lpsSolved > 0 ? ((o.seconds * 1000) / r.stats.lpsSolved).toFixed(2) : '—')),
+      ),
+    ],
+    ['rounds', ...outcomes.map((o) => column(o, (r) => String(r.stats.rounds)))],
+    ['hidden cells', ...outcomes.map((o) => column(o, (r) => r.stats.hidden.toLocaleString('en-US')))],
+    [
+      '  primary / complementary',
+      ...outcomes.map((o) => column(o, (r) => `${r.stats.primary} / ${r.stats.complementary}`)),
+    ],
+    ['hidden share of cells', ...outcomes.map((o) => column(o, (r) => percent(r.stats.hiddenShareOfCells)))],
+    [
+      'hidden share of the count',
+      ...outcomes.map((o) => column(o, (r) => percent(r.stats.hiddenShareOfCount))),
+    ],
+    ['audit', ...outcomes.map((o) => column(o, (r) => r.status))],
+  ]);
+  for (const o of outcomes) if (o.note) console.log(`  ${o.audience}: ${o.note}`);
+  console.log(
+    `  baselines: building the cube ${baseline.cube.toFixed(3)} s; one LP over the whole coalition cube, from scratch, ${(baseline.lp * 1000).toFixed(1)} ms (model ${(baseline.lpBuild * 1000).toFixed(1)} ms)`,
+  );
+}
+
+async function benchRelease(
+  title: string,
+  input: {
+    agencies: CubeAgency[];
+    counties: string[];
+    values: ApprovedValues;
+    quarter: string;
+    aggregates?: string[];
+  },
+  budgetSeconds: number,
+) {
+  const buildStart = performance.now();
+  const cubes = {
+    coalition: buildCube({ catalog, ...input, scope: scopeOf('coalition') }),
+    public: buildCube({ catalog, ...input, scope: scopeOf('public') }),
+  };
+  const cubeSeconds = seconds(buildStart) / 2;
+  const target = cellId(input.quarter, input.counties[0] as string, 'survivors_served', '_total');
+  const lp = await oneWholeCubeLp(cubes.coalition, target);
+  console.log(`\n${title}`);
+  const outcomes = await protectBoth(cubes, budgetSeconds);
+  printOutcomes(outcomes, { cube: cubeSeconds, lp: lp.solve, lpBuild: lp.build });
+  return outcomes;
+}
+
+/** The demo coalition's own release through the service: load, protect both audiences, store. */
+async function benchDemoService(quarter: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'scope-bench-disclosure-'));
+  try {
+    const db = openDatabase(join(dir, 'scope.db'));
+    migrate(db);
+    writeDemoCoalition(db, {});
+    const admin = getFirstAdmin(db);
+    if (!admin) throw new Error('the demo has no admin');
+    const start = performance.now();
+    const release = await publishRelease(db, admin, quarter);
+    const total = seconds(start);
+    const engine = (release.audiences.coalition?.seconds ?? 0) + (release.audiences.public?.seconds ?? 0);
+    console.log(
+      `  through the releases service (load, protect both, store): ${total.toFixed(2)} s, of which protection ${engine.toFixed(2)} s; ${release.status}`,
+    );
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runDisclosureBenchmarks(options: {
+  agencies: number;
+  counties: number;
+  budgetSeconds: number;
+}): Promise<void> {
+  const year = ['2025Q1', '2025Q2', '2025Q3', '2025Q4'];
+  // Warm up the solver and the JIT, so the first figure isn't also the cost of starting.
+  const warmUp = demoValues({}, ['2026Q1']);
+  const warm = buildCube({
+    catalog,
+    agencies: warmUp.plan.agencies.map((a) => ({ code: a.code, county: a.homeCounty, type: a.type })),
+    counties: warmUp.plan.counties.map((c) => c.code),
+    values: warmUp.values,
+    quarter: '2026Q1',
+  });
+  await protect({ cells: warm.cells, relations: warm.relations, audience: 'coalition', threshold: 5 });
+
+  // The demo coalition: 14 agencies in two counties.
+  const demo = demoValues({}, [...year, '2026Q2']);
+  const demoAgencies = demo.plan.agencies.map((a) => ({ code: a.code, county: a.homeCounty, type: a.type }));
+  const demoCounties = demo.plan.counties.map((c) => c.code);
+  await benchRelease(
+    `Disclosure: the demo coalition's 2026Q2 release (${demoAgencies.length} agencies, ${demoCounties.length} counties)`,
+    { agencies: demoAgencies, counties: demoCounties, values: demo.values, quarter: '2026Q2' },
+    options.budgetSeconds,
+  );
+  await benchDemoService('2026Q2');
+  await benchRelease(
+    "Disclosure: the demo coalition's 2025Q4 release with its year (five periods)",
+    { agencies: demoAgencies, counties: demoCounties, values: demo.values, quarter: '2025Q4' },
+    options.budgetSeconds,
+  );
+
+  // Statewide: the demo generator's agencies, spread over generated counties, a few large ones and
+  // many small ones as in a real state.
+  const state = demoValues({ agencies: options.agencies, quarters: 7 }, year);
+  const random = seeded(58);
+  const counties = Array.from({ length: options.counties }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
+  const agencies = state.plan.agencies.map((a) => ({
+    code: a.code,
+    type: a.type,
+    county: counties[Math.min(counties.length - 1, Math.floor(counties.length * random() ** 1.8))] as string,
+  }));
+  await benchRelease(
+    `Disclosure: a statewide synthetic 2025Q4 release with its year (${agencies.length} agencies, ${counties.length} counties, the full catalog)`,
+    { agencies, counties, values: state.values, quarter: '2025Q4' },
+    options.budgetSeconds,
+  );
+}

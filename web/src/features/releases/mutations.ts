@@ -1,0 +1,37 @@
+/**
+ * Publishing a quarter. The server answers at once with the release in `computing` and works in the
+ * background; the page then polls that release (see `releaseDetailQuery`) until it is done.
+ */
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, isApiError } from '../../api/client';
+import { releaseKeys } from './queries';
+import type { Release, ReleaseResponse } from './types';
+
+/**
+ * Marks every summary of releases stale: the list, and the previews (a quarter's earlier releases
+ * change when one is published). The release's own detail is left alone: it holds the latest answer.
+ */
+export function afterReleaseChange(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: releaseKeys.list() }),
+    queryClient.invalidateQueries({ queryKey: releaseKeys.previews() }),
+  ]);
+}
+
+/** Starts publishing `period`. Resolves with the new release, still computing. */
+export function usePublishRelease() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (period: string) =>
+      apiFetch<ReleaseResponse>('/api/releases', { method: 'POST', json: { period } }),
+    onSuccess: ({ release }: { release: Release }) => {
+      queryClient.setQueryData(releaseKeys.detail(release.id), { release });
+      return afterReleaseChange(queryClient);
+    },
+    onError: (error) => {
+      // Another release is already computing: the refreshed list shows it, with its progress.
+      if (isApiError(error, 'release-in-progress')) return afterReleaseChange(queryClient);
+      return undefined;
+    },
+  });
+}

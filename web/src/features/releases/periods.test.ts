@@ -1,0 +1,45 @@
+import { expect, test } from 'vitest';
+import { describePeriodCode, listWords, publishesSentence, yearNote } from './periods';
+
+test.each([
+  { items: [], expected: '' },
+  { items: ['a'], expected: 'a' },
+  { items: ['a', 'b'], expected: 'a and b' },
+  { items: ['a', 'b', 'c'], expected: 'a, b and c' },
+])('listWords($items)', ({ items, expected }) => {
+  expect(listWords(items)).toBe(expected);
+});
+
+test.each([
+  { code: '2026Q3', expected: '2026Q3 (July to September 2026)' },
+  { code: '2026Q4', expected: '2026Q4 (October to December 2026)' },
+  { code: '2026', expected: 'calendar year 2026' },
+  { code: 'FY2026', expected: 'federal fiscal year FY2026 (October 2025 to September 2026)' },
+  { code: 'H1-2026', expected: 'H1-2026' },
+])('describePeriodCode($code)', ({ code, expected }) => {
+  expect(describePeriodCode(code)).toBe(expected);
+});
+
+test.each([
+  { periods: [], expected: '' },
+  { periods: ['2026Q2'], expected: 'This release will publish 2026Q2 (April to June 2026).' },
+  {
+    periods: ['2026Q3', 'FY2026'],
+    expected:
+      'This release will publish 2026Q3 (July to September 2026) and federal fiscal year FY2026 (October 2025 to September 2026).',
+  },
+])('publishesSentence($periods)', ({ periods, expected }) => {
+  expect(publishesSentence(periods)).toBe(expected);
+});
+
+test.each([
+  { quarter: '2026Q2', periods: ['2026Q2'], expected: '' },
+  {
+    quarter: '2026Q4',
+    periods: ['2026Q4', '2026'],
+    expected:
+      "2026Q4 completes calendar year 2026, so the year's figures are published with it. They are protected together with the quarters already published for that year.",
+  },
+])('yearNote($quarter)', ({ quarter, periods, expected }) => {
+  expect(yearNote(quarter, periods)).toBe(expected);
+});
