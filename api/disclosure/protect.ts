@@ -110,10 +110,18 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
 
   const hidden = new Uint8Array(cells.length);
   const reason: Array<ProtectionResult['cells'][number]['reason']> = cells.map(() => null);
+  // Each sum relation's hidden cells, counted and added up as cells are hidden, so the heuristic
+  // never rescans a relation to learn them.
+  const hiddenCount = new Int32Array(sums.length);
+  const hiddenSum = new Float64Array(sums.length);
   const hide = (i: number, why: NonNullable<(typeof reason)[number]>) => {
     if (hidden[i]) return false;
     hidden[i] = 1;
     reason[i] = why;
+    for (const r of relationsOf[i] ?? []) {
+      hiddenCount[r] = (hiddenCount[r] as number) + 1;
+      hiddenSum[r] = (hiddenSum[r] as number) + (cells[i] as CubeCell).value;
+    }
     return true;
   };
 
@@ -134,11 +142,7 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   /** How many of a cell's relations have exactly one hidden cell: hiding it would settle them too. */
   const singletonsClosed = (i: number) => {
     let k = 0;
-    for (const r of relationsOf[i] ?? []) {
-      let count = 0;
-      for (const m of sums[r] ?? []) if (hidden[m]) count++;
-      if (count === 1) k++;
-    }
+    for (const r of relationsOf[i] ?? []) if (hiddenCount[r] === 1) k++;
     return k;
   };
   /**
@@ -169,25 +173,31 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   };
 
   /** SIMPLEHEURISTIC: until nothing changes, no relation has a lone hidden cell or hidden cells summing under T. */
+  const peopleRelation = sums.map((members) => members.some((m) => (cells[m] as CubeCell).kind === 'people'));
   const complementary = () => {
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const members of sums) {
-        let count = 0;
-        let sum = 0;
-        let people = false;
-        for (const m of members) {
-          if (hidden[m]) {
-            count++;
-            sum += (cells[m] as CubeCell).value;
-          }
-          if ((cells[m] as CubeCell).kind === 'people') people = true;
-        }
-        if (count === 0) continue;
-        if (count === 1 || (people && sum < threshold && sum > 0)) {
-          const pick = cheapest(members);
-          if (pick >= 0 && hide(pick, 'complementary')) changed = true;
+    // A worklist of relations that may need another hidden cell: at first every relation with a hidden
+    // cell, then only the relations of each newly hidden cell (and the relation itself, re-checked).
+    const queued = new Uint8Array(sums.length);
+    const queue: number[] = [];
+    const enqueue = (r: number) => {
+      if (!queued[r] && (hiddenCount[r] as number) > 0) {
+        queued[r] = 1;
+        queue.push(r);
+      }
+    };
+    sums.forEach((_, r) => {
+      enqueue(r);
+    });
+    for (let head = 0; head < queue.length; head++) {
+      const r = queue[head] as number;
+      queued[r] = 0;
+      const count = hiddenCount[r] as number;
+      const sum = hiddenSum[r] as number;
+      if (count === 1 || (peopleRelation[r] && sum < threshold && sum > 0)) {
+        const pick = cheapest(sums[r] ?? []);
+        if (pick >= 0 && hide(pick, 'complementary')) {
+          for (const other of relationsOf[pick] ?? []) enqueue(other);
+          enqueue(r);
         }
       }
     }
