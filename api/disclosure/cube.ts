@@ -415,6 +415,10 @@ export function buildCube(input: CubeInput): Cube {
           value,
           contributions,
           marginal: slot.optionKey.includes(totalOption) || geo === coalitionGeo || aggregate,
+          ...(slot.table === slot.element.code && slot.optionKey === totalOption
+            ? { costFactor: geo === coalitionGeo ? 1000 : 100 }
+            : {}),
+          group: geo,
           table: slot.table,
           element: slot.element.code,
           period,

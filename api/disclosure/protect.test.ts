@@ -248,6 +248,44 @@ describe('the LP audit', () => {
   });
 });
 
+test('a component audited by regions passes only what the exact LP proves', async () => {
+  // Six counties whose small cells link through the coalition table: audited region by region
+  // (a county, its partners and the coalition), the result must still stand up to the exact LP.
+  const counties = [1, 2, 3, 4, 5, 6].map((seed) => {
+    const county = twoWay(
+      `K${seed}`,
+      [0, 1, 2].map((r) =>
+        [0, 1, 2, 3].map((c) =>
+          (r * 5 + c * 3 + seed) % 7 === 0 ? 0 : ((r * 7 + c * 5 + seed * 3) % 11) + 1,
+        ),
+      ),
+    );
+    return { ...county, cells: county.cells.map((c) => ({ ...c, group: `K${seed}` })) };
+  });
+  const coalition = addCells(
+    'C',
+    counties.map((k) => k.cells),
+  ).map((c) => ({ ...c, group: 'coalition' }));
+  const cells = [...counties.flatMap((k) => k.cells), ...coalition];
+  const relations = [
+    ...counties.flatMap((k) => k.relations),
+    ...geographyRelations(
+      coalition,
+      counties.map((k) => k.cells),
+    ),
+  ];
+  const result = await protect({
+    cells,
+    relations,
+    audience: 'coalition',
+    threshold: 5,
+    wholeComponentLimit: 0,
+  });
+  expect(result.status).toBe('passed');
+  expect(result.stats.primary).toBeGreaterThan(5);
+  await expectProtected(cells, relations, result, 5);
+});
+
 test('12. protecting twice gives the same pattern', async () => {
   const table = twoWay('t', [
     [1, 7, 2, 9],

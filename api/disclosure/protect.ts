@@ -6,6 +6,7 @@
  * result fails and nothing may be published.
  */
 import highsLoader, { type Highs } from 'highs';
+import { auditComponent, defaultWholeComponentLimit, type Row, type View } from './audit';
 import {
   type AuditFinding,
   type CubeCell,
@@ -30,15 +31,12 @@ export type ProtectInput = {
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Rounds of audit and extra suppression before giving up (fail closed). */
   maxRounds?: number;
+  /** Components with more hidden cells than this are audited by regions (default 1,000). */
+  wholeComponentLimit?: number;
 };
 
 /** Thrown for a policy that would protect too little. */
 export class PolicyError extends Error {}
-
-const tolerance = 1e-6;
-
-type Member = { cell: number; coefficient: number };
-type Row = { members: Member[]; lower: number; upper: number };
 
 /**
  * The small counts that must not be learnable: a people cell 1 ≤ v < T, and a people cell where some
@@ -59,6 +57,32 @@ function sensitiveCells(cells: readonly CubeCell[], threshold: number) {
     if (agencies.length > 0) insiders.set(i, agencies.sort());
   });
   return { threshold: threshold_, insiders };
+}
+
+/**
+ * Whose view a component's audit takes: the outsider's, for its cells under the threshold; and each
+ * agency's with a small, non-zero remainder in one of its cells (the insider rule's threat). Agencies
+ * that contribute nothing to a cell are not separately audited for it.
+ */
+function viewsOf(
+  componentCells: readonly number[],
+  primary: ReadonlySet<number>,
+  sensitive: ReturnType<typeof sensitiveCells>,
+): View[] {
+  const audited = componentCells.filter((cell) => primary.has(cell)).sort((a, b) => a - b);
+  const insiders = new Map<string, number[]>();
+  for (const cell of audited)
+    for (const agency of sensitive.insiders.get(cell) ?? []) {
+      const targets = insiders.get(agency) ?? [];
+      targets.push(cell);
+      insiders.set(agency, targets);
+    }
+  return [
+    { insider: null, targets: audited.filter((cell) => sensitive.threshold.has(cell)) },
+    ...[...insiders.keys()]
+      .sort()
+      .map((agency) => ({ insider: agency, targets: insiders.get(agency) ?? [] })),
+  ];
 }
 
 /** Protects a cube for one audience. Deterministic: the same input gives the same pattern. */
@@ -146,12 +170,13 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     return k;
   };
   /**
-   * Hiding cost: the value, ten times for totals and marginals; a cell that would also settle other
-   * relations with a lone hidden cell is cheaper by that many (the rectangle's opposite corner).
+   * Hiding cost: the value, times the cell's cost factor (ten for totals and marginals, more for
+   * headline totals); a cell that would also settle other relations with a lone hidden cell is
+   * cheaper by that many (the rectangle's opposite corner).
    */
   const cost = (i: number) => {
     const cell = cells[i] as CubeCell;
-    return (cell.value * (cell.marginal ? 10 : 1)) / (1 + singletonsClosed(i));
+    return (cell.value * (cell.costFactor ?? (cell.marginal ? 10 : 1))) / (1 + singletonsClosed(i));
   };
   /** The cheapest cell that may still be hidden, ties broken by id. */
   const cheapest = (candidates: Iterable<number>) => {
@@ -243,15 +268,44 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   let failures: AuditFinding[] = [];
   const maxRounds = input.maxRounds ?? 40;
 
+  const proven = new Map<string, Set<number>>();
+  const isProven = (insider: string | null, cell: number) => proven.get(insider ?? '')?.has(cell) === true;
+  const prove = (insider: string | null, cell: number) => {
+    const cellsOfView = proven.get(insider ?? '') ?? new Set<number>();
+    cellsOfView.add(cell);
+    proven.set(insider ?? '', cellsOfView);
+  };
+
   /** Audits every component holding a sensitive hidden cell; returns what an attacker could narrow. */
   const audit = async (): Promise<AuditFinding[]> => {
     const found: AuditFinding[] = [];
     const work = hiddenComponents().filter((c) => c.cells.some((i) => primary.has(i)));
     let done = 0;
     for (const component of work) {
-      found.push(
-        ...auditComponent(highs, cells, component, hidden, primary, sensitive, threshold, () => lpsSolved++),
+      // A cell shown safe stays safe: hiding more only removes what an attacker knows, so the
+      // consistent tables that proved it are still consistent. Later rounds audit the rest.
+      const views = viewsOf(component.cells, primary, sensitive)
+        .map((view) => ({ ...view, targets: view.targets.filter((cell) => !isProven(view.insider, cell)) }))
+        .filter((view) => view.targets.length > 0);
+      const findings = auditComponent(
+        {
+          highs,
+          cells,
+          component,
+          hidden,
+          threshold,
+          round: rounds,
+          wholeComponentLimit: input.wholeComponentLimit ?? defaultWholeComponentLimit,
+          countLp: () => lpsSolved++,
+        },
+        views,
       );
+      const exposed = new Set(findings.map((f) => `${f.insider ?? ''} ${f.cell}`));
+      for (const view of views)
+        for (const cell of view.targets)
+          if (!exposed.has(`${view.insider ?? ''} ${(cells[cell] as CubeCell).id}`))
+            prove(view.insider, cell);
+      found.push(...findings);
       done++;
       await input.onProgress?.(done, work.length);
     }
@@ -267,15 +321,20 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     let added = false;
     for (const finding of [...failures].sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0))) {
       const i = index.get(finding.cell) as number;
-      const neighbours = new Set<number>();
-      for (const r of relationsOf[i] ?? []) for (const m of sums[r] ?? []) neighbours.add(m);
-      let pick = cheapest(neighbours);
-      if (pick < 0) {
-        // Nothing left to hide beside it: reach one relation further out.
-        const further = new Set<number>();
-        for (const n of neighbours)
-          for (const r of relationsOf[n] ?? []) for (const m of sums[r] ?? []) further.add(m);
-        pick = cheapest(further);
+      // Its relations' cells first; while nothing there can be hidden but a headline total, reach one
+      // relation further out (twice at most), and hide a headline total only if nothing is cheaper.
+      let ring = new Set<number>([i]);
+      let pick = -1;
+      for (
+        let reach = 0;
+        reach < 3 && (pick < 0 || ((cells[pick] as CubeCell).costFactor ?? 0) > 10);
+        reach++
+      ) {
+        const wider = new Set<number>(pick < 0 ? [] : [pick]);
+        for (const n of ring)
+          for (const r of relationsOf[n] ?? []) for (const m of sums[r] ?? []) wider.add(m);
+        ring = wider;
+        pick = cheapest(ring);
       }
       if (pick >= 0 && hide(pick, 'audit')) added = true;
     }
@@ -304,140 +363,6 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     },
     failures,
   };
-}
-
-/**
- * One component's audit. Variables are its hidden cells (≥ 0); each relation becomes a row whose
- * bounds absorb the published cells' known values. For each sensitive hidden cell: min and max. Then
- * each insider's view: the same model with that agency's own parts subtracted from every published
- * cell (only the row bounds change), auditing the others' remainder.
- */
-function auditComponent(
-  highs: Highs,
-  cells: readonly CubeCell[],
-  component: { cells: number[]; rows: Row[] },
-  hidden: Uint8Array,
-  primary: ReadonlySet<number>,
-  sensitive: ReturnType<typeof sensitiveCells>,
-  threshold: number,
-  countLp: () => void,
-): AuditFinding[] {
-  const column = new Map(component.cells.map((cell, j) => [cell, j]));
-  const n = component.cells.length;
-  const numRows = component.rows.length;
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const row of component.rows) {
-    for (const m of row.members) {
-      if (!hidden[m.cell]) continue;
-      indices.push(column.get(m.cell) as number);
-      values.push(m.coefficient);
-    }
-    starts.push(indices.length);
-  }
-  /** Row bounds once the published cells' values (less an insider's own parts) are moved across. */
-  const rowBounds = (shift: (cell: number) => number) => {
-    const lower = new Float64Array(numRows);
-    const upper = new Float64Array(numRows);
-    component.rows.forEach((row, r) => {
-      let known = 0;
-      for (const m of row.members)
-        if (!hidden[m.cell]) known += m.coefficient * ((cells[m.cell] as CubeCell).value - shift(m.cell));
-      lower[r] = row.lower === Number.NEGATIVE_INFINITY ? -highs.infinity : row.lower - known;
-      upper[r] = row.upper - known;
-    });
-    return { lower, upper };
-  };
-  const outsider = rowBounds(() => 0);
-  const model = highs.createModel({
-    numCols: n,
-    numRows,
-    colCost: new Float64Array(n),
-    colLower: new Float64Array(n),
-    colUpper: new Float64Array(n).fill(highs.infinity),
-    rowLower: outsider.lower,
-    rowUpper: outsider.upper,
-    matrix: { format: 'csr', numRows, numCols: n, starts, indices, values },
-  });
-  const findings: AuditFinding[] = [];
-  try {
-    // Without presolve each solve starts from the last basis, which stays primal feasible when only
-    // the objective changes; primal simplex then needs a handful of iterations, where dual simplex
-    // would start over (measured: 26 ms → 2 ms per LP on the demo's largest component).
-    model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
-    const audited = component.cells.filter((cell) => primary.has(cell));
-    const auditedColumns = audited.map((cell) => column.get(cell) as number);
-    // Any feasible point is evidence: a cell at 0 in some solution can be 0; at T or more, can be ≥ T.
-    // Harvesting every solution this way saves most of the LPs.
-    const canBeZero = new Uint8Array(n);
-    const canBeLarge = new Uint8Array(n);
-    const harvest = () => {
-      const x = model.getSolution().colValue;
-      for (const j of auditedColumns) {
-        const v = x[j] as number;
-        if (v <= tolerance) canBeZero[j] = 1;
-        if (v >= threshold - tolerance) canBeLarge[j] = 1;
-      }
-    };
-    let costed = -1;
-    const solve = (j: number, sense: number) => {
-      if (costed >= 0) model.changeColCost(costed, 0);
-      model.changeColCost(j, 1);
-      costed = j;
-      model.changeObjectiveSense(sense as never);
-      model.run();
-      countLp();
-      const status = model.getModelStatus();
-      if (status === highs.constants.modelStatus.optimal) {
-        harvest();
-        return model.getObjectiveValue();
-      }
-      if (
-        status === highs.constants.modelStatus.unbounded ||
-        status === highs.constants.modelStatus.unboundedOrInfeasible
-      )
-        return sense === highs.constants.objectiveSense.maximize ? Number.POSITIVE_INFINITY : 0;
-      // An infeasible or failed model proves nothing: treat the cell as exposed (fail closed).
-      return Number.NaN;
-    };
-    /** The cell's interval as far as the verdict needs it: bounds already evidenced are not solved for. */
-    const check = (j: number) => {
-      const lower = canBeZero[j] ? 0 : solve(j, highs.constants.objectiveSense.minimize);
-      if (!(lower <= tolerance)) return { lower, upper: Number.NaN };
-      const upper = canBeLarge[j] ? threshold : solve(j, highs.constants.objectiveSense.maximize);
-      return { lower, upper };
-    };
-    const exposed = (lower: number, upper: number) =>
-      Number.isNaN(lower) || Number.isNaN(upper) || !(lower <= tolerance && upper >= threshold - tolerance);
-
-    for (const cell of audited) {
-      if (!sensitive.threshold.has(cell)) continue;
-      const { lower, upper } = check(column.get(cell) as number);
-      if (exposed(lower, upper))
-        findings.push({ cell: (cells[cell] as CubeCell).id, lower, upper, insider: null });
-    }
-    // Insider views: one per agency that has a small, non-zero remainder in some audited cell.
-    const insiders = new Map<string, number[]>();
-    for (const cell of audited)
-      for (const agency of sensitive.insiders.get(cell) ?? [])
-        insiders.set(agency, [...(insiders.get(agency) ?? []), cell]);
-    const allRows = { kind: 'range', from: 0, to: numRows - 1 } as const;
-    for (const agency of [...insiders.keys()].sort()) {
-      const view = rowBounds((cell) => (cells[cell] as CubeCell).contributions.get(agency) ?? 0);
-      if (numRows > 0) model.changeRowsBounds(allRows, view.lower, view.upper);
-      canBeZero.fill(0);
-      canBeLarge.fill(0);
-      for (const cell of insiders.get(agency) ?? []) {
-        const { lower, upper } = check(column.get(cell) as number);
-        if (exposed(lower, upper))
-          findings.push({ cell: (cells[cell] as CubeCell).id, lower, upper, insider: agency });
-      }
-    }
-  } finally {
-    model.dispose();
-  }
-  return findings;
 }
 
 /**

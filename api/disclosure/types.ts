@@ -22,8 +22,19 @@ export type CubeCell = {
   contributions: ReadonlyMap<string, number>;
   /** Totals and marginals (any `_total` coordinate, coalition or year cells) cost more to hide. */
   marginal: boolean;
+  /**
+   * How much more than its value hiding the cell costs, when not the default (1, or 10 for a
+   * marginal). The cube makes an element's grand totals — the headline figures — cost 100, and
+   * 1,000 coalition-wide, so complements fall on breakdowns and counties first.
+   */
+  costFactor?: number;
   /** Already published in an earlier release: its status is fixed (and, if published, its value known). */
   frozen?: { suppressed: boolean };
+  /**
+   * Cells that vary together most, audited together in a very large component: the cube groups by
+   * geography, so a region is a few counties' cells and the coalition's.
+   */
+  group?: string;
 };
 
 /**
@@ -45,6 +56,11 @@ export type AuditFinding = {
   lower: number;
   upper: number;
   insider: string | null;
+  /**
+   * `true`: the interval is what an LP over everything published proves. `false`: a large component
+   * audited by neighbourhoods found no evidence that the cell is safe; its interval is unknown (NaN).
+   */
+  exact: boolean;
 };
 
 export type ProtectionResult = {

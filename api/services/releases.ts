@@ -496,9 +496,10 @@ function failureReasonOf(catalog: Catalog, cube: Cube, result: ProtectionResult)
         ? 'by an agency that knows its own numbers'
         : `by anyone reading the release or, for ${byInsider.size} of them, by an agency that knows its own numbers`;
   // An infeasible audit: the relations contradict the values, which only inconsistent reports do.
-  const contradictory = result.failures.some((f) => Number.isNaN(f.lower) || Number.isNaN(f.upper));
+  // (An exact minimum that doesn't exist; a large component's unproven cells have no interval at all.)
+  const contradictory = result.failures.some((f) => f.exact && Number.isNaN(f.lower));
   return (
-    `The ${result.audience} figures could not be protected: ${plural(cells.length, 'hidden cell')} could still be narrowed down ${who}` +
+    `The ${result.audience} figures could not be protected: ${plural(cells.length, 'hidden cell')} ${result.failures.every((f) => f.exact) ? 'could still be narrowed down' : 'could not be shown to be safe'} ${who}` +
     `${examples.length > 0 ? ` (for example ${examples.join('; ')})` : ''}. Nothing from this release was published.` +
     (contradictory
       ? ' Some approved numbers contradict each other (a breakdown that does not add up to its total, for instance): check the approved reports, reopen and correct them, then publish again.'

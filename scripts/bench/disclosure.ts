@@ -7,29 +7,25 @@
  * For each: seconds, cells, LPs solved, cells hidden and the information lost (hidden share of the
  * cells, and of the total count of people).
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase } from '../../api/db';
 import { agencyQuarterValues, planDemoCoalition } from '../../api/demo/generate';
 import { readDemoInputs } from '../../api/demo/inputs';
 import { writeDemoCoalition } from '../../api/demo/seed';
-import {
-  type ApprovedValues,
-  buildCube,
-  type Cube,
-  type CubeAgency,
-  cellId,
-} from '../../api/disclosure/cube';
-import { loadHighs, protect } from '../../api/disclosure/protect';
-import { type Audience, defaultThresholds, type ProtectionResult } from '../../api/disclosure/types';
+import { type ApprovedValues, buildCube, type Cube, cellId } from '../../api/disclosure/cube';
+import { loadHighs } from '../../api/disclosure/protect';
+import type { Audience, ProtectionResult } from '../../api/disclosure/types';
 import { readDefaultCatalog } from '../../api/queries/catalog';
 import { getFirstAdmin } from '../../api/queries/releases';
 import { publishRelease } from '../../api/services/releases';
 import { median, printTable } from './measure';
 
-const catalog = readDefaultCatalog();
-const scopeOf = (audience: Audience) => (audience === 'public' ? 'coarse' : 'full');
+export const catalog = readDefaultCatalog();
+export const scopeOf = (audience: Audience) => (audience === 'public' ? 'coarse' : 'full');
 
 /** A small deterministic generator (the bench must give the same statewide coalition every run). */
 function seeded(seed: number) {
@@ -44,7 +40,7 @@ function seeded(seed: number) {
 }
 
 /** The demo generator's approved values for some quarters: quarter → agency → cell key → value. */
-function demoValues(options: { agencies?: number; quarters?: number }, quarters: readonly string[]) {
+export function demoValues(options: { agencies?: number; quarters?: number }, quarters: readonly string[]) {
   const plan = planDemoCoalition(readDemoInputs(), catalog, options);
   const values = new Map<string, Map<string, Map<string, number>>>();
   for (const aq of agencyQuarterValues(plan)) {
@@ -102,9 +98,9 @@ async function oneWholeCubeLp(cube: Cube, target: string): Promise<{ build: numb
     model.options.set({ output_flag: false });
     model.changeObjectiveSense(highs.constants.objectiveSense.maximize);
     const build = seconds(built);
-    // Each solve from scratch (no basis kept), the median of five: the first pays for warming up.
+    // Each solve from scratch (no basis kept), the median of three: the first pays for warming up.
     const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 3; i++) {
       model.clearSolver();
       const solving = performance.now();
       model.run();
@@ -116,49 +112,106 @@ async function oneWholeCubeLp(cube: Cube, target: string): Promise<{ build: numb
   }
 }
 
-class OverBudget extends Error {}
+type Outcome = {
+  audience: Audience;
+  result: Pick<ProtectionResult, 'status' | 'stats'> | null;
+  seconds: number;
+  note: string;
+};
 
-type Outcome = { audience: Audience; result: ProtectionResult | null; seconds: number; note: string };
+/** The releases the benchmark protects, each rebuilt the same way wherever it runs. */
+export type BenchCase = 'demo-quarter' | 'demo-year' | 'statewide';
 
-async function protectBoth(cubes: Record<Audience, Cube>, budgetSeconds: number): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const audience of ['coalition', 'public'] as const) {
-    const cube = cubes[audience];
-    const start = performance.now();
-    let progress = '';
-    try {
-      const result = await protect({
-        cells: cube.cells,
-        relations: cube.relations,
-        audience,
-        threshold: defaultThresholds[audience],
-        onProgress: (done, total) => {
-          progress = `${done} of ${total} components audited in the current round`;
-          if (seconds(start) > budgetSeconds) throw new OverBudget();
-        },
-      });
-      outcomes.push({ audience, result, seconds: seconds(start), note: '' });
-    } catch (error) {
-      if (!(error instanceof OverBudget)) throw error;
-      outcomes.push({
-        audience,
-        result: null,
-        seconds: seconds(start),
-        note: `stopped after the ${budgetSeconds} s budget (${progress})`,
-      });
-    }
+const year = ['2025Q1', '2025Q2', '2025Q3', '2025Q4'];
+
+/** A case's cube input: deterministic, so the parent and its child processes build the same cube. */
+export function caseInput(name: BenchCase, size = { agencies: 600, counties: 58 }) {
+  if (name !== 'statewide') {
+    const demo = demoValues({}, name === 'demo-year' ? year : ['2026Q2']);
+    return {
+      agencies: demo.plan.agencies.map((a) => ({ code: a.code, county: a.homeCounty, type: a.type })),
+      counties: demo.plan.counties.map((c) => c.code),
+      values: demo.values as ApprovedValues,
+      quarter: name === 'demo-year' ? '2025Q4' : '2026Q2',
+    };
   }
-  return outcomes;
+  // The demo generator's agencies spread over generated counties: a few large, many small, as in a state.
+  const state = demoValues({ agencies: size.agencies, quarters: 7 }, year);
+  const random = seeded(58);
+  const counties = Array.from({ length: size.counties }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
+  return {
+    agencies: state.plan.agencies.map((a) => ({
+      code: a.code,
+      type: a.type,
+      county: counties[
+        Math.min(counties.length - 1, Math.floor(counties.length * random() ** 1.8))
+      ] as string,
+    })),
+    counties,
+    values: state.values as ApprovedValues,
+    quarter: '2025Q4',
+  };
 }
 
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+/**
+ * Protects one case for one audience in a child process, so a run over its budget can be stopped
+ * even in the middle of a long synchronous audit.
+ */
+function protectInChild(name: BenchCase, audience: Audience, budgetSeconds: number): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./disclosureChild.ts', import.meta.url)), [name, audience], {
+      execArgv: process.execArgv,
+    });
+    let progress = 'no component audited yet';
+    let started = performance.now();
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      child.kill('SIGKILL');
+      resolve({
+        audience,
+        result: null,
+        seconds: seconds(started),
+        note: `stopped after the ${budgetSeconds} s budget (${progress})`,
+      });
+    }, budgetSeconds * 1000);
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'started') started = performance.now();
+      else if (message.type === 'progress')
+        progress = `${message.done} of ${message.total} components audited in the current round`;
+      else if (message.type === 'result' && !settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve({ audience, result: message.result, seconds: message.seconds, note: '' });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!settled) reject(new Error(`the benchmark's child process stopped (${code})`));
+    });
+  });
+}
 
-function printOutcomes(outcomes: Outcome[], baseline: { cube: number; lp: number; lpBuild: number }) {
-  const column = (o: Outcome, f: (r: ProtectionResult) => string) => (o.result ? f(o.result) : '—');
+export type ChildMessage =
+  | { type: 'started' }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; result: Pick<ProtectionResult, 'status' | 'stats'>; seconds: number };
+
+const percent = (share: number) => `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
+
+function printOutcomes(
+  outcomes: Outcome[],
+  baseline: { cube: Record<Audience, number>; lp: number; lpBuild: number },
+) {
+  const column = (o: Outcome, f: (r: NonNullable<Outcome['result']>) => string) =>
+    o.result ? f(o.result) : '—';
   printTable([
     ['figure', ...outcomes.map((o) => o.audience)],
     ['protection (s)', ...outcomes.map((o) => `${o.seconds.toFixed(2)}${o.result ? '' : ' (unfinished)'}`)],
-    ['  ÷ building the cube', ...outcomes.map((o) => `${(o.seconds / baseline.cube).toFixed(0)}×`)],
+    [
+      '  ÷ building its cube',
+      ...outcomes.map((o) => `${(o.seconds / baseline.cube[o.audience]).toFixed(0)}×`),
+    ],
     ['cells', ...outcomes.map((o) => column(o, (r) => r.stats.cells.toLocaleString('en-US')))],
     ['LPs solved', ...outcomes.map((o) => column(o, (r) => r.stats.lpsSolved.toLocaleString('en-US')))],
     [
@@ -182,31 +235,25 @@ function printOutcomes(outcomes: Outcome[], baseline: { cube: number; lp: number
   ]);
   for (const o of outcomes) if (o.note) console.log(`  ${o.audience}: ${o.note}`);
   console.log(
-    `  baselines: building the cube ${baseline.cube.toFixed(3)} s; one LP over the whole coalition cube, from scratch, ${(baseline.lp * 1000).toFixed(1)} ms (model ${(baseline.lpBuild * 1000).toFixed(1)} ms)`,
+    `  baselines: building the cube ${baseline.cube.coalition.toFixed(3)} s (coalition), ${baseline.cube.public.toFixed(3)} s (public); one LP over the whole coalition cube, from scratch, ${(baseline.lp * 1000).toFixed(1)} ms (model ${(baseline.lpBuild * 1000).toFixed(1)} ms)`,
   );
 }
 
-async function benchRelease(
-  title: string,
-  input: {
-    agencies: CubeAgency[];
-    counties: string[];
-    values: ApprovedValues;
-    quarter: string;
-    aggregates?: string[];
-  },
-  budgetSeconds: number,
-) {
-  const buildStart = performance.now();
-  const cubes = {
-    coalition: buildCube({ catalog, ...input, scope: scopeOf('coalition') }),
-    public: buildCube({ catalog, ...input, scope: scopeOf('public') }),
+async function benchRelease(title: string, name: BenchCase, budgetSeconds: number) {
+  const input = caseInput(name);
+  const build = (audience: Audience) => {
+    const start = performance.now();
+    const cube = buildCube({ catalog, ...input, scope: scopeOf(audience) });
+    return { cube, seconds: seconds(start) };
   };
-  const cubeSeconds = seconds(buildStart) / 2;
+  const coalition = build('coalition');
+  const cubeSeconds = { coalition: coalition.seconds, public: build('public').seconds };
   const target = cellId(input.quarter, input.counties[0] as string, 'survivors_served', '_total');
-  const lp = await oneWholeCubeLp(cubes.coalition, target);
+  const lp = await oneWholeCubeLp(coalition.cube, target);
   console.log(`\n${title}`);
-  const outcomes = await protectBoth(cubes, budgetSeconds);
+  const outcomes: Outcome[] = [];
+  for (const audience of ['coalition', 'public'] as const)
+    outcomes.push(await protectInChild(name, audience, budgetSeconds));
   printOutcomes(outcomes, { cube: cubeSeconds, lp: lp.solve, lpBuild: lp.build });
   return outcomes;
 }
@@ -233,52 +280,21 @@ async function benchDemoService(quarter: string) {
   }
 }
 
-export async function runDisclosureBenchmarks(options: {
-  agencies: number;
-  counties: number;
-  budgetSeconds: number;
-}): Promise<void> {
-  const year = ['2025Q1', '2025Q2', '2025Q3', '2025Q4'];
-  // Warm up the solver and the JIT, so the first figure isn't also the cost of starting.
-  const warmUp = demoValues({}, ['2026Q1']);
-  const warm = buildCube({
-    catalog,
-    agencies: warmUp.plan.agencies.map((a) => ({ code: a.code, county: a.homeCounty, type: a.type })),
-    counties: warmUp.plan.counties.map((c) => c.code),
-    values: warmUp.values,
-    quarter: '2026Q1',
-  });
-  await protect({ cells: warm.cells, relations: warm.relations, audience: 'coalition', threshold: 5 });
-
-  // The demo coalition: 14 agencies in two counties.
-  const demo = demoValues({}, [...year, '2026Q2']);
-  const demoAgencies = demo.plan.agencies.map((a) => ({ code: a.code, county: a.homeCounty, type: a.type }));
-  const demoCounties = demo.plan.counties.map((c) => c.code);
+export async function runDisclosureBenchmarks(options: { budgetSeconds: number }): Promise<void> {
   await benchRelease(
-    `Disclosure: the demo coalition's 2026Q2 release (${demoAgencies.length} agencies, ${demoCounties.length} counties)`,
-    { agencies: demoAgencies, counties: demoCounties, values: demo.values, quarter: '2026Q2' },
+    "Disclosure: the demo coalition's 2026Q2 release (14 agencies, 2 counties)",
+    'demo-quarter',
     options.budgetSeconds,
   );
   await benchDemoService('2026Q2');
   await benchRelease(
     "Disclosure: the demo coalition's 2025Q4 release with its year (five periods)",
-    { agencies: demoAgencies, counties: demoCounties, values: demo.values, quarter: '2025Q4' },
+    'demo-year',
     options.budgetSeconds,
   );
-
-  // Statewide: the demo generator's agencies, spread over generated counties, a few large ones and
-  // many small ones as in a real state.
-  const state = demoValues({ agencies: options.agencies, quarters: 7 }, year);
-  const random = seeded(58);
-  const counties = Array.from({ length: options.counties }, (_, i) => `C${String(i + 1).padStart(2, '0')}`);
-  const agencies = state.plan.agencies.map((a) => ({
-    code: a.code,
-    type: a.type,
-    county: counties[Math.min(counties.length - 1, Math.floor(counties.length * random() ** 1.8))] as string,
-  }));
   await benchRelease(
-    `Disclosure: a statewide synthetic 2025Q4 release with its year (${agencies.length} agencies, ${counties.length} counties, the full catalog)`,
-    { agencies, counties, values: state.values, quarter: '2025Q4' },
+    'Disclosure: a statewide synthetic 2025Q4 release with its year (600 agencies, 58 counties, the full catalog)',
+    'statewide',
     options.budgetSeconds,
   );
 }

@@ -1,0 +1,42 @@
+/**
+ * One protection of the disclosure benchmark, in its own process: `disclosureChild.ts <case> <audience>`.
+ * Reports progress and the result to the parent, which stops it if it runs over its budget.
+ */
+import { buildCube } from '../../api/disclosure/cube';
+import { protect } from '../../api/disclosure/protect';
+import { type Audience, defaultThresholds } from '../../api/disclosure/types';
+import { type BenchCase, type ChildMessage, caseInput, catalog, demoValues, scopeOf } from './disclosure';
+
+const [name, audience] = process.argv.slice(2) as [BenchCase, Audience];
+const send = (message: ChildMessage) => process.send?.(message);
+
+// Warm up the solver and the JIT on a small cube, so the figure isn't also the cost of starting.
+const warmUp = demoValues({}, ['2026Q1']);
+const warm = buildCube({
+  catalog,
+  agencies: warmUp.plan.agencies.map((a) => ({ code: a.code, county: a.homeCounty, type: a.type })),
+  counties: warmUp.plan.counties.map((c) => c.code),
+  values: warmUp.values,
+  quarter: '2026Q1',
+  scope: 'coarse',
+});
+await protect({ cells: warm.cells, relations: warm.relations, audience: 'public', threshold: 11 });
+
+const cube = buildCube({ catalog, ...caseInput(name), scope: scopeOf(audience) });
+send({ type: 'started' });
+const started = performance.now();
+const result = await protect({
+  cells: cube.cells,
+  relations: cube.relations,
+  audience,
+  threshold: defaultThresholds[audience],
+  onProgress: (done, total) => {
+    send({ type: 'progress', done, total });
+  },
+});
+send({
+  type: 'result',
+  result: { status: result.status, stats: result.stats },
+  seconds: (performance.now() - started) / 1000,
+});
+process.disconnect?.();
