@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { migrate, openDatabase, readMigrations } from './db';
+import { migrate, openDatabase, readMigrations, statement } from './db';
 import { createTestDb, type TestDb } from './testing';
 
 let current: TestDb | undefined;
@@ -97,5 +97,30 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(db.prepare('SELECT action FROM audit_log').pluck().all()).toEqual(['sign-in']);
+  });
+});
+
+describe('statement', () => {
+  test('prepares SQL once per connection, and every use starts from plain rows', () => {
+    const a = openDatabase(':memory:');
+    const b = openDatabase(':memory:');
+    try {
+      a.exec("CREATE TABLE t (x INTEGER, y TEXT); INSERT INTO t VALUES (1, 'one')");
+      b.exec("CREATE TABLE t (x INTEGER, y TEXT); INSERT INTO t VALUES (2, 'two')");
+      const sql = 'SELECT x, y FROM t';
+      expect(statement(a, sql)).toBe(statement(a, sql));
+      expect(statement(b, sql)).not.toBe(statement(a, sql));
+      expect(statement(b, sql).get()).toEqual({ x: 2, y: 'two' });
+      // One caller plucking, or asking for raw rows, doesn't change what the next gets.
+      expect(statement(a, sql).pluck().get()).toBe(1);
+      expect(statement(a, sql).get()).toEqual({ x: 1, y: 'one' });
+      expect(statement(a, sql).raw().get()).toEqual([1, 'one']);
+      expect(statement(a, sql).all()).toEqual([{ x: 1, y: 'one' }]);
+      expect(statement(a, 'INSERT INTO t VALUES (?, ?)').run(3, 'three').changes).toBe(1);
+      expect(statement(a, 'SELECT count(*) FROM t').pluck().get()).toBe(2);
+    } finally {
+      a.close();
+      b.close();
+    }
   });
 });

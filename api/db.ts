@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { projectRoot } from './config';
 
 export type Db = Database.Database;
+export type Statement = Database.Statement;
 
 export const migrationsDir = join(projectRoot, 'data/migrations');
 
@@ -16,6 +17,33 @@ export function openDatabase(path: string): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   return db;
+}
+
+/** Most statements a connection keeps prepared; SQL built for a list (`IN (?, ?)`) varies with its length. */
+const maxCachedStatements = 500;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * The connection's prepared statement for this SQL, prepared on first use. Preparing is a large part of
+ * a small query's cost, and a statement belongs to one connection, so each keeps its own. Every use
+ * starts from plain rows: a caller that wants `.pluck()` or `.raw()` asks each time, and another
+ * caller of the same SQL isn't affected.
+ */
+export function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    if (cache.size >= maxCachedStatements) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, prepared);
+  } else if (prepared.reader) {
+    prepared.pluck(false).raw(false);
+  }
+  return prepared;
 }
 
 type Migration = { version: number; name: string; sql: string };

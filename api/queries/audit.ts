@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 
 export type AuditEntry = {
   userId: number | null;
@@ -12,7 +12,8 @@ export type AuditEntry = {
 
 /** Appends one entry to the audit log (which refuses updates and deletes). */
 export function recordAudit(db: Db, entry: AuditEntry): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, details)
      VALUES (coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?, ?, ?, ?, ?)`,
   ).run(

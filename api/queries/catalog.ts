@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../config';
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 import { type Catalog, cellKey, optionKeysOf } from '../domain/catalog';
 import { parseCatalog } from '../domain/catalogSchema';
 
@@ -19,38 +19,56 @@ export function readDefaultCatalog(path = defaultCatalogPath): Catalog {
 export function installCatalog(db: Db, catalog: Catalog, createdBy: number | null = null): number {
   return db.transaction(() => {
     const versionId = Number(
-      db
-        .prepare('INSERT INTO catalog_versions (version, label, created_by) VALUES (?, ?, ?)')
-        .run(catalog.version, catalog.label, createdBy).lastInsertRowid,
+      statement(db, 'INSERT INTO catalog_versions (version, label, created_by) VALUES (?, ?, ?)').run(
+        catalog.version,
+        catalog.label,
+        createdBy,
+      ).lastInsertRowid,
     );
-    const insertCategory = db.prepare(
+    const insertCategory = statement(
+      db,
       'INSERT INTO categories (catalog_version_id, code, name, description, multi_select) VALUES (?, ?, ?, ?, ?)',
     );
-    const insertOption = db.prepare(
+    const insertOption = statement(
+      db,
       'INSERT INTO category_options (category_id, code, name, description, sort_order) VALUES (?, ?, ?, ?, ?)',
     );
-    const insertCombo = db.prepare(
+    const insertCombo = statement(
+      db,
       'INSERT INTO category_combos (catalog_version_id, code, name) VALUES (?, ?, ?)',
     );
-    const insertComboCategory = db.prepare(
+    const insertComboCategory = statement(
+      db,
       'INSERT INTO category_combo_categories (combo_id, category_id, position) VALUES (?, ?, ?)',
     );
-    const insertCoc = db.prepare('INSERT INTO category_option_combos (combo_id, option_key) VALUES (?, ?)');
-    const insertSection = db.prepare(
+    const insertCoc = statement(
+      db,
+      'INSERT INTO category_option_combos (combo_id, option_key) VALUES (?, ?)',
+    );
+    const insertSection = statement(
+      db,
       'INSERT INTO sections (catalog_version_id, code, name, description, agency_types, sort_order) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const insertElement = db.prepare(`INSERT INTO data_elements
+    const insertElement = statement(
+      db,
+      `INSERT INTO data_elements
       (catalog_version_id, section_id, code, name, description, kind, period_aggregation, agency_aggregation, sort_order)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const setNewElement = db.prepare(
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const setNewElement = statement(
+      db,
       'UPDATE data_elements SET new_element_id = ?, period_aggregation = ? WHERE id = ?',
     );
-    const insertElementCombo = db.prepare(
+    const insertElementCombo = statement(
+      db,
       'INSERT INTO data_element_combos (element_id, combo_id, position) VALUES (?, ?, ?)',
     );
-    const insertRule = db.prepare(`INSERT INTO validation_rules
+    const insertRule = statement(
+      db,
+      `INSERT INTO validation_rules
       (catalog_version_id, code, description, left_expression, operator, right_expression, severity, message)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
 
     const categoryIds = new Map<string, number>();
     for (const category of catalog.categories) {
@@ -125,7 +143,8 @@ export function installCatalog(db: Db, catalog: Catalog, createdBy: number | nul
     for (const r of catalog.validationRules)
       insertRule.run(versionId, r.code, r.description, r.left, r.operator, r.right, r.severity, r.message);
 
-    db.prepare(
+    statement(
+      db,
       "INSERT INTO settings (key, value) VALUES ('current_catalog_version_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ).run(String(versionId));
     return versionId;
@@ -134,8 +153,7 @@ export function installCatalog(db: Db, catalog: Catalog, createdBy: number | nul
 
 /** The id of the catalog version new submissions use. */
 export function currentCatalogVersionId(db: Db): number | undefined {
-  const value = db
-    .prepare("SELECT value FROM settings WHERE key = 'current_catalog_version_id'")
+  const value = statement(db, "SELECT value FROM settings WHERE key = 'current_catalog_version_id'")
     .pluck()
     .get();
   return value === undefined ? undefined : Number(value);
@@ -145,57 +163,49 @@ type Row = Record<string, unknown>;
 
 /** Rebuilds a stored catalog version in the shape of the catalog file. */
 export function getCatalog(db: Db, versionId: number): Catalog {
-  const version = db.prepare('SELECT version, label FROM catalog_versions WHERE id = ?').get(versionId) as
+  const version = statement(db, 'SELECT version, label FROM catalog_versions WHERE id = ?').get(versionId) as
     | { version: number; label: string }
     | undefined;
   if (!version) throw new Error(`no catalog version ${versionId}`);
-  const categories = db
-    .prepare(
-      'SELECT id, code, name, description, multi_select FROM categories WHERE catalog_version_id = ? ORDER BY id',
-    )
-    .all(versionId) as Row[];
-  const options = db
-    .prepare(
-      `SELECT o.category_id, o.code, o.name, o.description FROM category_options o
-       JOIN categories c ON c.id = o.category_id WHERE c.catalog_version_id = ? ORDER BY o.category_id, o.sort_order`,
-    )
-    .all(versionId) as Row[];
-  const combos = db
-    .prepare(
-      "SELECT id, code, name FROM category_combos WHERE catalog_version_id = ? AND code <> '' ORDER BY id",
-    )
-    .all(versionId) as Row[];
-  const comboCategories = db
-    .prepare(
-      `SELECT cc.combo_id, c.code FROM category_combo_categories cc JOIN categories c ON c.id = cc.category_id
-       WHERE c.catalog_version_id = ? ORDER BY cc.combo_id, cc.position`,
-    )
-    .all(versionId) as Row[];
-  const sections = db
-    .prepare(
-      'SELECT id, code, name, description, agency_types FROM sections WHERE catalog_version_id = ? ORDER BY sort_order',
-    )
-    .all(versionId) as Row[];
-  const elements = db
-    .prepare(
-      `SELECT e.id, e.section_id, e.code, e.name, e.description, e.kind, e.period_aggregation, e.agency_aggregation,
-              n.code AS new_element
-       FROM data_elements e LEFT JOIN data_elements n ON n.id = e.new_element_id
-       WHERE e.catalog_version_id = ? ORDER BY e.sort_order`,
-    )
-    .all(versionId) as Row[];
-  const elementCombos = db
-    .prepare(
-      `SELECT ec.element_id, cc.code FROM data_element_combos ec JOIN category_combos cc ON cc.id = ec.combo_id
-       WHERE cc.catalog_version_id = ? AND cc.code <> '' ORDER BY ec.element_id, ec.position`,
-    )
-    .all(versionId) as Row[];
-  const rules = db
-    .prepare(
-      `SELECT code, description, left_expression, operator, right_expression, severity, message
-       FROM validation_rules WHERE catalog_version_id = ? ORDER BY id`,
-    )
-    .all(versionId) as Row[];
+  const categories = statement(
+    db,
+    'SELECT id, code, name, description, multi_select FROM categories WHERE catalog_version_id = ? ORDER BY id',
+  ).all(versionId) as Row[];
+  const options = statement(
+    db,
+    `SELECT o.category_id, o.code, o.name, o.description FROM category_options o
+     JOIN categories c ON c.id = o.category_id WHERE c.catalog_version_id = ? ORDER BY o.category_id, o.sort_order`,
+  ).all(versionId) as Row[];
+  const combos = statement(
+    db,
+    "SELECT id, code, name FROM category_combos WHERE catalog_version_id = ? AND code <> '' ORDER BY id",
+  ).all(versionId) as Row[];
+  const comboCategories = statement(
+    db,
+    `SELECT cc.combo_id, c.code FROM category_combo_categories cc JOIN categories c ON c.id = cc.category_id
+     WHERE c.catalog_version_id = ? ORDER BY cc.combo_id, cc.position`,
+  ).all(versionId) as Row[];
+  const sections = statement(
+    db,
+    'SELECT id, code, name, description, agency_types FROM sections WHERE catalog_version_id = ? ORDER BY sort_order',
+  ).all(versionId) as Row[];
+  const elements = statement(
+    db,
+    `SELECT e.id, e.section_id, e.code, e.name, e.description, e.kind, e.period_aggregation, e.agency_aggregation,
+            n.code AS new_element
+     FROM data_elements e LEFT JOIN data_elements n ON n.id = e.new_element_id
+     WHERE e.catalog_version_id = ? ORDER BY e.sort_order`,
+  ).all(versionId) as Row[];
+  const elementCombos = statement(
+    db,
+    `SELECT ec.element_id, cc.code FROM data_element_combos ec JOIN category_combos cc ON cc.id = ec.combo_id
+     WHERE cc.catalog_version_id = ? AND cc.code <> '' ORDER BY ec.element_id, ec.position`,
+  ).all(versionId) as Row[];
+  const rules = statement(
+    db,
+    `SELECT code, description, left_expression, operator, right_expression, severity, message
+     FROM validation_rules WHERE catalog_version_id = ? ORDER BY id`,
+  ).all(versionId) as Row[];
 
   const optional = (v: unknown) => (v === null ? undefined : (v as string));
   return {
@@ -254,16 +264,15 @@ export type CellIndex = ReadonlyMap<string, { elementId: number; cocId: number }
 
 /** Maps every cell key of a catalog version to its element and category option combination ids. */
 export function getCellIndex(db: Db, versionId: number): CellIndex {
-  const rows = db
-    .prepare(
-      `SELECT e.id AS element_id, e.code AS element, cc.code AS combo, coc.id AS coc_id, coc.option_key
-       FROM data_elements e
-       JOIN data_element_combos ec ON ec.element_id = e.id
-       JOIN category_combos cc ON cc.id = ec.combo_id
-       JOIN category_option_combos coc ON coc.combo_id = cc.id
-       WHERE e.catalog_version_id = ?`,
-    )
-    .all(versionId) as Array<{
+  const rows = statement(
+    db,
+    `SELECT e.id AS element_id, e.code AS element, cc.code AS combo, coc.id AS coc_id, coc.option_key
+     FROM data_elements e
+     JOIN data_element_combos ec ON ec.element_id = e.id
+     JOIN category_combos cc ON cc.id = ec.combo_id
+     JOIN category_option_combos coc ON coc.combo_id = cc.id
+     WHERE e.catalog_version_id = ?`,
+  ).all(versionId) as Array<{
     element_id: number;
     element: string;
     combo: string;
@@ -280,7 +289,7 @@ export function getCellIndex(db: Db, versionId: number): CellIndex {
 
 /** A catalog version's number and label. */
 export function getCatalogVersionInfo(db: Db, versionId: number) {
-  return db.prepare('SELECT id, version, label FROM catalog_versions WHERE id = ?').get(versionId) as
+  return statement(db, 'SELECT id, version, label FROM catalog_versions WHERE id = ?').get(versionId) as
     | { id: number; version: number; label: string }
     | undefined;
 }

@@ -1,21 +1,6 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 
 export type DataValueRow = { submissionId: number; elementId: number; cocId: number; value: number };
-
-// Prepared once per connection: imports call this once per submission, thousands of times in a row.
-const upsertStatements = new WeakMap<Db, Statement>();
-function upsertStatement(db: Db): Statement {
-  let statement = upsertStatements.get(db);
-  if (!statement) {
-    statement = db.prepare(
-      `INSERT INTO data_values (submission_id, element_id, coc_id, value) VALUES (?, ?, ?, ?)
-       ON CONFLICT (submission_id, element_id, coc_id) DO UPDATE SET value = excluded.value`,
-    );
-    upsertStatements.set(db, statement);
-  }
-  return statement;
-}
 
 /** Thrown when a value is not a whole number of zero or more; nothing has been written. */
 export class InvalidDataValueError extends Error {}
@@ -26,7 +11,12 @@ export class InvalidDataValueError extends Error {}
  * generator), so it checks each value itself. All rows are written in one transaction, or none.
  */
 export function upsertDataValues(db: Db, rows: Iterable<DataValueRow>): number {
-  const upsert = upsertStatement(db);
+  // Prepared once per connection (statement): imports call this thousands of times in a row.
+  const upsert = statement(
+    db,
+    `INSERT INTO data_values (submission_id, element_id, coc_id, value) VALUES (?, ?, ?, ?)
+     ON CONFLICT (submission_id, element_id, coc_id) DO UPDATE SET value = excluded.value`,
+  );
   return db.transaction(() => {
     let written = 0;
     for (const row of rows) {
@@ -43,9 +33,8 @@ export function upsertDataValues(db: Db, rows: Iterable<DataValueRow>): number {
 
 /** A submission's working values as (element id, coc id, value). */
 export function listDataValues(db: Db, submissionId: number): Array<Omit<DataValueRow, 'submissionId'>> {
-  return db
-    .prepare(
-      'SELECT element_id AS elementId, coc_id AS cocId, value FROM data_values WHERE submission_id = ? ORDER BY element_id, coc_id',
-    )
-    .all(submissionId) as Array<Omit<DataValueRow, 'submissionId'>>;
+  return statement(
+    db,
+    'SELECT element_id AS elementId, coc_id AS cocId, value FROM data_values WHERE submission_id = ? ORDER BY element_id, coc_id',
+  ).all(submissionId) as Array<Omit<DataValueRow, 'submissionId'>>;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 
 /**
  * Whether the database holds anything of Scope's own: an org unit, a user, a catalog, a period or a
@@ -6,12 +6,12 @@ import type { Db } from '../db';
  */
 export function hasScopeData(db: Db): boolean {
   return (
-    db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM org_units) OR EXISTS (SELECT 1 FROM users)
-             OR EXISTS (SELECT 1 FROM catalog_versions) OR EXISTS (SELECT 1 FROM reporting_periods)
-             OR EXISTS (SELECT 1 FROM submissions)`,
-      )
+    statement(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM org_units) OR EXISTS (SELECT 1 FROM users)
+           OR EXISTS (SELECT 1 FROM catalog_versions) OR EXISTS (SELECT 1 FROM reporting_periods)
+           OR EXISTS (SELECT 1 FROM submissions)`,
+    )
       .pluck()
       .get() === 1
   );
@@ -28,12 +28,13 @@ export type HistoryCounts = {
 
 /** How many revisions, reviews and submission audit entries the database holds. */
 export function countSubmissionHistory(db: Db): HistoryCounts {
-  const revisions = db
-    .prepare('SELECT count(*) AS revisions, coalesce(sum(late), 0) AS late FROM submission_revisions')
-    .get() as { revisions: number; late: number };
+  const revisions = statement(
+    db,
+    'SELECT count(*) AS revisions, coalesce(sum(late), 0) AS late FROM submission_revisions',
+  ).get() as { revisions: number; late: number };
   const byAction = (sql: string) =>
     Object.fromEntries(
-      (db.prepare(sql).all() as Array<{ action: string; n: number }>).map((r) => [r.action, r.n]),
+      (statement(db, sql).all() as Array<{ action: string; n: number }>).map((r) => [r.action, r.n]),
     );
   return {
     revisions: revisions.revisions,

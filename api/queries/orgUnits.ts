@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 import type { AgencyType } from '../domain/catalog';
 
 export type OrgUnit = { id: number; code: string; name: string; level: 'coalition' | 'county' | 'agency' };
@@ -16,17 +16,18 @@ export function insertOrgUnit(
   },
 ): number {
   return Number(
-    db
-      .prepare('INSERT INTO org_units (code, name, level, parent_id, agency_type) VALUES (?, ?, ?, ?, ?)')
-      .run(unit.code, unit.name, unit.level, unit.parentId, unit.agencyType ?? null).lastInsertRowid,
+    statement(
+      db,
+      'INSERT INTO org_units (code, name, level, parent_id, agency_type) VALUES (?, ?, ?, ?, ?)',
+    ).run(unit.code, unit.name, unit.level, unit.parentId, unit.agencyType ?? null).lastInsertRowid,
   );
 }
 
 /** Records the counties an agency serves. */
 export function setAgencyCounties(db: Db, agencyId: number, countyIds: number[]): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM agency_counties WHERE agency_id = ?').run(agencyId);
-    const insert = db.prepare('INSERT INTO agency_counties (agency_id, county_id) VALUES (?, ?)');
+    statement(db, 'DELETE FROM agency_counties WHERE agency_id = ?').run(agencyId);
+    const insert = statement(db, 'INSERT INTO agency_counties (agency_id, county_id) VALUES (?, ?)');
     for (const countyId of countyIds) insert.run(agencyId, countyId);
   })();
 }
@@ -37,28 +38,29 @@ type AgencyRow = Omit<Agency, 'active'> & { active: number };
 const toAgency = (row: AgencyRow): Agency => ({ ...row, active: row.active === 1 });
 
 export function getAgencyByCode(db: Db, code: string): Agency | undefined {
-  const row = db
-    .prepare(`SELECT ${agencyColumns} FROM org_units WHERE level = 'agency' AND code = ?`)
-    .get(code) as AgencyRow | undefined;
+  const row = statement(db, `SELECT ${agencyColumns} FROM org_units WHERE level = 'agency' AND code = ?`).get(
+    code,
+  ) as AgencyRow | undefined;
   return row && toAgency(row);
 }
 
 export function getAgencyById(db: Db, id: number): Agency | undefined {
-  const row = db
-    .prepare(`SELECT ${agencyColumns} FROM org_units WHERE level = 'agency' AND id = ?`)
-    .get(id) as AgencyRow | undefined;
+  const row = statement(db, `SELECT ${agencyColumns} FROM org_units WHERE level = 'agency' AND id = ?`).get(
+    id,
+  ) as AgencyRow | undefined;
   return row && toAgency(row);
 }
 
 /** Active agencies, by name. */
 export function listActiveAgencies(db: Db): Agency[] {
   return (
-    db
-      .prepare(`SELECT ${agencyColumns} FROM org_units WHERE level = 'agency' AND active = 1 ORDER BY name`)
-      .all() as AgencyRow[]
+    statement(
+      db,
+      `SELECT ${agencyColumns} FROM org_units WHERE level = 'agency' AND active = 1 ORDER BY name`,
+    ).all() as AgencyRow[]
   ).map(toAgency);
 }
 
 export function countOrgUnits(db: Db): number {
-  return db.prepare('SELECT count(*) FROM org_units').pluck().get() as number;
+  return statement(db, 'SELECT count(*) FROM org_units').pluck().get() as number;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 import { type Quarter, quarterDates, quarterDeadline } from '../domain/periods';
 
 export type ReportingPeriod = {
@@ -14,20 +14,19 @@ export type ReportingPeriod = {
 export function insertPeriod(db: Db, quarter: Quarter, deadlineDays: number, open: boolean): number {
   const { start, end } = quarterDates(quarter);
   return Number(
-    db
-      .prepare(
-        `INSERT INTO reporting_periods (code, year, quarter, start_date, end_date, deadline, open)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        quarter.code,
-        quarter.year,
-        quarter.quarter,
-        start,
-        end,
-        quarterDeadline(quarter, deadlineDays),
-        open ? 1 : 0,
-      ).lastInsertRowid,
+    statement(
+      db,
+      `INSERT INTO reporting_periods (code, year, quarter, start_date, end_date, deadline, open)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      quarter.code,
+      quarter.year,
+      quarter.quarter,
+      start,
+      end,
+      quarterDeadline(quarter, deadlineDays),
+      open ? 1 : 0,
+    ).lastInsertRowid,
   );
 }
 
@@ -36,7 +35,7 @@ type PeriodRow = Omit<ReportingPeriod, 'open'> & { open: number };
 const toPeriod = (row: PeriodRow): ReportingPeriod => ({ ...row, open: row.open === 1 });
 
 export function getPeriodByCode(db: Db, code: string): ReportingPeriod | undefined {
-  const row = db.prepare(`SELECT ${periodColumns} FROM reporting_periods WHERE code = ?`).get(code) as
+  const row = statement(db, `SELECT ${periodColumns} FROM reporting_periods WHERE code = ?`).get(code) as
     | PeriodRow
     | undefined;
   return row && toPeriod(row);
@@ -45,7 +44,7 @@ export function getPeriodByCode(db: Db, code: string): ReportingPeriod | undefin
 /** Every reporting period, newest first. */
 export function listPeriods(db: Db): ReportingPeriod[] {
   return (
-    db.prepare(`SELECT ${periodColumns} FROM reporting_periods ORDER BY code DESC`).all() as PeriodRow[]
+    statement(db, `SELECT ${periodColumns} FROM reporting_periods ORDER BY code DESC`).all() as PeriodRow[]
   ).map(toPeriod);
 }
 
@@ -56,14 +55,13 @@ export type PeriodCompleteness = ReportingPeriod & { expected: number; approved:
  * approved: what a viewer needs to know about which quarters have data. Newest first.
  */
 export function listPeriodCompleteness(db: Db): PeriodCompleteness[] {
-  const rows = db
-    .prepare(
-      `SELECT ${periodColumns},
-         (SELECT count(*) FROM org_units WHERE level = 'agency' AND active = 1) AS expected,
-         (SELECT count(*) FROM submissions s JOIN org_units a ON a.id = s.agency_id
-          WHERE s.period_id = p.id AND s.status = 'approved' AND a.active = 1) AS approved
-       FROM reporting_periods p ORDER BY code DESC`,
-    )
-    .all() as Array<PeriodRow & { expected: number; approved: number }>;
+  const rows = statement(
+    db,
+    `SELECT ${periodColumns},
+       (SELECT count(*) FROM org_units WHERE level = 'agency' AND active = 1) AS expected,
+       (SELECT count(*) FROM submissions s JOIN org_units a ON a.id = s.agency_id
+        WHERE s.period_id = p.id AND s.status = 'approved' AND a.active = 1) AS approved
+     FROM reporting_periods p ORDER BY code DESC`,
+  ).all() as Array<PeriodRow & { expected: number; approved: number }>;
   return rows.map((row) => ({ ...toPeriod(row), expected: row.expected, approved: row.approved }));
 }

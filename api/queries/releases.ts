@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 import type { Audience } from '../disclosure/types';
 import type { AgencyType } from '../domain/agencyTypes';
 
@@ -38,14 +38,15 @@ const toRelease = (row: Omit<ReleaseRow, 'periods'> & { periods: string }): Rele
 export function listReleases(db: Db, statuses?: readonly ReleaseStatus[]): ReleaseRow[] {
   const where = statuses ? `WHERE r.status IN (${statuses.map(() => '?').join(', ')})` : '';
   return (
-    db
-      .prepare(`SELECT ${releaseColumns} ${releaseFrom} ${where} ORDER BY r.created_at DESC, r.id DESC`)
-      .all(...(statuses ?? [])) as Array<Omit<ReleaseRow, 'periods'> & { periods: string }>
+    statement(
+      db,
+      `SELECT ${releaseColumns} ${releaseFrom} ${where} ORDER BY r.created_at DESC, r.id DESC`,
+    ).all(...(statuses ?? [])) as Array<Omit<ReleaseRow, 'periods'> & { periods: string }>
   ).map(toRelease);
 }
 
 export function getRelease(db: Db, id: number): ReleaseRow | undefined {
-  const row = db.prepare(`SELECT ${releaseColumns} ${releaseFrom} WHERE r.id = ?`).get(id) as
+  const row = statement(db, `SELECT ${releaseColumns} ${releaseFrom} WHERE r.id = ?`).get(id) as
     | (Omit<ReleaseRow, 'periods'> & { periods: string })
     | undefined;
   return row && toRelease(row);
@@ -53,7 +54,7 @@ export function getRelease(db: Db, id: number): ReleaseRow | undefined {
 
 /** The release being computed, if any. */
 export function getComputingRelease(db: Db): ReleaseRow | undefined {
-  const row = db.prepare(`SELECT ${releaseColumns} ${releaseFrom} WHERE r.status = 'computing'`).get() as
+  const row = statement(db, `SELECT ${releaseColumns} ${releaseFrom} WHERE r.status = 'computing'`).get() as
     | (Omit<ReleaseRow, 'periods'> & { periods: string })
     | undefined;
   return row && toRelease(row);
@@ -69,19 +70,17 @@ export function insertRelease(
 ): number {
   return db.transaction(() => {
     const sequence =
-      (db
-        .prepare('SELECT coalesce(max(sequence), 0) FROM releases WHERE period_id = ?')
+      (statement(db, 'SELECT coalesce(max(sequence), 0) FROM releases WHERE period_id = ?')
         .pluck()
         .get(r.periodId) as number) + 1;
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO releases (period_id, catalog_version_id, sequence, status, created_by, created_at)
-           VALUES (?, ?, ?, 'computing', ?, ?)`,
-        )
-        .run(r.periodId, r.catalogVersionId, sequence, r.createdBy, r.at).lastInsertRowid,
+      statement(
+        db,
+        `INSERT INTO releases (period_id, catalog_version_id, sequence, status, created_by, created_at)
+         VALUES (?, ?, ?, 'computing', ?, ?)`,
+      ).run(r.periodId, r.catalogVersionId, sequence, r.createdBy, r.at).lastInsertRowid,
     );
-    const insertPeriod = db.prepare('INSERT INTO release_periods (release_id, period_code) VALUES (?, ?)');
+    const insertPeriod = statement(db, 'INSERT INTO release_periods (release_id, period_code) VALUES (?, ?)');
     for (const period of r.periods) insertPeriod.run(id, period);
     return id;
   })();
@@ -92,27 +91,65 @@ export function listPublishedReleasesOfPeriod(
   db: Db,
   periodId: number,
 ): Array<{ id: number; sequence: number }> {
-  return db
-    .prepare(
-      `SELECT id, sequence FROM releases WHERE period_id = ? AND status IN ('published', 'superseded')
-       ORDER BY sequence DESC`,
-    )
-    .all(periodId) as Array<{ id: number; sequence: number }>;
+  return statement(
+    db,
+    `SELECT id, sequence FROM releases WHERE period_id = ? AND status IN ('published', 'superseded')
+     ORDER BY sequence DESC`,
+  ).all(periodId) as Array<{ id: number; sequence: number }>;
 }
+
+// The release that publishes a period: among the published releases that list it, the latest published.
+const publishingReleaseOrder = 'r.published_at DESC, r.id DESC';
 
 /**
  * The published release (not superseded) that publishes a period: a quarter's latest release, or the
  * release of the quarter that completed a year.
  */
 export function getPublishedReleaseOfPeriod(db: Db, periodCode: string): ReleaseRow | undefined {
-  const row = db
-    .prepare(
-      `SELECT ${releaseColumns} ${releaseFrom}
-       WHERE r.status = 'published' AND r.id IN (SELECT release_id FROM release_periods WHERE period_code = ?)
-       ORDER BY r.published_at DESC, r.id DESC LIMIT 1`,
-    )
-    .get(periodCode) as (Omit<ReleaseRow, 'periods'> & { periods: string }) | undefined;
+  const row = statement(
+    db,
+    `SELECT ${releaseColumns} ${releaseFrom}
+     WHERE r.status = 'published' AND r.id IN (SELECT release_id FROM release_periods WHERE period_code = ?)
+     ORDER BY ${publishingReleaseOrder} LIMIT 1`,
+  ).get(periodCode) as (Omit<ReleaseRow, 'periods'> & { periods: string }) | undefined;
   return row && toRelease(row);
+}
+
+/**
+ * The id of the published release (not superseded) that publishes a period, as
+ * `getPublishedReleaseOfPeriod` finds it: one search of the period index, no release details.
+ */
+export function getPublishedReleaseIdOfPeriod(db: Db, periodCode: string): number | undefined {
+  return statement(
+    db,
+    `SELECT r.id FROM release_periods rp JOIN releases r ON r.id = rp.release_id
+     WHERE rp.period_code = ? AND r.status = 'published'
+     ORDER BY ${publishingReleaseOrder} LIMIT 1`,
+  )
+    .pluck()
+    .get(periodCode) as number | undefined;
+}
+
+/**
+ * Every period the published (not superseded) releases publish, with the id of the release that
+ * publishes it (as `getPublishedReleaseIdOfPeriod`), in period code order: one query for a series.
+ */
+export function listPublishedPeriods(db: Db): Array<{ period: string; releaseId: number }> {
+  const rows = statement(
+    db,
+    `SELECT rp.period_code AS period, r.id AS releaseId FROM releases r
+     JOIN release_periods rp ON rp.release_id = r.id
+     WHERE r.status = 'published'
+     ORDER BY rp.period_code, ${publishingReleaseOrder}`,
+  ).all() as Array<{ period: string; releaseId: number }>;
+  return rows.filter((row, i) => row.period !== rows[i - 1]?.period);
+}
+
+/** The ids of the published (not superseded) releases, in order. */
+export function listPublishedReleaseIds(db: Db): number[] {
+  return statement(db, `SELECT id FROM releases WHERE status = 'published' ORDER BY id`)
+    .pluck()
+    .all() as number[];
 }
 
 export type PublishedCellRow = {
@@ -135,7 +172,8 @@ export function insertPublishedCells(
   audience: Audience,
   cells: Iterable<Omit<PublishedCellRow, 'value'> & { value: number | null }>,
 ): number {
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     `INSERT INTO published_cells (release_id, audience, table_code, period_code, geo_code, option_key, value, suppressed)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -164,11 +202,10 @@ export function listPublishedCells(
   period?: string,
 ): PublishedCellRow[] {
   return (
-    db
-      .prepare(
-        `SELECT ${cellColumns} FROM published_cells WHERE release_id = ? AND audience = ? AND (? IS NULL OR period_code = ?)`,
-      )
-      .all(releaseId, audience, period ?? null, period ?? null) as CellRow[]
+    statement(
+      db,
+      `SELECT ${cellColumns} FROM published_cells WHERE release_id = ? AND audience = ? AND (? IS NULL OR period_code = ?)`,
+    ).all(releaseId, audience, period ?? null, period ?? null) as CellRow[]
   ).map(toCell);
 }
 
@@ -178,27 +215,26 @@ export function getTableCells(
   q: { releaseId: number; audience: Audience; period: string; geo: string; tables: string[] },
 ): PublishedCellRow[] {
   return (
-    db
-      .prepare(
-        `SELECT ${cellColumns} FROM published_cells
-         WHERE release_id = ? AND audience = ? AND period_code = ? AND geo_code = ?
-           AND table_code IN (${q.tables.map(() => '?').join(', ')})`,
-      )
-      .all(q.releaseId, q.audience, q.period, q.geo, ...q.tables) as CellRow[]
+    statement(
+      db,
+      `SELECT ${cellColumns} FROM published_cells
+       WHERE release_id = ? AND audience = ? AND period_code = ? AND geo_code = ?
+         AND table_code IN (${q.tables.map(() => '?').join(', ')})`,
+    ).all(q.releaseId, q.audience, q.period, q.geo, ...q.tables) as CellRow[]
   ).map(toCell);
 }
 
-/** Which tables, periods and geographies have cells in the published (not superseded) releases, for one audience. */
-export function listPublishedTableCoverage(
+/** Which tables, periods and geographies one release stored cells of for one audience. */
+export function listReleaseTableCoverage(
   db: Db,
+  releaseId: number,
   audience: Audience,
 ): Array<{ table: string; period: string; geo: string }> {
-  return db
-    .prepare(
-      `SELECT DISTINCT table_code AS "table", period_code AS period, geo_code AS geo FROM published_cells
-       WHERE audience = ? AND release_id IN (SELECT id FROM releases WHERE status = 'published')`,
-    )
-    .all(audience) as Array<{ table: string; period: string; geo: string }>;
+  return statement(
+    db,
+    `SELECT DISTINCT table_code AS "table", period_code AS period, geo_code AS geo FROM published_cells
+     WHERE release_id = ? AND audience = ?`,
+  ).all(releaseId, audience) as Array<{ table: string; period: string; geo: string }>;
 }
 
 export type CoverageRow = {
@@ -210,7 +246,8 @@ export type CoverageRow = {
 };
 
 export function insertReleaseCoverage(db: Db, releaseId: number, rows: Iterable<CoverageRow>): void {
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     `INSERT INTO release_coverage (release_id, period_code, geo_code, section_code, reported, expected)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -224,12 +261,11 @@ export function getReleaseCoverage(
   geo: string,
   section: string,
 ): { reported: number; expected: number } | undefined {
-  return db
-    .prepare(
-      `SELECT reported, expected FROM release_coverage
-       WHERE release_id = ? AND period_code = ? AND geo_code = ? AND section_code = ?`,
-    )
-    .get(releaseId, period, geo, section) as { reported: number; expected: number } | undefined;
+  return statement(
+    db,
+    `SELECT reported, expected FROM release_coverage
+     WHERE release_id = ? AND period_code = ? AND geo_code = ? AND section_code = ?`,
+  ).get(releaseId, period, geo, section) as { reported: number; expected: number } | undefined;
 }
 
 /** Ends a computing release as published and the quarter's earlier published release as superseded. */
@@ -237,25 +273,28 @@ export function markReleasePublished(
   db: Db,
   r: { id: number; periodId: number; auditSummary: unknown; at: string },
 ): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE releases SET status = 'superseded' WHERE period_id = ? AND status = 'published' AND id <> ?`,
   ).run(r.periodId, r.id);
-  db.prepare(
+  statement(
+    db,
     `UPDATE releases SET status = 'published', audit_summary = ?, published_at = ? WHERE id = ? AND status = 'computing'`,
   ).run(JSON.stringify(r.auditSummary), r.at, r.id);
 }
 
 /** Ends a computing release as failed, saying why. */
 export function markReleaseFailed(db: Db, r: { id: number; reason: string; auditSummary: unknown }): void {
-  db.prepare(
+  statement(
+    db,
     `UPDATE releases SET status = 'failed', failure_reason = ?, audit_summary = ? WHERE id = ? AND status = 'computing'`,
   ).run(r.reason, r.auditSummary === null ? null : JSON.stringify(r.auditSummary), r.id);
 }
 
 /** Releases left computing by a process that stopped: they can never finish. Returns their ids. */
 export function failInterruptedReleases(db: Db, reason: string): number[] {
-  const ids = db.prepare(`SELECT id FROM releases WHERE status = 'computing'`).pluck().all() as number[];
-  const fail = db.prepare(`UPDATE releases SET status = 'failed', failure_reason = ? WHERE id = ?`);
+  const ids = statement(db, `SELECT id FROM releases WHERE status = 'computing'`).pluck().all() as number[];
+  const fail = statement(db, `UPDATE releases SET status = 'failed', failure_reason = ? WHERE id = ?`);
   for (const id of ids) fail.run(reason, id);
   return ids;
 }
@@ -271,19 +310,17 @@ export type CubeAgencyRow = {
 /** Every agency (active or not: a former member's approved reports still count), with its home county. */
 export function listAgenciesWithCounty(db: Db): CubeAgencyRow[] {
   return (
-    db
-      .prepare(
-        `SELECT a.code, a.name, c.code AS county, a.agency_type AS type, a.active FROM org_units a
-         JOIN org_units c ON c.id = a.parent_id WHERE a.level = 'agency' ORDER BY a.code`,
-      )
-      .all() as Array<Omit<CubeAgencyRow, 'active'> & { active: number }>
+    statement(
+      db,
+      `SELECT a.code, a.name, c.code AS county, a.agency_type AS type, a.active FROM org_units a
+       JOIN org_units c ON c.id = a.parent_id WHERE a.level = 'agency' ORDER BY a.code`,
+    ).all() as Array<Omit<CubeAgencyRow, 'active'> & { active: number }>
   ).map((a) => ({ ...a, active: a.active === 1 }));
 }
 
 /** County codes, by name. */
 export function listCountyCodes(db: Db): string[] {
-  return db
-    .prepare(`SELECT code FROM org_units WHERE level = 'county' ORDER BY name`)
+  return statement(db, `SELECT code FROM org_units WHERE level = 'county' ORDER BY name`)
     .pluck()
     .all() as string[];
 }
@@ -300,19 +337,19 @@ export function getApprovedValues(
 ): Map<string, Map<string, Map<string, number>>> {
   const result = new Map<string, Map<string, Map<string, number>>>();
   if (quarters.length === 0) return result;
-  const rows = db
-    .prepare(
-      `SELECT p.code, a.code, ${cellKeySql}, rv.value
-       FROM submissions s
-       JOIN reporting_periods p ON p.id = s.period_id
-       JOIN org_units a ON a.id = s.agency_id
-       JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
-       JOIN revision_values rv ON rv.revision_id = r.id
-       JOIN data_elements e ON e.id = rv.element_id
-       JOIN category_option_combos coc ON coc.id = rv.coc_id
-       JOIN category_combos cc ON cc.id = coc.combo_id
-       WHERE s.status = 'approved' AND p.code IN (${quarters.map(() => '?').join(', ')})`,
-    )
+  const rows = statement(
+    db,
+    `SELECT p.code, a.code, ${cellKeySql}, rv.value
+     FROM submissions s
+     JOIN reporting_periods p ON p.id = s.period_id
+     JOIN org_units a ON a.id = s.agency_id
+     JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
+     JOIN revision_values rv ON rv.revision_id = r.id
+     JOIN data_elements e ON e.id = rv.element_id
+     JOIN category_option_combos coc ON coc.id = rv.coc_id
+     JOIN category_combos cc ON cc.id = coc.combo_id
+     WHERE s.status = 'approved' AND p.code IN (${quarters.map(() => '?').join(', ')})`,
+  )
     .raw()
     .all(...quarters) as Array<[string, string, string, number]>;
   for (const [period, agency, key, value] of rows) {
@@ -329,12 +366,12 @@ export function getApprovedValues(
 export function getApprovedAgencies(db: Db, quarters: readonly string[]): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>(quarters.map((q) => [q, new Set<string>()]));
   if (quarters.length === 0) return result;
-  const rows = db
-    .prepare(
-      `SELECT p.code, a.code FROM submissions s
-       JOIN reporting_periods p ON p.id = s.period_id JOIN org_units a ON a.id = s.agency_id
-       WHERE s.status = 'approved' AND p.code IN (${quarters.map(() => '?').join(', ')})`,
-    )
+  const rows = statement(
+    db,
+    `SELECT p.code, a.code FROM submissions s
+     JOIN reporting_periods p ON p.id = s.period_id JOIN org_units a ON a.id = s.agency_id
+     WHERE s.status = 'approved' AND p.code IN (${quarters.map(() => '?').join(', ')})`,
+  )
     .raw()
     .all(...quarters) as Array<[string, string]>;
   for (const [period, agency] of rows) result.get(period)?.add(agency);
@@ -345,8 +382,7 @@ export function getApprovedAgencies(db: Db, quarters: readonly string[]): Map<st
 export function listExistingPeriods(db: Db, codes: readonly string[]): Set<string> {
   if (codes.length === 0) return new Set();
   return new Set(
-    db
-      .prepare(`SELECT code FROM reporting_periods WHERE code IN (${codes.map(() => '?').join(', ')})`)
+    statement(db, `SELECT code FROM reporting_periods WHERE code IN (${codes.map(() => '?').join(', ')})`)
       .pluck()
       .all(...codes) as string[],
   );
@@ -356,11 +392,14 @@ const policyKey = 'disclosure_policy';
 
 /** The stored disclosure policy (JSON), if an admin has set one. */
 export function getDisclosurePolicySetting(db: Db): string | undefined {
-  return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(policyKey) as string | undefined;
+  return statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(policyKey) as
+    | string
+    | undefined;
 }
 
 export function setDisclosurePolicySetting(db: Db, json: string): void {
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(policyKey, json);
 }
@@ -369,9 +408,8 @@ export function setDisclosurePolicySetting(db: Db, json: string): void {
 export function getFirstAdmin(
   db: Db,
 ): { id: number; email: string; name: string; role: 'admin'; agencyId: null } | undefined {
-  return db
-    .prepare(
-      `SELECT id, email, name, role, agency_id AS agencyId FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1`,
-    )
-    .get() as { id: number; email: string; name: string; role: 'admin'; agencyId: null } | undefined;
+  return statement(
+    db,
+    `SELECT id, email, name, role, agency_id AS agencyId FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1`,
+  ).get() as { id: number; email: string; name: string; role: 'admin'; agencyId: null } | undefined;
 }

@@ -1,8 +1,8 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 import type { User } from './users';
 
 export function insertSession(db: Db, tokenHash: string, userId: number, expiresAt: string): void {
-  db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(
+  statement(db, 'INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(
     tokenHash,
     userId,
     expiresAt,
@@ -11,19 +11,18 @@ export function insertSession(db: Db, tokenHash: string, userId: number, expires
 
 /** The active user a live session belongs to. */
 export function getSessionUser(db: Db, tokenHash: string, now: string): User | undefined {
-  return db
-    .prepare(
-      `SELECT u.id, u.email, u.name, u.role, u.agency_id AS agencyId
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
-    )
-    .get(tokenHash, now) as User | undefined;
+  return statement(
+    db,
+    `SELECT u.id, u.email, u.name, u.role, u.agency_id AS agencyId
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
+  ).get(tokenHash, now) as User | undefined;
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {
-  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  statement(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }
 
 export function deleteExpiredSessions(db: Db, now: string): number {
-  return db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  return statement(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved';
 
@@ -17,23 +17,21 @@ export function insertSubmission(
   s: { agencyId: number; periodId: number; catalogVersionId: number; userId: number | null; at?: string },
 ): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO submissions (agency_id, period_id, catalog_version_id, status, updated_at, updated_by)
-         VALUES (?, ?, ?, 'draft', coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`,
-      )
-      .run(s.agencyId, s.periodId, s.catalogVersionId, s.at ?? null, s.userId).lastInsertRowid,
+    statement(
+      db,
+      `INSERT INTO submissions (agency_id, period_id, catalog_version_id, status, updated_at, updated_by)
+       VALUES (?, ?, ?, 'draft', coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?)`,
+    ).run(s.agencyId, s.periodId, s.catalogVersionId, s.at ?? null, s.userId).lastInsertRowid,
   );
 }
 
 export function getSubmission(db: Db, agencyId: number, periodId: number): Submission | undefined {
-  return db
-    .prepare(
-      `SELECT id, agency_id AS agencyId, period_id AS periodId, catalog_version_id AS catalogVersionId, status,
-              latest_revision AS latestRevision
-       FROM submissions WHERE agency_id = ? AND period_id = ?`,
-    )
-    .get(agencyId, periodId) as Submission | undefined;
+  return statement(
+    db,
+    `SELECT id, agency_id AS agencyId, period_id AS periodId, catalog_version_id AS catalogVersionId, status,
+            latest_revision AS latestRevision
+     FROM submissions WHERE agency_id = ? AND period_id = ?`,
+  ).get(agencyId, periodId) as Submission | undefined;
 }
 
 /**
@@ -51,28 +49,28 @@ export function insertRevision(
   },
 ): number {
   return db.transaction(() => {
-    const latest = db
-      .prepare('SELECT latest_revision FROM submissions WHERE id = ?')
+    const latest = statement(db, 'SELECT latest_revision FROM submissions WHERE id = ?')
       .pluck()
       .get(r.submissionId) as number | undefined;
     if (latest === undefined) throw new Error(`no submission ${r.submissionId}`);
     const revision = latest + 1;
     const revisionId = Number(
-      db
-        .prepare(
-          `INSERT INTO submission_revisions (submission_id, revision, submitted_at, submitted_by, late, explanations)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(r.submissionId, revision, r.at, r.userId, r.late ? 1 : 0, JSON.stringify(r.explanations ?? {}))
+      statement(
+        db,
+        `INSERT INTO submission_revisions (submission_id, revision, submitted_at, submitted_by, late, explanations)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(r.submissionId, revision, r.at, r.userId, r.late ? 1 : 0, JSON.stringify(r.explanations ?? {}))
         .lastInsertRowid,
     );
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO revision_values (revision_id, element_id, coc_id, value)
        SELECT ?, element_id, coc_id, value FROM data_values WHERE submission_id = ?`,
     ).run(revisionId, r.submissionId);
-    db.prepare(
+    statement(
+      db,
       `UPDATE submissions SET status = 'submitted', latest_revision = ?, first_submitted_at = coalesce(first_submitted_at, ?),
-         updated_at = ?, updated_by = ? WHERE id = ?`,
+       updated_at = ?, updated_by = ? WHERE id = ?`,
     ).run(revision, r.at, r.at, r.userId, r.submissionId);
     return revision;
   })();
@@ -92,16 +90,16 @@ export function insertReview(
   },
 ): void {
   db.transaction(() => {
-    const latest = db
-      .prepare('SELECT latest_revision FROM submissions WHERE id = ?')
+    const latest = statement(db, 'SELECT latest_revision FROM submissions WHERE id = ?')
       .pluck()
       .get(r.submissionId);
     if (latest === undefined) throw new Error(`no submission ${r.submissionId}`);
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO submission_reviews (submission_id, revision, action, comment, reviewed_by, reviewed_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(r.submissionId, latest, r.action, r.comment, r.userId, r.at);
-    db.prepare('UPDATE submissions SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
+    statement(db, 'UPDATE submissions SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
       statusAfterReview[r.action],
       r.at,
       r.userId,
@@ -126,22 +124,21 @@ export type AgencyQuarter = {
 
 /** Every quarter with an agency's submission status in it, newest first. */
 export function listAgencyQuarters(db: Db, agencyId: number): AgencyQuarter[] {
-  const rows = db
-    .prepare(
-      `SELECT p.code AS period, p.start_date AS startDate, p.end_date AS endDate, p.deadline, p.open,
-              coalesce(s.status, 'not_started') AS status,
-              coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
-              (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id
-                 ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
-              coalesce(s.latest_revision, 0) AS revision,
-              CASE WHEN s.status = 'returned' THEN
-                (SELECT comment FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
-                 ORDER BY v.id DESC LIMIT 1) END AS returnComment
-       FROM reporting_periods p
-       LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id = ?
-       ORDER BY p.code DESC`,
-    )
-    .all(agencyId) as Array<Omit<AgencyQuarter, 'open' | 'late'> & { open: number; late: number }>;
+  const rows = statement(
+    db,
+    `SELECT p.code AS period, p.start_date AS startDate, p.end_date AS endDate, p.deadline, p.open,
+            coalesce(s.status, 'not_started') AS status,
+            coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
+            (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id
+               ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
+            coalesce(s.latest_revision, 0) AS revision,
+            CASE WHEN s.status = 'returned' THEN
+              (SELECT comment FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
+               ORDER BY v.id DESC LIMIT 1) END AS returnComment
+     FROM reporting_periods p
+     LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id = ?
+     ORDER BY p.code DESC`,
+  ).all(agencyId) as Array<Omit<AgencyQuarter, 'open' | 'late'> & { open: number; late: number }>;
   return rows.map((row) => ({ ...row, open: row.open === 1, late: row.late === 1 }));
 }
 
@@ -163,23 +160,22 @@ export type QuarterCompleteness = {
  * submitted late. What an admin needs to chase missing reports.
  */
 export function summarizeCompleteness(db: Db, quarters: number): QuarterCompleteness[] {
-  const rows = db
-    .prepare(
-      `WITH recent AS (SELECT * FROM reporting_periods ORDER BY code DESC LIMIT ?),
-            agencies AS (SELECT id FROM org_units WHERE level = 'agency' AND active = 1)
-       SELECT p.code AS period, p.deadline, p.open,
-              (SELECT count(*) FROM agencies) AS expected,
-              count(CASE WHEN s.status = 'approved' THEN 1 END) AS approved,
-              count(CASE WHEN s.status = 'submitted' THEN 1 END) AS submitted,
-              count(CASE WHEN s.status = 'returned' THEN 1 END) AS returned,
-              count(CASE WHEN s.status = 'draft' THEN 1 END) AS draft,
-              count(CASE WHEN r.late = 1 THEN 1 END) AS late
-       FROM recent p
-       LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id IN (SELECT id FROM agencies)
-       LEFT JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = 1
-       GROUP BY p.id ORDER BY p.code DESC`,
-    )
-    .all(quarters) as Array<Omit<QuarterCompleteness, 'open' | 'notStarted'> & { open: number }>;
+  const rows = statement(
+    db,
+    `WITH recent AS (SELECT * FROM reporting_periods ORDER BY code DESC LIMIT ?),
+          agencies AS (SELECT id FROM org_units WHERE level = 'agency' AND active = 1)
+     SELECT p.code AS period, p.deadline, p.open,
+            (SELECT count(*) FROM agencies) AS expected,
+            count(CASE WHEN s.status = 'approved' THEN 1 END) AS approved,
+            count(CASE WHEN s.status = 'submitted' THEN 1 END) AS submitted,
+            count(CASE WHEN s.status = 'returned' THEN 1 END) AS returned,
+            count(CASE WHEN s.status = 'draft' THEN 1 END) AS draft,
+            count(CASE WHEN r.late = 1 THEN 1 END) AS late
+     FROM recent p
+     LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id IN (SELECT id FROM agencies)
+     LEFT JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = 1
+     GROUP BY p.id ORDER BY p.code DESC`,
+  ).all(quarters) as Array<Omit<QuarterCompleteness, 'open' | 'notStarted'> & { open: number }>;
   return rows.map((row) => ({
     ...row,
     open: row.open === 1,
@@ -204,18 +200,17 @@ export type SubmissionState = {
 
 /** Where an agency's quarter stands, or undefined when it has not been started. */
 export function getSubmissionState(db: Db, agencyId: number, periodId: number): SubmissionState | undefined {
-  const row = db
-    .prepare(
-      `SELECT s.id, s.status, s.latest_revision AS latestRevision, s.catalog_version_id AS catalogVersionId,
-              s.updated_at AS updatedAt, s.draft_explanations AS draftExplanations,
-              coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
-              (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
-              (SELECT action FROM submission_reviews v WHERE v.submission_id = s.id ORDER BY v.id DESC LIMIT 1) AS lastReview,
-              (SELECT comment FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
-                 ORDER BY v.id DESC LIMIT 1) AS lastReturnComment
-       FROM submissions s WHERE s.agency_id = ? AND s.period_id = ?`,
-    )
-    .get(agencyId, periodId) as
+  const row = statement(
+    db,
+    `SELECT s.id, s.status, s.latest_revision AS latestRevision, s.catalog_version_id AS catalogVersionId,
+            s.updated_at AS updatedAt, s.draft_explanations AS draftExplanations,
+            coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
+            (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
+            (SELECT action FROM submission_reviews v WHERE v.submission_id = s.id ORDER BY v.id DESC LIMIT 1) AS lastReview,
+            (SELECT comment FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
+               ORDER BY v.id DESC LIMIT 1) AS lastReturnComment
+     FROM submissions s WHERE s.agency_id = ? AND s.period_id = ?`,
+  ).get(agencyId, periodId) as
     | (Omit<SubmissionState, 'late' | 'draftExplanations' | 'reopened' | 'returnComment'> & {
         late: number;
         draftExplanations: string;
@@ -243,14 +238,14 @@ function valuesByCellKey(
   ownerColumn: string,
   ownerId: number,
 ) {
-  const rows = db
-    .prepare(
-      `SELECT ${cellKeySql} AS key, v.value FROM ${table} v
-       JOIN data_elements e ON e.id = v.element_id
-       JOIN category_option_combos coc ON coc.id = v.coc_id
-       JOIN category_combos cc ON cc.id = coc.combo_id
-       WHERE v.${ownerColumn} = ?`,
-    )
+  const rows = statement(
+    db,
+    `SELECT ${cellKeySql} AS key, v.value FROM ${table} v
+     JOIN data_elements e ON e.id = v.element_id
+     JOIN category_option_combos coc ON coc.id = v.coc_id
+     JOIN category_combos cc ON cc.id = coc.combo_id
+     WHERE v.${ownerColumn} = ?`,
+  )
     .raw()
     .all(ownerId) as Array<[string, number]>;
   return new Map(rows);
@@ -267,8 +262,7 @@ export function getRevisionValues(
   submissionId: number,
   revision: number,
 ): Map<string, number> | undefined {
-  const id = db
-    .prepare('SELECT id FROM submission_revisions WHERE submission_id = ? AND revision = ?')
+  const id = statement(db, 'SELECT id FROM submission_revisions WHERE submission_id = ? AND revision = ?')
     .pluck()
     .get(submissionId, revision) as number | undefined;
   return id === undefined ? undefined : valuesByCellKey(db, 'revision_values', 'revision_id', id);
@@ -284,21 +278,21 @@ export function getElementHistory(
   beforePeriod: string,
   limit = 8,
 ): Map<string, number[]> {
-  const rows = db
-    .prepare(
-      `WITH recent AS (
-         SELECT s.id AS submission_id, s.latest_revision, p.code AS period FROM submissions s
-         JOIN reporting_periods p ON p.id = s.period_id
-         WHERE s.agency_id = ? AND p.code < ? AND s.status = 'approved'
-         ORDER BY p.code DESC LIMIT ?)
-       SELECT e.code, rv.value FROM recent
-       JOIN submission_revisions r ON r.submission_id = recent.submission_id AND r.revision = recent.latest_revision
-       JOIN revision_values rv ON rv.revision_id = r.id
-       JOIN data_elements e ON e.id = rv.element_id
-       JOIN category_option_combos coc ON coc.id = rv.coc_id
-       WHERE coc.option_key = '' AND e.id IN (SELECT element_id FROM data_element_combos)
-       ORDER BY recent.period`,
-    )
+  const rows = statement(
+    db,
+    `WITH recent AS (
+       SELECT s.id AS submission_id, s.latest_revision, p.code AS period FROM submissions s
+       JOIN reporting_periods p ON p.id = s.period_id
+       WHERE s.agency_id = ? AND p.code < ? AND s.status = 'approved'
+       ORDER BY p.code DESC LIMIT ?)
+     SELECT e.code, rv.value FROM recent
+     JOIN submission_revisions r ON r.submission_id = recent.submission_id AND r.revision = recent.latest_revision
+     JOIN revision_values rv ON rv.revision_id = r.id
+     JOIN data_elements e ON e.id = rv.element_id
+     JOIN category_option_combos coc ON coc.id = rv.coc_id
+     WHERE coc.option_key = '' AND e.id IN (SELECT element_id FROM data_element_combos)
+     ORDER BY recent.period`,
+  )
     .raw()
     .all(agencyId, beforePeriod, limit) as Array<[string, number]>;
   const history = new Map<string, number[]>();
@@ -316,7 +310,8 @@ export function deleteDataValues(
   submissionId: number,
   cells: Iterable<{ elementId: number; cocId: number }>,
 ): void {
-  const remove = db.prepare(
+  const remove = statement(
+    db,
     'DELETE FROM data_values WHERE submission_id = ? AND element_id = ? AND coc_id = ?',
   );
   for (const cell of cells) remove.run(submissionId, cell.elementId, cell.cocId);
@@ -333,7 +328,8 @@ export function updateDraft(
     status: SubmissionStatus;
   },
 ): void {
-  db.prepare(
+  statement(
+    db,
     'UPDATE submissions SET draft_explanations = ?, status = ?, updated_at = ?, updated_by = ? WHERE id = ?',
   ).run(JSON.stringify(d.explanations), d.status, d.at, d.userId, d.submissionId);
 }
@@ -354,22 +350,20 @@ export type RevisionSummary = {
 
 /** A submission's revisions, newest first, each with the reviews made of it. */
 export function listRevisions(db: Db, submissionId: number): RevisionSummary[] {
-  const revisions = db
-    .prepare(
-      `SELECT r.revision, r.submitted_at AS submittedAt, u.name AS submittedBy, r.late, r.explanations
-       FROM submission_revisions r LEFT JOIN users u ON u.id = r.submitted_by
-       WHERE r.submission_id = ? ORDER BY r.revision DESC`,
-    )
-    .all(submissionId) as Array<
+  const revisions = statement(
+    db,
+    `SELECT r.revision, r.submitted_at AS submittedAt, u.name AS submittedBy, r.late, r.explanations
+     FROM submission_revisions r LEFT JOIN users u ON u.id = r.submitted_by
+     WHERE r.submission_id = ? ORDER BY r.revision DESC`,
+  ).all(submissionId) as Array<
     Omit<RevisionSummary, 'late' | 'explanations' | 'reviews'> & { late: number; explanations: string }
   >;
-  const reviews = db
-    .prepare(
-      `SELECT v.revision, v.action, v.comment, u.name AS reviewedBy, v.reviewed_at AS reviewedAt
-       FROM submission_reviews v LEFT JOIN users u ON u.id = v.reviewed_by
-       WHERE v.submission_id = ? ORDER BY v.id`,
-    )
-    .all(submissionId) as Array<RevisionSummary['reviews'][number] & { revision: number }>;
+  const reviews = statement(
+    db,
+    `SELECT v.revision, v.action, v.comment, u.name AS reviewedBy, v.reviewed_at AS reviewedAt
+     FROM submission_reviews v LEFT JOIN users u ON u.id = v.reviewed_by
+     WHERE v.submission_id = ? ORDER BY v.id`,
+  ).all(submissionId) as Array<RevisionSummary['reviews'][number] & { revision: number }>;
   return revisions.map((r) => ({
     ...r,
     late: r.late === 1,
@@ -389,19 +383,18 @@ export type PeriodSubmission = {
 
 /** Every active agency's submission for a period (or just one agency's), by agency name. */
 export function listPeriodSubmissions(db: Db, periodId: number, agencyId: number | null): PeriodSubmission[] {
-  const rows = db
-    .prepare(
-      `SELECT a.code, a.name, a.agency_type AS type, c.code AS county,
-              coalesce(s.status, 'not_started') AS status, coalesce(s.latest_revision, 0) AS revision,
-              coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
-              (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
-              s.updated_at AS updatedAt
-       FROM org_units a JOIN org_units c ON c.id = a.parent_id
-       LEFT JOIN submissions s ON s.agency_id = a.id AND s.period_id = ?
-       WHERE a.level = 'agency' AND a.active = 1 AND (? IS NULL OR a.id = ?)
-       ORDER BY a.name`,
-    )
-    .all(periodId, agencyId, agencyId) as Array<{
+  const rows = statement(
+    db,
+    `SELECT a.code, a.name, a.agency_type AS type, c.code AS county,
+            coalesce(s.status, 'not_started') AS status, coalesce(s.latest_revision, 0) AS revision,
+            coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
+            (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
+            s.updated_at AS updatedAt
+     FROM org_units a JOIN org_units c ON c.id = a.parent_id
+     LEFT JOIN submissions s ON s.agency_id = a.id AND s.period_id = ?
+     WHERE a.level = 'agency' AND a.active = 1 AND (? IS NULL OR a.id = ?)
+     ORDER BY a.name`,
+  ).all(periodId, agencyId, agencyId) as Array<{
     code: string;
     name: string;
     type: string;
@@ -432,20 +425,20 @@ export function completenessMatrix(
   db: Db,
   filter: { quarters: number; county: string | null; agencyType: string | null },
 ) {
-  const periods = db
-    .prepare('SELECT id, code, deadline, open FROM reporting_periods ORDER BY code DESC LIMIT ?')
-    .all(filter.quarters) as Array<{ id: number; code: string; deadline: string; open: number }>;
-  const agencies = db
-    .prepare(
-      `SELECT a.id, a.code, a.name, a.agency_type AS type, c.code AS county FROM org_units a
-       JOIN org_units c ON c.id = a.parent_id
-       WHERE a.level = 'agency' AND a.active = 1 AND (? IS NULL OR a.agency_type = ?)
-         AND (? IS NULL OR c.code = ? OR EXISTS (
-           SELECT 1 FROM agency_counties ac JOIN org_units served ON served.id = ac.county_id
-           WHERE ac.agency_id = a.id AND served.code = ?))
-       ORDER BY a.name`,
-    )
-    .all(filter.agencyType, filter.agencyType, filter.county, filter.county, filter.county) as Array<{
+  const periods = statement(
+    db,
+    'SELECT id, code, deadline, open FROM reporting_periods ORDER BY code DESC LIMIT ?',
+  ).all(filter.quarters) as Array<{ id: number; code: string; deadline: string; open: number }>;
+  const agencies = statement(
+    db,
+    `SELECT a.id, a.code, a.name, a.agency_type AS type, c.code AS county FROM org_units a
+     JOIN org_units c ON c.id = a.parent_id
+     WHERE a.level = 'agency' AND a.active = 1 AND (? IS NULL OR a.agency_type = ?)
+       AND (? IS NULL OR c.code = ? OR EXISTS (
+         SELECT 1 FROM agency_counties ac JOIN org_units served ON served.id = ac.county_id
+         WHERE ac.agency_id = a.id AND served.code = ?))
+     ORDER BY a.name`,
+  ).all(filter.agencyType, filter.agencyType, filter.county, filter.county, filter.county) as Array<{
     id: number;
     code: string;
     name: string;
@@ -456,14 +449,13 @@ export function completenessMatrix(
   const submissions =
     periodIds.length === 0
       ? []
-      : (db
-          .prepare(
-            `SELECT s.agency_id AS agencyId, s.period_id AS periodId, s.status, s.latest_revision AS revision,
-                    coalesce(r.late, 0) AS late
-             FROM submissions s LEFT JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = 1
-             WHERE s.period_id IN (${periodIds.map(() => '?').join(',')})`,
-          )
-          .all(...periodIds) as Array<{
+      : (statement(
+          db,
+          `SELECT s.agency_id AS agencyId, s.period_id AS periodId, s.status, s.latest_revision AS revision,
+                  coalesce(r.late, 0) AS late
+           FROM submissions s LEFT JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = 1
+           WHERE s.period_id IN (${periodIds.map(() => '?').join(',')})`,
+        ).all(...periodIds) as Array<{
           agencyId: number;
           periodId: number;
           status: SubmissionStatus;
@@ -471,9 +463,10 @@ export function completenessMatrix(
           late: number;
         }>);
   const byKey = new Map(submissions.map((s) => [`${s.agencyId}/${s.periodId}`, s]));
-  const counties = db
-    .prepare("SELECT code, name FROM org_units WHERE level = 'county' AND active = 1 ORDER BY name")
-    .all() as Array<{ code: string; name: string }>;
+  const counties = statement(
+    db,
+    "SELECT code, name FROM org_units WHERE level = 'county' AND active = 1 ORDER BY name",
+  ).all() as Array<{ code: string; name: string }>;
   return {
     periods: periods.map((p) => ({ id: p.id, code: p.code, deadline: p.deadline, open: p.open === 1 })),
     counties,

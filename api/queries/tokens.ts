@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 
 export type ApiTokenSummary = {
   id: number;
@@ -15,11 +15,10 @@ export function insertApiToken(
   t: { agencyId: number; name: string; prefix: string; tokenHash: string; createdBy: number },
 ): number {
   return Number(
-    db
-      .prepare(
-        'INSERT INTO api_tokens (agency_id, name, prefix, token_hash, created_by) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(t.agencyId, t.name, t.prefix, t.tokenHash, t.createdBy).lastInsertRowid,
+    statement(
+      db,
+      'INSERT INTO api_tokens (agency_id, name, prefix, token_hash, created_by) VALUES (?, ?, ?, ?, ?)',
+    ).run(t.agencyId, t.name, t.prefix, t.tokenHash, t.createdBy).lastInsertRowid,
   );
 }
 
@@ -27,28 +26,27 @@ const summaryColumns = `t.id, t.name, t.prefix, t.created_at AS createdAt, u.nam
   t.last_used_at AS lastUsedAt, t.revoked_at AS revokedAt`;
 
 export function getApiToken(db: Db, agencyId: number, id: number): ApiTokenSummary | undefined {
-  return db
-    .prepare(
-      `SELECT ${summaryColumns} FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by WHERE t.agency_id = ? AND t.id = ?`,
-    )
-    .get(agencyId, id) as ApiTokenSummary | undefined;
+  return statement(
+    db,
+    `SELECT ${summaryColumns} FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by WHERE t.agency_id = ? AND t.id = ?`,
+  ).get(agencyId, id) as ApiTokenSummary | undefined;
 }
 
 /** An agency's tokens, newest first, revoked ones included. */
 export function listApiTokens(db: Db, agencyId: number): ApiTokenSummary[] {
-  return db
-    .prepare(
-      `SELECT ${summaryColumns} FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by
-       WHERE t.agency_id = ? ORDER BY t.id DESC`,
-    )
-    .all(agencyId) as ApiTokenSummary[];
+  return statement(
+    db,
+    `SELECT ${summaryColumns} FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by
+     WHERE t.agency_id = ? ORDER BY t.id DESC`,
+  ).all(agencyId) as ApiTokenSummary[];
 }
 
 export function revokeApiToken(db: Db, agencyId: number, id: number, at: string): boolean {
   return (
-    db
-      .prepare('UPDATE api_tokens SET revoked_at = ? WHERE agency_id = ? AND id = ? AND revoked_at IS NULL')
-      .run(at, agencyId, id).changes === 1
+    statement(
+      db,
+      'UPDATE api_tokens SET revoked_at = ? WHERE agency_id = ? AND id = ? AND revoked_at IS NULL',
+    ).run(at, agencyId, id).changes === 1
   );
 }
 
@@ -57,16 +55,15 @@ export function revokeApiToken(db: Db, agencyId: number, id: number, at: string)
  * marks it used.
  */
 export function findLiveApiToken(db: Db, tokenHash: string, at: string) {
-  const row = db
-    .prepare(
-      `SELECT t.id AS tokenId, t.agency_id AS agencyId, u.id AS userId, u.email, u.name
-       FROM api_tokens t JOIN users u ON u.id = t.created_by
-       JOIN org_units a ON a.id = t.agency_id
-       WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1 AND a.active = 1`,
-    )
-    .get(tokenHash) as
+  const row = statement(
+    db,
+    `SELECT t.id AS tokenId, t.agency_id AS agencyId, u.id AS userId, u.email, u.name
+     FROM api_tokens t JOIN users u ON u.id = t.created_by
+     JOIN org_units a ON a.id = t.agency_id
+     WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1 AND a.active = 1`,
+  ).get(tokenHash) as
     | { tokenId: number; agencyId: number; userId: number; email: string; name: string }
     | undefined;
-  if (row) db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(at, row.tokenId);
+  if (row) statement(db, 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(at, row.tokenId);
   return row;
 }

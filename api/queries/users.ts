@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { type Db, statement } from '../db';
 
 export type Role = 'admin' | 'reporter' | 'viewer';
 export type User = {
@@ -17,22 +17,22 @@ export function insertUser(
   user: { email: string; name: string; passwordHash: string; role: Role; agencyId: number | null },
 ): number {
   return Number(
-    db
-      .prepare('INSERT INTO users (email, name, password_hash, role, agency_id) VALUES (?, ?, ?, ?, ?)')
-      .run(user.email, user.name, user.passwordHash, user.role, user.agencyId).lastInsertRowid,
+    statement(
+      db,
+      'INSERT INTO users (email, name, password_hash, role, agency_id) VALUES (?, ?, ?, ?, ?)',
+    ).run(user.email, user.name, user.passwordHash, user.role, user.agencyId).lastInsertRowid,
   );
 }
 
 /** An active user and their password hash, looked up by email (any letter case). */
 export function getUserForSignIn(db: Db, email: string): (User & { passwordHash: string }) | undefined {
-  return db
-    .prepare(
-      `SELECT id, email, name, role, agency_id AS agencyId, password_hash AS passwordHash
-       FROM users WHERE email = ? AND active = 1`,
-    )
-    .get(email) as (User & { passwordHash: string }) | undefined;
+  return statement(
+    db,
+    `SELECT id, email, name, role, agency_id AS agencyId, password_hash AS passwordHash
+     FROM users WHERE email = ? AND active = 1`,
+  ).get(email) as (User & { passwordHash: string }) | undefined;
 }
 
 export function countUsers(db: Db): number {
-  return db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+  return statement(db, 'SELECT count(*) FROM users').pluck().get() as number;
 }

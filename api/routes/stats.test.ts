@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openDatabase } from '../db';
 import { buildCube, type Cube, type CubeScope, cellId, quartersOf } from '../disclosure/cube';
 import { feasibilityIntervals, protect } from '../disclosure/protect';
 import { type Audience, defaultThresholds } from '../disclosure/types';
@@ -16,6 +17,7 @@ import {
   seedSmallCoalition,
   signIn,
   type TestDb,
+  testConfig,
 } from '../testing';
 
 const catalog = readDefaultCatalog();
@@ -416,6 +418,259 @@ describe('DISCLOSURE test 11: one cell, one value, in every format; no hidden va
         );
         expect(match, `${geo} ${cell.citizenship}`).toBeDefined();
         expect([cell.value, cell.suppressed]).toEqual([match?.value, match?.suppressed]);
+      }
+    }
+  });
+});
+
+describe('a series: one table over every published period of an interval', () => {
+  beforeEach(async () => {
+    // Four quarters of 2025 and the first of 2026: the fourth release publishes the year 2025, the
+    // third the federal fiscal year 2025 (which needs 2024Q4, never reported here, so it is not published).
+    ['2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1'].forEach((quarter, i) => {
+      approve('river', quarter, survivors('victim_services', 30 + i, 6));
+      approve('hills', quarter, survivors('health_care', 20 + i, 4));
+    });
+    for (const quarter of ['2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1'])
+      expect((await publish(quarter)).status).toBe('published');
+  });
+
+  test.each([
+    ['quarter', ['2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1']],
+    ['year', ['2025']],
+    ['fy', []],
+  ])('interval=%s lists the published periods oldest first', async (interval, periods) => {
+    const viewer = await signIn(app, 'viewer@test.example');
+    const { status, body } = await get(
+      `/api/stats/survivors_served.gender/series?interval=${interval}&geo=SCL`,
+      viewer,
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      table: 'survivors_served.gender',
+      element: 'survivors_served',
+      kind: 'people',
+      geo: 'SCL',
+      interval,
+      audience: 'coalition',
+    });
+    expect(body.periods.map((p: { period: string }) => p.period)).toEqual(periods);
+  });
+
+  test.each([
+    ['public', null, 'coalition', 'survivors_served.gender'],
+    ['coalition', 'viewer@test.example', 'SBN', 'survivors_served.type_age'],
+    ['coalition', 'viewer@test.example', 'coalition', 'trainings_delivered'],
+  ] as const)(
+    'each period of a %s series is exactly what the one-period table serves (%s, %s)',
+    async (audience, email, geo, table) => {
+      const cookie = email ? await signIn(app, email) : undefined;
+      const { body } = await get(`/api/stats/${table}/series?geo=${geo}`, cookie);
+      expect(body.audience).toBe(audience);
+      expect(body.periods).toHaveLength(5);
+      for (const point of body.periods) {
+        const one = (await get(`/api/stats/${table}?period=${point.period}&geo=${geo}`, cookie)).body;
+        expect(point).toEqual({
+          period: one.period,
+          release: one.release,
+          completeness: one.completeness,
+          unduplicated: one.unduplicated,
+          cells: one.cells,
+        });
+        expect(body.dimensions).toEqual(one.dimensions);
+      }
+      // The quarters' releases are different releases.
+      expect(new Set(body.periods.map((p: { release: { id: number } }) => p.release.id)).size).toBe(5);
+    },
+  );
+
+  test.each([
+    ['a period', '?period=2025Q1', /period: A series covers every published period/],
+    ['a date range', '?from=2025-01-01&to=2025-06-30', /from:.*never a date range/],
+    ['an agency', '?agency=RIVER', /agency:.*never one agency/],
+    ['an unknown interval', '?interval=month', /interval: The interval is "quarter", "year"/],
+    ['two intervals', '?interval=quarter&interval=year', /interval: Give "interval" once/],
+    ['two geographies', '?geo=SCL&geo=SBN', /geo: Give "geo" once/],
+    [
+      'an unknown parameter',
+      '?groupBy=agency',
+      /groupBy.*not a parameter here: only geo, interval and audience/,
+    ],
+    ['an unknown geography', '?geo=XYZ', /no geography "XYZ"/],
+  ])('refuses %s with 400', async (_name, query, message) => {
+    const viewer = await signIn(app, 'viewer@test.example');
+    const { status, body } = await get(`/api/stats/survivors_served.gender/series${query}`, viewer);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid-request');
+    expect(body.error.message).toMatch(message);
+    expect(JSON.stringify(body)).not.toMatch(/"value"/);
+  });
+
+  test.each([
+    ['an unknown table', '/api/stats/survivors_by_agency/series', 400, /no table "survivors_by_agency"/],
+    [
+      'a two-way table for the public',
+      '/api/stats/survivors_served.type_age/series',
+      400,
+      /not published for the public/,
+    ],
+    [
+      'a county for the public',
+      '/api/stats/survivors_served.gender/series?geo=SCL',
+      400,
+      /coalition-wide only/,
+    ],
+    [
+      'the coalition audience signed out',
+      '/api/stats/survivors_served.gender/series?audience=coalition',
+      401,
+      /sign in/,
+    ],
+  ])('refuses %s', async (_name, path, status, message) => {
+    const response = await get(path);
+    expect(response.status).toBe(status);
+    expect(response.body.error.message).toMatch(message);
+  });
+
+  test('an interval with nothing published gives a series with no periods', async () => {
+    const { body } = await get('/api/stats/survivors_served.gender/series?interval=fy');
+    expect(body.periods).toEqual([]);
+  });
+});
+
+describe('what the stats API keeps from published releases', () => {
+  type Body = Record<string, unknown> & {
+    release: { sequence: number };
+    cells: Array<Record<string, unknown>>;
+  };
+  const genderTotal = (table: Body) => table.cells.find((c) => c.gender === '_total')?.value;
+  const releaseOf = (status: string, period: string) =>
+    t.db
+      .prepare(
+        `SELECT r.id FROM releases r JOIN reporting_periods p ON p.id = r.period_id
+         WHERE r.status = ? AND p.code = ?`,
+      )
+      .pluck()
+      .get(status, period) as number;
+
+  test('a new release, and a correction of a published quarter, are served at once', async () => {
+    const viewer = await signIn(app, 'viewer@test.example');
+    const table = (period: string) => get(`/api/stats/survivors_served.gender?period=${period}`, viewer);
+    const series = async () =>
+      (await get('/api/stats/survivors_served.gender/series', viewer)).body.periods.map(
+        (p: Body & { period: string }) => [p.period, p.release.sequence, genderTotal(p)],
+      );
+    const listed = async () =>
+      (await get('/api/stats/tables', viewer)).body.tables.find(
+        (x: { code: string }) => x.code === 'survivors_served.gender',
+      )?.periods;
+
+    approve('river', '2026Q1', survivors('victim_services', 30, 6));
+    approve('hills', '2026Q1', survivors('health_care', 25, 8));
+    expect((await publish('2026Q1')).status).toBe('published');
+    // Read everything once, so each answer below would come from what was kept if it went stale.
+    expect(genderTotal((await table('2026Q1')).body)).toBe(55);
+    expect((await table('2026Q2')).status).toBe(400);
+    expect(await series()).toEqual([['2026Q1', 1, 55]]);
+    expect(await listed()).toEqual(['2026Q1']);
+
+    approve('river', '2026Q2', survivors('victim_services', 31, 6));
+    approve('hills', '2026Q2', survivors('health_care', 26, 8));
+    expect((await publish('2026Q2')).status).toBe('published');
+    expect(genderTotal((await table('2026Q2')).body)).toBe(57);
+    expect(await series()).toEqual([
+      ['2026Q1', 1, 55],
+      ['2026Q2', 1, 57],
+    ]);
+    expect(await listed()).toEqual(['2026Q1', '2026Q2']);
+
+    // River corrects 2026Q1: the second release of the quarter supersedes the first.
+    approve('river', '2026Q1', survivors('victim_services', 40, 6));
+    expect((await publish('2026Q1')).status).toBe('published');
+    const corrected = (await table('2026Q1')).body;
+    expect(corrected.release.sequence).toBe(2);
+    expect(genderTotal(corrected)).toBe(65);
+    expect(await series()).toEqual([
+      ['2026Q1', 2, 65],
+      ['2026Q2', 1, 57],
+    ]);
+  });
+
+  test('each audience gets its own cells, whichever audience asked first', async () => {
+    // 7 men: published for the coalition (5 or more), hidden from the public (under 11). Hills's 3
+    // survivors are hidden in its county for the coalition; the public sees no counties.
+    approve('river', '2026Q2', {
+      ...survivors('victim_services', 30, 6),
+      'survivors_served.gender.female': 23,
+      'survivors_served.gender.male': 7,
+    });
+    approve('hills', '2026Q2', survivors('health_care', 3, 0));
+    expect((await publish('2026Q2')).status).toBe('published');
+    const releaseId = releaseOf('published', '2026Q2');
+    const config = testConfig();
+    const warm = createTestApp(t.db, config);
+    const viewer = await signIn(warm, 'viewer@test.example');
+    const paths = [
+      '/api/stats/tables',
+      '/api/stats/survivors_served.gender?period=2026Q2',
+      '/api/stats/survivors_served.gender/series',
+      '/api/stats/survivors_served.gender?period=2026Q2&geo=SBN',
+    ];
+    const asked: Array<[string, string | undefined]> = paths.flatMap((path) => [
+      [path, undefined],
+      [path, viewer],
+      [`${path}${path.includes('?') ? '&' : '?'}audience=public`, viewer],
+      [path, viewer],
+      [path, undefined],
+    ]);
+    const answer = async (a: ReturnType<typeof createTestApp>, path: string, cookie?: string) => {
+      const response = await a.request(path, { headers: cookie ? { Cookie: cookie } : {} });
+      return { status: response.status, body: await response.json() };
+    };
+    const answers: Array<Awaited<ReturnType<typeof answer>>> = [];
+    for (const [path, cookie] of asked) answers.push(await answer(warm, path, cookie));
+
+    // A second connection to the same file has kept nothing: it answers from the database afresh.
+    const fresh = openDatabase(t.path);
+    try {
+      const cold = createTestApp(fresh, config);
+      for (const [i, [path, cookie]] of asked.entries())
+        expect(answers[i], `${path} ${cookie ? 'signed in' : 'signed out'}`).toEqual(
+          await answer(cold, path, cookie),
+        );
+    } finally {
+      fresh.close();
+    }
+
+    // And every cell served is the stored cell of the audience it was served to.
+    const county = answers.find((a) => a.body.geo === 'SBN' && a.body.audience === 'coalition');
+    expect(county?.body.cells.find((c: { gender: string }) => c.gender === 'female')).toEqual({
+      gender: 'female',
+      value: null,
+      suppressed: true,
+    });
+    expect(answers.filter((a) => a.body.geo === 'SBN' && a.body.audience === 'public')).toEqual([]);
+    const men = (audience: Audience) =>
+      answers
+        .filter((a) => a.body.geo === 'coalition' && a.body.audience === audience && a.body.cells)
+        .map((a) => a.body.cells.find((c: { gender: string }) => c.gender === 'male'));
+    expect(new Set(men('coalition').map((c) => JSON.stringify(c)))).toEqual(
+      new Set([JSON.stringify({ gender: 'male', value: 7, suppressed: false })]),
+    );
+    expect(new Set(men('public').map((c) => JSON.stringify(c)))).toEqual(
+      new Set([JSON.stringify({ gender: 'male', value: null, suppressed: true })]),
+    );
+    for (const { body } of answers.filter((a) => a.body.period === '2026Q2' && a.body.cells)) {
+      const stored = storedCells(releaseId, body.audience);
+      for (const cell of body.cells as Array<{ gender: string; value: number | null; suppressed: boolean }>) {
+        const id =
+          cell.gender === '_total'
+            ? cellId('2026Q2', body.geo, 'survivors_served', '_total')
+            : cellId('2026Q2', body.geo, 'survivors_served.gender', cell.gender);
+        expect({ value: cell.value, suppressed: cell.suppressed }, `${body.audience} ${id}`).toEqual({
+          value: stored.get(id)?.value,
+          suppressed: stored.get(id)?.suppressed,
+        });
       }
     }
   });

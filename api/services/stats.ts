@@ -6,6 +6,7 @@
 import type { Db } from '../db';
 import {
   type CubeScope,
+  type CubeTable,
   cellOrder,
   coalitionGeo,
   comparePeriods,
@@ -21,13 +22,15 @@ import { ApiError, badRequest, notFound, notSignedIn } from '../errors';
 import { canViewAudience } from '../permissions';
 import { currentCatalogVersionId } from '../queries/catalog';
 import {
-  getPublishedReleaseOfPeriod,
+  getPublishedReleaseIdOfPeriod,
   getRelease,
   getReleaseCoverage,
   getTableCells,
   listCountyCodes,
   listPublishedCells,
-  listPublishedTableCoverage,
+  listPublishedPeriods,
+  listPublishedReleaseIds,
+  listReleaseTableCoverage,
   type PublishedCellRow,
   type ReleaseRow,
 } from '../queries/releases';
@@ -136,29 +139,152 @@ function dimensionsOf(catalog: Catalog, categories: readonly string[]) {
   });
 }
 
-function tableName(table: ReturnType<typeof cubeTables>[number]): string {
+function tableName(table: CubeTable): string {
   return table.combo ? `${table.element.name} · ${table.combo.name}` : table.element.name;
 }
 
-function currentCatalog(db: Db): Catalog {
+type ScopeTables = { list: readonly CubeTable[]; byCode: ReadonlyMap<string, CubeTable> };
+const tablesByCatalog = new WeakMap<Catalog, Map<CubeScope, ScopeTables>>();
+
+/**
+ * A catalog's tables in one scope, in order and by code. A catalog version never changes (and
+ * `catalogVersion` gives the same object for it every time), so they are worked out once.
+ */
+function tablesOf(catalog: Catalog, scope: CubeScope): ScopeTables {
+  let byScope = tablesByCatalog.get(catalog);
+  if (!byScope) {
+    byScope = new Map();
+    tablesByCatalog.set(catalog, byScope);
+  }
+  let tables = byScope.get(scope);
+  if (!tables) {
+    const list = cubeTables(catalog, scope);
+    tables = { list, byCode: new Map(list.map((t) => [t.code, t])) };
+    byScope.set(scope, tables);
+  }
+  return tables;
+}
+
+// ---- What was read from published releases ------------------------------------------------------
+//
+// A published release never changes: the database refuses new cells, updates and deletes once it is
+// published. So what is read from one is kept, per connection, keyed by the release (and always by
+// the audience). Which release publishes what is asked afresh on every request, so a new release is
+// served at once and a superseded one drops out.
+
+/** A map per connection that forgets its oldest entries past `limit`. */
+function memo<T>(limit: number) {
+  const byDb = new WeakMap<Db, Map<string, T>>();
+  return (db: Db, key: string, read: () => T): T => {
+    let entries = byDb.get(db);
+    if (!entries) {
+      entries = new Map();
+      byDb.set(db, entries);
+    }
+    if (entries.has(key)) return entries.get(key) as T;
+    const value = read();
+    if (entries.size >= limit) entries.delete(entries.keys().next().value as string);
+    entries.set(key, value);
+    return value;
+  };
+}
+
+/** What a statistics table says about the release it comes from: fixed once the release is published. */
+type PublishedRelease = Pick<
+  ReleaseRow,
+  'id' | 'sequence' | 'publishedAt' | 'catalogVersion' | 'catalogVersionId'
+>;
+const releaseMemo = memo<PublishedRelease>(1000);
+
+/** A published release's details, by the id a query for what is published gave. */
+function publishedReleaseDetails(db: Db, id: number): PublishedRelease {
+  return releaseMemo(db, String(id), () => {
+    const release = getRelease(db, id);
+    if (!release) throw new Error(`no release ${id}`);
+    const { sequence, publishedAt, catalogVersion, catalogVersionId } = release;
+    return { id, sequence, publishedAt, catalogVersion, catalogVersionId };
+  });
+}
+
+/** table → the periods and geographies that have cells. */
+type TableCoverage = ReadonlyMap<string, { periods: ReadonlySet<string>; geos: ReadonlySet<string> }>;
+const coverageMemo = memo<TableCoverage>(1000);
+
+/** What one published release stored cells of for an audience. */
+function releaseCoverage(db: Db, releaseId: number, audience: Audience): TableCoverage {
+  return coverageMemo(db, `${releaseId}/${audience}`, () => {
+    const tables = new Map<string, { periods: Set<string>; geos: Set<string> }>();
+    for (const row of listReleaseTableCoverage(db, releaseId, audience)) {
+      const entry = tables.get(row.table) ?? { periods: new Set<string>(), geos: new Set<string>() };
+      tables.set(row.table, entry);
+      entry.periods.add(row.period);
+      entry.geos.add(row.geo);
+    }
+    return tables;
+  });
+}
+
+/** Which tables, periods and geographies have cells in these releases, for one audience. */
+function publishedCoverage(db: Db, releaseIds: readonly number[], audience: Audience): TableCoverage {
+  const releases = releaseIds.map((id) => releaseCoverage(db, id, audience));
+  if (releases.length === 1) return releases[0] as TableCoverage;
+  const merged = new Map<string, { periods: Set<string>; geos: Set<string> }>();
+  for (const coverage of releases)
+    for (const [table, { periods, geos }] of coverage) {
+      const entry = merged.get(table) ?? { periods: new Set<string>(), geos: new Set<string>() };
+      merged.set(table, entry);
+      for (const period of periods) entry.periods.add(period);
+      for (const geo of geos) entry.geos.add(geo);
+    }
+  return merged;
+}
+
+function currentCatalogVersionIdOrFail(db: Db): number {
   const versionId = currentCatalogVersionId(db);
   if (versionId === undefined) throw new ApiError(503, 'no-catalog', 'No catalog has been set up yet.');
-  return catalogVersion(db, versionId).catalog;
+  return versionId;
 }
+
+function currentCatalog(db: Db): Catalog {
+  return catalogVersion(db, currentCatalogVersionIdOrFail(db)).catalog;
+}
+
+type StatsTable = {
+  code: string;
+  element: string;
+  name: string;
+  kind: 'people' | 'activity';
+  dimensions: ReturnType<typeof dimensionsOf>;
+  periods: string[];
+  geographies: string[];
+};
+const tablesMemo = memo<StatsTable[]>(16);
 
 /** The tables an audience can read, each with the periods and geographies that have published cells. */
 export function statsTables(db: Db, user: User | null, requested: Audience | undefined) {
   const audience = audienceFor(user, requested);
-  const catalog = currentCatalog(db);
-  const geoOrder = [coalitionGeo, ...listCountyCodes(db)];
-  const coverage = new Map<string, { periods: Set<string>; geos: Set<string> }>();
-  for (const row of listPublishedTableCoverage(db, audience)) {
-    const entry = coverage.get(row.table) ?? { periods: new Set<string>(), geos: new Set<string>() };
-    coverage.set(row.table, entry);
-    entry.periods.add(row.period);
-    entry.geos.add(row.geo);
-  }
-  const tables = cubeTables(catalog, audienceScope[audience]).flatMap((table) => {
+  const versionId = currentCatalogVersionIdOrFail(db);
+  const counties = listCountyCodes(db);
+  const releaseIds = listPublishedReleaseIds(db);
+  // Everything the list depends on is in the key, so a new release, catalog or county makes a new one.
+  const key = `${audience}/${versionId}/${releaseIds.join(',')}/${counties.join(',')}`;
+  const tables = tablesMemo(db, key, () =>
+    listTables(db, catalogVersion(db, versionId).catalog, audience, releaseIds, counties),
+  );
+  return { audience, tables };
+}
+
+/** The tables of a catalog an audience can read that these releases stored cells of. */
+function listTables(
+  db: Db,
+  catalog: Catalog,
+  audience: Audience,
+  releaseIds: readonly number[],
+  counties: readonly string[],
+): StatsTable[] {
+  const geoOrder = [coalitionGeo, ...counties];
+  const coverage = publishedCoverage(db, releaseIds, audience);
+  return tablesOf(catalog, audienceScope[audience]).list.flatMap((table) => {
     const entry = coverage.get(table.code);
     if (!entry) return [];
     return [
@@ -173,46 +299,72 @@ export function statsTables(db: Db, user: User | null, requested: Audience | und
       },
     ];
   });
-  return { audience, tables };
 }
 
 export type StatsQuery = { period?: string; geo?: string; audience?: Audience };
 
 /** The newest published quarter, the default period of a table. */
 function latestPublishedQuarter(db: Db, audience: Audience): string | undefined {
-  const quarters = [...new Set(listPublishedTableCoverage(db, audience).map((r) => r.period))]
-    .filter((p) => /Q\d$/.test(p))
-    .sort(comparePeriods);
+  const periods = new Set<string>();
+  for (const entry of publishedCoverage(db, listPublishedReleaseIds(db), audience).values())
+    for (const period of entry.periods) periods.add(period);
+  const quarters = [...periods].filter((p) => /Q\d$/.test(p)).sort(comparePeriods);
   return quarters.at(-1);
 }
 
-/**
- * One table of one published period and geography, as the release stored it for the audience. The
- * element's grand total is the table's `_total` cell. Anything outside the published cube is refused.
- */
-export function statsTable(db: Db, user: User | null, tableCode: string, query: StatsQuery) {
-  const audience = audienceFor(user, query.audience);
+/** The audience of a request for a table, refusing a table that isn't in the catalog or not published for it. */
+function tableAudience(db: Db, user: User | null, tableCode: string, requested: Audience | undefined) {
+  const audience = audienceFor(user, requested);
   const scope: CubeScope = audienceScope[audience];
-  const known = cubeTables(currentCatalog(db), 'full').find((t) => t.code === tableCode);
+  const catalog = currentCatalog(db);
+  const known = tablesOf(catalog, 'full').byCode.get(tableCode);
   if (!known)
     throw badRequest(`There is no table "${tableCode}". GET /api/stats/tables lists the published tables.`);
-  if (!cubeTables(currentCatalog(db), scope).some((t) => t.code === tableCode))
+  if (!tablesOf(catalog, scope).byCode.has(tableCode))
     throw badRequest(
       `"${tableCode}" is not published for the public: public figures are coalition-wide totals and one-way breakdowns only.`,
     );
-  const period = query.period ?? latestPublishedQuarter(db, audience);
-  if (!period) throw notFound('Nothing has been published yet.');
-  const release = getPublishedReleaseOfPeriod(db, period);
-  if (!release) throw badRequest(`${period} has not been published. GET /api/stats/tables lists what has.`);
-  const geo = query.geo ?? coalitionGeo;
+  return { audience, scope, catalog, known };
+}
+
+/** A geography of the cube for the audience: the coalition, or (signed in) one county. */
+function cubeGeo(db: Db, scope: CubeScope, requested: string | undefined): string {
+  const geo = requested ?? coalitionGeo;
   if (geo !== coalitionGeo && !listCountyCodes(db).includes(geo))
     throw badRequest(`There is no geography "${geo}": use "coalition" or a county code.`);
   if (scope === 'coarse' && geo !== coalitionGeo)
     throw badRequest('Public figures are coalition-wide only; sign in to see county figures.');
+  return geo;
+}
 
+/**
+ * One table of one period and geography exactly as `release` stored it for the audience: its cells
+ * (the element's grand total as the all-`_total` cell), completeness and, for survivors served, the
+ * unduplicated range. Undefined when the release stored no cells of the table there. Read once per
+ * release, audience, table, period and geography (see `memo`): callers must not change it.
+ */
+function storedTable(db: Db, q: StoredTableQuery) {
+  const { release, audience, scope, tableCode, period, geo } = q;
+  return storedTableMemo(db, `${release.id}/${audience}/${scope}/${tableCode}/${period}/${geo}`, () =>
+    readStoredTable(db, q),
+  );
+}
+
+type StoredTableQuery = {
+  audience: Audience;
+  scope: CubeScope;
+  tableCode: string;
+  period: string;
+  geo: string;
+  release: PublishedRelease;
+};
+const storedTableMemo = memo<ReturnType<typeof readStoredTable>>(5000);
+
+function readStoredTable(db: Db, q: StoredTableQuery) {
+  const { audience, tableCode, period, geo, release } = q;
   const { catalog } = catalogVersion(db, release.catalogVersionId);
-  const table = cubeTables(catalog, scope).find((t) => t.code === tableCode);
-  if (!table) throw badRequest(`"${tableCode}" is not part of the release that published ${period}.`);
+  const table = tablesOf(catalog, q.scope).byCode.get(tableCode);
+  if (!table) return undefined;
   const element = table.element.code;
   const stored = getTableCells(db, {
     releaseId: release.id,
@@ -221,8 +373,7 @@ export function statsTable(db: Db, user: User | null, tableCode: string, query: 
     geo,
     tables: [...new Set([tableCode, element])],
   }).filter((c) => c.table === tableCode || c.optionKey === totalOption);
-  if (!stored.some((c) => c.table === tableCode))
-    throw badRequest(`"${tableCode}" has no published cells for ${period} and ${geo}.`);
+  if (!stored.some((c) => c.table === tableCode)) return undefined;
   const order = cellOrder(catalog);
   stored.sort(
     (a, b) => (order.get(`${a.table}/${a.optionKey}`) ?? 0) - (order.get(`${b.table}/${b.optionKey}`) ?? 0),
@@ -238,14 +389,9 @@ export function statsTable(db: Db, user: User | null, tableCode: string, query: 
   const coverage = section ? getReleaseCoverage(db, release.id, period, geo, section.code) : undefined;
   const total = stored.find((c) => c.table === element && c.optionKey === totalOption);
   return {
-    table: tableCode,
-    element,
-    name: tableName(table),
-    kind: table.element.kind,
-    dimensions: dimensionsOf(catalog, table.categories),
+    table,
+    catalog,
     period,
-    geo,
-    audience,
     release: {
       id: release.id,
       sequence: release.sequence,
@@ -262,6 +408,82 @@ export function statsTable(db: Db, user: User | null, tableCode: string, query: 
 }
 
 /**
+ * One table of one published period and geography, as the release stored it for the audience. The
+ * element's grand total is the table's `_total` cell. Anything outside the published cube is refused.
+ */
+export function statsTable(db: Db, user: User | null, tableCode: string, query: StatsQuery) {
+  const { audience, scope } = tableAudience(db, user, tableCode, query.audience);
+  const period = query.period ?? latestPublishedQuarter(db, audience);
+  if (!period) throw notFound('Nothing has been published yet.');
+  const releaseId = getPublishedReleaseIdOfPeriod(db, period);
+  if (releaseId === undefined)
+    throw badRequest(`${period} has not been published. GET /api/stats/tables lists what has.`);
+  const release = publishedReleaseDetails(db, releaseId);
+  const geo = cubeGeo(db, scope, query.geo);
+  if (!tablesOf(catalogVersion(db, release.catalogVersionId).catalog, scope).byCode.has(tableCode))
+    throw badRequest(`"${tableCode}" is not part of the release that published ${period}.`);
+  const stored = storedTable(db, { audience, scope, tableCode, period, geo, release });
+  if (!stored) throw badRequest(`"${tableCode}" has no published cells for ${period} and ${geo}.`);
+  return {
+    table: tableCode,
+    element: stored.table.element.code,
+    name: tableName(stored.table),
+    kind: stored.table.element.kind,
+    dimensions: dimensionsOf(stored.catalog, stored.table.categories),
+    period,
+    geo,
+    audience,
+    release: stored.release,
+    completeness: stored.completeness,
+    unduplicated: stored.unduplicated,
+    cells: stored.cells,
+  };
+}
+
+/** How a series steps through time: quarters, calendar years or federal fiscal years. */
+export type SeriesInterval = 'quarter' | 'year' | 'fy';
+
+const intervalPattern: Record<SeriesInterval, RegExp> = {
+  quarter: /^\d{4}Q[1-4]$/,
+  year: /^\d{4}$/,
+  fy: /^FY\d{4}$/,
+};
+
+export type SeriesQuery = { geo?: string; interval?: SeriesInterval; audience?: Audience };
+
+/**
+ * One table over every published period of an interval, oldest first: for each period, exactly what
+ * `statsTable` serves for it (cells, completeness, unduplicated range and the release that
+ * published it). A trend is one request, and still only stored cells of published releases.
+ */
+export function statsSeries(db: Db, user: User | null, tableCode: string, query: SeriesQuery) {
+  const { audience, scope, catalog, known } = tableAudience(db, user, tableCode, query.audience);
+  const geo = cubeGeo(db, scope, query.geo);
+  const interval = query.interval ?? 'quarter';
+  const published = listPublishedPeriods(db)
+    .filter(({ period }) => intervalPattern[interval].test(period))
+    .sort((a, b) => comparePeriods(a.period, b.period));
+  const points = published.flatMap(({ period, releaseId }) => {
+    const release = publishedReleaseDetails(db, releaseId);
+    const stored = storedTable(db, { audience, scope, tableCode, period, geo, release });
+    if (!stored) return [];
+    const { table: _table, catalog: _catalog, ...point } = stored;
+    return [point];
+  });
+  return {
+    table: tableCode,
+    element: known.element.code,
+    name: tableName(known),
+    kind: known.element.kind,
+    dimensions: dimensionsOf(catalog, known.categories),
+    geo,
+    interval,
+    audience,
+    periods: points,
+  };
+}
+
+/**
  * Survivors served by several members are counted once by each. With S the published served total,
  * D the published "also served by another member" total and m the agencies reporting, the number of
  * different survivors lies in [S − D + ⌈D/m⌉, S − D + ⌊D/2⌋] (PRODUCT.md, "Counting honestly").
@@ -269,7 +491,7 @@ export function statsTable(db: Db, user: User | null, tableCode: string, query: 
  */
 function unduplicatedRange(
   db: Db,
-  release: ReleaseRow,
+  release: PublishedRelease,
   audience: Audience,
   period: string,
   geo: string,
