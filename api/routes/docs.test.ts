@@ -1,5 +1,15 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createTestApp, createTestDb, type TestDb } from '../testing';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { readDefaultCatalog } from '../queries/catalog';
+import {
+  approveReport,
+  consistentQuarter,
+  createTestApp,
+  createTestDb,
+  publishTestRelease,
+  seedSmallCoalition,
+  signIn,
+  type TestDb,
+} from '../testing';
 
 let t: TestDb;
 let app: ReturnType<typeof createTestApp>;
@@ -51,4 +61,282 @@ test('the interactive reference page and its assets are served from the project 
   }
   expect(html).not.toMatch(/https?:\/\//);
   expect((await app.request('/api/docs/assets/package.json')).status).toBe(404);
+});
+
+// ---- Published statistics and releases ------------------------------------------------------------
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the document and response bodies as plain JSON.
+type Json = Record<string, any>;
+
+const getDoc = async (): Promise<Json> => (await app.request('/api/openapi.json')).json();
+
+/** The parameters of an operation, the path's and its own. */
+const parametersOf = (doc: Json, path: string, method = 'get'): Json[] => [
+  ...(doc.paths[path].parameters ?? []),
+  ...(doc.paths[path][method].parameters ?? []),
+];
+
+const resolve = (doc: Json, schema: Json): Json =>
+  schema.$ref ? resolve(doc, doc.components.schemas[schema.$ref.split('/').at(-1)]) : schema;
+
+/**
+ * Where a value breaks a documented schema (the parts of JSON Schema the document uses): empty when
+ * it conforms. Objects may have only the properties documented, unless additionalProperties says more.
+ */
+function problems(doc: Json, raw: Json, value: unknown, at = '$'): string[] {
+  const schema = resolve(doc, raw);
+  if (schema.anyOf) {
+    const fits = schema.anyOf.some((s: Json) => problems(doc, s, value, at).length === 0);
+    return fits ? [] : [`${at}: fits none of anyOf`];
+  }
+  if ('const' in schema && value !== schema.const) return [`${at}: not ${schema.const}`];
+  if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${String(value)} not in enum`];
+  const types: string[] | undefined = schema.type === undefined ? undefined : [schema.type].flat();
+  const typeOf = (v: unknown) =>
+    v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
+  if (types) {
+    const actual = typeOf(value);
+    if (!types.includes(actual) && !(actual === 'integer' && types.includes('number')))
+      return [`${at}: ${actual}, documented ${types.join(' | ')}`];
+  }
+  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value))
+    return [`${at}: "${value}" doesn't match ${schema.pattern}`];
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum)
+    return [`${at}: below ${schema.minimum}`];
+  if (Array.isArray(value) && schema.items)
+    return value.flatMap((v, i) => problems(doc, schema.items, v, `${at}[${i}]`));
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const found: string[] = [];
+    for (const key of schema.required ?? []) if (!(key in value)) found.push(`${at}: missing ${key}`);
+    for (const [key, v] of Object.entries(value)) {
+      const property = schema.properties?.[key];
+      if (property) found.push(...problems(doc, property, v, `${at}.${key}`));
+      else if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+        found.push(...problems(doc, schema.additionalProperties, v, `${at}.${key}`));
+      else if (schema.properties && schema.additionalProperties === undefined)
+        found.push(`${at}.${key}: not documented`);
+    }
+    return found;
+  }
+  return [];
+}
+
+test('the OpenAPI document describes the published statistics and releases', async () => {
+  const doc = await getDoc();
+  const paths = {
+    '/api/stats/tables': ['get'],
+    '/api/stats/{table}': ['get'],
+    '/api/stats/{table}/series': ['get'],
+    '/api/releases': ['get', 'post'],
+    '/api/releases/preview': ['get'],
+    '/api/releases/policy': ['get', 'put'],
+    '/api/releases/{id}': ['get'],
+    '/api/releases/{id}/cells': ['get'],
+  };
+  for (const [path, methods] of Object.entries(paths))
+    for (const method of methods) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+
+  const names = (path: string) => parametersOf(doc, path).map((p) => `${p.in}:${p.name}`);
+  expect(names('/api/stats/tables')).toEqual(['query:audience']);
+  expect(names('/api/stats/{table}')).toEqual(['path:table', 'query:period', 'query:geo', 'query:audience']);
+  expect(names('/api/stats/{table}/series')).toEqual([
+    'path:table',
+    'query:geo',
+    'query:interval',
+    'query:audience',
+  ]);
+  expect(names('/api/releases/{id}/cells')).toEqual(['path:id', 'query:audience']);
+  const parameter = (path: string, name: string) =>
+    parametersOf(doc, path).find((p) => p.name === name) as Json;
+  expect(parameter('/api/stats/{table}', 'period').schema.pattern).toBe('^(\\d{4}Q[1-4]|\\d{4}|FY\\d{4})$');
+  expect(parameter('/api/stats/{table}', 'geo').schema.pattern).toBe('^(coalition|[A-Za-z0-9]{2,16})$');
+  expect(parameter('/api/stats/{table}/series', 'interval').schema.enum).toEqual(['quarter', 'year', 'fy']);
+  expect(parameter('/api/releases/{id}/cells', 'audience').schema.enum).toEqual(['public', 'coalition']);
+  for (const path of ['/api/stats/{table}', '/api/stats/{table}/series', '/api/stats/tables'])
+    for (const p of parametersOf(doc, path)) expect(p.description, `${path} ${p.name}`).toBeTruthy();
+  expect(parameter('/api/stats/{table}', 'audience').description).toMatch(/signed-out.*public.*signed-in/i);
+  expect(doc.paths['/api/stats/{table}'].get.description).toMatch(/refused with 400.*naming it/);
+
+  // A cell: its option of each category, a value that is null when hidden, and whether it is hidden.
+  const cell = doc.components.schemas.StatsCell;
+  expect(cell.required).toEqual(['value', 'suppressed']);
+  expect(cell.properties.value.type).toEqual(['integer', 'null']);
+  expect(cell.properties.suppressed.type).toBe('boolean');
+  expect(cell.additionalProperties.description).toContain('_total');
+  const releaseCell = doc.components.schemas.ReleaseCells.properties.cells.items;
+  expect(releaseCell.properties.value.type).toEqual(['integer', 'null']);
+  expect(releaseCell.properties.suppressed.type).toBe('boolean');
+  expect(doc.components.schemas.Completeness.required).toEqual(['reported', 'expected']);
+  const table = doc.components.schemas.StatsTable.properties;
+  expect(table.cells.items).toEqual({ $ref: '#/components/schemas/StatsCell' });
+  for (const key of ['completeness', 'unduplicated', 'release']) expect(table[key]).toBeDefined();
+
+  // JSON by default, CSV when asked for.
+  expect(Object.keys(doc.paths['/api/releases/{id}/cells'].get.responses[200].content).sort()).toEqual([
+    'application/json',
+    'text/csv',
+  ]);
+
+  // What only admins do is tagged for them and needs a person signed in, never a token.
+  for (const [path, method] of [
+    ['/api/releases', 'post'],
+    ['/api/releases/preview', 'get'],
+    ['/api/releases/policy', 'get'],
+    ['/api/releases/policy', 'put'],
+  ] as const) {
+    expect(doc.paths[path][method].tags, `${method} ${path}`).toEqual(['Releases (admins)']);
+    expect(doc.paths[path][method].security).toEqual([{ session: [] }]);
+  }
+  // The published figures are for anyone, signed in or not.
+  expect(doc.paths['/api/stats/{table}'].get.security).toContainEqual({});
+
+  // Every reference resolves, and nothing points outside the project.
+  const text = JSON.stringify(doc);
+  for (const [, name] of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g))
+    expect(doc.components.schemas[name as string], name).toBeDefined();
+  expect(text).not.toMatch(/https?:\/\//);
+  expect(text).not.toMatch(/\/\/[a-z0-9-]+\.[a-z]{2,}/i);
+});
+
+describe('the documented statistics endpoints match what the routes do', () => {
+  const catalog = readDefaultCatalog();
+  let coalition: ReturnType<typeof seedSmallCoalition>;
+  let doc: Json;
+  let releaseId: number;
+
+  beforeEach(async () => {
+    coalition = seedSmallCoalition(t.db);
+    const { agencies, users } = coalition;
+    for (const [agency, reporter, type, served, shared] of [
+      [agencies.river, users.riverReporter, 'victim_services', 3, 0],
+      [agencies.hills, users.hillsReporter, 'health_care', 25, 8],
+    ] as const)
+      approveReport(t.db, {
+        agencyId: agency,
+        period: '2026Q2',
+        values: { ...consistentQuarter(catalog, type, served), survivors_shared: shared },
+        reporterId: reporter,
+        adminId: users.admin,
+      });
+    const release = await publishTestRelease(t.db, users.admin, '2026Q2');
+    expect(release.status).toBe('published');
+    releaseId = release.id;
+    doc = await getDoc();
+  });
+
+  /** A value the document allows and one it doesn't, for each parameter documented. */
+  const examples: Record<string, { good: string; bad: string }> = {
+    period: { good: '2026Q2', bad: '2026-04' },
+    geo: { good: 'coalition', bad: 'x' },
+    interval: { good: 'quarter', bad: 'month' },
+    audience: { good: 'public', bad: 'everyone' },
+  };
+
+  const endpoints = [
+    { path: '/api/stats/tables', url: '/api/stats/tables', schema: 'StatsTableList' },
+    { path: '/api/stats/{table}', url: '/api/stats/survivors_served.gender', schema: 'StatsTable' },
+    {
+      path: '/api/stats/{table}/series',
+      url: '/api/stats/survivors_served.gender/series',
+      schema: 'StatsSeries',
+    },
+    { path: '/api/releases/{id}/cells', url: '/api/releases/{id}/cells', schema: 'ReleaseCells' },
+  ];
+
+  const request = async (
+    url: string,
+    query: Record<string, string>,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await app.request(
+      `${url.replace('{id}', String(releaseId))}?${new URLSearchParams(query)}`,
+      { headers },
+    );
+    const type = response.headers.get('Content-Type') ?? '';
+    return {
+      status: response.status,
+      type,
+      body: type.includes('json') ? await response.json() : await response.text(),
+    };
+  };
+
+  test('every documented parameter is accepted with a value the document allows, and refused with one it doesn’t', async () => {
+    for (const { path, url } of endpoints) {
+      const documented = parametersOf(doc, path).filter((p) => p.in === 'query');
+      expect(documented.length).toBeGreaterThan(0);
+      const all: Record<string, string> = {};
+      for (const p of documented) {
+        const example = examples[p.name];
+        expect(example, `an example for ${p.name}`).toBeDefined();
+        if (!example) continue;
+        expect(problems(doc, p.schema, example.good), `${p.name}=${example.good}`).toEqual([]);
+        expect(problems(doc, p.schema, example.bad), `${p.name}=${example.bad}`).not.toEqual([]);
+        all[p.name] = example.good;
+        const accepted = await request(url, { [p.name]: example.good });
+        expect(accepted.status, `${path} ${p.name}=${example.good}: ${JSON.stringify(accepted.body)}`).toBe(
+          200,
+        );
+        const refused = await request(url, { [p.name]: example.bad });
+        expect(refused.status, `${path} ${p.name}=${example.bad}`).toBe(400);
+        expect(refused.body.error.message).toContain(p.name);
+      }
+      expect((await request(url, all)).status, `${path} with every parameter`).toBe(200);
+    }
+  });
+
+  test('a parameter the document doesn’t list is refused with 400 and a message naming it', async () => {
+    for (const { path, url } of endpoints) {
+      const documented = new Set(parametersOf(doc, path).map((p) => p.name));
+      for (const name of ['from', 'to', 'agency', 'agencies', 'exclude', 'colour', 'period', 'interval']) {
+        if (documented.has(name)) continue;
+        const value = name === 'period' ? '2026Q2' : name === 'interval' ? 'quarter' : 'x';
+        const refused = await request(url, { [name]: value });
+        expect(refused.status, `${path} ${name}`).toBe(400);
+        expect(refused.body.error.code).toBe('invalid-request');
+        expect(refused.body.error.message, `${path} ${name}`).toContain(name);
+      }
+    }
+  });
+
+  test('the responses have the documented shape, signed out (public) and signed in (the coalition’s)', async () => {
+    const admin = await signIn(app, 'admin@test.example');
+    for (const cookie of [undefined, admin])
+      for (const { path, url, schema } of endpoints) {
+        const response = await request(url, {}, cookie ? { Cookie: cookie } : {});
+        expect(response.status, path).toBe(200);
+        expect(response.body.audience).toBe(cookie ? 'coalition' : 'public');
+        expect(problems(doc, { $ref: `#/components/schemas/${schema}` }, response.body), path).toEqual([]);
+      }
+    // County figures for the coalition, and hidden cells as documented: value null, suppressed true
+    // (River Street's 3 survivors are Santa Clara's only ones).
+    const county = await request('/api/stats/survivors_served.gender', { geo: 'SCL' }, { Cookie: admin });
+    expect(problems(doc, { $ref: '#/components/schemas/StatsTable' }, county.body)).toEqual([]);
+    const cells = (await request('/api/releases/{id}/cells', {}, { Cookie: admin })).body.cells as Json[];
+    expect(cells.some((c) => c.suppressed && c.value === null)).toBe(true);
+    expect(cells.every((c) => c.suppressed === (c.value === null))).toBe(true);
+
+    const list = await request('/api/releases', {});
+    expect(
+      problems(
+        doc,
+        doc.paths['/api/releases'].get.responses[200].content['application/json'].schema,
+        list.body,
+      ),
+    ).toEqual([]);
+    const preview = await request('/api/releases/preview', { period: '2026Q2' }, { Cookie: admin });
+    expect(problems(doc, { $ref: '#/components/schemas/ReleasePreview' }, preview.body)).toEqual([]);
+    const policy = await request('/api/releases/policy', {}, { Cookie: admin });
+    expect(problems(doc, { $ref: '#/components/schemas/DisclosurePolicy' }, policy.body)).toEqual([]);
+  });
+
+  test('the cells of a release come as CSV when asked for', async () => {
+    const csv = await request('/api/releases/{id}/cells', {}, { Accept: 'text/csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.type).toMatch(/^text\/csv/);
+    expect(
+      String(csv.body)
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/, 1)[0],
+    ).toMatch(/^table,element,period,geo,.*value,suppressed$/);
+  });
 });
