@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./web/dist', import.meta.url)),
     emptyOutDir: true,
+    // .vite/manifest.json: the bundle benchmark reads each route's first-load chunks from it.
+    manifest: true,
   },
   server: {
     proxy: {

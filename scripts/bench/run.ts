@@ -2,8 +2,10 @@
  * `npm run bench [name…]`: runs Scope's benchmarks (all of them, or those named) and prints each
  * figure beside a baseline measured in the same run. Not part of `npm test`.
  */
+import { runBundleBenchmark } from './bundle';
 import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
+import { runStatsBenchmarks, statsOptionsFromArgs } from './stats';
 import { runSubmissionBenchmarks } from './submissions';
 
 const benchmarks: Record<string, () => void | Promise<void>> = {
@@ -11,6 +13,12 @@ const benchmarks: Record<string, () => void | Promise<void>> = {
   submissions: () => runSubmissionBenchmarks({ agencies: 100, requests: 300 }),
   // The statewide release takes long: each audience's protection stops after --budget=SECONDS (default an hour).
   disclosure: () => runDisclosureBenchmarks({ budgetSeconds: budgetFromArgs() ?? 3600 }),
+  bundle: async () => void (await runBundleBenchmark()),
+  // The statewide size by default; --agencies=N --counties=N make a smaller one while protection is slow.
+  stats: () => runStatsBenchmarks(statsOptionsFromArgs(process.argv)),
+  // Loaded only when asked for: Lighthouse is a large import. Pages: `npm run lighthouse -- <pages>`.
+  lighthouse: () =>
+    import('../lighthouse').then((l) => l.runLighthouse(l.lighthouseOptionsFromArgs(process.argv.slice(2)))),
 };
 
 /** `--budget=SECONDS` caps each audience's protection in the disclosure benchmark. */

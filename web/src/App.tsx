@@ -29,6 +29,16 @@ const ReleasesPage = lazy(() =>
 const HistoryPage = lazy(() =>
   import('./features/history/HistoryPage').then((module) => ({ default: module.HistoryPage })),
 );
+// The charting pages bring Recharts with them; nothing else loads it.
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })),
+);
+const TrendsPage = lazy(() =>
+  import('./features/dashboard/TrendsPage').then((module) => ({ default: module.TrendsPage })),
+);
+const PublicPage = lazy(() =>
+  import('./features/public/PublicPage').then((module) => ({ default: module.PublicPage })),
+);
 
 /** The whole web app: data cache, routes, and the shell around every page. */
 export function App() {
@@ -45,8 +55,12 @@ export function App() {
         <Routes>
           <Route element={<AppShell />}>
             <Route path="sign-in" element={<SignInPage />} />
+            {/* The public figures need no sign-in. */}
+            <Route path="public" element={<PublicPage />} />
             <Route element={<RequireSignIn />}>
               <Route index element={<HomePage />} />
+              <Route path="dashboard" element={<DashboardPage />} />
+              <Route path="dashboard/trends" element={<TrendsPage />} />
               <Route element={<AdminOnly />}>
                 <Route path="review" element={<ReviewPage />} />
                 <Route path="completeness" element={<CompletenessPage />} />

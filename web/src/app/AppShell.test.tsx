@@ -79,6 +79,7 @@ describe('main navigation', () => {
       path: '/review',
       expected: [
         'Home → /',
+        'Dashboard → /dashboard',
         'Review → /review (current)',
         'Completeness → /completeness',
         'Releases → /releases',
@@ -90,6 +91,7 @@ describe('main navigation', () => {
       path: '/',
       expected: [
         'Home → / (current)',
+        'Dashboard → /dashboard',
         'Review → /review',
         'Completeness → /completeness',
         'Releases → /releases',
@@ -101,6 +103,7 @@ describe('main navigation', () => {
       path: '/releases',
       expected: [
         'Home → /',
+        'Dashboard → /dashboard',
         'Review → /review',
         'Completeness → /completeness',
         'Releases → /releases (current)',
@@ -112,6 +115,7 @@ describe('main navigation', () => {
       path: '/report/QUAILCREST/2026Q4',
       expected: [
         'Home → /',
+        'Dashboard → /dashboard',
         "This quarter's report → /report/QUAILCREST/2026Q4 (current)",
         'API access → /agency/tokens',
       ],
@@ -121,11 +125,17 @@ describe('main navigation', () => {
       path: '/agency/tokens',
       expected: [
         'Home → /',
+        'Dashboard → /dashboard',
         "This quarter's report → /report/QUAILCREST/2026Q4",
         'API access → /agency/tokens (current)',
       ],
     },
-    { role: 'viewer', path: '/', expected: ['Home → / (current)'] },
+    { role: 'viewer', path: '/', expected: ['Home → / (current)', 'Dashboard → /dashboard'] },
+    {
+      role: 'viewer',
+      path: '/dashboard/trends?period=2026Q2',
+      expected: ['Home → /', 'Dashboard → /dashboard (current)'],
+    },
   ])('$role on $path', ({ role, path, expected }) => {
     expect(navLinks(render(people[role], path))).toEqual(expected);
   });
@@ -133,10 +143,28 @@ describe('main navigation', () => {
   test("before the agency's quarters load, the report link leads home without claiming to be current", () => {
     expect(navLinks(render(people.reporter, '/', false))).toEqual([
       'Home → / (current)',
+      'Dashboard → /dashboard',
       "This quarter's report → /",
       'API access → /agency/tokens',
     ]);
   });
+});
+
+test('signed out, the header leads to the public figures and to signing in', () => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  client.setQueryData(authKeys.me(), null);
+  const html = renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/public']}>
+        <Routes>
+          <Route element={<AppShell />}>
+            <Route path="*" element={<p>A page</p>} />
+          </Route>
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  expect(navLinks(html)).toEqual(['Public figures → /public (current)', 'Sign in → /sign-in']);
 });
 
 describe('AdminOnly', () => {

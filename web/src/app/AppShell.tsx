@@ -31,27 +31,40 @@ export function AppShell() {
               <span className="brand__coalition">{coalitionName}</span>
             </Link>
           </p>
-          {user ? <SignedInBar user={user} /> : null}
+          {user ? <SignedInBar user={user} /> : me.data === null ? <SignedOutNav /> : null}
         </div>
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
-        <div className="page">
-          {/* Pages load on demand; the header and footer stay put while one arrives. */}
-          <Suspense fallback={<Loading label="Loading the page…" />}>
-            <Outlet />
-          </Suspense>
-        </div>
+        {/*
+          Until we know who is signed in, the header can't take its final height, so the page waits
+          with it: content drawn earlier would jump down when the navigation appears.
+        */}
+        {me.isPending ? null : (
+          <div className="page">
+            {/* Pages load on demand; the header and footer stay put while one arrives. */}
+            <Suspense fallback={<Loading label="Loading the page…" />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        )}
       </main>
-      <footer className="site-footer">
-        <div className="site-footer__inner">
-          <p>
-            Scope holds aggregate, de-identified counts only. No survivor's name or identifying detail is ever
-            entered.
-          </p>
-          <p>{coalitionName} · Santa Clara and San Benito counties, California</p>
-        </div>
-      </footer>
+      {me.isPending ? null : <Footer />}
     </>
+  );
+}
+
+/** What Scope holds, and for whom, under every page. */
+function Footer() {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p>
+          Scope holds aggregate, de-identified counts only. No survivor's name or identifying detail is ever
+          entered.
+        </p>
+        <p>{coalitionName} · Santa Clara and San Benito counties, California</p>
+      </div>
+    </footer>
   );
 }
 
@@ -105,6 +118,11 @@ function MainNav({ user }: { user: Me }) {
             Home
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/dashboard" className="nav-link">
+            Dashboard
+          </NavLink>
+        </li>
         {user.role === 'admin' ? (
           <>
             <li>
@@ -143,6 +161,28 @@ function MainNav({ user }: { user: Me }) {
         ) : null}
       </ul>
     </nav>
+  );
+}
+
+/** Signed out: the public figures, and signing in. */
+function SignedOutNav() {
+  return (
+    <div className="site-header__bar">
+      <nav aria-label="Main">
+        <ul className="nav-list">
+          <li>
+            <NavLink to="/public" className="nav-link">
+              Public figures
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/sign-in" className="nav-link">
+              Sign in
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+    </div>
   );
 }
 

@@ -1,0 +1,100 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
+import { NavLink, useSearchParams } from 'react-router';
+import { LoadError, Loading } from '../../components/QueryStatus';
+import { usePageTitle } from '../../components/usePageTitle';
+import { Overview } from './OverviewPage';
+import { NoReleaseYet, NothingPublished, ViewFilters } from './parts';
+import { periodLabel } from './periods';
+import { statsTablesQuery } from './queries';
+import { coalitionGeo, geoName, publishedCube, resolveView, viewSearch } from './view';
+import '../completeness/filter-bar.css';
+import './dashboard.css';
+
+/** The dashboard's two pages, as tabs that keep the view's filters. */
+export function DashboardTabs({ search }: { search: string }) {
+  return (
+    <nav aria-label="Dashboard pages" className="dashboard-tabs">
+      <NavLink to={`/dashboard${search}`} end className="dashboard-tabs__link">
+        Overview
+      </NavLink>
+      <NavLink to={`/dashboard/trends${search}`} className="dashboard-tabs__link">
+        Trends
+      </NavLink>
+    </nav>
+  );
+}
+
+/**
+ * `/dashboard?period=2026Q2&geo=SCL`: the overview of one published period and geography, for
+ * signed-in members. Every figure comes from a published release, protected for coalition members.
+ */
+export function DashboardPage() {
+  usePageTitle('Dashboard');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tables = useQuery(statsTablesQuery());
+  // What the list unlocks (filters, tiles, a dozen chart frames and their requests) renders as
+  // deferred work, in slices that leave room for the reader, rather than in one long task.
+  const published = useDeferredValue(tables.data);
+  const resolved = published
+    ? resolveView({ period: searchParams.get('period'), geo: searchParams.get('geo') }, published)
+    : undefined;
+  const { periods, geos } = publishedCube(published);
+  const search = searchParams.toString() ? `?${searchParams}` : '';
+
+  return (
+    <div className="dashboard">
+      <h1>Dashboard</h1>
+      <p className="lede">
+        The local picture of trafficking from member agencies' published, de-identified counts. Small numbers
+        are hidden to protect survivors' privacy: a hatched mark or an “S” means hidden, never zero.
+      </p>
+      <DashboardTabs search={search} />
+      {tables.isError ? (
+        <LoadError
+          what="the published periods"
+          error={tables.error}
+          onRetry={() => void tables.refetch()}
+          retrying={tables.isFetching}
+        />
+      ) : published === undefined ? (
+        <Loading label="Loading the published periods…" />
+      ) : resolved?.kind === 'nothing-published' || !resolved ? (
+        <NothingPublished />
+      ) : (
+        <>
+          <ViewFilters
+            periods={periods}
+            geos={geos}
+            period={resolved.view.period}
+            geo={resolved.view.geo}
+            onChange={(next) =>
+              setSearchParams(
+                new URLSearchParams(viewSearch({ period: next.period, geo: next.geo ?? coalitionGeo })),
+              )
+            }
+          />
+          {resolved.kind === 'view'
+            ? resolved.notices.map((notice) => (
+                <p key={notice} className="notice notice--info">
+                  {notice}
+                </p>
+              ))
+            : null}
+          <p className="dashboard-view" aria-live="polite">
+            Showing <strong>{periodLabel(resolved.view.period)}</strong>, {geoName(resolved.view.geo)}.
+          </p>
+          {resolved.kind === 'unpublished' ? (
+            <NoReleaseYet
+              period={resolved.view.period}
+              latest={resolved.latest}
+              latestHref={`/dashboard${viewSearch({ period: resolved.latest, geo: resolved.view.geo })}`}
+            />
+          ) : (
+            <Overview view={resolved.view} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

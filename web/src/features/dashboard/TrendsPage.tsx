@@ -1,0 +1,331 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { DeferredDrawing } from '../../charts/DeferredDrawing';
+import { completenessNote, releaseFootnote } from '../../charts/format';
+import { TrendChartView } from '../../charts/lazyViews';
+import { LoadError, Loading } from '../../components/QueryStatus';
+import { usePageTitle } from '../../components/usePageTitle';
+import { LineChart } from './charts';
+import { DashboardTabs } from './DashboardPage';
+import { ChartSlot, NothingPublished } from './parts';
+import { intervalNames } from './periods';
+import { statsSeriesQuery, statsTablesQuery } from './queries';
+import { seriesPath } from './requests';
+import { multiplesTableModel, type SeriesData, smallMultiples, trendModel } from './shape';
+import { releasesOf } from './slots';
+import { resolveTrendsView, type TrendsView, trendsSearch, unduplicatedNotes } from './trends';
+import type { StatsSeries, StatsTableInfo } from './types';
+import { geoName, geoShortName, publishedCube } from './view';
+import '../completeness/filter-bar.css';
+import './dashboard.css';
+
+/**
+ * `/dashboard/trends?table=survivors_served.gender&interval=quarter&geo=SCL&compare=SBN`: any published
+ * table over quarters, years or fiscal years, with another geography to compare, and small multiples
+ * of its categories. Lines break where a figure is hidden or not every agency reported.
+ */
+export function TrendsPage() {
+  usePageTitle('Trends');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tables = useQuery(statsTablesQuery());
+  const view = tables.data
+    ? resolveTrendsView(
+        {
+          table: searchParams.get('table'),
+          interval: searchParams.get('interval'),
+          geo: searchParams.get('geo'),
+          compare: searchParams.get('compare'),
+        },
+        tables.data,
+      )
+    : null;
+  const search = searchParams.get('period') ? `?period=${searchParams.get('period')}` : '';
+
+  return (
+    <div className="dashboard">
+      <h1>Trends</h1>
+      <p className="lede">
+        Any published figure over time. A line breaks where a figure is hidden to protect privacy, and a
+        period in which not every agency reported is drawn apart as a hollow dot.
+      </p>
+      <DashboardTabs search={search} />
+      {tables.isPending ? (
+        <Loading label="Loading the published tables…" />
+      ) : tables.isError ? (
+        <LoadError
+          what="the published tables"
+          error={tables.error}
+          onRetry={() => void tables.refetch()}
+          retrying={tables.isFetching}
+        />
+      ) : !view ? (
+        <NothingPublished />
+      ) : (
+        <>
+          <TrendFilters
+            tables={tables.data.tables}
+            geos={publishedCube(tables.data).geos}
+            view={view}
+            onChange={(next) => setSearchParams(new URLSearchParams(trendsSearch(next)))}
+          />
+          <Trends view={view} info={tables.data.tables.find((t) => t.code === view.table)} />
+        </>
+      )}
+    </div>
+  );
+}
+
+const intervalWords = { quarter: 'quarter', year: 'calendar year', fy: 'federal fiscal year' } as const;
+
+function TrendFilters({
+  tables,
+  geos,
+  view,
+  onChange,
+}: {
+  tables: readonly StatsTableInfo[];
+  geos: readonly string[];
+  view: TrendsView;
+  onChange: (view: TrendsView) => void;
+}) {
+  const id = useId();
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const compare = String(form.get('compare') ?? '');
+    onChange({
+      table: String(form.get('table') ?? view.table),
+      interval: (String(form.get('interval') ?? view.interval) as TrendsView['interval']) ?? 'quarter',
+      geo: String(form.get('geo') ?? view.geo),
+      compare: compare === '' ? null : compare,
+    });
+  }
+  return (
+    <form className="filter-bar" onSubmit={handleSubmit} aria-label="Choose a trend" key={trendsSearch(view)}>
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-table`}>Figure</label>
+        <select id={`${id}-table`} name="table" defaultValue={view.table}>
+          {tables.map((t) => (
+            <option key={t.code} value={t.code}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-interval`}>Over</label>
+        <select id={`${id}-interval`} name="interval" defaultValue={view.interval}>
+          {(['quarter', 'year', 'fy'] as const).map((interval) => (
+            <option key={interval} value={interval}>
+              {intervalNames[interval]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-geo`}>Area</label>
+        <select id={`${id}-geo`} name="geo" defaultValue={view.geo}>
+          {geos.map((g) => (
+            <option key={g} value={g}>
+              {geoName(g)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-bar__field">
+        <label htmlFor={`${id}-compare`}>Compare with</label>
+        <select id={`${id}-compare`} name="compare" defaultValue={view.compare ?? ''}>
+          <option value="">Nothing</option>
+          {geos.map((g) => (
+            <option key={g} value={g}>
+              {geoName(g)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-bar__actions">
+        <button type="submit" className="button">
+          Show
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Trends({ view, info }: { view: TrendsView; info: StatsTableInfo | undefined }) {
+  const main = useQuery(statsSeriesQuery(seriesPath(view.table, view.geo, view.interval)));
+  const compare = useQuery({
+    ...statsSeriesQuery(seriesPath(view.table, view.compare ?? view.geo, view.interval)),
+    enabled: view.compare !== null,
+  });
+  const name = info?.name ?? view.table;
+  const elementName = name.split(' · ')[0] ?? name;
+  const fileParts = [view.interval, view.geo, ...(view.compare ? [view.compare] : [])];
+  const unit = info?.kind === 'activity' ? 'count' : 'people';
+
+  return (
+    <ChartSlot query={main} what={`${elementName.toLowerCase()} over time`}>
+      {(mainData) =>
+        mainData.periods.length === 0 ? (
+          <div className="notice notice--info dashboard-empty">
+            <h2 className="notice__title">No release yet for this period</h2>
+            <p>
+              Nothing has been published for {intervalNames[view.interval].toLowerCase()} yet. A calendar year
+              appears once its fourth quarter is published, a federal fiscal year once its last quarter (July
+              to September) is.
+            </p>
+          </div>
+        ) : view.compare && compare.isPending ? (
+          <Loading label="Loading the comparison…" />
+        ) : view.compare && compare.isError ? (
+          <LoadError
+            what="the comparison"
+            error={compare.error}
+            onRetry={() => void compare.refetch()}
+            retrying={compare.isFetching}
+          />
+        ) : (
+          <TrendCharts
+            view={view}
+            main={mainData}
+            comparison={view.compare ? compare.data : undefined}
+            elementName={elementName}
+            unit={unit}
+            fileParts={fileParts}
+          />
+        )
+      }
+    </ChartSlot>
+  );
+}
+
+function TrendCharts({
+  view,
+  main,
+  comparison,
+  elementName,
+  unit,
+  fileParts,
+}: {
+  view: TrendsView;
+  main: StatsSeries;
+  comparison: StatsSeries | undefined;
+  elementName: string;
+  unit: string;
+  fileParts: readonly string[];
+}) {
+  const labels = useMemo(
+    () => ({ rowHeading: intervalNames[view.interval].replace(/s$/, '').replace(/ies$/, 'y'), unit }),
+    [view.interval, unit],
+  );
+  const model = useMemo(() => {
+    const notes = unduplicatedNotes(main);
+    const total = trendModel(
+      { key: view.geo, label: geoShortName(view.geo), series: main },
+      comparison && view.compare
+        ? { key: view.compare, label: geoShortName(view.compare), series: comparison }
+        : undefined,
+      {},
+      { ...labels, rowHeading: 'Period' },
+    );
+    return {
+      ...total,
+      rows: total.rows.map((row) => {
+        const extra = notes.get(row.key);
+        return extra ? { ...row, note: [row.note, extra].filter(Boolean).join(' ') } : row;
+      }),
+    };
+  }, [main, comparison, view.geo, view.compare, labels]);
+  const latest = main.periods.at(-1);
+  return (
+    <>
+      <section className="section" aria-labelledby="trend-total-heading">
+        <h2 id="trend-total-heading" className="visually-hidden">
+          {elementName}: the total
+        </h2>
+        <LineChart
+          title={`${elementName} by ${intervalWords[view.interval]}`}
+          description={
+            main.kind === 'people'
+              ? 'Totals add up each agency’s count: a survivor served by two agencies is counted twice. The table gives the range of different people where it is published.'
+              : undefined
+          }
+          model={model}
+          completeness={latest?.completeness}
+          extraNotes={latest ? [`Latest period: ${latest.period}.`] : []}
+          releases={releasesOf(main)}
+          fileParts={fileParts}
+          headingLevel={3}
+        />
+      </section>
+      {main.dimensions.length > 0 ? (
+        <section className="section" aria-labelledby="trend-multiples-heading">
+          <h2 id="trend-multiples-heading">
+            By {main.dimensions.map((d) => d.name.toLowerCase()).join(' and by ')}
+          </h2>
+          <Multiples
+            series={main}
+            labels={labels}
+            view={view}
+            elementName={elementName}
+            fileParts={fileParts}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+const multipleHeight = 170;
+
+function Multiples({
+  series,
+  labels,
+  view,
+  elementName,
+  fileParts,
+}: {
+  series: SeriesData;
+  labels: { rowHeading: string; unit: string };
+  view: TrendsView;
+  elementName: string;
+  fileParts: readonly string[];
+}) {
+  const multiples = useMemo(() => smallMultiples(series, labels), [series, labels]);
+  const table = useMemo(() => multiplesTableModel(series, labels), [series, labels]);
+  const latest = series.periods.at(-1);
+  return (
+    <ChartFrame
+      title={`${elementName} in ${geoShortName(view.geo).toLowerCase() === 'whole coalition' ? 'the whole coalition' : geoName(view.geo)}, one chart per group`}
+      description="Each small chart has its own scale. Hatched bands mark periods where the figure is hidden."
+      model={table}
+      notes={[completenessNote(latest?.completeness, latest?.period)]}
+      footnote={releaseFootnote(releasesOf(series))}
+      fileParts={['groups', ...fileParts]}
+      legend={false}
+      images={false}
+      headingLevel={3}
+    >
+      {(chartId) => (
+        <ul className="multiples" aria-label="One chart per group">
+          {multiples.map((multiple, i) => (
+            <li className="multiples__item" key={multiple.key}>
+              <h4 className="multiples__title">{multiple.title}</h4>
+              <DeferredDrawing height={multipleHeight}>
+                <TrendChartView
+                  chartId={`${chartId}-${i}`}
+                  model={multiple.model}
+                  summary={`Line chart: ${multiple.title}`}
+                  height={multipleHeight}
+                  compact
+                />
+              </DeferredDrawing>
+            </li>
+          ))}
+        </ul>
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,387 @@
+/**
+ * The overview's and public page's pieces, each fetching its own published table. A piece re-renders
+ * only when its own request answers, so sixteen answers arriving one by one don't redraw the whole
+ * page sixteen times, and the headline tiles show as soon as theirs are in.
+ */
+import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ReleaseRef } from '../../charts/format';
+import { BarsChart, LineChart, lineChartHeight, StackChart, stackChartHeight } from './charts';
+import { ChartSlot } from './parts';
+import { type statsKeys, statsSeriesQuery, statsTableQuery } from './queries';
+import {
+  breakdownModel,
+  headline,
+  type PeriodTable,
+  periodOfSeries,
+  type SeriesData,
+  stackedModel,
+  trendModel,
+} from './shape';
+import { HeadlineTile, TileSkeleton } from './Tiles';
+import { useStarted } from './useTurn';
+
+/** The release behind one table, for the footnote. */
+export function releaseOf(
+  table: { period: string; release: Omit<ReleaseRef, 'period'> } | undefined,
+): ReleaseRef[] {
+  return table ? [{ ...table.release, period: table.period }] : [];
+}
+
+/** The releases behind every period of a series. */
+export function releasesOf(series: SeriesData | undefined): ReleaseRef[] {
+  return (series?.periods ?? []).map((p) => ({ ...p.release, period: p.period }));
+}
+
+/**
+ * A published table's query, started in this piece's turn (see useTurn) so a dozen requests don't
+ * all start in one task. Answers already in the cache show at once.
+ */
+function useStats<T>(options: UseQueryOptions<T, Error, T, ReturnType<typeof statsKeys.path>>) {
+  const started = useStarted();
+  return useQuery({ ...options, enabled: started });
+}
+
+/** A period's table as the stats API sends it, with the release it comes from. */
+type PeriodTableWithRelease = PeriodTable & { release: Omit<ReleaseRef, 'period'> };
+
+// What a chart frame adds around its drawing (title, notes, legend, footnote, buttons): a loading
+// frame holds about the chart's height, so the page below moves little when it arrives.
+const frameAllowance = 220;
+
+/** A headline tile for the chosen period, from a series' grand totals. */
+export function TileSlot({
+  path,
+  label,
+  period,
+  previous,
+  lastYear,
+  people = false,
+}: {
+  path: string;
+  label: string;
+  period: string;
+  previous: string;
+  lastYear: string | null;
+  people?: boolean;
+}) {
+  const query = useStats(statsSeriesQuery(path));
+  return (
+    <ChartSlot
+      query={query}
+      what={label.toLowerCase()}
+      skeleton={<TileSkeleton label={label} comparisons={lastYear ? 2 : 1} />}
+    >
+      {(series) => (
+        <Tile
+          series={series}
+          label={label}
+          period={period}
+          previous={previous}
+          lastYear={lastYear}
+          people={people}
+        />
+      )}
+    </ChartSlot>
+  );
+}
+
+function Tile({
+  series,
+  label,
+  period,
+  previous,
+  lastYear,
+  people,
+}: {
+  series: SeriesData;
+  label: string;
+  period: string;
+  previous: string;
+  lastYear: string | null;
+  people: boolean;
+}) {
+  const figures = useMemo(
+    () => headline(series, period, previous, lastYear),
+    [series, period, previous, lastYear],
+  );
+  return <HeadlineTile label={label} period={period} people={people} headline={figures} />;
+}
+
+type BarsProps = {
+  title: string;
+  /** Completes "We couldn't load …" (the title, in lower case, if left out). */
+  what?: string;
+  description?: string;
+  category: string;
+  unit?: string;
+  fileParts: readonly string[];
+  labelWidth?: number;
+};
+
+/** Bars of one category of one period's table. */
+export function PeriodBarsSlot({ path, what, ...props }: BarsProps & { path: string }) {
+  const query = useStats(statsTableQuery(path));
+  return (
+    <ChartSlot query={query} what={what ?? props.title.toLowerCase()} minHeight={320}>
+      {(table) => <PeriodBars {...props} table={table} releases={releaseOf(table)} />}
+    </ChartSlot>
+  );
+}
+
+/** Bars of one category of the chosen period, read from a series (its other periods feed the tiles). */
+export function SeriesPeriodBarsSlot({
+  path,
+  period,
+  what,
+  ...props
+}: BarsProps & { path: string; period: string }) {
+  const query = useStats(statsSeriesQuery(path));
+  return (
+    <ChartSlot query={query} what={what ?? props.title.toLowerCase()} minHeight={320}>
+      {(series) => (
+        <PeriodBars
+          {...props}
+          table={periodOfSeries(series, period)}
+          releases={releaseOf(series.periods.find((p) => p.period === period))}
+        />
+      )}
+    </ChartSlot>
+  );
+}
+
+function PeriodBars({
+  title,
+  description,
+  category,
+  unit = 'survivors',
+  fileParts,
+  labelWidth,
+  table,
+  releases,
+}: BarsProps & { table: ReturnType<typeof periodOfSeries>; releases: ReleaseRef[] }) {
+  const model = useMemo(
+    () => breakdownModel([{ key: 'value', label: 'Count', table }], category, { rowHeading: title, unit }),
+    [table, category, title, unit],
+  );
+  return (
+    <BarsChart
+      title={title}
+      description={description}
+      model={model}
+      completeness={table?.completeness}
+      releases={releases}
+      fileParts={fileParts}
+      labelWidth={labelWidth}
+    />
+  );
+}
+
+/** Two tables' breakdowns side by side: survivors served and new survivors by county. */
+export function CountyComparisonSlot({
+  servedPath,
+  newPath,
+  fileParts,
+}: {
+  servedPath: string;
+  newPath: string;
+  fileParts: readonly string[];
+}) {
+  const served = useStats(statsTableQuery(servedPath));
+  const fresh = useStats(statsTableQuery(newPath));
+  return (
+    <ChartSlot query={served} what="survivors by county of service" minHeight={320}>
+      {(servedData) => (
+        <ChartSlot query={fresh} what="new survivors by county of service" minHeight={320}>
+          {(freshData) => <CountyComparison served={servedData} fresh={freshData} fileParts={fileParts} />}
+        </ChartSlot>
+      )}
+    </ChartSlot>
+  );
+}
+
+function CountyComparison({
+  served,
+  fresh,
+  fileParts,
+}: {
+  served: PeriodTableWithRelease;
+  fresh: PeriodTableWithRelease;
+  fileParts: readonly string[];
+}) {
+  const model = useMemo(
+    () =>
+      breakdownModel(
+        [
+          { key: 'served', label: 'Survivors served', table: served },
+          { key: 'new', label: 'New survivors', table: fresh },
+        ],
+        'county',
+        { rowHeading: 'County of service', unit: 'survivors' },
+      ),
+    [served, fresh],
+  );
+  return (
+    <BarsChart
+      title="County of service"
+      description="Survivors served and new survivors, by the county where they were served."
+      model={model}
+      completeness={served.completeness}
+      releases={releaseOf(served)}
+      fileParts={fileParts}
+    />
+  );
+}
+
+/** Survivors by quarter, stacked by one category. */
+export function StackSlot({
+  path,
+  title,
+  description,
+  category,
+  current,
+  fileParts,
+}: {
+  path: string;
+  title: string;
+  description: string;
+  category: string;
+  current: string;
+  fileParts: readonly string[];
+}) {
+  const query = useStats(statsSeriesQuery(path));
+  return (
+    <ChartSlot query={query} what={title.toLowerCase()} minHeight={stackChartHeight + frameAllowance}>
+      {(series) => (
+        <Stack
+          series={series}
+          title={title}
+          description={description}
+          category={category}
+          current={current}
+          fileParts={fileParts}
+        />
+      )}
+    </ChartSlot>
+  );
+}
+
+function Stack({
+  series,
+  title,
+  description,
+  category,
+  current,
+  fileParts,
+}: {
+  series: SeriesData;
+  title: string;
+  description: string;
+  category: string;
+  current: string;
+  fileParts: readonly string[];
+}) {
+  const model = useMemo(
+    () => stackedModel(series, category, { rowHeading: 'Quarter', unit: 'survivors' }, current),
+    [series, category, current],
+  );
+  return (
+    <StackChart
+      title={title}
+      description={description}
+      model={model}
+      releases={releasesOf(series)}
+      fileParts={fileParts}
+    />
+  );
+}
+
+type TrendLine = { path: string; key: string; label: string };
+
+/** One or two series' grand totals over time (the second compared with the first). */
+export function TrendSlot({
+  title,
+  description,
+  main,
+  other,
+  unit,
+  current,
+  fileParts,
+}: {
+  title: string;
+  description?: string;
+  main: TrendLine;
+  other?: TrendLine;
+  unit: string;
+  current: string;
+  fileParts: readonly string[];
+}) {
+  const mainQuery = useStats(statsSeriesQuery(main.path));
+  // Without a second line this is the same request as the first, answered from the cache.
+  const otherQuery = useStats(statsSeriesQuery(other?.path ?? main.path));
+  const minHeight = lineChartHeight + frameAllowance;
+  return (
+    <ChartSlot query={mainQuery} what={main.label.toLowerCase()} minHeight={minHeight}>
+      {(mainData) => (
+        <ChartSlot query={otherQuery} what={(other ?? main).label.toLowerCase()} minHeight={minHeight}>
+          {(otherData) => (
+            <Trend
+              title={title}
+              description={description}
+              main={{ key: main.key, label: main.label, series: mainData }}
+              other={other ? { key: other.key, label: other.label, series: otherData } : undefined}
+              unit={unit}
+              current={current}
+              fileParts={fileParts}
+            />
+          )}
+        </ChartSlot>
+      )}
+    </ChartSlot>
+  );
+}
+
+type TrendSource = { key: string; label: string; series: SeriesData };
+
+function Trend({
+  title,
+  description,
+  main,
+  other,
+  unit,
+  current,
+  fileParts,
+}: {
+  title: string;
+  description?: string;
+  main: TrendSource;
+  other?: TrendSource;
+  unit: string;
+  current: string;
+  fileParts: readonly string[];
+}) {
+  const [mainKey, mainLabel, mainSeries] = [main.key, main.label, main.series];
+  const [otherKey, otherLabel, otherSeries] = [other?.key, other?.label, other?.series];
+  const model = useMemo(
+    () =>
+      trendModel(
+        { key: mainKey, label: mainLabel, series: mainSeries },
+        otherKey && otherLabel && otherSeries
+          ? { key: otherKey, label: otherLabel, series: otherSeries }
+          : undefined,
+        {},
+        { rowHeading: 'Period', unit },
+        current,
+      ),
+    [mainKey, mainLabel, mainSeries, otherKey, otherLabel, otherSeries, unit, current],
+  );
+  return (
+    <LineChart
+      title={title}
+      description={description}
+      model={model}
+      releases={releasesOf(mainSeries)}
+      fileParts={fileParts}
+    />
+  );
+}

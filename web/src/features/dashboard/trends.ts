@@ -1,0 +1,67 @@
+/**
+ * The trends page's choices, read from and written to the URL: which published table, over which
+ * interval, where, and compared with which other geography. Pure.
+ */
+import { type Interval, isInterval } from './periods';
+import type { SeriesData } from './shape';
+import type { StatsTablesResponse } from './types';
+import { coalitionGeo } from './view';
+
+export type TrendsView = { table: string; interval: Interval; geo: string; compare: string | null };
+
+/** The table shown when none is chosen: survivors served, whose breakdowns every audience can read. */
+export const defaultTrendTable = 'survivors_served.gender';
+
+/**
+ * The view from the URL, falling back to what is published: a table the audience can read, a
+ * geography it has figures for, and a comparison geography other than the one shown.
+ */
+export function resolveTrendsView(
+  requested: { table: string | null; interval: string | null; geo: string | null; compare: string | null },
+  tables: StatsTablesResponse | undefined,
+): TrendsView | null {
+  const list = tables?.tables ?? [];
+  const chosen =
+    list.find((t) => t.code === requested.table) ?? list.find((t) => t.code === defaultTrendTable) ?? list[0];
+  if (!chosen) return null;
+  const geo = requested.geo && chosen.geographies.includes(requested.geo) ? requested.geo : coalitionGeo;
+  const compare =
+    requested.compare && requested.compare !== geo && chosen.geographies.includes(requested.compare)
+      ? requested.compare
+      : null;
+  return {
+    table: chosen.code,
+    interval: isInterval(requested.interval) ? requested.interval : 'quarter',
+    geo,
+    compare,
+  };
+}
+
+/** The URL search string of a trends view (defaults left out). */
+export function trendsSearch(view: TrendsView): string {
+  const params = new URLSearchParams({ table: view.table, interval: view.interval });
+  if (view.geo !== coalitionGeo) params.set('geo', view.geo);
+  if (view.compare) params.set('compare', view.compare);
+  return `?${params}`;
+}
+
+/**
+ * Notes for each period of a survivors-served trend: the range of different people, which the
+ * cross-agency total overstates. Hidden ranges say so; other elements have none.
+ */
+export function unduplicatedNotes(series: SeriesData | undefined): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const point of series?.periods ?? []) {
+    const range = point.unduplicated;
+    if (!range) continue;
+    notes.set(
+      point.period,
+      'suppressed' in range
+        ? 'Different people: hidden'
+        : range.lower === range.upper
+          ? `Different people: ${range.lower}`
+          : `Different people: ${range.lower} to ${range.upper}`,
+    );
+  }
+  return notes;
+}

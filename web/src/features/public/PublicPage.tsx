@@ -1,0 +1,269 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { LoadError, Loading } from '../../components/QueryStatus';
+import { usePageTitle } from '../../components/usePageTitle';
+import { NoReleaseYet, NothingPublished, ViewFilters } from '../dashboard/parts';
+import { intervalOf, periodLabel, previousPeriod, sameLastYear } from '../dashboard/periods';
+import { statsPathQuery } from '../dashboard/queries';
+import { PeriodBarsSlot, SeriesPeriodBarsSlot, TileSlot, TrendSlot } from '../dashboard/slots';
+import type { StatsTablesResponse } from '../dashboard/types';
+import { publishedCube, resolveView } from '../dashboard/view';
+import {
+  publicPeriodTables,
+  publicSeriesPath,
+  publicSeriesTables,
+  publicTablePath,
+  publicTablesPath,
+} from './requests';
+import '../completeness/filter-bar.css';
+import '../dashboard/dashboard.css';
+
+const heading = 'Human trafficking in the South Bay: what our members see';
+
+/**
+ * `/public?period=2025`: the coalition's published figures for anyone, no sign-in. Only the public
+ * audience's cells (coalition-wide, one breakdown at a time, counts under 11 hidden), with plain
+ * words on what they do and do not measure.
+ */
+export function PublicPage() {
+  usePageTitle('Public figures');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tables = useQuery(statsPathQuery<StatsTablesResponse>(publicTablesPath));
+  // What the list unlocks (filters, tiles, a dozen chart frames and their requests) renders as
+  // deferred work, in slices that leave room for the reader, rather than in one long task.
+  const published = useDeferredValue(tables.data);
+  const resolved = published
+    ? resolveView({ period: searchParams.get('period'), geo: null }, published)
+    : undefined;
+
+  return (
+    <div className="dashboard public">
+      <h1>{heading}</h1>
+      <div className="public-context">
+        <p className="lede">
+          Member agencies of the South Bay Coalition to End Human Trafficking — victim services, legal aid,
+          shelters, health care, law enforcement, schools and faith groups — share de-identified counts of the
+          survivors they serve and the work they do in Santa Clara and San Benito counties. These are those
+          counts, added up across the coalition.
+        </p>
+      </div>
+      <Disclaimer />
+      {tables.isError ? (
+        <LoadError
+          what="the published figures"
+          error={tables.error}
+          onRetry={() => void tables.refetch()}
+          retrying={tables.isFetching}
+        />
+      ) : published === undefined ? (
+        <Loading label="Loading the published figures…" />
+      ) : !resolved || resolved.kind === 'nothing-published' ? (
+        <NothingPublished />
+      ) : (
+        <>
+          <ViewFilters
+            periods={publishedCube(published).periods}
+            period={resolved.view.period}
+            label="Choose a period"
+            onChange={(next) => setSearchParams(new URLSearchParams({ period: next.period }))}
+          />
+          <p className="dashboard-view" aria-live="polite">
+            Showing <strong>{periodLabel(resolved.view.period)}</strong>, across the coalition.
+          </p>
+          {resolved.kind === 'unpublished' ? (
+            <NoReleaseYet
+              period={resolved.view.period}
+              latest={resolved.latest}
+              latestHref={`/public?period=${resolved.latest}`}
+            />
+          ) : (
+            <PublicFigures period={resolved.view.period} />
+          )}
+        </>
+      )}
+      <AboutTheNumbers />
+      <GetHelp />
+    </div>
+  );
+}
+
+function Disclaimer() {
+  return (
+    <aside className="notice notice--info public-disclaimer" aria-labelledby="disclaimer-heading">
+      <h2 id="disclaimer-heading">These numbers are not a complete measure of trafficking</h2>
+      <p>
+        They count only the survivors who reached one of our member agencies, and the work those agencies did.
+        Most trafficking is never reported, many survivors are never identified, and people who get help
+        elsewhere are not counted here. A change from one quarter to the next can mean more people found help,
+        or that an agency joined or reported differently — not necessarily that trafficking grew or shrank.
+      </p>
+      <p>
+        We are clear about what we know, what we do not know, what we can share and what we cannot share, and
+        why: to protect survivors' privacy, small numbers are hidden.
+      </p>
+    </aside>
+  );
+}
+
+function PublicFigures({ period }: { period: string }) {
+  const interval = intervalOf(period);
+  const series = (table: string) => publicSeriesPath(table, interval);
+  const table = (code: string) => publicTablePath(code, period);
+  const previous = previousPeriod(period);
+  const lastYear = interval === 'quarter' ? sameLastYear(period) : null;
+  const fileParts = ['public', period];
+  const tiles = [
+    { table: publicSeriesTables.survivorsServed, label: 'Survivors served', people: true },
+    { table: publicSeriesTables.newSurvivors, label: 'New survivors', people: false },
+    { table: publicSeriesTables.trainings, label: 'Trainings delivered', people: false },
+    { table: publicSeriesTables.professionalsTrained, label: 'Professionals trained', people: false },
+  ];
+
+  return (
+    <>
+      <section className="section" aria-labelledby="public-headline-heading">
+        <h2 id="public-headline-heading">Headline figures</h2>
+        <div className="tiles">
+          {tiles.map((tile) => (
+            <TileSlot
+              key={tile.table}
+              path={series(tile.table)}
+              label={tile.label}
+              period={period}
+              previous={previous}
+              lastYear={lastYear}
+              people={tile.people}
+            />
+          ))}
+        </div>
+      </section>
+
+      <section className="section" aria-labelledby="public-over-time-heading">
+        <h2 id="public-over-time-heading">Over time</h2>
+        <div className="chart-grid">
+          <TrendSlot
+            title="Survivors served"
+            description="Each agency counts a survivor once per period; a survivor helped by two agencies is counted by both."
+            main={{
+              path: series(publicSeriesTables.survivorsServed),
+              key: 'served',
+              label: 'Survivors served',
+            }}
+            unit="survivors"
+            current={period}
+            fileParts={fileParts}
+          />
+          <TrendSlot
+            title="Trainings and outreach events"
+            description="Trainings for professionals and community outreach events by member agencies."
+            main={{
+              path: series(publicSeriesTables.trainings),
+              key: 'trainings',
+              label: 'Trainings delivered',
+            }}
+            other={{
+              path: series(publicSeriesTables.outreachEvents),
+              key: 'outreach',
+              label: 'Outreach events',
+            }}
+            unit="events"
+            current={period}
+            fileParts={fileParts}
+          />
+        </div>
+      </section>
+
+      <section className="section" aria-labelledby="public-who-heading">
+        <h2 id="public-who-heading">Who was served, and how</h2>
+        <div className="chart-grid">
+          <SeriesPeriodBarsSlot
+            path={series(publicSeriesTables.survivorsServed)}
+            period={period}
+            title="Gender identity"
+            what="survivors by gender identity"
+            description="Survivors served, by gender identity."
+            category="gender"
+            fileParts={fileParts}
+          />
+          <PeriodBarsSlot
+            path={table(publicPeriodTables.citizenship)}
+            title="Citizenship"
+            description="Survivors served, by citizenship."
+            category="citizenship"
+            fileParts={fileParts}
+          />
+          <PeriodBarsSlot
+            path={table(publicPeriodTables.services)}
+            title="Services provided"
+            description="Survivors receiving each service; one survivor often receives several."
+            category="service"
+            fileParts={fileParts}
+          />
+          <PeriodBarsSlot
+            path={table(publicPeriodTables.referrals)}
+            title="Referral sources"
+            description="Who referred survivors to member agencies."
+            category="referral_source"
+            unit="referrals"
+            fileParts={fileParts}
+          />
+          <PeriodBarsSlot
+            path={table(publicPeriodTables.context)}
+            title="Trafficking context"
+            description="Where survivors were trafficked, when it is known. Trafficking happens in ordinary places and jobs."
+            category="venue"
+            fileParts={fileParts}
+            labelWidth={230}
+          />
+          <PeriodBarsSlot
+            path={table(publicPeriodTables.county)}
+            title="County of service"
+            description="Survivors served, by county."
+            category="county"
+            fileParts={fileParts}
+          />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function AboutTheNumbers() {
+  return (
+    <section className="section public-context" aria-labelledby="about-heading">
+      <h2 id="about-heading">About these numbers</h2>
+      <ul className="plain-list">
+        <li>
+          <strong>No one's identity is here.</strong> Agencies share counts only, never names or details about
+          a person.
+        </li>
+        <li>
+          <strong>Small numbers are hidden.</strong> On this page, a count of people under 11 is hidden, and
+          so are a few other numbers that could be used to work it out. A hatched mark or an “S” means hidden
+          — it never means zero.
+        </li>
+        <li>
+          <strong>Totals can count a person twice.</strong> A survivor helped by two member agencies is
+          counted by each. Where we can, we say how many different people that is likely to be.
+        </li>
+        <li>
+          <strong>Figures are published once a quarter</strong>, after the coalition reviews every agency's
+          report. Coalition members can <Link to="/sign-in">sign in</Link> for more detail.
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function GetHelp() {
+  return (
+    <section className="section public-context" aria-labelledby="help-heading">
+      <h2 id="help-heading">If you or someone you know needs help</h2>
+      <p>
+        Call the National Human Trafficking Hotline at <a href="tel:18883737888">1-888-373-7888</a> (free,
+        confidential, any language, any time) or text 233733. In an emergency, call 911.
+      </p>
+    </section>
+  );
+}
