@@ -35,6 +35,19 @@ function notesOf(props: CommonProps): Array<string | null> {
   ];
 }
 
+/** The frame's props every chart kind sets the same way: its words, notes, footnote and file names. */
+function frameOf(props: CommonProps) {
+  return {
+    title: props.title,
+    description: props.description,
+    model: props.model,
+    notes: notesOf(props),
+    footnote: releaseFootnote(props.releases),
+    fileParts: props.fileParts,
+    headingLevel: props.headingLevel,
+  };
+}
+
 /** The drawing heights of the stacked and line charts, held while they load. */
 export const stackChartHeight = 300;
 export const lineChartHeight = 280;
@@ -44,14 +57,8 @@ export function BarsChart(props: CommonProps & { labelWidth?: number }) {
   const narrow = useNarrow();
   return (
     <ChartFrame
-      title={props.title}
-      description={props.description}
-      model={props.model}
-      notes={notesOf(props)}
-      footnote={releaseFootnote(props.releases)}
-      fileParts={props.fileParts}
+      {...frameOf(props)}
       legend={props.model.series.length > 1}
-      headingLevel={props.headingLevel}
       drawingHeight={barChartHeight(props.model, narrow)}
     >
       {(chartId) => (
@@ -69,16 +76,7 @@ export function BarsChart(props: CommonProps & { labelWidth?: number }) {
 /** Stacked bars over periods. */
 export function StackChart(props: CommonProps) {
   return (
-    <ChartFrame
-      title={props.title}
-      description={props.description}
-      model={props.model}
-      notes={notesOf(props)}
-      footnote={releaseFootnote(props.releases)}
-      fileParts={props.fileParts}
-      headingLevel={props.headingLevel}
-      drawingHeight={stackChartHeight}
-    >
+    <ChartFrame {...frameOf(props)} drawingHeight={stackChartHeight}>
       {(chartId) => (
         <StackedChartView
           chartId={chartId}
@@ -96,13 +94,7 @@ export function LineChart(props: CommonProps & { height?: number }) {
   const incomplete = props.model.rows.some((row) => row.incomplete);
   return (
     <ChartFrame
-      title={props.title}
-      description={props.description}
-      model={props.model}
-      notes={notesOf(props)}
-      footnote={releaseFootnote(props.releases)}
-      fileParts={props.fileParts}
-      headingLevel={props.headingLevel}
+      {...frameOf(props)}
       drawingHeight={props.height ?? lineChartHeight}
       extraLegend={
         incomplete ? (

@@ -49,39 +49,24 @@ type PeriodTableWithRelease = PeriodTable & { release: Omit<ReleaseRef, 'period'
 // frame holds about the chart's height, so the page below moves little when it arrives.
 const frameAllowance = 220;
 
-/** A headline tile for the chosen period, from a series' grand totals. */
-export function TileSlot({
-  path,
-  label,
-  period,
-  previous,
-  lastYear,
-  people = false,
-}: {
-  path: string;
+type TileProps = {
   label: string;
   period: string;
   previous: string;
   lastYear: string | null;
   people?: boolean;
-}) {
+};
+
+/** A headline tile for the chosen period, from a series' grand totals. */
+export function TileSlot({ path, ...tile }: TileProps & { path: string }) {
   const query = useStats(statsSeriesQuery(path));
   return (
     <ChartSlot
       query={query}
-      what={label.toLowerCase()}
-      skeleton={<TileSkeleton label={label} comparisons={lastYear ? 2 : 1} />}
+      what={tile.label.toLowerCase()}
+      skeleton={<TileSkeleton label={tile.label} comparisons={tile.lastYear ? 2 : 1} />}
     >
-      {(series) => (
-        <Tile
-          series={series}
-          label={label}
-          period={period}
-          previous={previous}
-          lastYear={lastYear}
-          people={people}
-        />
-      )}
+      {(series) => <Tile {...tile} series={series} />}
     </ChartSlot>
   );
 }
@@ -92,15 +77,8 @@ function Tile({
   period,
   previous,
   lastYear,
-  people,
-}: {
-  series: SeriesData;
-  label: string;
-  period: string;
-  previous: string;
-  lastYear: string | null;
-  people: boolean;
-}) {
+  people = false,
+}: TileProps & { series: SeriesData }) {
   const figures = useMemo(
     () => headline(series, period, previous, lastYear),
     [series, period, previous, lastYear],
@@ -177,23 +155,21 @@ function PeriodBars({
   );
 }
 
+type CountyComparisonProps = { title: string; description: string; fileParts: readonly string[] };
+
 /** Two tables' breakdowns side by side: survivors served and new survivors by county. */
 export function CountyComparisonSlot({
   servedPath,
   newPath,
-  fileParts,
-}: {
-  servedPath: string;
-  newPath: string;
-  fileParts: readonly string[];
-}) {
+  ...comparison
+}: CountyComparisonProps & { servedPath: string; newPath: string }) {
   const served = useStats(statsTableQuery(servedPath));
   const fresh = useStats(statsTableQuery(newPath));
   return (
     <ChartSlot query={served} what="survivors by county of service" minHeight={320}>
       {(servedData) => (
         <ChartSlot query={fresh} what="new survivors by county of service" minHeight={320}>
-          {(freshData) => <CountyComparison served={servedData} fresh={freshData} fileParts={fileParts} />}
+          {(freshData) => <CountyComparison {...comparison} served={servedData} fresh={freshData} />}
         </ChartSlot>
       )}
     </ChartSlot>
@@ -201,14 +177,12 @@ export function CountyComparisonSlot({
 }
 
 function CountyComparison({
+  title,
+  description,
+  fileParts,
   served,
   fresh,
-  fileParts,
-}: {
-  served: PeriodTableWithRelease;
-  fresh: PeriodTableWithRelease;
-  fileParts: readonly string[];
-}) {
+}: CountyComparisonProps & { served: PeriodTableWithRelease; fresh: PeriodTableWithRelease }) {
   const model = useMemo(
     () =>
       breakdownModel(
@@ -223,8 +197,8 @@ function CountyComparison({
   );
   return (
     <BarsChart
-      title="County of service"
-      description="Survivors served and new survivors, by the county where they were served."
+      title={title}
+      description={description}
       model={model}
       completeness={served.completeness}
       releases={releaseOf(served)}
@@ -233,35 +207,20 @@ function CountyComparison({
   );
 }
 
-/** Survivors by quarter, stacked by one category. */
-export function StackSlot({
-  path,
-  title,
-  description,
-  category,
-  current,
-  fileParts,
-}: {
-  path: string;
+type StackProps = {
   title: string;
   description: string;
   category: string;
   current: string;
   fileParts: readonly string[];
-}) {
+};
+
+/** Survivors by quarter, stacked by one category. */
+export function StackSlot({ path, ...stack }: StackProps & { path: string }) {
   const query = useStats(statsSeriesQuery(path));
   return (
-    <ChartSlot query={query} what={title.toLowerCase()} minHeight={stackChartHeight + frameAllowance}>
-      {(series) => (
-        <Stack
-          series={series}
-          title={title}
-          description={description}
-          category={category}
-          current={current}
-          fileParts={fileParts}
-        />
-      )}
+    <ChartSlot query={query} what={stack.title.toLowerCase()} minHeight={stackChartHeight + frameAllowance}>
+      {(series) => <Stack {...stack} series={series} />}
     </ChartSlot>
   );
 }
@@ -273,14 +232,7 @@ function Stack({
   category,
   current,
   fileParts,
-}: {
-  series: SeriesData;
-  title: string;
-  description: string;
-  category: string;
-  current: string;
-  fileParts: readonly string[];
-}) {
+}: StackProps & { series: SeriesData }) {
   const model = useMemo(
     () => stackedModel(series, category, { rowHeading: 'Quarter', unit: 'survivors' }, current),
     [series, category, current],
@@ -298,24 +250,18 @@ function Stack({
 
 type TrendLine = { path: string; key: string; label: string };
 
-/** One or two series' grand totals over time (the second compared with the first). */
-export function TrendSlot({
-  title,
-  description,
-  main,
-  other,
-  unit,
-  current,
-  fileParts,
-}: {
+type TrendProps<Line> = {
   title: string;
   description?: string;
-  main: TrendLine;
-  other?: TrendLine;
+  main: Line;
+  other?: Line;
   unit: string;
   current: string;
   fileParts: readonly string[];
-}) {
+};
+
+/** One or two series' grand totals over time (the second compared with the first). */
+export function TrendSlot({ main, other, ...trend }: TrendProps<TrendLine>) {
   const mainQuery = useStats(statsSeriesQuery(main.path));
   // Without a second line this is the same request as the first, answered from the cache.
   const otherQuery = useStats(statsSeriesQuery(other?.path ?? main.path));
@@ -326,13 +272,9 @@ export function TrendSlot({
         <ChartSlot query={otherQuery} what={(other ?? main).label.toLowerCase()} minHeight={minHeight}>
           {(otherData) => (
             <Trend
-              title={title}
-              description={description}
+              {...trend}
               main={{ key: main.key, label: main.label, series: mainData }}
               other={other ? { key: other.key, label: other.label, series: otherData } : undefined}
-              unit={unit}
-              current={current}
-              fileParts={fileParts}
             />
           )}
         </ChartSlot>
@@ -343,23 +285,7 @@ export function TrendSlot({
 
 type TrendSource = { key: string; label: string; series: SeriesData };
 
-function Trend({
-  title,
-  description,
-  main,
-  other,
-  unit,
-  current,
-  fileParts,
-}: {
-  title: string;
-  description?: string;
-  main: TrendSource;
-  other?: TrendSource;
-  unit: string;
-  current: string;
-  fileParts: readonly string[];
-}) {
+function Trend({ title, description, main, other, unit, current, fileParts }: TrendProps<TrendSource>) {
   const [mainKey, mainLabel, mainSeries] = [main.key, main.label, main.series];
   const [otherKey, otherLabel, otherSeries] = [other?.key, other?.label, other?.series];
   const model = useMemo(

@@ -3,10 +3,17 @@ import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
+import { ChartSections, HeadlineFigures } from '../dashboard/ChartSections';
 import { NoReleaseYet, NothingPublished, ViewFilters } from '../dashboard/parts';
-import { intervalOf, periodLabel, previousPeriod, sameLastYear } from '../dashboard/periods';
+import { intervalOf, periodLabel } from '../dashboard/periods';
 import { statsPathQuery } from '../dashboard/queries';
-import { PeriodBarsSlot, SeriesPeriodBarsSlot, TileSlot, TrendSlot } from '../dashboard/slots';
+import {
+  type ChartSectionSpec,
+  type ChartSource,
+  referralsChart,
+  servicesChart,
+  trainingsAndOutreachChart,
+} from '../dashboard/sectionSpecs';
 import type { StatsTablesResponse } from '../dashboard/types';
 import { publishedCube, resolveView } from '../dashboard/view';
 import {
@@ -106,125 +113,80 @@ function Disclaimer() {
   );
 }
 
+/** The public's charts, below the headline tiles. */
+const publicSections: ChartSectionSpec[] = [
+  {
+    headingId: 'public-over-time-heading',
+    heading: 'Over time',
+    charts: [
+      {
+        kind: 'trend',
+        title: 'Survivors served',
+        description:
+          'Each agency counts a survivor once per period; a survivor helped by two agencies is counted by both.',
+        main: { table: publicSeriesTables.survivorsServed, key: 'served', label: 'Survivors served' },
+        unit: 'survivors',
+      },
+      trainingsAndOutreachChart(
+        publicSeriesTables,
+        'Trainings for professionals and community outreach events by member agencies.',
+      ),
+    ],
+  },
+  {
+    headingId: 'public-who-heading',
+    heading: 'Who was served, and how',
+    charts: [
+      {
+        kind: 'series-bars',
+        table: publicSeriesTables.survivorsServed,
+        title: 'Gender identity',
+        what: 'survivors by gender identity',
+        description: 'Survivors served, by gender identity.',
+        category: 'gender',
+      },
+      {
+        kind: 'period-bars',
+        table: publicPeriodTables.citizenship,
+        title: 'Citizenship',
+        description: 'Survivors served, by citizenship.',
+        category: 'citizenship',
+      },
+      servicesChart(publicPeriodTables.services),
+      referralsChart(publicPeriodTables.referrals),
+      {
+        kind: 'period-bars',
+        table: publicPeriodTables.context,
+        title: 'Trafficking context',
+        description:
+          'Where survivors were trafficked, when it is known. Trafficking happens in ordinary places and jobs.',
+        category: 'venue',
+        labelWidth: 230,
+      },
+      {
+        kind: 'period-bars',
+        table: publicPeriodTables.county,
+        title: 'County of service',
+        description: 'Survivors served, by county.',
+        category: 'county',
+      },
+    ],
+  },
+];
+
+/** The public audience's figures for a period: coalition-wide, asked for as the public. */
 function PublicFigures({ period }: { period: string }) {
   const interval = intervalOf(period);
-  const series = (table: string) => publicSeriesPath(table, interval);
-  const table = (code: string) => publicTablePath(code, period);
-  const previous = previousPeriod(period);
-  const lastYear = interval === 'quarter' ? sameLastYear(period) : null;
-  const fileParts = ['public', period];
-  const tiles = [
-    { table: publicSeriesTables.survivorsServed, label: 'Survivors served', people: true },
-    { table: publicSeriesTables.newSurvivors, label: 'New survivors', people: false },
-    { table: publicSeriesTables.trainings, label: 'Trainings delivered', people: false },
-    { table: publicSeriesTables.professionalsTrained, label: 'Professionals trained', people: false },
-  ];
-
+  const source: ChartSource = {
+    period,
+    series: (table, at = interval) => publicSeriesPath(table, at),
+    table: (code) => publicTablePath(code, period),
+    fileParts: ['public', period],
+  };
   return (
     <>
-      <section className="section" aria-labelledby="public-headline-heading">
-        <h2 id="public-headline-heading">Headline figures</h2>
-        <div className="tiles">
-          {tiles.map((tile) => (
-            <TileSlot
-              key={tile.table}
-              path={series(tile.table)}
-              label={tile.label}
-              period={period}
-              previous={previous}
-              lastYear={lastYear}
-              people={tile.people}
-            />
-          ))}
-        </div>
-      </section>
-
-      <section className="section" aria-labelledby="public-over-time-heading">
-        <h2 id="public-over-time-heading">Over time</h2>
-        <div className="chart-grid">
-          <TrendSlot
-            title="Survivors served"
-            description="Each agency counts a survivor once per period; a survivor helped by two agencies is counted by both."
-            main={{
-              path: series(publicSeriesTables.survivorsServed),
-              key: 'served',
-              label: 'Survivors served',
-            }}
-            unit="survivors"
-            current={period}
-            fileParts={fileParts}
-          />
-          <TrendSlot
-            title="Trainings and outreach events"
-            description="Trainings for professionals and community outreach events by member agencies."
-            main={{
-              path: series(publicSeriesTables.trainings),
-              key: 'trainings',
-              label: 'Trainings delivered',
-            }}
-            other={{
-              path: series(publicSeriesTables.outreachEvents),
-              key: 'outreach',
-              label: 'Outreach events',
-            }}
-            unit="events"
-            current={period}
-            fileParts={fileParts}
-          />
-        </div>
-      </section>
-
-      <section className="section" aria-labelledby="public-who-heading">
-        <h2 id="public-who-heading">Who was served, and how</h2>
-        <div className="chart-grid">
-          <SeriesPeriodBarsSlot
-            path={series(publicSeriesTables.survivorsServed)}
-            period={period}
-            title="Gender identity"
-            what="survivors by gender identity"
-            description="Survivors served, by gender identity."
-            category="gender"
-            fileParts={fileParts}
-          />
-          <PeriodBarsSlot
-            path={table(publicPeriodTables.citizenship)}
-            title="Citizenship"
-            description="Survivors served, by citizenship."
-            category="citizenship"
-            fileParts={fileParts}
-          />
-          <PeriodBarsSlot
-            path={table(publicPeriodTables.services)}
-            title="Services provided"
-            description="Survivors receiving each service; one survivor often receives several."
-            category="service"
-            fileParts={fileParts}
-          />
-          <PeriodBarsSlot
-            path={table(publicPeriodTables.referrals)}
-            title="Referral sources"
-            description="Who referred survivors to member agencies."
-            category="referral_source"
-            unit="referrals"
-            fileParts={fileParts}
-          />
-          <PeriodBarsSlot
-            path={table(publicPeriodTables.context)}
-            title="Trafficking context"
-            description="Where survivors were trafficked, when it is known. Trafficking happens in ordinary places and jobs."
-            category="venue"
-            fileParts={fileParts}
-            labelWidth={230}
-          />
-          <PeriodBarsSlot
-            path={table(publicPeriodTables.county)}
-            title="County of service"
-            description="Survivors served, by county."
-            category="county"
-            fileParts={fileParts}
-          />
-        </div>
-      </section>
+      <HeadlineFigures headingId="public-headline-heading" tables={publicSeriesTables} source={source} />
+      <ChartSections sections={publicSections} source={source} />
     </>
   );
 }
