@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The chart frame titled `title` (its heading names the figure). */
-export function chartNamed(page: Page, title: string): Locator {
+export function chartNamed(page: Page, title: string | RegExp): Locator {
   return page
     .locator('figure.chart')
     .filter({ has: page.getByRole('heading', { name: title, exact: true }) });

@@ -115,6 +115,17 @@ test('a viewer follows a trend with a comparison and small multiples, and the fi
   await expect(page.getByRole('heading', { name: 'By citizenship' })).toBeVisible();
   await expectEveryChartDrawn(page, 2);
 
+  // The small multiples save as one image: every small chart, each under its group's name.
+  const multiples = chartNamed(page, /one chart per group/);
+  const groups = multiples.locator('li.multiples__item');
+  for (const group of await groups.all()) await group.scrollIntoViewIfNeeded();
+  await expect(multiples.locator('svg.recharts-surface')).toHaveCount(await groups.count());
+  const saving = page.waitForEvent('download');
+  await multiples.getByRole('button', { name: /^Download SVG/ }).click();
+  const image = readFileSync((await (await saving).path()) as string, 'utf8');
+  expect(image.match(/class="recharts-surface/g)?.length).toBe(await groups.count());
+  expect(image).toContain('U.S. citizen');
+
   await total.getByRole('button', { name: 'Show as table' }).click();
   await expect(total.getByRole('table')).toBeVisible();
   await expectNoAxeViolations(page);

@@ -1,7 +1,7 @@
 import { type ReactNode, Suspense, useId, useRef, useState } from 'react';
 import { chartCsv, chartFileName, saveFile } from './csv';
 import { ChartDataTable } from './DataTable';
-import { type ImageCaption, pngBlob, svgBlob } from './exportImage';
+import { drawingSvg, type ImageCaption, pngBlob, svgBlob } from './exportImage';
 import { hiddenExplanation } from './format';
 import { HatchSwatch } from './Hatch';
 import { seriesColour } from './palette';
@@ -31,7 +31,7 @@ export type ChartFrameProps = {
   legend?: boolean;
   /** Extra legend entries, such as the hollow dot of an incomplete period. */
   extraLegend?: ReactNode;
-  /** Offer SVG and PNG downloads (one drawing only). */
+  /** Offer SVG and PNG downloads (of small multiples, all of them in one image). */
   images?: boolean;
   headingLevel?: 2 | 3;
 };
@@ -93,9 +93,11 @@ export function ChartFrame({
   }
 
   async function downloadImage(kind: 'svg' | 'png') {
-    const svg = drawing.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    const svg = drawing.current ? drawingSvg(drawing.current) : null;
     if (!svg) {
-      setStatus('The chart is not drawn yet; try again in a moment.');
+      setStatus(
+        'The chart is not fully drawn yet: scroll through it (every small chart, if it has several), then try again.',
+      );
       return;
     }
     const name = chartFileName([title, ...fileParts], kind);

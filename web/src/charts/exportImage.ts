@@ -69,6 +69,41 @@ export function standaloneSvg(
   return { markup: new XMLSerializer().serializeToString(root), width, height };
 }
 
+/**
+ * The drawing to save from a chart's drawing area: its one chart, or, for small multiples, one SVG
+ * with every chart where it sits on the page and each `[data-image-label]` element's text above its
+ * own. Null while any part is not drawn yet.
+ */
+export function drawingSvg(area: HTMLElement): SVGSVGElement | null {
+  const charts = [...area.querySelectorAll<SVGSVGElement>('svg.recharts-surface')];
+  if (charts.length === 0 || area.querySelector('.chart__placeholder')) return null;
+  if (charts.length === 1) return charts[0] as SVGSVGElement;
+  const origin = area.getBoundingClientRect();
+  const root = document.createElementNS(svgNs, 'svg');
+  root.setAttribute('width', String(Math.round(origin.width)));
+  root.setAttribute('height', String(Math.round(origin.height)));
+  for (const label of area.querySelectorAll<HTMLElement>('[data-image-label]')) {
+    const box = label.getBoundingClientRect();
+    const text = document.createElementNS(svgNs, 'text');
+    text.setAttribute('x', String(Math.round(box.left - origin.left) + 2));
+    text.setAttribute('y', String(Math.round(box.bottom - origin.top - 4)));
+    text.setAttribute('font-weight', '600');
+    text.setAttribute('fill', '#1b1b1b');
+    text.textContent = label.textContent;
+    root.append(text);
+  }
+  for (const chart of charts) {
+    const box = chart.getBoundingClientRect();
+    const copy = chart.cloneNode(true) as SVGSVGElement;
+    copy.setAttribute('x', String(Math.round(box.left - origin.left)));
+    copy.setAttribute('y', String(Math.round(box.top - origin.top)));
+    copy.setAttribute('width', String(Math.round(box.width)));
+    copy.setAttribute('height', String(Math.round(box.height)));
+    root.append(copy);
+  }
+  return root;
+}
+
 /** The SVG file of a chart. */
 export function svgBlob(svg: SVGSVGElement, caption: ImageCaption): Blob {
   return new Blob([standaloneSvg(svg, caption).markup], { type: 'image/svg+xml;charset=utf-8' });

@@ -305,14 +305,15 @@ function Multiples({
       footnote={releaseFootnote(releasesOf(series))}
       fileParts={['groups', ...fileParts]}
       legend={false}
-      images={false}
       headingLevel={3}
     >
       {(chartId) => (
         <ul className="multiples" aria-label="One chart per group">
           {multiples.map((multiple, i) => (
             <li className="multiples__item" key={multiple.key}>
-              <h4 className="multiples__title">{multiple.title}</h4>
+              <h4 className="multiples__title" data-image-label>
+                {multiple.title}
+              </h4>
               <DeferredDrawing height={multipleHeight}>
                 <TrendChartView
                   chartId={`${chartId}-${i}`}
