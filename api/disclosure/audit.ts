@@ -3,11 +3,11 @@
  * knows its own numbers — narrow a sensitive hidden cell down? A cell passes when some table
  * consistent with everything published has it at 0, and some has it at T or more (DISCLOSURE.md).
  *
- * Any feasible point is evidence, so the audit looks for those points cheaply first: in a small
- * neighbourhood of the cell, with every other hidden cell held at its true value (the true table is
- * always consistent, so a neighbourhood's solution completed with true values is a consistent table).
- * Only what the neighbourhoods leave open is solved over the whole component, with one model whose
- * objective changes per cell.
+ * Any feasible point is evidence: every LP solution is harvested, and one LP can show many cells at
+ * once. A component is solved whole, in one model whose objective (and, per insider, row bounds)
+ * change; a very large one is solved region by region, every other hidden cell held at its true
+ * value (the true table is always consistent, so a region's solution completed with true values is a
+ * consistent table too).
  */
 import type { Highs } from 'highs';
 import type { AuditFinding, CubeCell } from './types';
@@ -54,10 +54,11 @@ export const defaultWholeComponentLimit = 1000;
 const partnerGroups = (round: number) => 3 * 2 ** Math.min(10, round - 1);
 
 export function auditComponent(context: Context, views: readonly View[]): AuditFinding[] {
-  if (context.component.cells.length <= context.wholeComponentLimit)
-    return auditWholeComponent(context, views);
+  const regions = context.component.cells.length <= context.wholeComponentLimit ? [] : regionsOf(context);
+  // Small, or a single group (nothing to split by): the whole component, exactly.
+  if (regions.length <= 1) return auditWholeComponent(context, views);
   // One model per region, shared by every view with cells to audit there (only row bounds change).
-  return regionsOf(context).flatMap((region) => {
+  return regions.flatMap((region) => {
     const regionViews = views
       .map((view) => ({
         insider: view.insider,
@@ -75,8 +76,8 @@ export function auditComponent(context: Context, views: readonly View[]): AuditF
 }
 
 /**
- * A large component's regions, one per group: the group's hidden cells, the next groups' (in a
- * fixed order) and the coalition's. Within a region only its own cells are variables (`hidden`);
+ * A large component's regions, one per group other than the coalition: the group's hidden cells, those
+ * of the groups it shares most relations with, and the coalition's. Within a region only its own cells are variables (`hidden`);
  * the rest of the component counts as known, at its true value. Each cell is audited in one region:
  * its group's, or for a coalition cell, one taken in turn.
  */

@@ -286,6 +286,35 @@ test('a component audited by regions passes only what the exact LP proves', asyn
   await expectProtected(cells, relations, result, 5);
 });
 
+test('a large component of one group is still audited, not waved through', async () => {
+  // The same two counties as the attack test, every cell in one group: no region can be formed,
+  // so the component must be solved whole.
+  const county = (prefix: string, seed: number) =>
+    twoWay(
+      prefix,
+      [0, 1, 2, 3].map((r) =>
+        [0, 1, 2, 3, 4].map((c) =>
+          (r * 7 + c * 3 + seed) % 9 === 0 ? 0 : ((r * 5 + c * 11 + seed) % 13) + 1,
+        ),
+      ),
+    );
+  const a = county('A', 1);
+  const b = county('B', 4);
+  const coalition = addCells('C', [a.cells, b.cells]);
+  const cells = [...a.cells, ...b.cells, ...coalition].map((c) => ({ ...c, group: 'coalition' }));
+  const relations = [...a.relations, ...b.relations, ...geographyRelations(coalition, [a.cells, b.cells])];
+  const result = await protect({
+    cells,
+    relations,
+    audience: 'coalition',
+    threshold: 5,
+    wholeComponentLimit: 0,
+  });
+  expect(result.status).toBe('passed');
+  expect(result.stats.lpsSolved).toBeGreaterThan(0);
+  await expectProtected(cells, relations, result, 5);
+});
+
 test('12. protecting twice gives the same pattern', async () => {
   const table = twoWay('t', [
     [1, 7, 2, 9],
