@@ -12,6 +12,10 @@ describe('configuration', () => {
     expect(config.nodeEnv).toBe('development');
     expect(config.isProduction).toBe(false);
     expect(config.deadlineDays).toBe(30);
+    expect(config.webDistDir).toBe(join(projectRoot, 'web/dist'));
+    expect(loadConfig({ SCOPE_DB: ':memory:', SCOPE_WEB_DIST: '/srv/scope-web' }).webDistDir).toBe(
+      '/srv/scope-web',
+    );
     expect(Object.isFrozen(config)).toBe(true);
     expect(loadConfig({ SCOPE_DB: ':memory:' }).databasePath).toBe(':memory:');
     expect(join(projectRoot, 'data/scope.db')).toMatch(/data\/scope\.db$/);

@@ -12,6 +12,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SCOPE_SESSION_SECRET: z.string().min(32, 'SCOPE_SESSION_SECRET must be at least 32 characters').optional(),
   SCOPE_DEADLINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  SCOPE_WEB_DIST: z.string().min(1).default('web/dist'),
 });
 
 export type Config = Readonly<{
@@ -23,6 +24,7 @@ export type Config = Readonly<{
   sessionSecret: string;
   /** Days after a quarter ends that its submissions are due. */
   deadlineDays: number;
+  /** The built web app served for every non-API path. */
   webDistDir: string;
 }>;
 
@@ -48,7 +50,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Scope's configuration is not valid:\n  ${problems.join('\n  ')}`);
   }
-  const { PORT, SCOPE_DB, NODE_ENV, SCOPE_SESSION_SECRET, SCOPE_DEADLINE_DAYS } = parsed.data;
+  const { PORT, SCOPE_DB, NODE_ENV, SCOPE_SESSION_SECRET, SCOPE_DEADLINE_DAYS, SCOPE_WEB_DIST } = parsed.data;
   const databasePath = SCOPE_DB === ':memory:' ? SCOPE_DB : resolve(projectRoot, SCOPE_DB);
   return Object.freeze({
     port: PORT,
@@ -57,7 +59,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     isProduction: NODE_ENV === 'production',
     sessionSecret: resolveSessionSecret(SCOPE_SESSION_SECRET, databasePath),
     deadlineDays: SCOPE_DEADLINE_DAYS,
-    webDistDir: resolve(projectRoot, 'web/dist'),
+    webDistDir: resolve(projectRoot, SCOPE_WEB_DIST),
   });
 }
 

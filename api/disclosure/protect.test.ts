@@ -12,6 +12,26 @@ const run = (
   audience: 'coalition' | 'public' = 'coalition',
 ) => protect({ cells, relations, audience, threshold });
 
+/** Two counties' 4 × 5 tables of small counts and the coalition's sum of them: the attack test's release. */
+function twoCountiesAndCoalition() {
+  const county = (prefix: string, seed: number) =>
+    twoWay(
+      prefix,
+      [0, 1, 2, 3].map((r) =>
+        [0, 1, 2, 3, 4].map((c) =>
+          (r * 7 + c * 3 + seed) % 9 === 0 ? 0 : ((r * 5 + c * 11 + seed) % 13) + 1,
+        ),
+      ),
+    );
+  const a = county('A', 1);
+  const b = county('B', 4);
+  const coalition = addCells('C', [a.cells, b.cells]);
+  return {
+    cells: [...a.cells, ...b.cells, ...coalition],
+    relations: [...a.relations, ...b.relations, ...geographyRelations(coalition, [a.cells, b.cells])],
+  };
+}
+
 /** Every hidden cell's interval, as an outsider and as each agency, must not pin a small count. */
 async function expectProtected(
   cells: CubeCell[],
@@ -215,20 +235,7 @@ describe('the LP audit', () => {
   });
 
   test('13. primary suppression alone is broken by LP; the full pipeline is not', async () => {
-    const county = (prefix: string, seed: number) =>
-      twoWay(
-        prefix,
-        [0, 1, 2, 3].map((r) =>
-          [0, 1, 2, 3, 4].map((c) =>
-            (r * 7 + c * 3 + seed) % 9 === 0 ? 0 : ((r * 5 + c * 11 + seed) % 13) + 1,
-          ),
-        ),
-      );
-    const a = county('A', 1);
-    const b = county('B', 4);
-    const coalition = addCells('C', [a.cells, b.cells]);
-    const cells = [...a.cells, ...b.cells, ...coalition];
-    const relations = [...a.relations, ...b.relations, ...geographyRelations(coalition, [a.cells, b.cells])];
+    const { cells, relations } = twoCountiesAndCoalition();
     const primaryOnly = new Set(cells.filter((c) => c.value >= 1 && c.value < 5).map((c) => c.id));
     expect(primaryOnly.size).toBeGreaterThan(5);
     const attack = await feasibilityIntervals(cells, relations, primaryOnly);
@@ -289,20 +296,9 @@ test('a component audited by regions passes only what the exact LP proves', asyn
 test('a large component of one group is still audited, not waved through', async () => {
   // The same two counties as the attack test, every cell in one group: no region can be formed,
   // so the component must be solved whole.
-  const county = (prefix: string, seed: number) =>
-    twoWay(
-      prefix,
-      [0, 1, 2, 3].map((r) =>
-        [0, 1, 2, 3, 4].map((c) =>
-          (r * 7 + c * 3 + seed) % 9 === 0 ? 0 : ((r * 5 + c * 11 + seed) % 13) + 1,
-        ),
-      ),
-    );
-  const a = county('A', 1);
-  const b = county('B', 4);
-  const coalition = addCells('C', [a.cells, b.cells]);
-  const cells = [...a.cells, ...b.cells, ...coalition].map((c) => ({ ...c, group: 'coalition' }));
-  const relations = [...a.relations, ...b.relations, ...geographyRelations(coalition, [a.cells, b.cells])];
+  const twoCounties = twoCountiesAndCoalition();
+  const cells = twoCounties.cells.map((c) => ({ ...c, group: 'coalition' }));
+  const relations = twoCounties.relations;
   const result = await protect({
     cells,
     relations,

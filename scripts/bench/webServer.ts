@@ -1,4 +1,4 @@
-/** Starts Scope's app over a database and a chosen web folder in a child process (see webServerChild.ts). */
+/** Starts Scope's own server (`api/server.ts`) over a database and a chosen web folder in a child process. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sessionCookieName } from '../../api/auth/session';
@@ -21,7 +21,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./webServerChild.ts', import.meta.url)), options.webDistDir],
+    ['--import', 'tsx', fileURLToPath(new URL('../../api/server.ts', import.meta.url))],
     {
       cwd: projectRoot,
       env: {
@@ -30,6 +30,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         SCOPE_DB: options.databasePath,
         NODE_ENV: options.nodeEnv ?? 'production',
         SCOPE_SESSION_SECRET: options.sessionSecret,
+        SCOPE_WEB_DIST: options.webDistDir,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

@@ -1,5 +1,6 @@
 import { type ReactNode, Suspense, useId, useRef, useState } from 'react';
-import { chartCsv, chartFileName, saveFile } from './csv';
+import { saveFile } from '../lib/saveFile';
+import { chartCsv, chartFileName } from './csv';
 import { ChartDataTable } from './DataTable';
 import { drawingSvg, type ImageCaption, pngBlob, svgBlob } from './exportImage';
 import { hiddenExplanation } from './format';

@@ -3,6 +3,7 @@
  * which a plain link can't send, so the file is fetched with that header and saved from memory.
  */
 import { ApiError, networkErrorCode, parseApiError } from '../../api/client';
+import { saveFile } from '../../lib/saveFile';
 import type { Audience, Release } from './types';
 
 /** `/api/releases/12/cells?audience=public`. */
@@ -56,15 +57,6 @@ export async function downloadCellsCsv(
   }
   const blob = await response.blob();
   const name = attachmentName(response.headers.get('Content-Disposition'), csvFileName(release, audience));
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken its copy once the click is handled; free the memory a moment later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(blob, name);
   return name;
 }
