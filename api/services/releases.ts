@@ -1,7 +1,8 @@
 /**
  * Releases: publishing one quarter's protected cube. An admin starts a release; it is computed in the
- * background (protection is async and reports progress), and ends either published — the owned cells
- * of each audience stored at once, frozen — or failed, with nothing from it served. No HTTP here.
+ * background (protection runs in a worker thread and reports progress), and ends either published —
+ * the owned cells of each audience stored at once, frozen — or failed, with nothing from it served.
+ * No HTTP here.
  */
 import type { Db } from '../db';
 import {
@@ -17,13 +18,14 @@ import {
   releaseAggregates,
   totalOption,
 } from '../disclosure/cube';
-import { PolicyError, protect } from '../disclosure/protect';
+import { PolicyError } from '../disclosure/protect';
 import {
   type Audience,
   defaultThresholds,
   minimumThresholds,
   type ProtectionResult,
 } from '../disclosure/types';
+import { protectInWorker } from '../disclosure/worker';
 import type { Catalog } from '../domain/catalog';
 import { parseQuarter } from '../domain/periods';
 import { ApiError, badRequest, forbidden, notFound } from '../errors';
@@ -553,20 +555,15 @@ async function computeRelease(
         ]),
       ];
       const cube = cubeFor(loaded, audience, frozenCells(db, audience, periods));
-      let lastYield = performance.now();
-      const result = await protect({
+      // In the worker thread: the audit can take minutes, and requests are answered meanwhile.
+      const result = await protectInWorker({
         cells: cube.cells,
         relations: cube.relations,
         audience,
         threshold: policy[audience],
-        onProgress: async (done, total) => {
+        onProgress: (done, total) => {
           progress.done = done;
           progress.total = total;
-          // The audit is long: give requests a turn every few milliseconds.
-          if (performance.now() - lastYield > 15) {
-            await yieldToEventLoop();
-            lastYield = performance.now();
-          }
         },
       });
       summaries[audience] = summaryOf(result);
