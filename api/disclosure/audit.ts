@@ -53,26 +53,66 @@ export const defaultWholeComponentLimit = 1000;
  */
 const partnerGroups = (round: number) => 3 * 2 ** Math.min(10, round - 1);
 
-export function auditComponent(context: Context, views: readonly View[]): AuditFinding[] {
+/** A region's audit, as it can be sent to another thread: its cells (the variables), rows and views. */
+export type RegionJob = { cells: number[]; rows: Row[]; views: View[] };
+/** Audits some regions elsewhere (another thread), each as `auditRegion` would. */
+export type RegionSolver = (jobs: RegionJob[]) => Promise<{ findings: AuditFinding[][]; lps: number }>;
+
+export async function auditComponent(
+  context: Context,
+  views: readonly View[],
+  elsewhere?: RegionSolver,
+): Promise<AuditFinding[]> {
   const regions = context.component.cells.length <= context.wholeComponentLimit ? [] : regionsOf(context);
   // Small, or a single group (nothing to split by): the whole component, exactly.
   if (regions.length <= 1) return auditWholeComponent(context, views);
   // One model per region, shared by every view with cells to audit there (only row bounds change).
-  return regions.flatMap((region) => {
-    const regionViews = views
-      .map((view) => ({
-        insider: view.insider,
-        targets: view.targets.filter((cell) => region.audits.has(cell)),
-      }))
-      .filter((view) => view.targets.length > 0);
-    if (regionViews.length === 0) return [];
-    return auditWholeComponent({ ...context, ...region }, regionViews).map((finding) => ({
-      ...finding,
-      lower: Number.NaN,
-      upper: Number.NaN,
-      exact: false,
-    }));
-  });
+  const jobs = regions
+    .map((region) => ({
+      cells: region.component.cells,
+      rows: region.component.rows,
+      views: views
+        .map((view) => ({
+          insider: view.insider,
+          targets: view.targets.filter((cell) => region.audits.has(cell)),
+        }))
+        .filter((view) => view.targets.length > 0),
+    }))
+    .filter((job) => job.views.length > 0);
+  // With another thread, every other region is audited there, at the same time as the rest here;
+  // the findings come back in the regions' order either way.
+  const away = (k: number) => elsewhere !== undefined && k % 2 === 1;
+  const sent = jobs.filter((_, k) => away(k));
+  const there = sent.length > 0 && elsewhere ? elsewhere(sent) : undefined;
+  const here = jobs.map((job, k) => (away(k) ? [] : auditRegion(context, job)));
+  const answer = there ? await there : { findings: [], lps: 0 };
+  for (let k = 0; k < answer.lps; k++) context.countLp();
+  return here.flatMap((findings, k) => (away(k) ? (answer.findings[(k - 1) / 2] ?? []) : findings));
+}
+
+/**
+ * One region's audit: only its cells are variables, the component's other hidden cells held at their
+ * true values. Its findings say "not proven" (no interval): the region is not the whole component.
+ */
+export function auditRegion(
+  context: Pick<Context, 'highs' | 'cells' | 'threshold' | 'countLp'>,
+  job: RegionJob,
+): AuditFinding[] {
+  const hidden = new Uint8Array(context.cells.length);
+  for (const cell of job.cells) hidden[cell] = 1;
+  const region = {
+    ...context,
+    component: { cells: job.cells, rows: job.rows },
+    hidden,
+    round: 0,
+    wholeComponentLimit: Number.POSITIVE_INFINITY,
+  };
+  return auditWholeComponent(region, job.views).map((finding) => ({
+    ...finding,
+    lower: Number.NaN,
+    upper: Number.NaN,
+    exact: false,
+  }));
 }
 
 /**
@@ -81,9 +121,7 @@ export function auditComponent(context: Context, views: readonly View[]): AuditF
  * the rest of the component counts as known, at its true value. Each cell is audited in one region:
  * its group's, or for a coalition cell, one taken in turn.
  */
-function regionsOf(
-  context: Context,
-): Array<Pick<Context, 'component' | 'hidden'> & { audits: ReadonlySet<number> }> {
+function regionsOf(context: Context): Array<Pick<Context, 'component'> & { audits: ReadonlySet<number> }> {
   const { cells, component } = context;
   const groups = new Map<string, number[]>();
   for (const cell of component.cells) {
@@ -124,14 +162,12 @@ function regionsOf(
       .map(([g]) => g);
     const members = [group, ...partners];
     const regionCells = [...members.flatMap((g) => groups.get(g) ?? []), ...coalition].sort((a, b) => a - b);
-    const hidden = new Uint8Array(cells.length);
-    for (const cell of regionCells) hidden[cell] = 1;
     const rows = [...new Set(regionCells.flatMap((cell) => rowsOf.get(cell) ?? []))];
     const audits = new Set([
       ...(groups.get(group) ?? []),
       ...coalition.filter((_, k) => k % order.length === i),
     ]);
-    return { component: { cells: regionCells, rows }, hidden, audits };
+    return { component: { cells: regionCells, rows }, audits };
   });
 }
 

@@ -7,6 +7,7 @@
  */
 import highsLoader, { type Highs } from 'highs';
 import { auditComponent, defaultWholeComponentLimit, type Row, type View } from './audit';
+import { type RegionThread, regionThread } from './regionThreads';
 import {
   type AuditFinding,
   type CubeCell,
@@ -276,6 +277,9 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     proven.set(insider ?? '', cellsOfView);
   };
 
+  const wholeComponentLimit = input.wholeComponentLimit ?? defaultWholeComponentLimit;
+  /** A second thread for large components' regions, started when the first one is met. */
+  let regions: RegionThread | undefined;
   /** Audits every component holding a sensitive hidden cell; returns what an attacker could narrow. */
   const audit = async (): Promise<AuditFinding[]> => {
     const found: AuditFinding[] = [];
@@ -287,7 +291,9 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
       const views = viewsOf(component.cells, primary, sensitive)
         .map((view) => ({ ...view, targets: view.targets.filter((cell) => !isProven(view.insider, cell)) }))
         .filter((view) => view.targets.length > 0);
-      const findings = auditComponent(
+      const large = component.cells.length > wholeComponentLimit;
+      if (large) regions ??= regionThread(cells, threshold);
+      const findings = await auditComponent(
         {
           highs,
           cells,
@@ -295,10 +301,11 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
           hidden,
           threshold,
           round: rounds,
-          wholeComponentLimit: input.wholeComponentLimit ?? defaultWholeComponentLimit,
+          wholeComponentLimit,
           countLp: () => lpsSolved++,
         },
         views,
+        large ? regions?.solve : undefined,
       );
       const exposed = new Set(findings.map((f) => `${f.insider ?? ''} ${f.cell}`));
       for (const view of views)
@@ -313,33 +320,37 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   };
 
   complementary();
-  for (;;) {
-    rounds++;
-    failures = await audit();
-    if (failures.length === 0 || rounds >= maxRounds) break;
-    // Each cell still exposed gets one more complementary suppression among its own relations.
-    let added = false;
-    for (const finding of [...failures].sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0))) {
-      const i = index.get(finding.cell) as number;
-      // Its relations' cells first; while nothing there can be hidden but a headline total, reach one
-      // relation further out (twice at most), and hide a headline total only if nothing is cheaper.
-      let ring = new Set<number>([i]);
-      let pick = -1;
-      for (
-        let reach = 0;
-        reach < 3 && (pick < 0 || ((cells[pick] as CubeCell).costFactor ?? 0) > 10);
-        reach++
-      ) {
-        const wider = new Set<number>(pick < 0 ? [] : [pick]);
-        for (const n of ring)
-          for (const r of relationsOf[n] ?? []) for (const m of sums[r] ?? []) wider.add(m);
-        ring = wider;
-        pick = cheapest(ring);
+  try {
+    for (;;) {
+      rounds++;
+      failures = await audit();
+      if (failures.length === 0 || rounds >= maxRounds) break;
+      // Each cell still exposed gets one more complementary suppression among its own relations.
+      let added = false;
+      for (const finding of [...failures].sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0))) {
+        const i = index.get(finding.cell) as number;
+        // Its relations' cells first; while nothing there can be hidden but a headline total, reach one
+        // relation further out (twice at most), and hide a headline total only if nothing is cheaper.
+        let ring = new Set<number>([i]);
+        let pick = -1;
+        for (
+          let reach = 0;
+          reach < 3 && (pick < 0 || ((cells[pick] as CubeCell).costFactor ?? 0) > 10);
+          reach++
+        ) {
+          const wider = new Set<number>(pick < 0 ? [] : [pick]);
+          for (const n of ring)
+            for (const r of relationsOf[n] ?? []) for (const m of sums[r] ?? []) wider.add(m);
+          ring = wider;
+          pick = cheapest(ring);
+        }
+        if (pick >= 0 && hide(pick, 'audit')) added = true;
       }
-      if (pick >= 0 && hide(pick, 'audit')) added = true;
+      if (!added) break;
+      complementary();
     }
-    if (!added) break;
-    complementary();
+  } finally {
+    await regions?.close();
   }
 
   const hiddenCells = cells.filter((_, i) => hidden[i]);

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { PolicyError, protect } from './protect';
+import { auditRegion } from './audit';
+import { loadHighs, PolicyError, protect } from './protect';
+import { regionThread } from './regionThreads';
 import { twoWay } from './testTables';
 import { protectInWorker } from './worker';
 
@@ -45,4 +47,44 @@ test('releases protected at the same time each get their own result', async () =
   expect(coalition.audience).toBe('coalition');
   expect(publicFigures.audience).toBe('public');
   expect(publicFigures.stats.hidden).toBeGreaterThan(coalition.stats.hidden);
+});
+
+test('a region audited on the second thread gives the findings it gives here', async () => {
+  const highs = await loadHighs();
+  const cells = table.cells;
+  const index = new Map(cells.map((c, i) => [c.id, i]));
+  const at = (id: string) => index.get(id) as number;
+  const rows = table.relations.flatMap((r) =>
+    r.kind === 'sum'
+      ? [
+          {
+            members: [
+              { cell: at(r.total), coefficient: 1 },
+              ...r.parts.map((p) => ({ cell: at(p), coefficient: -1 })),
+            ],
+            lower: 0,
+            upper: 0,
+          },
+        ]
+      : [],
+  );
+  // The small cells hidden and nothing else, so some can be narrowed down: as an outsider and as agency A.
+  const small = cells.flatMap((c, i) => (c.value > 0 && c.value < 5 ? [i] : []));
+  const jobs = [
+    { cells: small, rows, views: [{ insider: null, targets: small }] },
+    { cells: small, rows, views: [{ insider: 'A', targets: small }] },
+  ];
+  let lps = 0;
+  const here = jobs.map((job) => auditRegion({ highs, cells, threshold: 5, countLp: () => lps++ }, job));
+  expect(here.flat().length).toBeGreaterThan(0);
+  const thread = regionThread(cells, 5);
+  expect(thread).toBeDefined();
+  try {
+    const there = await thread?.solve(jobs);
+    expect(there?.findings).toEqual(here);
+    expect(there?.lps).toBe(lps);
+  } finally {
+    await thread?.close();
+  }
+  await expect(thread?.solve(jobs)).rejects.toThrow('closed');
 });

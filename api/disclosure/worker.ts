@@ -4,9 +4,10 @@
  * on first use and kept for the next release (the solver loads once), runs `protect()` itself and
  * reports progress back as messages. It holds the process open only while it has work.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { PolicyError, type ProtectInput } from './protect';
 import type { ProtectionResult } from './types';
+import { startTypeScriptWorker } from './typescriptWorker';
 
 /** What the worker is sent: the input without its progress callback (which stays here). */
 export type WorkerRequest = { id: number; input: Omit<ProtectInput, 'onProgress'> };
@@ -25,17 +26,11 @@ let worker: Worker | undefined;
 const pending = new Map<number, Pending>();
 let nextId = 1;
 
-/**
- * The worker thread. Its entry is TypeScript, like the rest of the server: the thread registers the
- * same loader the server runs under before importing it.
- */
 function protectionWorker(): Worker {
   if (worker) return worker;
-  const loader = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./workerThread.ts', import.meta.url).href;
-  const started = new Worker(
-    `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
-    { eval: true, name: 'disclosure protection' },
+  const started = startTypeScriptWorker(
+    new URL('./workerThread.ts', import.meta.url),
+    'disclosure protection',
   );
   started.unref();
   started.on('message', (message: WorkerMessage) => {
