@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { RegionJob, RegionSolver } from './audit';
 import type { AuditFinding, CubeCell } from './types';
-import { startTypeScriptWorker } from './typescriptWorker';
+import { startTypeScriptWorker, WaitingRequests } from './typescriptWorker';
 
 export type RegionRequest =
   | { kind: 'cells'; cells: readonly CubeCell[]; threshold: number }
@@ -28,24 +28,17 @@ export function regionThread(cells: readonly CubeCell[], threshold: number): Reg
   if (availableParallelism() < 2) return undefined;
   let worker: Worker | undefined;
   let failure: Error | undefined;
-  let nextId = 1;
-  const waiting = new Map<
-    number,
-    { resolve: (r: { findings: AuditFinding[][]; lps: number }) => void; reject: (e: Error) => void }
-  >();
+  const waiting = new WaitingRequests<{ findings: AuditFinding[][]; lps: number }>();
   const fail = (error: Error) => {
     failure = error;
-    for (const job of waiting.values()) job.reject(error);
-    waiting.clear();
+    waiting.rejectAll(error);
   };
   const started = () => {
     if (worker) return worker;
     worker = startTypeScriptWorker(new URL('./regionThread.ts', import.meta.url), 'disclosure regions');
     worker.on('message', (reply: RegionReply) => {
-      const job = waiting.get(reply.id);
-      waiting.delete(reply.id);
-      if (reply.kind === 'regions') job?.resolve({ findings: reply.findings, lps: reply.lps });
-      else job?.reject(new Error(reply.message));
+      if (reply.kind === 'regions') waiting.resolve(reply.id, { findings: reply.findings, lps: reply.lps });
+      else waiting.reject(reply.id, new Error(reply.message));
     });
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the region thread stopped (exit code ${code})`)));
@@ -53,13 +46,12 @@ export function regionThread(cells: readonly CubeCell[], threshold: number): Reg
     return worker;
   };
   return {
-    solve: (jobs) =>
-      new Promise((resolve, reject) => {
-        if (failure) return reject(failure);
-        const id = nextId++;
-        waiting.set(id, { resolve, reject });
-        started().postMessage({ kind: 'regions', id, jobs } satisfies RegionRequest);
-      }),
+    solve: (jobs) => {
+      if (failure) return Promise.reject(failure);
+      const { id, settled } = waiting.add(undefined);
+      started().postMessage({ kind: 'regions', id, jobs } satisfies RegionRequest);
+      return settled;
+    },
     close: async () => {
       const running = worker;
       worker = undefined;

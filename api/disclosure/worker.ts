@@ -7,7 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import { PolicyError, type ProtectInput } from './protect';
 import type { ProtectionResult } from './types';
-import { startTypeScriptWorker } from './typescriptWorker';
+import { startTypeScriptWorker, WaitingRequests } from './typescriptWorker';
 
 /** What the worker is sent: the input without its progress callback (which stays here). */
 export type WorkerRequest = { id: number; input: Omit<ProtectInput, 'onProgress'> };
@@ -16,15 +16,8 @@ export type WorkerMessage =
   | { id: number; kind: 'result'; result: ProtectionResult }
   | { id: number; kind: 'error'; message: string; policy: boolean };
 
-type Pending = {
-  resolve: (result: ProtectionResult) => void;
-  reject: (error: Error) => void;
-  onProgress: ProtectInput['onProgress'];
-};
-
 let worker: Worker | undefined;
-const pending = new Map<number, Pending>();
-let nextId = 1;
+const pending = new WaitingRequests<ProtectionResult, ProtectInput['onProgress']>();
 
 function protectionWorker(): Worker {
   if (worker) return worker;
@@ -34,23 +27,22 @@ function protectionWorker(): Worker {
   );
   started.unref();
   started.on('message', (message: WorkerMessage) => {
-    const job = pending.get(message.id);
-    if (!job) return;
     if (message.kind === 'progress') {
-      void job.onProgress?.(message.done, message.total);
+      void pending.extra(message.id)?.(message.done, message.total);
       return;
     }
-    settle(message.id);
-    if (message.kind === 'result') job.resolve(message.result);
-    else job.reject(message.policy ? new PolicyError(message.message) : new Error(message.message));
+    if (message.kind === 'result') pending.resolve(message.id, message.result);
+    else
+      pending.reject(
+        message.id,
+        message.policy ? new PolicyError(message.message) : new Error(message.message),
+      );
+    if (pending.size === 0) worker?.unref();
   });
   // A crashed worker fails every job it held (the releases fail closed); the next job starts a new one.
   const abandon = (error: Error) => {
     if (worker === started) worker = undefined;
-    for (const [id, job] of pending) {
-      settle(id);
-      job.reject(error);
-    }
+    pending.rejectAll(error);
   };
   started.on('error', abandon);
   started.on('exit', (code) => abandon(new Error(`the protection worker stopped (exit code ${code})`)));
@@ -58,19 +50,12 @@ function protectionWorker(): Worker {
   return started;
 }
 
-function settle(id: number) {
-  pending.delete(id);
-  if (pending.size === 0) worker?.unref();
-}
-
 /** `protect()`, in the worker thread: the same result, without blocking this thread. */
 export function protectInWorker(input: ProtectInput): Promise<ProtectionResult> {
   const { onProgress, ...rest } = input;
-  const id = nextId++;
   const thread = protectionWorker();
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress });
-    thread.ref();
-    thread.postMessage({ id, input: rest } satisfies WorkerRequest);
-  });
+  const { id, settled } = pending.add(onProgress);
+  thread.ref();
+  thread.postMessage({ id, input: rest } satisfies WorkerRequest);
+  return settled;
 }
