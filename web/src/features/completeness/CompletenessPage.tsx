@@ -3,6 +3,7 @@ import { type FormEvent, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Me } from '../../api/types';
 import { coalitionName } from '../../app/AppShell';
+import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -160,38 +161,30 @@ function FilterForm({
   const filtered = filters.county !== null || filters.type !== null;
   return (
     <form className="filter-bar" onSubmit={handleSubmit} aria-label="Filter the matrix">
-      <div className="filter-bar__field">
-        <label htmlFor="filter-county">County</label>
-        <select id="filter-county" name="county" defaultValue={filters.county ?? ''}>
-          <option value="">All counties</option>
-          {countyOptions.map((county) => (
-            <option key={county.code} value={county.code}>
-              {county.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-bar__field">
-        <label htmlFor="filter-type">Agency type</label>
-        <select id="filter-type" name="type" defaultValue={filters.type ?? ''}>
-          <option value="">All types</option>
-          {agencyTypeOptions().map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-bar__field">
-        <label htmlFor="filter-quarters">Quarters</label>
-        <select id="filter-quarters" name="quarters" defaultValue={String(filters.quarters)}>
-          {quarterChoices.map((count) => (
-            <option key={count} value={count}>
-              Last {count}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-county"
+        label="County"
+        name="county"
+        defaultValue={filters.county ?? ''}
+        options={[
+          { value: '', label: 'All counties' },
+          ...countyOptions.map((county) => ({ value: county.code, label: county.name })),
+        ]}
+      />
+      <FilterSelect
+        id="filter-type"
+        label="Agency type"
+        name="type"
+        defaultValue={filters.type ?? ''}
+        options={[{ value: '', label: 'All types' }, ...agencyTypeOptions()]}
+      />
+      <FilterSelect
+        id="filter-quarters"
+        label="Quarters"
+        name="quarters"
+        defaultValue={String(filters.quarters)}
+        options={quarterChoices.map((count) => ({ value: String(count), label: `Last ${count}` }))}
+      />
       <div className="filter-bar__actions">
         <button type="submit" className="button">
           Show

@@ -5,6 +5,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { DeferredDrawing } from '../../charts/DeferredDrawing';
 import { completenessNote, releaseFootnote } from '../../charts/format';
 import { TrendChartView } from '../../charts/lazyViews';
+import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { LineChart } from './charts';
@@ -91,6 +92,7 @@ function TrendFilters({
   onChange: (view: TrendsView) => void;
 }) {
   const id = useId();
+  const geoOptions = geos.map((g) => ({ value: g, label: geoName(g) }));
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -104,47 +106,31 @@ function TrendFilters({
   }
   return (
     <form className="filter-bar" onSubmit={handleSubmit} aria-label="Choose a trend" key={trendsSearch(view)}>
-      <div className="filter-bar__field">
-        <label htmlFor={`${id}-table`}>Figure</label>
-        <select id={`${id}-table`} name="table" defaultValue={view.table}>
-          {tables.map((t) => (
-            <option key={t.code} value={t.code}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-bar__field">
-        <label htmlFor={`${id}-interval`}>Over</label>
-        <select id={`${id}-interval`} name="interval" defaultValue={view.interval}>
-          {(['quarter', 'year', 'fy'] as const).map((interval) => (
-            <option key={interval} value={interval}>
-              {intervalNames[interval]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-bar__field">
-        <label htmlFor={`${id}-geo`}>Area</label>
-        <select id={`${id}-geo`} name="geo" defaultValue={view.geo}>
-          {geos.map((g) => (
-            <option key={g} value={g}>
-              {geoName(g)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-bar__field">
-        <label htmlFor={`${id}-compare`}>Compare with</label>
-        <select id={`${id}-compare`} name="compare" defaultValue={view.compare ?? ''}>
-          <option value="">Nothing</option>
-          {geos.map((g) => (
-            <option key={g} value={g}>
-              {geoName(g)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id={`${id}-table`}
+        label="Figure"
+        name="table"
+        defaultValue={view.table}
+        options={tables.map((t) => ({ value: t.code, label: t.name }))}
+      />
+      <FilterSelect
+        id={`${id}-interval`}
+        label="Over"
+        name="interval"
+        defaultValue={view.interval}
+        options={(['quarter', 'year', 'fy'] as const).map((interval) => ({
+          value: interval,
+          label: intervalNames[interval],
+        }))}
+      />
+      <FilterSelect id={`${id}-geo`} label="Area" name="geo" defaultValue={view.geo} options={geoOptions} />
+      <FilterSelect
+        id={`${id}-compare`}
+        label="Compare with"
+        name="compare"
+        defaultValue={view.compare ?? ''}
+        options={[{ value: '', label: 'Nothing' }, ...geoOptions]}
+      />
       <div className="filter-bar__actions">
         <button type="submit" className="button">
           Show

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type Ref, useEffect, useRef, useState } from 'react';
+import { type Ref, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { defaultThresholds } from '../../../../api/disclosure/types';
 import type { ReportingPeriod } from '../../api/types';
+import { QuarterPicker } from '../../components/QuarterPicker';
 import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { describeDeadline, localIsoDate } from '../../lib/dates';
@@ -161,34 +162,14 @@ function PeriodPicker({
   current: string | undefined;
   onChoose: (period: string) => void;
 }) {
-  if (periods.length === 0) return null;
-  const listed = periods.some((p) => p.period === current);
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const chosen = String(new FormData(event.currentTarget).get('period') ?? '');
-    if (isPeriodCode(chosen)) onChoose(chosen);
-  }
-
   return (
-    <form className="filter-bar" onSubmit={handleSubmit} aria-label="Choose a quarter to publish">
-      <div className="filter-bar__field release-picker__field">
-        <label htmlFor="release-period">Quarter</label>
-        <select id="release-period" name="period" defaultValue={current}>
-          {!listed && current ? <option value={current}>{current}</option> : null}
-          {periods.map((period) => (
-            <option key={period.period} value={period.period}>
-              {periodOptionLabel(period, releases)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-bar__actions">
-        <button type="submit" className="button">
-          Show
-        </button>
-      </div>
-    </form>
+    <QuarterPicker
+      id="release-period"
+      label="Choose a quarter to publish"
+      options={periods.map((period) => ({ code: period.period, label: periodOptionLabel(period, releases) }))}
+      current={current}
+      onChoose={onChoose}
+    />
   );
 }
 

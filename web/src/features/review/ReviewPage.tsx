@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PeriodsResponse } from '../../api/types';
+import { QuarterPicker } from '../../components/QuarterPicker';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -94,41 +94,22 @@ function PeriodPicker({
   current: string | undefined;
   onChoose: (period: string) => void;
 }) {
-  const codes = pickerPeriods(periods, current);
-  if (codes.length === 0) return null;
   const byCode = new Map(periods.map((p) => [p.period, p]));
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const chosen = String(new FormData(event.currentTarget).get('period') ?? '');
-    if (isPeriodCode(chosen)) onChoose(chosen);
-  }
-
+  const options = pickerPeriods(periods, current).map((code) => {
+    const period = byCode.get(code);
+    const span = period ? describeSpan(period.startDate, period.endDate) : '';
+    return { code, label: `${code}${span ? ` · ${span}` : ''}${period?.open ? ' · open' : ''}` };
+  });
   return (
-    <form className="filter-bar" onSubmit={handleSubmit} aria-label="Choose a quarter">
-      <div className="filter-bar__field">
-        <label htmlFor="review-period">Quarter</label>
-        <select id="review-period" name="period" defaultValue={current}>
-          {codes.map((code) => {
-            const period = byCode.get(code);
-            const span = period ? describeSpan(period.startDate, period.endDate) : '';
-            return (
-              <option key={code} value={code}>
-                {code}
-                {span ? ` · ${span}` : ''}
-                {period?.open ? ' · open' : ''}
-              </option>
-            );
-          })}
-        </select>
-      </div>
-      <div className="filter-bar__actions">
-        <button type="submit" className="button">
-          Show
-        </button>
-        <Link to="/completeness">Completeness across quarters</Link>
-      </div>
-    </form>
+    <QuarterPicker
+      id="review-period"
+      label="Choose a quarter"
+      options={options}
+      current={current}
+      onChoose={onChoose}
+    >
+      <Link to="/completeness">Completeness across quarters</Link>
+    </QuarterPicker>
   );
 }
 

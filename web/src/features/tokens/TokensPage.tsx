@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Me } from '../../api/types';
+import { FilterSelect } from '../../components/FilterSelect';
 import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -86,18 +87,14 @@ function AdminAgencyPicker() {
         />
       ) : (
         <form className="filter-bar" onSubmit={handleSubmit} aria-label="Choose an agency">
-          <div className="filter-bar__field">
-            <label htmlFor="token-agency">Agency</label>
-            <select id="token-agency" name="agency">
-              {[...agencies.data.agencies]
-                .sort((a, b) => a.name.localeCompare(b.name, 'en'))
-                .map((agency) => (
-                  <option key={agency.code} value={agency.code}>
-                    {agency.name}
-                  </option>
-                ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="token-agency"
+            label="Agency"
+            name="agency"
+            options={[...agencies.data.agencies]
+              .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+              .map((agency) => ({ value: agency.code, label: agency.name }))}
+          />
           <div className="filter-bar__actions">
             <button type="submit" className="button">
               Show tokens
