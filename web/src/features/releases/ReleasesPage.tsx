@@ -3,6 +3,7 @@ import { type Ref, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { defaultThresholds } from '../../../../api/disclosure/types';
 import type { ReportingPeriod } from '../../api/types';
+import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { QuarterPicker } from '../../components/QuarterPicker';
 import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -440,43 +441,27 @@ function ConfirmPublish({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
   return (
-    <section className="panel panel--attention" aria-labelledby="confirm-publish-heading">
-      <h3 id="confirm-publish-heading" tabIndex={-1} ref={headingRef}>
-        {correction
+    <ConfirmPanel
+      id="confirm-publish-heading"
+      question={
+        correction
           ? `Publish a correction of ${preview.period} (release ${sequence}) now?`
-          : `Publish ${preview.period} now?`}
-      </h3>
+          : `Publish ${preview.period} now?`
+      }
+      confirmLabel={correction ? `Yes, publish release ${sequence}` : `Yes, publish ${preview.period}`}
+      pendingLabel="Starting…"
+      pending={pending}
+      error={error}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
       <p>{confirmIncludes(preview)}</p>
       <p>
         Protecting and checking the numbers can take a few minutes; you can watch it here. Once published, the
         numbers are frozen: to change them, you publish a correction.
       </p>
-      <div role="alert">{error ? <p className="form-error">{error}</p> : null}</div>
-      <div className="release-actions">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={pending}
-          onClick={() => {
-            if (!pending) onConfirm();
-          }}
-        >
-          {pending
-            ? 'Starting…'
-            : correction
-              ? `Yes, publish release ${sequence}`
-              : `Yes, publish ${preview.period}`}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </section>
+    </ConfirmPanel>
   );
 }
 

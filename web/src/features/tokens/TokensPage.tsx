@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Me } from '../../api/types';
+import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { FilterSelect } from '../../components/FilterSelect';
 import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
@@ -360,38 +361,23 @@ function ConfirmRevoke({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
   return (
-    <section className="panel panel--attention" aria-labelledby="confirm-revoke-heading">
-      <h3 id="confirm-revoke-heading" tabIndex={-1} ref={headingRef}>
-        Revoke “{token.name}”?
-      </h3>
+    <ConfirmPanel
+      id="confirm-revoke-heading"
+      question={`Revoke “${token.name}”?`}
+      confirmLabel="Yes, revoke it"
+      pendingLabel="Revoking…"
+      danger
+      pending={pending}
+      error={error}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
       <p>
         Any system using this token will be refused straight away. This can't be undone, but you can create a
         new token at any time.
       </p>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="confirm-actions">
-        <button
-          type="button"
-          className="button button--danger"
-          aria-disabled={pending}
-          onClick={() => !pending && onConfirm()}
-        >
-          {pending ? 'Revoking…' : 'Yes, revoke it'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </section>
+    </ConfirmPanel>
   );
 }
 
