@@ -1,11 +1,9 @@
 import type { FormEvent, ReactNode } from 'react';
-import { FilterSelect } from './FilterSelect';
-
-export type QuarterOption = { code: string; label: string };
+import { FilterSelect, type SelectOption } from './FilterSelect';
 
 /**
- * The admin pages' "Quarter … Show" bar: choosing a quarter and pressing Show (or Enter) puts it in
- * the page's address, so the view can be bookmarked and Back returns to the last one.
+ * The admin pages' "Quarter … Show" bar. Nothing changes until Show (or Enter); the pages then put the
+ * quarter in their address, so a view can be bookmarked and Back returns to the last one.
  */
 export function QuarterPicker({
   id,
@@ -19,19 +17,20 @@ export function QuarterPicker({
   id: string;
   /** The form's accessible name, saying what the quarter is chosen for. */
   label: string;
-  options: readonly QuarterOption[];
+  /** The quarters offered, by code. */
+  options: readonly SelectOption[];
   current: string | undefined;
   onChoose: (period: string) => void;
   /** Links shown beside the Show button. */
   children?: ReactNode;
 }) {
   if (options.length === 0) return null;
-  const listed = options.some((option) => option.code === current);
+  const listed = options.some((option) => option.value === current);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const chosen = String(new FormData(event.currentTarget).get('period') ?? '');
-    if (chosen === current || options.some((option) => option.code === chosen)) onChoose(chosen);
+    if (chosen === current || options.some((option) => option.value === chosen)) onChoose(chosen);
   }
 
   return (
@@ -41,10 +40,7 @@ export function QuarterPicker({
         label="Quarter"
         name="period"
         defaultValue={current}
-        options={[
-          ...(!listed && current ? [{ value: current, label: current }] : []),
-          ...options.map((option) => ({ value: option.code, label: option.label })),
-        ]}
+        options={!listed && current ? [{ value: current, label: current }, ...options] : options}
       />
       <div className="filter-bar__actions">
         <button type="submit" className="button">

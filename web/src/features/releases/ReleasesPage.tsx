@@ -167,7 +167,10 @@ function PeriodPicker({
     <QuarterPicker
       id="release-period"
       label="Choose a quarter to publish"
-      options={periods.map((period) => ({ code: period.period, label: periodOptionLabel(period, releases) }))}
+      options={periods.map((period) => ({
+        value: period.period,
+        label: periodOptionLabel(period, releases),
+      }))}
       current={current}
       onChoose={onChoose}
     />

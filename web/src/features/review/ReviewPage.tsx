@@ -98,7 +98,7 @@ function PeriodPicker({
   const options = pickerPeriods(periods, current).map((code) => {
     const period = byCode.get(code);
     const span = period ? describeSpan(period.startDate, period.endDate) : '';
-    return { code, label: `${code}${span ? ` · ${span}` : ''}${period?.open ? ' · open' : ''}` };
+    return { value: code, label: `${code}${span ? ` · ${span}` : ''}${period?.open ? ' · open' : ''}` };
   });
   return (
     <QuarterPicker
