@@ -215,6 +215,16 @@ export function consistentQuarter(
   return values;
 }
 
+/** `consistentQuarter`, with some of its survivors also served by another member (`survivors_shared`). */
+export function survivorsQuarter(
+  catalog: Catalog,
+  agencyType: AgencyType,
+  served: number,
+  shared = 0,
+): Record<string, number> {
+  return { ...consistentQuarter(catalog, agencyType, served), survivors_shared: shared };
+}
+
 /** A user of the small coalition as the services see them (for calling services without HTTP). */
 export function testUser(db: Db, id: number): User {
   return db
@@ -266,6 +276,24 @@ export function approveReport(
   insertRevision(db, { submissionId, userId: r.reporterId, at, late: false });
   insertReview(db, { submissionId, action: 'approve', comment: null, userId: r.adminId, at });
   return submissionId;
+}
+
+/** `approveReport` for one of the small coalition's two members, entered by its own reporter. */
+export function approveMemberReport(
+  db: Db,
+  coalition: ReturnType<typeof seedSmallCoalition>,
+  agency: 'river' | 'hills',
+  period: string,
+  values: Record<string, number>,
+): number {
+  const { agencies, users } = coalition;
+  return approveReport(db, {
+    agencyId: agencies[agency],
+    period,
+    values,
+    reporterId: agency === 'river' ? users.riverReporter : users.hillsReporter,
+    adminId: users.admin,
+  });
 }
 
 /**

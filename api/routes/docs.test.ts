@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readDefaultCatalog } from '../queries/catalog';
 import {
-  approveReport,
-  consistentQuarter,
+  approveMemberReport,
   createTestApp,
   createTestDb,
   publishTestRelease,
   seedSmallCoalition,
   signIn,
+  survivorsQuarter,
   type TestDb,
 } from '../testing';
 
@@ -206,19 +206,9 @@ describe('the documented statistics endpoints match what the routes do', () => {
 
   beforeEach(async () => {
     coalition = seedSmallCoalition(t.db);
-    const { agencies, users } = coalition;
-    for (const [agency, reporter, type, served, shared] of [
-      [agencies.river, users.riverReporter, 'victim_services', 3, 0],
-      [agencies.hills, users.hillsReporter, 'health_care', 25, 8],
-    ] as const)
-      approveReport(t.db, {
-        agencyId: agency,
-        period: '2026Q2',
-        values: { ...consistentQuarter(catalog, type, served), survivors_shared: shared },
-        reporterId: reporter,
-        adminId: users.admin,
-      });
-    const release = await publishTestRelease(t.db, users.admin, '2026Q2');
+    approveMemberReport(t.db, coalition, 'river', '2026Q2', survivorsQuarter(catalog, 'victim_services', 3));
+    approveMemberReport(t.db, coalition, 'hills', '2026Q2', survivorsQuarter(catalog, 'health_care', 25, 8));
+    const release = await publishTestRelease(t.db, coalition.users.admin, '2026Q2');
     expect(release.status).toBe('published');
     releaseId = release.id;
     doc = await getDoc();

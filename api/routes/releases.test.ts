@@ -4,14 +4,14 @@ import { readDefaultCatalog } from '../queries/catalog';
 import { insertRelease, setDisclosurePolicySetting } from '../queries/releases';
 import { failInterrupted, releaseSettled } from '../services/releases';
 import {
-  approveReport,
-  consistentQuarter,
+  approveMemberReport,
   createTestApp,
   createTestDb,
   ensurePeriod,
   publishTestRelease,
   seedSmallCoalition,
   signIn,
+  survivorsQuarter,
   type TestDb,
 } from '../testing';
 
@@ -36,20 +36,10 @@ afterEach(async () => {
 });
 
 /** A quarter of survivors in one cell of every breakdown, with some also served by the other member. */
-function survivors(type: AgencyType, served: number, shared = 0) {
-  return { ...consistentQuarter(catalog, type, served), survivors_shared: shared };
-}
-
-function approve(agency: 'river' | 'hills', period: string, values: Record<string, number>) {
-  const { agencies, users } = coalition;
-  approveReport(t.db, {
-    agencyId: agencies[agency],
-    period,
-    values,
-    reporterId: agency === 'river' ? users.riverReporter : users.hillsReporter,
-    adminId: users.admin,
-  });
-}
+const survivors = (type: AgencyType, served: number, shared = 0) =>
+  survivorsQuarter(catalog, type, served, shared);
+const approve = (agency: 'river' | 'hills', period: string, values: Record<string, number>) =>
+  approveMemberReport(t.db, coalition, agency, period, values);
 
 function approveBoth(period: string) {
   approve('river', period, survivors('victim_services', 30, 6));

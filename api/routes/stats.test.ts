@@ -9,13 +9,13 @@ import { readDefaultCatalog } from '../queries/catalog';
 import { getApprovedValues, listAgenciesWithCounty, listCountyCodes } from '../queries/releases';
 import { unduplicated } from '../services/stats';
 import {
-  approveReport,
-  consistentQuarter,
+  approveMemberReport,
   createTestApp,
   createTestDb,
   publishTestRelease,
   seedSmallCoalition,
   signIn,
+  survivorsQuarter,
   type TestDb,
   testConfig,
 } from '../testing';
@@ -32,20 +32,10 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-function survivors(type: AgencyType, served: number, shared = 0) {
-  return { ...consistentQuarter(catalog, type, served), survivors_shared: shared };
-}
-
-function approve(agency: 'river' | 'hills', period: string, values: Record<string, number>) {
-  const { agencies, users } = coalition;
-  approveReport(t.db, {
-    agencyId: agencies[agency],
-    period,
-    values,
-    reporterId: agency === 'river' ? users.riverReporter : users.hillsReporter,
-    adminId: users.admin,
-  });
-}
+const survivors = (type: AgencyType, served: number, shared = 0) =>
+  survivorsQuarter(catalog, type, served, shared);
+const approve = (agency: 'river' | 'hills', period: string, values: Record<string, number>) =>
+  approveMemberReport(t.db, coalition, agency, period, values);
 
 const publish = (period: string) => publishTestRelease(t.db, coalition.users.admin, period);
 
