@@ -1,6 +1,8 @@
+import './filter-bar.css';
+
 export type SelectOption = { value: string; label: string };
 
-/** One labelled choice in a filter bar (`filter-bar.css`); the form reads it by `name` on submit. */
+/** One labelled choice in a filter bar; the form reads it by `name` on submit. */
 export function FilterSelect({
   id,
   label,

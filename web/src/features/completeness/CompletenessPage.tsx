@@ -35,7 +35,6 @@ import { reminderText } from './reminder';
 import { StatusShape } from './StatusShape';
 import type { CompletenessAgency, CompletenessPeriod, CompletenessResponse, County } from './types';
 import './completeness.css';
-import './filter-bar.css';
 
 const heading = 'Completeness and timeliness';
 

@@ -8,7 +8,6 @@ import { NoReleaseYet, NothingPublished, ViewFilters } from './parts';
 import { periodLabel } from './periods';
 import { statsTablesQuery } from './queries';
 import { coalitionGeo, geoName, publishedCube, resolveView, viewSearch } from './view';
-import '../completeness/filter-bar.css';
 import './dashboard.css';
 
 /** The dashboard's two pages, as tabs that keep the view's filters. */

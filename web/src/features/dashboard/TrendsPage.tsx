@@ -19,7 +19,6 @@ import { releasesOf } from './slots';
 import { resolveTrendsView, type TrendsView, trendsSearch, unduplicatedNotes } from './trends';
 import type { StatsSeries, StatsTableInfo } from './types';
 import { geoName, geoShortName, publishedCube } from './view';
-import '../completeness/filter-bar.css';
 import './dashboard.css';
 
 /**

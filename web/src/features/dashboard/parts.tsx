@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { FormEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
+import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { periodLabel } from './periods';
 import { useTurn } from './useTurn';
@@ -98,16 +99,13 @@ export function ViewFilters({
         </select>
       </div>
       {geos && geos.length > 0 ? (
-        <div className="filter-bar__field">
-          <label htmlFor="view-geo">Area</label>
-          <select id="view-geo" name="geo" defaultValue={geo}>
-            {geos.map((g) => (
-              <option key={g} value={g}>
-                {geoName(g)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="view-geo"
+          label="Area"
+          name="geo"
+          defaultValue={geo}
+          options={geos.map((g) => ({ value: g, label: geoName(g) }))}
+        />
       ) : null}
       <div className="filter-bar__actions">
         <button type="submit" className="button">

@@ -23,7 +23,6 @@ import {
   publicTablePath,
   publicTablesPath,
 } from './requests';
-import '../completeness/filter-bar.css';
 import '../dashboard/dashboard.css';
 
 const heading = 'Human trafficking in the South Bay: what our members see';

@@ -32,7 +32,6 @@ import { ReleaseList } from './ReleaseList';
 import { computingRelease, releaseName, releaseWhen } from './status';
 import { audienceName } from './summary';
 import type { Audience, Release, ReleasePreview } from './types';
-import '../completeness/filter-bar.css';
 import './releases.css';
 
 const heading = 'Releases';

@@ -22,7 +22,6 @@ import {
   timelinessNote,
 } from './queue';
 import type { QueueEntry, ReviewQueueResponse } from './types';
-import '../completeness/filter-bar.css';
 import './review.css';
 
 const heading = 'Review quarterly reports';

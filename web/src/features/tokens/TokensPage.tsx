@@ -16,7 +16,6 @@ import { useCreateToken, useRevokeToken } from './mutations';
 import { agencyTokensQuery } from './queries';
 import { apiExamples, createdBy, lastUsed, sortTokens, tokenNameProblem, tokenState } from './tokens';
 import type { ApiToken } from './types';
-import '../completeness/filter-bar.css';
 import './tokens.css';
 
 const heading = 'API access';
