@@ -171,7 +171,8 @@ type Layout = {
   index: Map<string, number>;
   /** Relations within one period and geography, as slot indices. */
   local: Array<
-    { kind: 'sum'; total: number; parts: number[] } | { kind: 'atMost'; cell: number; bound: number }
+    | { kind: 'sum'; total: number; parts: number[]; axis: string }
+    | { kind: 'atMost'; cell: number; bound: number }
   >;
 };
 
@@ -219,7 +220,7 @@ function layoutOf(catalog: Catalog, scope: CubeScope): Layout {
         // most the total, and the options need not add up to it.
         if (category.multiSelect)
           for (const p of parts) local.push({ kind: 'atMost', cell: p, bound: total });
-        else local.push({ kind: 'sum', total, parts });
+        else local.push({ kind: 'sum', total, parts, axis: combo.code });
         continue;
       }
       if (scope === 'coarse') continue;
@@ -251,7 +252,7 @@ function layoutOf(catalog: Catalog, scope: CubeScope): Layout {
           coords: { [rowCategory.code]: r.code, [columnCategory.code]: totalOption },
           sources: columnCategory.options.map((c) => key(`${r.code}|${c.code}`)),
         });
-        local.push({ kind: 'sum', total: marginal, parts });
+        local.push({ kind: 'sum', total: marginal, parts, axis: `${combo.code}|${columnCategory.code}` });
         return marginal;
       });
       const columns = columnCategory.options.map((c) => {
@@ -263,11 +264,11 @@ function layoutOf(catalog: Catalog, scope: CubeScope): Layout {
           coords: { [rowCategory.code]: totalOption, [columnCategory.code]: c.code },
           sources: rowCategory.options.map((r) => key(`${r.code}|${c.code}`)),
         });
-        local.push({ kind: 'sum', total: marginal, parts });
+        local.push({ kind: 'sum', total: marginal, parts, axis: `${combo.code}|${rowCategory.code}` });
         return marginal;
       });
-      local.push({ kind: 'sum', total, parts: rows });
-      local.push({ kind: 'sum', total, parts: columns });
+      local.push({ kind: 'sum', total, parts: rows, axis: `${combo.code}|${rowCategory.code}` });
+      local.push({ kind: 'sum', total, parts: columns, axis: `${combo.code}|${columnCategory.code}` });
     }
   }
   return { slots, index, local };
@@ -419,6 +420,7 @@ export function buildCube(input: CubeInput): Cube {
             ? { costFactor: geo === coalitionGeo ? 1000 : 100 }
             : {}),
           group: geo,
+          block: `${period}/${geo}/${slot.element.code}`,
           table: slot.table,
           element: slot.element.code,
           period,
@@ -446,7 +448,12 @@ export function buildCube(input: CubeInput): Cube {
       for (const r of layout.local)
         relations.push(
           r.kind === 'sum'
-            ? { kind: 'sum', total: id(period, geo, r.total), parts: r.parts.map((p) => id(period, geo, p)) }
+            ? {
+                kind: 'sum',
+                total: id(period, geo, r.total),
+                parts: r.parts.map((p) => id(period, geo, p)),
+                axis: r.axis,
+              }
             : { kind: 'atMost', cell: id(period, geo, r.cell), bound: id(period, geo, r.bound) },
         );
   if (geos.length > 1)
@@ -456,6 +463,7 @@ export function buildCube(input: CubeInput): Cube {
           kind: 'sum',
           total: id(period, coalitionGeo, i),
           parts: input.counties.map((county) => id(period, county, i)),
+          axis: 'geo',
         });
   for (const aggregate of allAggregates) {
     const parts = quartersOf(aggregate);
@@ -466,6 +474,9 @@ export function buildCube(input: CubeInput): Cube {
           kind: 'sum',
           total: id(aggregate, geo, i),
           parts: parts.map((q, k) => id(q.code, geo, (sources[k] as number[])[i] as number)),
+          // A year of survivors served adds new survivors' later quarters, which their own year adds
+          // too: one axis per year and element, so each cell has one line along each.
+          axis: `${aggregate}|${(layout.slots[i] as Slot).element.code}`,
         });
   }
   return { cells, relations };

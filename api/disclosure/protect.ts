@@ -7,6 +7,7 @@
  */
 import highsLoader, { type Highs } from 'highs';
 import { auditComponent, defaultWholeComponentLimit, type Row, type View } from './audit';
+import { type CertificateContext, certificate, Lattice } from './hypercube';
 import { type RegionThread, regionThread } from './regionThreads';
 import {
   type AuditFinding,
@@ -132,6 +133,25 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   sums.forEach((members, r) => {
     for (const m of members) relationsOf[m]?.push(r);
   });
+  const rowsOf: number[][] = cells.map(() => []);
+  rows.forEach((row, r) => {
+    for (const m of row.members) rowsOf[m.cell]?.push(r);
+  });
+  const blocks = new Map<string, number[]>();
+  cells.forEach((cell, i) => {
+    if (cell.block === undefined) return;
+    const members = blocks.get(cell.block) ?? [];
+    members.push(i);
+    blocks.set(cell.block, members);
+  });
+  const lattice = new Lattice(
+    cells.length,
+    ordered.flatMap((r) =>
+      r.kind === 'sum' && r.axis !== undefined
+        ? [{ axis: r.axis, members: [at(r.total), ...r.parts.map(at)] }]
+        : [],
+    ),
+  );
 
   const hidden = new Uint8Array(cells.length);
   const reason: Array<ProtectionResult['cells'][number]['reason']> = cells.map(() => null);
@@ -175,9 +195,10 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
    * headline totals); a cell that would also settle other relations with a lone hidden cell is
    * cheaper by that many (the rectangle's opposite corner).
    */
-  const cost = (i: number) => {
+  const cost = (i: number) => hidingCost(i) / (1 + singletonsClosed(i));
+  const hidingCost = (i: number) => {
     const cell = cells[i] as CubeCell;
-    return (cell.value * (cell.costFactor ?? (cell.marginal ? 10 : 1))) / (1 + singletonsClosed(i));
+    return cell.value * (cell.costFactor ?? (cell.marginal ? 10 : 1));
   };
   /** The cheapest cell that may still be hidden, ties broken by id. */
   const cheapest = (candidates: Iterable<number>) => {
@@ -319,10 +340,50 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     return found;
   };
 
+  /**
+   * A very large component's cells are proven by certificates first (`hypercube.ts`): for each
+   * sensitive cell and view, a box of hidden cells that moves it to 0, and one that moves it to T;
+   * where there is none, the cheapest box is hidden. Only what this leaves goes to the LP's regions.
+   */
+  const certificates: CertificateContext = {
+    cells,
+    hidden,
+    rows,
+    rowsOf,
+    lattice,
+    threshold,
+    // A coalition-wide headline total is never hidden to make a certificate: the LP and the
+    // rule-based extra suppression decide about those cells.
+    canHide: (i) => canHide(i) && ((cells[i] as CubeCell).costFactor ?? 0) < 1000,
+    cost: hidingCost,
+    blockOf: (cell) => {
+      const key = (cells[cell] as CubeCell).block;
+      return key === undefined ? undefined : blocks.get(key);
+    },
+  };
+  const certifiedBy = (cell: number, insider: string | null) => {
+    for (const goal of ['zero', 'large'] as const) {
+      const hides = certificate(certificates, cell, insider, goal, true);
+      if (!hides) return false;
+      for (const c of hides) hide(c, 'audit');
+    }
+    return true;
+  };
+  const certify = () => {
+    for (const component of hiddenComponents()) {
+      if (component.cells.length <= wholeComponentLimit) continue;
+      for (const view of viewsOf(component.cells, primary, sensitive))
+        for (const cell of view.targets)
+          if (!isProven(view.insider, cell) && certifiedBy(cell, view.insider)) prove(view.insider, cell);
+    }
+  };
+
   complementary();
   try {
     for (;;) {
       rounds++;
+      certify();
+      complementary();
       failures = await audit();
       if (failures.length === 0 || rounds >= maxRounds) break;
       // Each cell still exposed gets one more complementary suppression among its own relations.

@@ -1,8 +1,10 @@
 /**
  * Small synthetic tables for the disclosure tests: cells with agency contributions and the sum
- * relations of a table with margins.
+ * relations of a table with margins, each along its axis (as the cube gives them).
  */
-import type { CubeCell, Relation } from './types';
+import { expect } from 'vitest';
+import { feasibilityIntervals } from './protect';
+import type { CubeCell, ProtectionResult, Relation } from './types';
 
 export type Contributions = Record<string, number>;
 
@@ -24,7 +26,9 @@ export function oneWay(prefix: string, parts: Array<number | Contributions>) {
   const partCells = parts.map((p, i) => cell(`${prefix}/p${i + 1}`, p));
   const totalCell = cell(`${prefix}/_total`, sumContributions(partCells));
   const cells = [totalCell, ...partCells];
-  const relations: Relation[] = [{ kind: 'sum', total: totalCell.id, parts: partCells.map((c) => c.id) }];
+  const relations: Relation[] = [
+    { kind: 'sum', total: totalCell.id, parts: partCells.map((c) => c.id), axis: 'option' },
+  ];
   return { cells, relations, total: totalCell, parts: partCells };
 }
 
@@ -51,14 +55,16 @@ export function twoWay(prefix: string, inner: Array<Array<number | Contributions
       kind: 'sum' as const,
       total: (rowTotals[r] as CubeCell).id,
       parts: row.map((c) => c.id),
+      axis: 'column',
     })),
     ...columns.map((col, c) => ({
       kind: 'sum' as const,
       total: (colTotals[c] as CubeCell).id,
       parts: col.map((x) => x.id),
+      axis: 'row',
     })),
-    { kind: 'sum', total: grand.id, parts: rowTotals.map((c) => c.id) },
-    { kind: 'sum', total: grand.id, parts: colTotals.map((c) => c.id) },
+    { kind: 'sum', total: grand.id, parts: rowTotals.map((c) => c.id), axis: 'row' },
+    { kind: 'sum', total: grand.id, parts: colTotals.map((c) => c.id), axis: 'column' },
   ];
   return {
     cells: [grand, ...rowTotals, ...colTotals, ...inside.flat()],
@@ -77,6 +83,7 @@ export function geographyRelations(coalition: CubeCell[], counties: CubeCell[][]
     kind: 'sum',
     total: c.id,
     parts: counties.map((county) => (county[i] as CubeCell).id),
+    axis: 'geo',
   }));
 }
 
@@ -88,4 +95,36 @@ export function addCells(prefix: string, tables: CubeCell[][]): CubeCell[] {
       marginal: true,
     });
   });
+}
+
+/** The same relations without their axes: only the LP can then prove a cell safe. */
+export const withoutAxes = (relations: readonly Relation[]): Relation[] =>
+  relations.map((r) => (r.kind === 'sum' ? { kind: 'sum', total: r.total, parts: r.parts } : r));
+
+/** Every hidden cell's interval, as an outsider and as each agency, must not pin a small count. */
+export async function expectProtected(
+  cells: CubeCell[],
+  relations: Relation[],
+  result: ProtectionResult,
+  threshold: number,
+) {
+  const hidden = new Set(result.cells.filter((c) => c.suppressed).map((c) => c.id));
+  const agencies = new Set(cells.flatMap((c) => [...c.contributions.keys()]));
+  const small = cells.filter((c) => hidden.has(c.id) && c.value >= 1 && c.value < threshold);
+  const outsider = await feasibilityIntervals(cells, relations, hidden);
+  for (const c of small) {
+    const interval = outsider.get(c.id);
+    expect(interval?.lower, c.id).toBeLessThanOrEqual(0);
+    expect(interval?.upper, c.id).toBeGreaterThanOrEqual(threshold);
+  }
+  for (const agency of agencies) {
+    const view = await feasibilityIntervals(cells, relations, hidden, agency);
+    for (const c of cells.filter((x) => hidden.has(x.id))) {
+      const remainder = c.value - (c.contributions.get(agency) ?? 0);
+      if ((c.contributions.get(agency) ?? 0) > 0 && remainder > 0 && remainder < threshold) {
+        expect(view.get(c.id)?.lower, `${c.id} as seen by ${agency}`).toBeLessThanOrEqual(0);
+        expect(view.get(c.id)?.upper, `${c.id} as seen by ${agency}`).toBeGreaterThanOrEqual(threshold);
+      }
+    }
+  }
 }

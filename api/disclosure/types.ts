@@ -35,6 +35,11 @@ export type CubeCell = {
    * geography, so a region is a few counties' cells and the coalition's.
    */
   group?: string;
+  /**
+   * Cells that can move together in proportion and still satisfy every relation among them: an
+   * element's cells in one period and geography. The audit's certificates use it (`hypercube.ts`).
+   */
+  block?: string;
 };
 
 /**
@@ -43,7 +48,18 @@ export type CubeCell = {
  * option is at most its total); used by the audit, not by complementary suppression.
  */
 export type Relation =
-  | { kind: 'sum'; total: string; parts: string[] }
+  | {
+      kind: 'sum';
+      total: string;
+      parts: string[];
+      /**
+       * What the parts vary along (`geo`, a table's category, a year's quarters). Relations on one
+       * axis are parallel lines of a product: their parts come in the same order, so a cell can be
+       * moved along an axis to the same position of its own line. The audit builds certificates from
+       * such moves (see `hypercube.ts`); a relation without an axis is still audited, only by LP.
+       */
+      axis?: string;
+    }
   | { kind: 'atMost'; cell: string; bound: string };
 
 export type SuppressionReason = 'threshold' | 'insider' | 'complementary' | 'audit' | 'frozen';
