@@ -48,8 +48,8 @@ type Context = {
  */
 export const defaultWholeComponentLimit = 1000;
 /**
- * How many other groups join a group's region: three in the first round, doubling each round, so a
- * cell that keeps failing is soon audited over the whole component.
+ * How many other groups join a group's region: three in the first round of regions, doubling each
+ * round of them, so a cell that keeps failing is soon audited over the whole component.
  */
 const partnerGroups = (round: number) => 3 * 2 ** Math.min(10, round - 1);
 
@@ -63,9 +63,13 @@ export async function auditComponent(
   views: readonly View[],
   elsewhere?: RegionSolver,
 ): Promise<AuditFinding[]> {
-  const regions = context.component.cells.length <= context.wholeComponentLimit ? [] : regionsOf(context);
+  const large = context.component.cells.length > context.wholeComponentLimit;
+  const near = neighbourhoodRounds.includes(context.round);
+  // Regions of partner groups grow from round to round, leaving out the neighbourhoods' rounds.
+  const growth = context.round - (context.round > 1 ? neighbourhoodRounds.length : 0);
+  const regions = !large ? [] : near ? neighbourhoodsOf(context, views) : regionsOf(context, growth);
   // Small, or a single group (nothing to split by): the whole component, exactly.
-  if (regions.length <= 1) return auditWholeComponent(context, views);
+  if (!large || (!near && regions.length <= 1)) return auditWholeComponent(context, views);
   // One model per region, shared by every view with cells to audit there (only row bounds change).
   const jobs = regions
     .map((region) => ({
@@ -119,9 +123,12 @@ export function auditRegion(
  * A large component's regions, one per group other than the coalition: the group's hidden cells, those
  * of the groups it shares most relations with, and the coalition's. Within a region only its own cells are variables (`hidden`);
  * the rest of the component counts as known, at its true value. Each cell is audited in one region:
- * its group's, or for a coalition cell, one taken in turn.
+ * its group's, or for a coalition cell, one taken in turn. `round` counts the rounds of regions.
  */
-function regionsOf(context: Context): Array<Pick<Context, 'component'> & { audits: ReadonlySet<number> }> {
+function regionsOf(
+  context: Context,
+  round: number,
+): Array<Pick<Context, 'component'> & { audits: ReadonlySet<number> }> {
   const { cells, component } = context;
   const groups = new Map<string, number[]>();
   for (const cell of component.cells) {
@@ -132,14 +139,7 @@ function regionsOf(context: Context): Array<Pick<Context, 'component'> & { audit
   }
   const coalition = groups.get('coalition') ?? [];
   const order = [...groups.keys()].filter((g) => g !== 'coalition').sort();
-  const rowsOf = new Map<number, Row[]>();
-  for (const row of component.rows)
-    for (const m of row.members) {
-      if (!context.hidden[m.cell]) continue;
-      const rows = rowsOf.get(m.cell) ?? [];
-      rows.push(row);
-      rowsOf.set(m.cell, rows);
-    }
+  const rowsOf = hiddenRowsOf(context);
   // A group's partners are the groups it shares most relations with (a coalition cell's county
   // parts): where a change in one county can be balanced by another.
   const groupOf = (cell: number) => (cells[cell] as CubeCell).group ?? '';
@@ -158,7 +158,7 @@ function regionsOf(context: Context): Array<Pick<Context, 'component'> & { audit
     const partners = [...(shared.get(group) ?? new Map<string, number>())]
       .filter(([g]) => g !== 'coalition')
       .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-      .slice(0, partnerGroups(context.round))
+      .slice(0, partnerGroups(round))
       .map(([g]) => g);
     const members = [group, ...partners];
     const regionCells = [...members.flatMap((g) => groups.get(g) ?? []), ...coalition].sort((a, b) => a - b);
@@ -169,6 +169,78 @@ function regionsOf(context: Context): Array<Pick<Context, 'component'> & { audit
     ]);
     return { component: { cells: regionCells, rows }, audits };
   });
+}
+
+/**
+ * The rounds that audit a large component by neighbourhoods: the first audits by county regions
+ * (most cells are proven there, a few regions at a time), the next by neighbourhoods (few cells are
+ * left, each needing partners beyond its county's), later ones by ever larger regions.
+ */
+const neighbourhoodRounds = [2, 3];
+/** A neighbourhood's cells in the target's own group, at most. */
+const neighbourhoodLimit = 1500;
+
+/**
+ * A large component's neighbourhoods: for a cell to audit, the hidden cells of its own group linked to
+ * it through hidden cells (its table's other positions, its year and quarters, linked tables), and
+ * the same cells in the groups that hide a part or the total of it (the coalition and the counties
+ * that hide the same position): where a consistent table moving it can find its partners. A cell is
+ * audited in the first neighbourhood that holds it; cells of the same group share one.
+ */
+function neighbourhoodsOf(
+  context: Context,
+  views: readonly View[],
+): Array<Pick<Context, 'component'> & { audits: ReadonlySet<number> }> {
+  const { cells, hidden } = context;
+  const groupOf = (cell: number) => (cells[cell] as CubeCell).group ?? '';
+  const rowsOf = hiddenRowsOf(context);
+  const targets = [...new Set(views.flatMap((v) => v.targets))].sort((a, b) => a - b);
+  const isTarget = new Set(targets);
+  const assigned = new Set<number>();
+  const regions: Array<Pick<Context, 'component'> & { audits: ReadonlySet<number> }> = [];
+  for (const target of targets) {
+    if (assigned.has(target)) continue;
+    const group = groupOf(target);
+    // The target's own group: breadth first through hidden cells.
+    const local = [target];
+    const inLocal = new Set(local);
+    for (let head = 0; head < local.length && local.length < neighbourhoodLimit; head++)
+      for (const row of rowsOf.get(local[head] as number) ?? [])
+        for (const m of row.members)
+          if (hidden[m.cell] && !inLocal.has(m.cell) && groupOf(m.cell) === group) {
+            inLocal.add(m.cell);
+            local.push(m.cell);
+          }
+    // The groups hiding a part or the total of the target, and their cells linked to the local ones.
+    const partners = new Set<string>();
+    for (const row of rowsOf.get(target) ?? [])
+      for (const m of row.members)
+        if (hidden[m.cell] && groupOf(m.cell) !== group) partners.add(groupOf(m.cell));
+    const regionCells = new Set(local);
+    for (const cell of local)
+      for (const row of rowsOf.get(cell) ?? [])
+        for (const m of row.members)
+          if (hidden[m.cell] && partners.has(groupOf(m.cell))) regionCells.add(m.cell);
+    const audits = new Set(local.filter((cell) => isTarget.has(cell) && !assigned.has(cell)));
+    for (const t of audits) assigned.add(t);
+    const sorted = [...regionCells].sort((a, b) => a - b);
+    const rows = [...new Set(sorted.flatMap((cell) => rowsOf.get(cell) ?? []))];
+    regions.push({ component: { cells: sorted, rows }, audits });
+  }
+  return regions;
+}
+
+/** The component's rows through each of its hidden cells. */
+function hiddenRowsOf({ component, hidden }: Pick<Context, 'component' | 'hidden'>): Map<number, Row[]> {
+  const rowsOf = new Map<number, Row[]>();
+  for (const row of component.rows)
+    for (const m of row.members) {
+      if (!hidden[m.cell]) continue;
+      const rows = rowsOf.get(m.cell) ?? [];
+      rows.push(row);
+      rowsOf.set(m.cell, rows);
+    }
+  return rowsOf;
 }
 
 const partOf = (cells: readonly CubeCell[], insider: string | null) => (cell: number) =>

@@ -407,7 +407,9 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
         }
         if (pick >= 0 && hide(pick, 'audit')) added = true;
       }
-      if (!added) break;
+      // Nothing more to hide: go on only while some cell is merely not proven yet (wider regions
+      // next round may prove it), not when the LP has shown an exposure nothing can fix.
+      if (!added && failures.every((f) => f.exact)) break;
       complementary();
     }
   } finally {
