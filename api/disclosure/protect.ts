@@ -369,12 +369,16 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     }
     return true;
   };
+  let certified = 0;
   const certify = () => {
     for (const component of hiddenComponents()) {
       if (component.cells.length <= wholeComponentLimit) continue;
       for (const view of viewsOf(component.cells, primary, sensitive))
         for (const cell of view.targets)
-          if (!isProven(view.insider, cell) && certifiedBy(cell, view.insider)) prove(view.insider, cell);
+          if (!isProven(view.insider, cell) && certifiedBy(cell, view.insider)) {
+            certified++;
+            prove(view.insider, cell);
+          }
     }
   };
 
@@ -430,6 +434,7 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
       primary: primary.size,
       complementary: hiddenCells.length - primary.size,
       lpsSolved,
+      certificates: certified,
       rounds,
       seconds: (performance.now() - started) / 1000,
       hiddenShareOfCells: cells.length === 0 ? 0 : hiddenCells.length / cells.length,

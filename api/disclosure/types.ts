@@ -91,6 +91,8 @@ export type ProtectionResult = {
     primary: number;
     complementary: number;
     lpsSolved: number;
+    /** Sensitive cells (per view: the outsider's, each insider's) proven by a certificate, not an LP. */
+    certificates: number;
     rounds: number;
     seconds: number;
     /** Hidden cells' share of all cells, and of the total count (sum of hidden people values / sum of all). */

@@ -159,6 +159,8 @@ export type AudienceSummary = {
   primary: number;
   complementary: number;
   lpsSolved: number;
+  /** Cells shown safe by a certificate instead of an LP (absent from releases made before them). */
+  certificates?: number;
   seconds: number;
   hiddenShareOfCells: number;
   /** Admins only: with the published cells it would give away the sum of the hidden values. */
@@ -190,6 +192,7 @@ function summaryOf(result: ProtectionResult): AudienceSummary {
     primary: stats.primary,
     complementary: stats.complementary,
     lpsSolved: stats.lpsSolved,
+    certificates: stats.certificates,
     seconds: Math.round(stats.seconds * 1000) / 1000,
     hiddenShareOfCells: stats.hiddenShareOfCells,
     hiddenShareOfCount: stats.hiddenShareOfCount,

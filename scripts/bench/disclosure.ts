@@ -220,6 +220,10 @@ function printOutcomes(
         column(o, (r) => (r.stats.lpsSolved > 0 ? ((o.seconds * 1000) / r.stats.lpsSolved).toFixed(2) : '—')),
       ),
     ],
+    [
+      'cells proven by certificates',
+      ...outcomes.map((o) => column(o, (r) => r.stats.certificates.toLocaleString('en-US'))),
+    ],
     ['rounds', ...outcomes.map((o) => column(o, (r) => String(r.stats.rounds)))],
     ['hidden cells', ...outcomes.map((o) => column(o, (r) => r.stats.hidden.toLocaleString('en-US')))],
     [

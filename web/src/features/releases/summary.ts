@@ -63,6 +63,20 @@ export function formatSeconds(seconds: number): string {
   return `${numberFormat.format(rounded)} ${rounded === 1 ? 'second' : 'seconds'}`;
 }
 
+/**
+ * How the audit did its work: linear programs solved, and (for a statewide release) the cells shown
+ * safe by an example table consistent with everything published (a certificate) without one.
+ */
+function auditCalculations(summary: AudienceSummary): string {
+  const lps = `${formatCount(summary.lpsSolved)} linear ${summary.lpsSolved === 1 ? 'program' : 'programs'} solved`;
+  const certificates = summary.certificates ?? 0;
+  const examples =
+    certificates > 0
+      ? ` and ${formatCount(certificates)} ${certificates === 1 ? 'cell' : 'cells'} shown safe by an example table`
+      : '';
+  return `${lps}${examples} in ${formatSeconds(summary.seconds)}`;
+}
+
 /** One labelled line of an audience's details. */
 export type SummaryRow = { label: string; value: string };
 
@@ -89,7 +103,7 @@ export function audienceSummaryRows(summary: AudienceSummary): SummaryRow[] {
     },
     {
       label: 'Audit calculations',
-      value: `${formatCount(summary.lpsSolved)} linear ${summary.lpsSolved === 1 ? 'program' : 'programs'} solved in ${formatSeconds(summary.seconds)}`,
+      value: auditCalculations(summary),
     },
   ];
   // Only admins are sent the share of the count: with the published cells it would reveal the hidden total.
