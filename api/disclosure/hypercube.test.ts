@@ -78,6 +78,20 @@ test('a lone small cell beside published totals is proven by the rectangle hidde
   await expectProtected(cells, table.relations, result, 5);
 });
 
+test("an agency that knows its own parts gets a certificate only where the others' parts can move", async () => {
+  // The target's 3 is A's 1 and B's 2. B's only other parts are 5s (so A learns nothing small from
+  // them); elsewhere A knows the cells in full and no certificate may move them in A's view.
+  const table = twoWay('t', [
+    [{ A: 1, B: 2 }, { A: 30 }, { A: 25, B: 5 }],
+    [{ A: 28 }, { A: 30 }, { A: 26 }],
+    [{ A: 27, B: 5 }, { A: 29 }, { A: 31 }],
+  ]);
+  const cells = table.cells.map((c) => ({ ...c, group: 't' }));
+  const result = await protectLarge(cells, table.relations);
+  expect(result.status).toBe('passed');
+  await expectProtected(cells, table.relations, result, 5);
+});
+
 test('a county holding one survivor is protected by moving its whole block, which an LP confirms', async () => {
   // One element broken down four ways, sharing its total, in three counties and the coalition. K1
   // served one survivor: each breakdown of that person is a lone 1 beside zeros, so no cell can move
