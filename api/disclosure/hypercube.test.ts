@@ -43,7 +43,7 @@ function sixCounties() {
 }
 
 const protectLarge = (cells: CubeCell[], relations: Relation[]) =>
-  // A whole-component limit of 0 treats every component as a statewide one: certificates first.
+  // A whole-component limit of 0 leaves what certificates cannot prove to regions, as statewide.
   protect({ cells, relations, audience: 'coalition', threshold: 5, wholeComponentLimit: 0 });
 
 test('cells proven by certificates stand up to the exact LP audit, for an outsider and every agency', async () => {

@@ -1,9 +1,9 @@
 /**
- * Certificates for the audit of a very large component. The audit asks, for a hidden cell, whether
- * some table consistent with everything published has it at 0, and some has it at T or more. One
- * such table is a certificate: it is a feasible point of the audit's LP, so the LP's minimum is at
- * most its value and its maximum at least. Solving LPs over a statewide component takes minutes;
- * a certificate is found, and checked against every relation, in a fraction of a millisecond.
+ * Certificates for the audit. The audit asks, for a hidden cell, whether some table consistent with
+ * everything published has it at 0, and some has it at T or more. One such table is a certificate: it
+ * is a feasible point of the audit's LP, so the LP's minimum is at most its value and its maximum at
+ * least. Solving LPs over a statewide component takes minutes; a certificate is found, and checked
+ * against every relation, in a fraction of a millisecond, and the LP is left the cells without one.
  *
  * The certificates are hypercubes, as in tau-ARGUS's GHMITER: the cube is a product of axes (a
  * table's categories, the quarters of a year, counties → coalition), and a hidden cell can move by t

@@ -341,9 +341,9 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   };
 
   /**
-   * A very large component's cells are proven by certificates first (`hypercube.ts`): for each
-   * sensitive cell and view, a box of hidden cells that moves it to 0, and one that moves it to T;
-   * where there is none, the cheapest box is hidden. Only what this leaves goes to the LP's regions.
+   * Cells are proven by certificates first (`hypercube.ts`): for each sensitive cell and view, a box
+   * of hidden cells that moves it to 0, and one that moves it to T; where there is none, the cheapest
+   * box is hidden. Only what this leaves goes to the LP, whole or (a very large component) by regions.
    */
   const certificates: CertificateContext = {
     cells,
@@ -371,15 +371,12 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   };
   let certified = 0;
   const certify = () => {
-    for (const component of hiddenComponents()) {
-      if (component.cells.length <= wholeComponentLimit) continue;
-      for (const view of viewsOf(component.cells, primary, sensitive))
-        for (const cell of view.targets)
-          if (!isProven(view.insider, cell) && certifiedBy(cell, view.insider)) {
-            certified++;
-            prove(view.insider, cell);
-          }
-    }
+    for (const view of viewsOf([...primary], primary, sensitive))
+      for (const cell of view.targets)
+        if (!isProven(view.insider, cell) && certifiedBy(cell, view.insider)) {
+          certified++;
+          prove(view.insider, cell);
+        }
   };
 
   complementary();

@@ -215,12 +215,6 @@ function printOutcomes(
     ['cells', ...outcomes.map((o) => column(o, (r) => r.stats.cells.toLocaleString('en-US')))],
     ['LPs solved', ...outcomes.map((o) => column(o, (r) => r.stats.lpsSolved.toLocaleString('en-US')))],
     [
-      '  ms per LP (engine)',
-      ...outcomes.map((o) =>
-        column(o, (r) => (r.stats.lpsSolved > 0 ? ((o.seconds * 1000) / r.stats.lpsSolved).toFixed(2) : '—')),
-      ),
-    ],
-    [
       'cells proven by certificates',
       ...outcomes.map((o) => column(o, (r) => r.stats.certificates.toLocaleString('en-US'))),
     ],
