@@ -159,7 +159,7 @@ export type AudienceSummary = {
   primary: number;
   complementary: number;
   lpsSolved: number;
-  /** Cells shown safe by a certificate instead of an LP (absent from releases made before them). */
+  /** Checks (a cell, in one view) settled by a certificate, not an LP (absent from older releases). */
   certificates?: number;
   seconds: number;
   hiddenShareOfCells: number;

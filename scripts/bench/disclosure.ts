@@ -215,7 +215,7 @@ function printOutcomes(
     ['cells', ...outcomes.map((o) => column(o, (r) => r.stats.cells.toLocaleString('en-US')))],
     ['LPs solved', ...outcomes.map((o) => column(o, (r) => r.stats.lpsSolved.toLocaleString('en-US')))],
     [
-      'cells proven by certificates',
+      'checks settled by certificates',
       ...outcomes.map((o) => column(o, (r) => r.stats.certificates.toLocaleString('en-US'))),
     ],
     ['rounds', ...outcomes.map((o) => column(o, (r) => String(r.stats.rounds)))],

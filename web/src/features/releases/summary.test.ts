@@ -93,10 +93,10 @@ test('the details name primary and complementary cells, LPs, seconds and the sha
   ]);
 });
 
-test('a release whose audit used certificates says how many cells they showed safe', () => {
+test('a release whose audit used certificates says how many checks they settled', () => {
   const rows = audienceSummaryRows(audienceSummary({ lpsSolved: 4896, certificates: 38047, seconds: 42.4 }));
   expect(rows.find((row) => row.label === 'Audit calculations')?.value).toBe(
-    '4,896 linear programs solved and 38,047 cells shown safe by an example table in 42 seconds',
+    '4,896 linear programs solved and 38,047 checks settled by an example table in 42 seconds',
   );
 });
 

@@ -64,15 +64,16 @@ export function formatSeconds(seconds: number): string {
 }
 
 /**
- * How the audit did its work: linear programs solved, and (for a statewide release) the cells shown
- * safe by an example table consistent with everything published (a certificate) without one.
+ * How the audit did its work: linear programs solved, and the checks (a hidden cell, as an outsider or
+ * as one agency sees it) settled without one, by an example table consistent with everything
+ * published (a certificate).
  */
 function auditCalculations(summary: AudienceSummary): string {
   const lps = `${formatCount(summary.lpsSolved)} linear ${summary.lpsSolved === 1 ? 'program' : 'programs'} solved`;
   const certificates = summary.certificates ?? 0;
   const examples =
     certificates > 0
-      ? ` and ${formatCount(certificates)} ${certificates === 1 ? 'cell' : 'cells'} shown safe by an example table`
+      ? ` and ${formatCount(certificates)} ${certificates === 1 ? 'check' : 'checks'} settled by an example table`
       : '';
   return `${lps}${examples} in ${formatSeconds(summary.seconds)}`;
 }
