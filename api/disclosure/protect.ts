@@ -1,9 +1,10 @@
 /**
  * Disclosure protection for one audience: primary suppression (threshold and insider rule),
- * complementary suppression over every additivity relation, and an LP audit that proves no hidden
- * cell can be narrowed down — by an outsider, or by an agency that knows its own numbers. Cells the
- * audit can still narrow get more suppression and the loop runs again; if that doesn't settle, the
- * result fails and nothing may be published.
+ * complementary suppression over every additivity relation, and an audit that proves no hidden cell
+ * can be narrowed down — by an outsider, or by an agency that knows its own numbers: certificates
+ * first (consistent tables built directly, `hypercube.ts`), the LP for the rest (`audit.ts`). Cells
+ * the audit can still narrow get more suppression and the loop runs again; if that doesn't settle,
+ * the result fails and nothing may be published.
  */
 import highsLoader, { type Highs } from 'highs';
 import { auditComponent, defaultWholeComponentLimit, type Row, type View } from './audit';
