@@ -10,10 +10,34 @@
  * consistent table too).
  */
 import type { Highs } from 'highs';
-import type { AuditFinding, CubeCell } from './types';
+import type { AuditFinding, CubeCell, Relation } from './types';
 
 export type Member = { cell: number; coefficient: number };
 export type Row = { members: Member[]; lower: number; upper: number };
+/**
+ * A relation as a row over cell indices: a sum's total less its parts is 0; a bounded cell less its
+ * bound is at most 0.
+ */
+export function rowOf(relation: Relation, at: (id: string) => number): Row {
+  return relation.kind === 'sum'
+    ? {
+        members: [
+          { cell: at(relation.total), coefficient: 1 },
+          ...relation.parts.map((p) => ({ cell: at(p), coefficient: -1 })),
+        ],
+        lower: 0,
+        upper: 0,
+      }
+    : {
+        members: [
+          { cell: at(relation.cell), coefficient: 1 },
+          { cell: at(relation.bound), coefficient: -1 },
+        ],
+        lower: Number.NEGATIVE_INFINITY,
+        upper: 0,
+      };
+}
+
 /** Hidden cells linked through relations, with the relations that hold any of them. */
 export type Component = { cells: number[]; rows: Row[] };
 

@@ -6,48 +6,18 @@ import {
   cell,
   expectProtected,
   geographyRelations,
+  sixCounties,
   twoWay,
   withoutAxes,
 } from './testTables';
 import type { CubeCell, Relation } from './types';
-
-/** Six counties' 3 × 4 tables and the coalition's: one component linked through the coalition table. */
-function sixCounties() {
-  const counties = [1, 2, 3, 4, 5, 6].map((seed) => {
-    const county = twoWay(
-      `K${seed}`,
-      [0, 1, 2].map((r) =>
-        [0, 1, 2, 3].map((c) =>
-          (r * 5 + c * 3 + seed) % 7 === 0
-            ? 0
-            : { A: ((r * 7 + c * 5 + seed * 3) % 11) + 1, [`B${seed}`]: (r + c + seed) % 3 },
-        ),
-      ),
-    );
-    return { ...county, cells: county.cells.map((c) => ({ ...c, group: `K${seed}` })) };
-  });
-  const coalition = addCells(
-    'C',
-    counties.map((k) => k.cells),
-  ).map((c) => ({ ...c, group: 'coalition' }));
-  return {
-    cells: [...counties.flatMap((k) => k.cells), ...coalition],
-    relations: [
-      ...counties.flatMap((k) => k.relations),
-      ...geographyRelations(
-        coalition,
-        counties.map((k) => k.cells),
-      ),
-    ],
-  };
-}
 
 const protectLarge = (cells: CubeCell[], relations: Relation[]) =>
   // A whole-component limit of 0 leaves what certificates cannot prove to regions, as statewide.
   protect({ cells, relations, audience: 'coalition', threshold: 5, wholeComponentLimit: 0 });
 
 test('cells proven by certificates stand up to the exact LP audit, for an outsider and every agency', async () => {
-  const { cells, relations } = sixCounties();
+  const { cells, relations } = sixCounties({ sharedBy: true });
   const certified = await protectLarge(cells, relations);
   expect(certified.status).toBe('passed');
   expect(certified.stats.primary).toBeGreaterThan(5);

@@ -100,8 +100,7 @@ type Seed = Array<{ cell: number; weight: number }>;
  * A certificate for one goal of a sensitive cell in one view (an outsider's, or an insider agency's
  * whose own parts are known): a consistent table, built box by box, each box taking the cell as far
  * towards the goal as its cells can fall. Returns the publishable cells it needs hidden (none when
- * hidden cells suffice), or `undefined` when there is none — then the LP decides. With `repair`
- * false, only hidden cells may be used.
+ * hidden cells suffice), or `undefined` when there is none — then the LP decides.
  *
  * A box starts from the target alone; failing that, from its whole block (an element's cells in one
  * period and place) moved in proportion, which keeps every relation inside the block: when a
@@ -113,7 +112,6 @@ export function certificate(
   target: number,
   insider: string | null,
   goal: Goal,
-  repair: boolean,
 ): number[] | undefined {
   const { cells, hidden } = context;
   /** How far the certificate has moved each cell so far. */
@@ -136,7 +134,7 @@ export function certificate(
     if (boxes >= maxBoxes) return undefined;
     const search = { context, target, goal, room, added, shift, remaining };
     let box: Box | undefined;
-    for (const [seed, least, mayHide] of attempts(seeds, remaining, repair)) {
+    for (const [seed, least, mayHide] of attempts(seeds, remaining)) {
       box = findBox(search, seed, least, mayHide);
       if (box) break;
     }
@@ -155,8 +153,8 @@ export function certificate(
  * The searches for the next box, in order: hidden cells before hiding more; a box taking the target
  * the whole way before one taking it part of it; the target alone before its block.
  */
-function* attempts(seeds: readonly Seed[], remaining: number, repair: boolean) {
-  for (const mayHide of repair ? [false, true] : [false])
+function* attempts(seeds: readonly Seed[], remaining: number) {
+  for (const mayHide of [false, true])
     for (const seed of seeds)
       for (const least of [remaining, tolerance]) yield [seed, least, mayHide] as const;
 }

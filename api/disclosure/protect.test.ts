@@ -6,6 +6,7 @@ import {
   expectProtected,
   geographyRelations,
   oneWay,
+  sixCounties,
   twoWay,
   withoutAxes,
 } from './testTables';
@@ -239,29 +240,8 @@ test('a component audited by regions passes only what the exact LP proves', asyn
   // Six counties whose small cells link through the coalition table: audited region by region
   // (a county, its partners and the coalition), the result must still stand up to the exact LP.
   // Without axes there are no certificates, so every cell is left to the regions.
-  const counties = [1, 2, 3, 4, 5, 6].map((seed) => {
-    const county = twoWay(
-      `K${seed}`,
-      [0, 1, 2].map((r) =>
-        [0, 1, 2, 3].map((c) =>
-          (r * 5 + c * 3 + seed) % 7 === 0 ? 0 : ((r * 7 + c * 5 + seed * 3) % 11) + 1,
-        ),
-      ),
-    );
-    return { ...county, cells: county.cells.map((c) => ({ ...c, group: `K${seed}` })) };
-  });
-  const coalition = addCells(
-    'C',
-    counties.map((k) => k.cells),
-  ).map((c) => ({ ...c, group: 'coalition' }));
-  const cells = [...counties.flatMap((k) => k.cells), ...coalition];
-  const relations = withoutAxes([
-    ...counties.flatMap((k) => k.relations),
-    ...geographyRelations(
-      coalition,
-      counties.map((k) => k.cells),
-    ),
-  ]);
+  const { cells, relations: withAxes } = sixCounties();
+  const relations = withoutAxes(withAxes);
   const result = await protect({
     cells,
     relations,

@@ -7,7 +7,7 @@
  * the result fails and nothing may be published.
  */
 import highsLoader, { type Highs } from 'highs';
-import { auditComponent, defaultWholeComponentLimit, type Row, type View } from './audit';
+import { auditComponent, defaultWholeComponentLimit, type Row, rowOf, type View } from './audit';
 import { type CertificateContext, certificate, Lattice } from './hypercube';
 import { type RegionThread, regionThread } from './regionThreads';
 import {
@@ -111,25 +111,7 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     relationKey(a) < relationKey(b) ? -1 : relationKey(a) > relationKey(b) ? 1 : 0,
   );
   const sums = ordered.flatMap((r) => (r.kind === 'sum' ? [[at(r.total), ...r.parts.map(at)]] : []));
-  const rows: Row[] = ordered.map((r) =>
-    r.kind === 'sum'
-      ? {
-          members: [
-            { cell: at(r.total), coefficient: 1 },
-            ...r.parts.map((p) => ({ cell: at(p), coefficient: -1 })),
-          ],
-          lower: 0,
-          upper: 0,
-        }
-      : {
-          members: [
-            { cell: at(r.cell), coefficient: 1 },
-            { cell: at(r.bound), coefficient: -1 },
-          ],
-          lower: Number.NEGATIVE_INFINITY,
-          upper: 0,
-        },
-  );
+  const rows: Row[] = ordered.map((r) => rowOf(r, at));
   const relationsOf: number[][] = cells.map(() => []);
   sums.forEach((members, r) => {
     for (const m of members) relationsOf[m]?.push(r);
@@ -364,7 +346,7 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   };
   const certifiedBy = (cell: number, insider: string | null) => {
     for (const goal of ['zero', 'large'] as const) {
-      const hides = certificate(certificates, cell, insider, goal, true);
+      const hides = certificate(certificates, cell, insider, goal);
       if (!hides) return false;
       for (const c of hides) hide(c, 'audit');
     }

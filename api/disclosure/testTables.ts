@@ -128,3 +128,29 @@ export async function expectProtected(
     }
   }
 }
+
+/**
+ * Six counties' 3 × 4 tables of small counts, each county its own group, and the coalition's sum of
+ * them: one component linked through the coalition table. With `sharedBy`, a second agency per
+ * county holds a small part of each non-zero cell.
+ */
+export function sixCounties(options: { sharedBy?: boolean } = {}) {
+  const counties = [1, 2, 3, 4, 5, 6].map((seed) =>
+    twoWay(
+      `K${seed}`,
+      [0, 1, 2].map((r) =>
+        [0, 1, 2, 3].map((c): number | Contributions => {
+          if ((r * 5 + c * 3 + seed) % 7 === 0) return 0;
+          const a = ((r * 7 + c * 5 + seed * 3) % 11) + 1;
+          return options.sharedBy ? { A: a, [`B${seed}`]: (r + c + seed) % 3 } : a;
+        }),
+      ),
+    ),
+  );
+  const countyCells = counties.map((k, i) => k.cells.map((c) => ({ ...c, group: `K${i + 1}` })));
+  const coalition = addCells('C', countyCells).map((c) => ({ ...c, group: 'coalition' }));
+  return {
+    cells: [...countyCells.flat(), ...coalition],
+    relations: [...counties.flatMap((k) => k.relations), ...geographyRelations(coalition, countyCells)],
+  };
+}
