@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { agencyQuarterValues, planDemoCoalition } from '../demo/generate';
 import { readDemoInputs } from '../demo/inputs';
 import type { Catalog } from '../domain/catalog';
+import { comparePeriods, quartersOf } from '../domain/periods';
 import { readDefaultCatalog } from '../queries/catalog';
 import {
   type ApprovedValues,
@@ -9,10 +10,8 @@ import {
   type Cube,
   type CubeAgency,
   cellId,
-  comparePeriods,
   cubeTables,
   type FrozenCell,
-  quartersOf,
   type ReleaseCell,
   releaseAggregates,
 } from './cube';
@@ -201,6 +200,7 @@ describe('year cells', () => {
     expect(releaseAggregates('2026Q3')).toEqual(['FY2026']);
     expect(releaseAggregates('2026Q4')).toEqual(['2026']);
     expect(releaseAggregates('2026Q1')).toEqual([]);
+    expect(releaseAggregates('2026Q2')).toEqual([]);
   });
 });
 

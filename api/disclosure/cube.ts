@@ -8,7 +8,7 @@
  * owned by the release (they were, or will be, published by their own releases).
  */
 import type { AgencyType, Catalog, CategoryCombo, DataElement } from '../domain/catalog';
-import { fiscalYearOf, parseQuarter, type Quarter, quartersOfFiscalYear } from '../domain/periods';
+import { comparePeriods, parseQuarter, periodsContaining, quartersOf } from '../domain/periods';
 import type { CubeCell, Relation } from './types';
 
 /** The coordinate of a table's total along one category. */
@@ -70,39 +70,20 @@ export type CubeInput = {
 
 // ---- Periods -------------------------------------------------------------------------------------
 
-const yearPattern = /^(\d{4})$/;
-const fiscalYearPattern = /^FY(\d{4})$/;
+// services/releases.ts still imports these two from here; new code imports them from the domain.
+export { comparePeriods, quartersOf };
 
-/** Whether a code names a period a release can publish: a quarter, a calendar year or a federal fiscal year. */
-export function isPublishablePeriod(code: string): boolean {
-  return parseQuarter(code) !== undefined || yearPattern.test(code) || fiscalYearPattern.test(code);
-}
-
-/** The quarters a period is made of, in order: itself for a quarter; four for a year or fiscal year. */
-export function quartersOf(period: string): Quarter[] {
-  const quarter = parseQuarter(period);
-  if (quarter) return [quarter];
-  const year = yearPattern.exec(period);
-  if (year) return quartersOfFiscalYear(Number(year[1]), 'calendar');
-  const fiscal = fiscalYearPattern.exec(period);
-  if (fiscal) return quartersOfFiscalYear(Number(fiscal[1]), 'federal');
-  throw new Error(`"${period}" is not a quarter, year or fiscal year`);
-}
+/** The kinds of year a release publishes with a quarter; half-years and state fiscal years are not published yet. */
+const aggregateKinds = ['year', 'fy'] as const;
 
 /** The years a quarter rolls into: its calendar year and its federal fiscal year. */
 export function aggregatesContaining(quarterCode: string): string[] {
-  const q = parseQuarter(quarterCode);
-  if (!q) throw new Error(`"${quarterCode}" is not a quarter`);
-  return [String(q.year), `FY${fiscalYearOf(q, 'federal')}`];
+  return periodsContaining(quarterCode, aggregateKinds);
 }
 
 /** The years a release of this quarter publishes with it: the calendar year after Q4, the federal fiscal year after Q3. */
 export function releaseAggregates(quarterCode: string): string[] {
-  const q = parseQuarter(quarterCode);
-  if (!q) throw new Error(`"${quarterCode}" is not a quarter`);
-  if (q.quarter === 4) return [String(q.year)];
-  if (q.quarter === 3) return [`FY${fiscalYearOf(q, 'federal')}`];
-  return [];
+  return aggregatesContaining(quarterCode).filter((year) => quartersOf(year).at(-1)?.code === quarterCode);
 }
 
 // ---- Tables --------------------------------------------------------------------------------------
@@ -324,18 +305,6 @@ export function cellOrder(catalog: Catalog): ReadonlyMap<string, number> {
   return order;
 }
 const cellOrders = new WeakMap<Catalog, Map<string, number>>();
-
-/**
- * Orders periods as time runs: by their last quarter, a quarter before the year or fiscal year it ends.
- */
-export function comparePeriods(a: string, b: string): number {
-  const end = (p: string) => quartersOf(p).at(-1)?.code ?? p;
-  const ea = end(a);
-  const eb = end(b);
-  if (ea !== eb) return ea < eb ? -1 : 1;
-  const rank = (p: string) => (parseQuarter(p) ? 0 : p.startsWith('FY') ? 1 : 2);
-  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
-}
 
 /**
  * Builds a release's cube for one audience's scope: every cell of every table, period and geography

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
+import { intervals, periodSchema } from '../domain/periods';
 import { statsSeries, statsTable, statsTables } from '../services/stats';
 import { validate } from '../validate';
 
@@ -89,11 +90,7 @@ export const statsQuery = z
   .superRefine(refuseOutsideCube(tableKeys))
   .pipe(
     z.object({
-      period: z
-        .string()
-        .transform((s) => s.toUpperCase())
-        .pipe(z.string().regex(/^(\d{4}Q[1-4]|\d{4}|FY\d{4})$/, `Not a published period. ${dateRange}`))
-        .optional(),
+      period: periodSchema(intervals, `Not a published period. ${dateRange}`).optional(),
       geo: geoParam.optional(),
       audience: audience.optional(),
     }),

@@ -9,7 +9,6 @@ import {
   type CubeTable,
   cellOrder,
   coalitionGeo,
-  comparePeriods,
   coordsOf,
   cubeTables,
   tableCategories,
@@ -18,6 +17,7 @@ import {
 import type { Audience } from '../disclosure/types';
 import type { Catalog } from '../domain/catalog';
 import { formatCsv } from '../domain/csv';
+import { comparePeriods, type Interval, periodKindOf } from '../domain/periods';
 import { ApiError, badRequest, notFound, notSignedIn } from '../errors';
 import { canViewAudience } from '../permissions';
 import { currentCatalogVersionId } from '../queries/catalog';
@@ -308,7 +308,7 @@ function latestPublishedQuarter(db: Db, audience: Audience): string | undefined 
   const periods = new Set<string>();
   for (const entry of publishedCoverage(db, listPublishedReleaseIds(db), audience).values())
     for (const period of entry.periods) periods.add(period);
-  const quarters = [...periods].filter((p) => /Q\d$/.test(p)).sort(comparePeriods);
+  const quarters = [...periods].filter((p) => periodKindOf(p) === 'quarter').sort(comparePeriods);
   return quarters.at(-1);
 }
 
@@ -441,15 +441,7 @@ export function statsTable(db: Db, user: User | null, tableCode: string, query: 
 }
 
 /** How a series steps through time: quarters, calendar years or federal fiscal years. */
-export type SeriesInterval = 'quarter' | 'year' | 'fy';
-
-const intervalPattern: Record<SeriesInterval, RegExp> = {
-  quarter: /^\d{4}Q[1-4]$/,
-  year: /^\d{4}$/,
-  fy: /^FY\d{4}$/,
-};
-
-export type SeriesQuery = { geo?: string; interval?: SeriesInterval; audience?: Audience };
+export type SeriesQuery = { geo?: string; interval?: Interval; audience?: Audience };
 
 /**
  * One table over every published period of an interval, oldest first: for each period, exactly what
@@ -461,7 +453,7 @@ export function statsSeries(db: Db, user: User | null, tableCode: string, query:
   const geo = cubeGeo(db, scope, query.geo);
   const interval = query.interval ?? 'quarter';
   const published = listPublishedPeriods(db)
-    .filter(({ period }) => intervalPattern[interval].test(period))
+    .filter(({ period }) => periodKindOf(period) === interval)
     .sort((a, b) => comparePeriods(a.period, b.period));
   const points = published.flatMap(({ period, releaseId }) => {
     const release = publishedReleaseDetails(db, releaseId);

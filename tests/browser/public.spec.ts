@@ -44,7 +44,7 @@ test('the public, signed out, reads the public figures with the disclaimer, hidd
   await page.locator('#view-period').selectOption('FY2025');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page).toHaveURL(/\/public\?period=FY2025$/);
-  await expect(page.getByText('Showing Federal fiscal year 2025')).toBeVisible();
+  await expect(page.getByText('Showing October 2024 to September 2025 (federal FY 2025)')).toBeVisible();
   await expectEveryChartDrawn(page, 8);
   await expectCsvEqualsApi(
     page,

@@ -3,20 +3,13 @@
  * once for everyone on the list (sent, say, by BCC), so it names no agency and says nothing about
  * any agency's report: only the quarter, the deadline, how to submit and whom to ask.
  */
-import { describeDeadline, describeSpan, formatDate } from '../../lib/dates';
+import { parsePeriod } from '../../../../api/domain/periods';
+import { describeDeadline, formatDate } from '../../lib/dates';
 
 /** "July to September 2026" for "2026Q3"; empty for anything that isn't a quarter code. */
 export function quarterSpan(periodCode: string): string {
-  const match = /^(\d{4})Q([1-4])$/.exec(periodCode);
-  if (!match) return '';
-  const year = Number(match[1]);
-  const quarter = Number(match[2]);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const firstMonth = (quarter - 1) * 3 + 1;
-  const lastMonth = firstMonth + 2;
-  // Day 0 of the following month is the last day of this one.
-  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
-  return describeSpan(`${year}-${pad(firstMonth)}-01`, `${year}-${pad(lastMonth)}-${pad(lastDay)}`);
+  const period = parsePeriod(periodCode);
+  return period?.kind === 'quarter' ? period.months : '';
 }
 
 /** What the reminder is about and who it comes from. */

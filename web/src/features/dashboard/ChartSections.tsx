@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { intervalOf, previousPeriod, sameLastYear } from './periods';
+import { intervalOf, previousPeriod, sameTimeLastYear } from '../../../../api/domain/periods';
 import type { ChartSectionSpec, ChartSource, ChartSpec, HeadlineTables } from './sectionSpecs';
 import { headlineTiles } from './sectionSpecs';
 import {
@@ -28,7 +28,7 @@ export function HeadlineFigures({
 }) {
   const { period } = source;
   const previous = previousPeriod(period);
-  const lastYear = intervalOf(period) === 'quarter' ? sameLastYear(period) : null;
+  const lastYear = intervalOf(period) === 'quarter' ? sameTimeLastYear(period) : null;
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>Headline figures</h2>

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
+import { periodLabel } from '../../../../api/domain/periods';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { Overview } from './OverviewPage';
 import { NoReleaseYet, NothingPublished, ViewFilters } from './parts';
-import { periodLabel } from './periods';
 import { statsTablesQuery } from './queries';
 import { coalitionGeo, geoName, publishedCube, resolveView, viewSearch } from './view';
 import './dashboard.css';

@@ -1,5 +1,5 @@
+import { intervalOf, periodLabel } from '../../../../api/domain/periods';
 import { ChartSections, HeadlineFigures } from './ChartSections';
-import { intervalOf, periodLabel } from './periods';
 import {
   byQuarterTable,
   type OverviewView,

@@ -1,3 +1,4 @@
+import { periodShortLabel } from '../../../../api/domain/periods';
 import {
   changeBetween,
   changeText,
@@ -6,7 +7,6 @@ import {
   unduplicatedNote,
 } from '../../charts/format';
 import type { Figure } from '../../charts/types';
-import { periodShortLabel } from './periods';
 import type { Headline } from './shape';
 
 /**

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { intervalNames } from '../../../../api/domain/periods';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { DeferredDrawing } from '../../charts/DeferredDrawing';
 import { completenessNote, releaseFootnote } from '../../charts/format';
@@ -11,7 +12,6 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { LineChart } from './charts';
 import { DashboardTabs } from './DashboardPage';
 import { ChartSlot, NothingPublished } from './parts';
-import { intervalNames } from './periods';
 import { statsSeriesQuery, statsTablesQuery } from './queries';
 import { seriesPath } from './requests';
 import { multiplesTableModel, type SeriesData, smallMultiples, trendModel } from './shape';

@@ -1,9 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { FormEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
+import { periodLabel } from '../../../../api/domain/periods';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
-import { periodLabel } from './periods';
 import { useTurn } from './useTurn';
 import { geoName, periodGroups } from './view';
 

@@ -2,7 +2,7 @@
  * The exact API requests the dashboard overview makes for a view. The page fetches these and nothing
  * else (so the benchmark can replay them), every one a stored table of a published release.
  */
-import { intervalOf } from './periods';
+import { intervalOf } from '../../../../api/domain/periods';
 
 /** The overview's filters: one published period (quarter, year or fiscal year) and one geography. */
 export type OverviewView = { period: string; geo: string };

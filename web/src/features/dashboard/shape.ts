@@ -4,9 +4,9 @@
  * hidden cell stays hidden (never zero), a period without a release stays missing.
  */
 
+import { comparePeriods, periodContains, periodShortLabel } from '../../../../api/domain/periods';
 import { completenessNote, isIncomplete } from '../../charts/format';
 import type { ChartCell, ChartModel, ChartRow, Figure } from '../../charts/types';
-import { periodContains, periodShortLabel } from './periods';
 import type { Dimension, StatsCell } from './types';
 
 /** The total coordinate along a category. */
@@ -215,7 +215,7 @@ export function trendModel(
 
 /** Time order of period codes of one interval (quarters, years or fiscal years). */
 export function sortPeriods(periods: readonly string[]): string[] {
-  return [...periods].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...periods].sort(comparePeriods);
 }
 
 /**

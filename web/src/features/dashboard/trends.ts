@@ -2,7 +2,7 @@
  * The trends page's choices, read from and written to the URL: which published table, over which
  * interval, where, and compared with which other geography. Pure.
  */
-import { type Interval, isInterval } from './periods';
+import { type Interval, isInterval } from '../../../../api/domain/periods';
 import type { SeriesData } from './shape';
 import type { StatsTablesResponse } from './types';
 import { coalitionGeo } from './view';

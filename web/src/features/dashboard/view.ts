@@ -2,7 +2,7 @@
  * The dashboard's filters, read from and written to the URL so a view can be shared: a published
  * period and a geography, both only from the published cube. Pure.
  */
-import { type Interval, intervalOf, isStatsPeriod, periodLabel } from './periods';
+import { type Interval, intervalOf, isPublishedPeriod, periodLabel } from '../../../../api/domain/periods';
 import type { StatsTablesResponse } from './types';
 
 /** What the page shows: one period, one geography. */
@@ -82,7 +82,7 @@ export function resolveView(
     geo = coalitionGeo;
   }
   const period = requested.period?.toUpperCase() ?? null;
-  if (isStatsPeriod(period)) {
+  if (isPublishedPeriod(period)) {
     if (periods.includes(period)) return { kind: 'view', view: { period, geo }, notices };
     return { kind: 'unpublished', view: { period, geo }, latest };
   }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { intervalOf, periodLabel } from '../../../../api/domain/periods';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ChartSections, HeadlineFigures } from '../dashboard/ChartSections';
 import { NoReleaseYet, NothingPublished, ViewFilters } from '../dashboard/parts';
-import { intervalOf, periodLabel } from '../dashboard/periods';
 import { statsPathQuery } from '../dashboard/queries';
 import {
   type ChartSectionSpec,

@@ -2,7 +2,7 @@
  * The API requests of the public page: the public audience's tables (coalition-wide, one breakdown
  * at a time), asked for explicitly so a signed-in visitor sees exactly what the public sees.
  */
-import { intervalOf } from '../dashboard/periods';
+import { intervalOf } from '../../../../api/domain/periods';
 
 export const publicAudience = 'public';
 

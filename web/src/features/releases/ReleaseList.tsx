@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { describePeriod } from '../../../../api/domain/periods';
 import { errorMessage } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { downloadCellsCsv } from './download';
-import { describePeriodCode, listWords } from './periods';
+import { listWords } from './periods';
 import { ReleaseShape } from './ReleaseShape';
 import { describeReleaseStatus, isDownloadable, releaseName, releaseWhen, replacedBy } from './status';
 import {
@@ -164,7 +165,7 @@ export function ReleaseDetails({
           {newer ? ` Replaced by release ${newer.sequence}; its numbers are no longer shown.` : ''}
         </p>
         {release.periods.length > 0 ? (
-          <p>Publishes {listWords(release.periods.map(describePeriodCode))}.</p>
+          <p>Publishes {listWords(release.periods.map(describePeriod))}.</p>
         ) : null}
         {release.status === 'failed' ? (
           <p className="release-details__failure">

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { describePeriodCode, listWords, publishesSentence, yearNote } from './periods';
+import { listWords, publishesSentence, yearNote } from './periods';
 
 test.each([
   { items: [], expected: '' },
@@ -8,16 +8,6 @@ test.each([
   { items: ['a', 'b', 'c'], expected: 'a, b and c' },
 ])('listWords($items)', ({ items, expected }) => {
   expect(listWords(items)).toBe(expected);
-});
-
-test.each([
-  { code: '2026Q3', expected: '2026Q3 (July to September 2026)' },
-  { code: '2026Q4', expected: '2026Q4 (October to December 2026)' },
-  { code: '2026', expected: 'calendar year 2026' },
-  { code: 'FY2026', expected: 'federal fiscal year FY2026 (October 2025 to September 2026)' },
-  { code: 'H1-2026', expected: 'H1-2026' },
-])('describePeriodCode($code)', ({ code, expected }) => {
-  expect(describePeriodCode(code)).toBe(expected);
 });
 
 test.each([

@@ -3,6 +3,7 @@
  * it completes (Q4) or the federal fiscal year it completes (Q3), and admins should see that before
  * they publish, in months rather than codes alone.
  */
+import { describePeriod } from '../../../../api/domain/periods';
 
 /** "a", "a and b", "a, b and c". */
 export function listWords(items: readonly string[]): string {
@@ -10,33 +11,10 @@ export function listWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-const quarterMonths: Record<string, string> = {
-  '1': 'January to March',
-  '2': 'April to June',
-  '3': 'July to September',
-  '4': 'October to December',
-};
-
-/**
- * One published period for people: "2026Q3 (July to September 2026)", "calendar year 2026",
- * "federal fiscal year FY2026 (October 2025 to September 2026)". Anything else is returned as it is.
- */
-export function describePeriodCode(code: string): string {
-  const quarter = /^(\d{4})Q([1-4])$/.exec(code);
-  if (quarter) return `${code} (${quarterMonths[quarter[2] ?? '']} ${quarter[1]})`;
-  if (/^\d{4}$/.test(code)) return `calendar year ${code}`;
-  const fiscal = /^FY(\d{4})$/.exec(code);
-  if (fiscal) {
-    const year = Number(fiscal[1]);
-    return `federal fiscal year ${code} (October ${year - 1} to September ${year})`;
-  }
-  return code;
-}
-
 /** "This release will publish 2026Q3 (July to September 2026) and federal fiscal year FY2026 (…)." */
 export function publishesSentence(periods: readonly string[]): string {
   if (periods.length === 0) return '';
-  return `This release will publish ${listWords(periods.map(describePeriodCode))}.`;
+  return `This release will publish ${listWords(periods.map(describePeriod))}.`;
 }
 
 /**
@@ -46,5 +24,5 @@ export function publishesSentence(periods: readonly string[]): string {
 export function yearNote(quarter: string, periods: readonly string[]): string {
   const years = periods.filter((period) => period !== quarter);
   if (years.length === 0) return '';
-  return `${quarter} completes ${listWords(years.map(describePeriodCode))}, so the year's figures are published with it. They are protected together with the quarters already published for that year.`;
+  return `${quarter} completes ${listWords(years.map(describePeriod))}, so the year's figures are published with it. They are protected together with the quarters already published for that year.`;
 }

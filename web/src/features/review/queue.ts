@@ -2,6 +2,7 @@
  * Shapes one quarter's submissions into a review queue: what needs the admin first, how many stand
  * where, and which quarter to open when the address doesn't say.
  */
+import { comparePeriods, periodKindOf } from '../../../../api/domain/periods';
 import type { SubmissionStatus } from '../../api/types';
 import { choose, countOf } from '../../lib/text';
 import { lateNote } from '../submissions/status';
@@ -90,11 +91,9 @@ export function timelinessNote(
   return neverSubmitted && pastDeadline ? 'Not submitted by the deadline' : null;
 }
 
-const periodCode = /^\d{4}Q[1-4]$/;
-
-/** Whether `value` looks like a quarter code (`2026Q3`). */
+/** Whether `value` is a quarter code (`2026Q3`). */
 export function isPeriodCode(value: string | null | undefined): value is string {
-  return typeof value === 'string' && periodCode.test(value);
+  return typeof value === 'string' && periodKindOf(value) === 'quarter';
 }
 
 /**
@@ -107,7 +106,7 @@ export function defaultReviewPeriod(
   awaiting: ReadonlyMap<string, number>,
   today: string,
 ): string | undefined {
-  const newest = [...periods].sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
+  const newest = [...periods].sort((a, b) => comparePeriods(b.period, a.period));
   const due = newest.find((p) => p.deadline < today || (awaiting.get(p.period) ?? 0) > 0);
   return (due ?? newest[0])?.period;
 }
@@ -121,7 +120,9 @@ export function pickerPeriods<T extends { period: string }>(
   current: string | undefined,
   count = 8,
 ): string[] {
-  const codes = [...new Set(periods.map((p) => p.period))].sort().reverse().slice(0, count);
+  const codes = [...new Set(periods.map((p) => p.period))]
+    .sort((a, b) => comparePeriods(b, a))
+    .slice(0, count);
   if (current && !codes.includes(current)) codes.push(current);
   return codes;
 }

@@ -2,6 +2,7 @@
  * How a submission's state reads to people. The API's status codes (`not_started`, `returned`) are
  * turned into plain words here, in one place, so every screen says the same thing.
  */
+import { comparePeriods } from '../../../../api/domain/periods';
 import type { AgencyQuarter, SubmissionStatus } from '../../api/types';
 import { describeDeadline, formatDate } from '../../lib/dates';
 
@@ -75,7 +76,7 @@ export function nextStepFor(
 
 /** A copy sorted newest quarter first (`2026Q4` before `2026Q3`), whatever order the input was in. */
 export function newestFirst<T extends { period: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
+  return [...items].sort((a, b) => comparePeriods(b.period, a.period));
 }
 
 /** The quarter a reporter should see first: the newest one open for entry, if any. */
