@@ -58,7 +58,7 @@ import {
 } from '../queries/releases';
 import { listPeriodSubmissions } from '../queries/submissions';
 import type { User } from '../queries/users';
-import { catalogVersion } from './submissions';
+import { catalogVersion } from './catalog';
 
 export const audiences: readonly Audience[] = ['coalition', 'public'];
 /** The cube each audience is protected over: the public sees coalition-wide totals and one-way tables only. */

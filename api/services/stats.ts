@@ -18,9 +18,8 @@ import {
 import type { Audience } from '../disclosure/types';
 import type { Catalog } from '../domain/catalog';
 import { formatCsv } from '../domain/csv';
-import { ApiError, badRequest, notFound, notSignedIn } from '../errors';
+import { badRequest, notFound, notSignedIn } from '../errors';
 import { canViewAudience } from '../permissions';
-import { currentCatalogVersionId } from '../queries/catalog';
 import {
   getPublishedReleaseIdOfPeriod,
   getRelease,
@@ -35,8 +34,8 @@ import {
   type ReleaseRow,
 } from '../queries/releases';
 import type { User } from '../queries/users';
+import { catalogVersion, currentCatalog, currentCatalogVersionIdOrFail } from './catalog';
 import { audienceScope } from './releases';
-import { catalogVersion } from './submissions';
 
 /** Signed out: the public figures; signed in: the coalition's. Anyone may ask for the public ones. */
 export function audienceFor(user: User | null, requested: Audience | undefined): Audience {
@@ -237,16 +236,6 @@ function publishedCoverage(db: Db, releaseIds: readonly number[], audience: Audi
       for (const geo of geos) entry.geos.add(geo);
     }
   return merged;
-}
-
-function currentCatalogVersionIdOrFail(db: Db): number {
-  const versionId = currentCatalogVersionId(db);
-  if (versionId === undefined) throw new ApiError(503, 'no-catalog', 'No catalog has been set up yet.');
-  return versionId;
-}
-
-function currentCatalog(db: Db): Catalog {
-  return catalogVersion(db, currentCatalogVersionIdOrFail(db)).catalog;
 }
 
 type StatsTable = {
