@@ -35,7 +35,7 @@ import {
 } from '../queries/releases';
 import type { User } from '../queries/users';
 import { catalogVersion, currentCatalog, currentCatalogVersionIdOrFail } from './catalog';
-import { audienceScope } from './releases';
+import { audienceScope } from './releases/policy';
 
 /** Signed out: the public figures; signed in: the coalition's. Anyone may ask for the public ones. */
 export function audienceFor(user: User | null, requested: Audience | undefined): Audience {
