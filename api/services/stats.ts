@@ -21,16 +21,18 @@ import { formatCsv } from '../domain/csv';
 import { badRequest, notFound, notSignedIn } from '../errors';
 import { canViewAudience } from '../permissions';
 import {
+  getTableCells,
+  listPublishedCells,
+  listReleaseTableCoverage,
+  type PublishedCellRow,
+} from '../queries/publishedCells';
+import {
   getPublishedReleaseIdOfPeriod,
   getRelease,
   getReleaseCoverage,
-  getTableCells,
   listCountyCodes,
-  listPublishedCells,
   listPublishedPeriods,
   listPublishedReleaseIds,
-  listReleaseTableCoverage,
-  type PublishedCellRow,
   type ReleaseRow,
 } from '../queries/releases';
 import type { User } from '../queries/users';

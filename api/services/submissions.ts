@@ -22,11 +22,9 @@ import { type CellIndex, currentCatalogVersionId } from '../queries/catalog';
 import { upsertDataValues } from '../queries/dataValues';
 import { type Agency, getAgencyByCode } from '../queries/orgUnits';
 import { getPeriodByCode, type ReportingPeriod } from '../queries/periods';
+import { getDraftValues, getElementHistory, getRevisionValues } from '../queries/raw/agencyValues';
 import {
   deleteDataValues,
-  getDraftValues,
-  getElementHistory,
-  getRevisionValues,
   getSubmissionState,
   insertReview,
   insertRevision,

@@ -18,17 +18,15 @@ import type { Audience, ProtectionResult } from '../../disclosure/types';
 import { protectInWorker } from '../../disclosure/worker';
 import type { Catalog } from '../../domain/catalog';
 import { recordAudit } from '../../queries/audit';
+import { insertPublishedCells, listPublishedCells } from '../../queries/publishedCells';
+import { getApprovedAgencies, getApprovedValues } from '../../queries/raw/approvedValues';
 import {
   type CoverageRow,
-  getApprovedAgencies,
-  getApprovedValues,
   getPublishedReleaseOfPeriod,
   getRelease,
-  insertPublishedCells,
   insertReleaseCoverage,
   listAgenciesWithCounty,
   listCountyCodes,
-  listPublishedCells,
   markReleasePublished,
   type ReleaseRow,
 } from '../../queries/releases';

@@ -4,13 +4,8 @@ import { buildCube, type Cube } from '../../disclosure/cube';
 import { feasibilityIntervals } from '../../disclosure/protect';
 import { type Audience, defaultThresholds } from '../../disclosure/types';
 import { readDefaultCatalog } from '../../queries/catalog';
-import {
-  getApprovedValues,
-  getFirstAdmin,
-  listAgenciesWithCounty,
-  listCountyCodes,
-  listReleases,
-} from '../../queries/releases';
+import { getApprovedValues } from '../../queries/raw/approvedValues';
+import { getFirstAdmin, listAgenciesWithCounty, listCountyCodes, listReleases } from '../../queries/releases';
 import { createTestDb, type TestDb } from '../../testing';
 import { publishCompleteQuarters } from './publish';
 

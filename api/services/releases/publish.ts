@@ -9,8 +9,8 @@ import { parseQuarter } from '../../domain/periods';
 import { ApiError, badRequest, forbidden } from '../../errors';
 import { canPublishRelease } from '../../permissions';
 import { getPeriodByCode, listPeriodCompleteness, type ReportingPeriod } from '../../queries/periods';
+import { getApprovedAgencies } from '../../queries/raw/approvedValues';
 import {
-  getApprovedAgencies,
   getComputingRelease,
   getPublishedReleaseOfPeriod,
   getRelease,
