@@ -5,7 +5,7 @@ import { config } from './config';
 import { migrate, openDatabase } from './db';
 import { formatDemoReleases, formatSignIns, publishDemoReleases, seedDemoIfEmpty } from './demo/seed';
 import { deleteExpiredSessions } from './queries/sessions';
-import { failInterrupted } from './services/releases';
+import { failInterrupted } from './services/releases/jobs';
 
 const settings = config();
 const db = openDatabase(settings.databasePath);

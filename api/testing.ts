@@ -16,7 +16,7 @@ import { insertOrgUnit } from './queries/orgUnits';
 import { getPeriodByCode, insertPeriod } from './queries/periods';
 import { getSubmission, insertReview, insertRevision, insertSubmission } from './queries/submissions';
 import { insertUser, type Role, type User } from './queries/users';
-import { publishRelease } from './services/releases';
+import { publishRelease } from './services/releases/publish';
 
 export type TestDb = { db: Db; path: string; dir: string; cleanup: () => void };
 

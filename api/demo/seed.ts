@@ -15,7 +15,7 @@ import { insertPeriod } from '../queries/periods';
 import { getFirstAdmin } from '../queries/releases';
 import { insertReview, insertRevision, insertSubmission } from '../queries/submissions';
 import { insertUser } from '../queries/users';
-import { publishCompleteQuarters } from '../services/releases';
+import { publishCompleteQuarters } from '../services/releases/publish';
 import { agencyQuarterValues, type DemoOptions, type DemoPlan, planDemoCoalition } from './generate';
 import { type DemoInputs, readDemoInputs } from './inputs';
 

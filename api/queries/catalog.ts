@@ -259,6 +259,12 @@ export function getCatalog(db: Db, versionId: number): Catalog {
   };
 }
 
+/**
+ * `cellKey` in SQL, over a value row joined to its element `e`, category option combination `coc` and
+ * that combination's combo `cc`.
+ */
+export const cellKeySql = `CASE WHEN cc.code = '' THEN e.code ELSE e.code || '.' || cc.code || '.' || coc.option_key END`;
+
 /** Database ids for a catalog version's cells, keyed by `cellKey`. */
 export type CellIndex = ReadonlyMap<string, { elementId: number; cocId: number }>;
 

@@ -1,3 +1,7 @@
+/**
+ * Writing agencies' values into their submissions' working copies. Reading them back gives raw,
+ * unprotected numbers, so that is in `raw/agencyValues.ts`.
+ */
 import { type Db, statement } from '../db';
 
 export type DataValueRow = { submissionId: number; elementId: number; cocId: number; value: number };
@@ -29,12 +33,4 @@ export function upsertDataValues(db: Db, rows: Iterable<DataValueRow>): number {
     }
     return written;
   })();
-}
-
-/** A submission's working values as (element id, coc id, value). */
-export function listDataValues(db: Db, submissionId: number): Array<Omit<DataValueRow, 'submissionId'>> {
-  return statement(
-    db,
-    'SELECT element_id AS elementId, coc_id AS cocId, value FROM data_values WHERE submission_id = ? ORDER BY element_id, coc_id',
-  ).all(submissionId) as Array<Omit<DataValueRow, 'submissionId'>>;
 }

@@ -1,5 +1,9 @@
+/**
+ * Releases: their rows and the periods each publishes, their coverage, the stored disclosure policy,
+ * and the agencies and counties a cube is built over. The cells they published are in
+ * `publishedCells.ts`; the approved values they are computed from, in `raw/approvedValues.ts`.
+ */
 import { type Db, statement } from '../db';
-import type { Audience } from '../disclosure/types';
 import type { AgencyType } from '../domain/agencyTypes';
 
 export type ReleaseStatus = 'computing' | 'published' | 'failed' | 'superseded';
@@ -152,91 +156,6 @@ export function listPublishedReleaseIds(db: Db): number[] {
     .all() as number[];
 }
 
-export type PublishedCellRow = {
-  table: string;
-  period: string;
-  geo: string;
-  optionKey: string;
-  value: number | null;
-  suppressed: boolean;
-};
-
-type CellRow = Omit<PublishedCellRow, 'suppressed'> & { suppressed: number };
-const toCell = (row: CellRow): PublishedCellRow => ({ ...row, suppressed: row.suppressed === 1 });
-const cellColumns = `table_code AS "table", period_code AS period, geo_code AS geo, option_key AS optionKey, value, suppressed`;
-
-/** Stores a release's protected cells for one audience (a hidden cell's value is never given). */
-export function insertPublishedCells(
-  db: Db,
-  releaseId: number,
-  audience: Audience,
-  cells: Iterable<Omit<PublishedCellRow, 'value'> & { value: number | null }>,
-): number {
-  const insert = statement(
-    db,
-    `INSERT INTO published_cells (release_id, audience, table_code, period_code, geo_code, option_key, value, suppressed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  let count = 0;
-  for (const c of cells) {
-    insert.run(
-      releaseId,
-      audience,
-      c.table,
-      c.period,
-      c.geo,
-      c.optionKey,
-      c.suppressed ? null : c.value,
-      c.suppressed ? 1 : 0,
-    );
-    count++;
-  }
-  return count;
-}
-
-/** A release's cells for one audience, in storage order; optionally one period. */
-export function listPublishedCells(
-  db: Db,
-  releaseId: number,
-  audience: Audience,
-  period?: string,
-): PublishedCellRow[] {
-  return (
-    statement(
-      db,
-      `SELECT ${cellColumns} FROM published_cells WHERE release_id = ? AND audience = ? AND (? IS NULL OR period_code = ?)`,
-    ).all(releaseId, audience, period ?? null, period ?? null) as CellRow[]
-  ).map(toCell);
-}
-
-/** The cells of some tables of a release for one period, geography and audience. */
-export function getTableCells(
-  db: Db,
-  q: { releaseId: number; audience: Audience; period: string; geo: string; tables: string[] },
-): PublishedCellRow[] {
-  return (
-    statement(
-      db,
-      `SELECT ${cellColumns} FROM published_cells
-       WHERE release_id = ? AND audience = ? AND period_code = ? AND geo_code = ?
-         AND table_code IN (${q.tables.map(() => '?').join(', ')})`,
-    ).all(q.releaseId, q.audience, q.period, q.geo, ...q.tables) as CellRow[]
-  ).map(toCell);
-}
-
-/** Which tables, periods and geographies one release stored cells of for one audience. */
-export function listReleaseTableCoverage(
-  db: Db,
-  releaseId: number,
-  audience: Audience,
-): Array<{ table: string; period: string; geo: string }> {
-  return statement(
-    db,
-    `SELECT DISTINCT table_code AS "table", period_code AS period, geo_code AS geo FROM published_cells
-     WHERE release_id = ? AND audience = ?`,
-  ).all(releaseId, audience) as Array<{ table: string; period: string; geo: string }>;
-}
-
 export type CoverageRow = {
   period: string;
   geo: string;
@@ -323,59 +242,6 @@ export function listCountyCodes(db: Db): string[] {
   return statement(db, `SELECT code FROM org_units WHERE level = 'county' ORDER BY name`)
     .pluck()
     .all() as string[];
-}
-
-const cellKeySql = `CASE WHEN cc.code = '' THEN e.code ELSE e.code || '.' || cc.code || '.' || coc.option_key END`;
-
-/**
- * The latest revision's values of every approved report in the given quarters:
- * quarter → agency code → cell key → value.
- */
-export function getApprovedValues(
-  db: Db,
-  quarters: readonly string[],
-): Map<string, Map<string, Map<string, number>>> {
-  const result = new Map<string, Map<string, Map<string, number>>>();
-  if (quarters.length === 0) return result;
-  const rows = statement(
-    db,
-    `SELECT p.code, a.code, ${cellKeySql}, rv.value
-     FROM submissions s
-     JOIN reporting_periods p ON p.id = s.period_id
-     JOIN org_units a ON a.id = s.agency_id
-     JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
-     JOIN revision_values rv ON rv.revision_id = r.id
-     JOIN data_elements e ON e.id = rv.element_id
-     JOIN category_option_combos coc ON coc.id = rv.coc_id
-     JOIN category_combos cc ON cc.id = coc.combo_id
-     WHERE s.status = 'approved' AND p.code IN (${quarters.map(() => '?').join(', ')})`,
-  )
-    .raw()
-    .all(...quarters) as Array<[string, string, string, number]>;
-  for (const [period, agency, key, value] of rows) {
-    const byAgency = result.get(period) ?? new Map<string, Map<string, number>>();
-    result.set(period, byAgency);
-    const cells = byAgency.get(agency) ?? new Map<string, number>();
-    byAgency.set(agency, cells);
-    cells.set(key, value);
-  }
-  return result;
-}
-
-/** The agencies with an approved report in each of the given quarters: quarter → agency codes. */
-export function getApprovedAgencies(db: Db, quarters: readonly string[]): Map<string, Set<string>> {
-  const result = new Map<string, Set<string>>(quarters.map((q) => [q, new Set<string>()]));
-  if (quarters.length === 0) return result;
-  const rows = statement(
-    db,
-    `SELECT p.code, a.code FROM submissions s
-     JOIN reporting_periods p ON p.id = s.period_id JOIN org_units a ON a.id = s.agency_id
-     WHERE s.status = 'approved' AND p.code IN (${quarters.map(() => '?').join(', ')})`,
-  )
-    .raw()
-    .all(...quarters) as Array<[string, string]>;
-  for (const [period, agency] of rows) result.get(period)?.add(agency);
-  return result;
 }
 
 /** Which of these quarters exist as reporting periods. */

@@ -4,7 +4,7 @@ import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { notFound } from '../errors';
 import { getCatalogVersionInfo } from '../queries/catalog';
-import { catalogVersion } from '../services/submissions';
+import { catalogVersion } from '../services/catalog';
 import { validate } from '../validate';
 
 export const catalogParams = z.object({ versionId: z.coerce.number().int().min(1) });

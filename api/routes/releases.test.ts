@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AgencyType } from '../domain/agencyTypes';
 import { readDefaultCatalog } from '../queries/catalog';
 import { insertRelease, setDisclosurePolicySetting } from '../queries/releases';
-import { failInterrupted, releaseSettled } from '../services/releases';
+import { failInterrupted, releaseSettled } from '../services/releases/jobs';
 import {
   approveMemberReport,
   createTestApp,

@@ -4,14 +4,10 @@ import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { forbidden } from '../errors';
 import { canChangeDisclosurePolicy } from '../permissions';
-import {
-  changeDisclosurePolicy,
-  disclosurePolicy,
-  getReleaseView,
-  listReleaseViews,
-  previewRelease,
-  startRelease,
-} from '../services/releases';
+import { changeDisclosurePolicy, disclosurePolicy } from '../services/releases/policy';
+import { previewRelease } from '../services/releases/preview';
+import { startRelease } from '../services/releases/publish';
+import { getReleaseView, listReleaseViews } from '../services/releases/views';
 import { releaseCells, releaseCellsCsv } from '../services/stats';
 import { validate } from '../validate';
 import { quarterCode } from './params';

@@ -6,7 +6,8 @@ import { type Audience, defaultThresholds } from '../disclosure/types';
 import type { AgencyType } from '../domain/agencyTypes';
 import { parseCsv } from '../domain/csv';
 import { readDefaultCatalog } from '../queries/catalog';
-import { getApprovedValues, listAgenciesWithCounty, listCountyCodes } from '../queries/releases';
+import { getApprovedValues } from '../queries/raw/approvedValues';
+import { listAgenciesWithCounty, listCountyCodes } from '../queries/releases';
 import { unduplicated } from '../services/stats';
 import {
   approveMemberReport,

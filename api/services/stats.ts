@@ -18,25 +18,26 @@ import type { Audience } from '../disclosure/types';
 import type { Catalog } from '../domain/catalog';
 import { formatCsv } from '../domain/csv';
 import { comparePeriods, type Interval, periodKindOf } from '../domain/periods';
-import { ApiError, badRequest, notFound, notSignedIn } from '../errors';
+import { badRequest, notFound, notSignedIn } from '../errors';
 import { canViewAudience } from '../permissions';
-import { currentCatalogVersionId } from '../queries/catalog';
+import {
+  getTableCells,
+  listPublishedCells,
+  listReleaseTableCoverage,
+  type PublishedCellRow,
+} from '../queries/publishedCells';
 import {
   getPublishedReleaseIdOfPeriod,
   getRelease,
   getReleaseCoverage,
-  getTableCells,
   listCountyCodes,
-  listPublishedCells,
   listPublishedPeriods,
   listPublishedReleaseIds,
-  listReleaseTableCoverage,
-  type PublishedCellRow,
   type ReleaseRow,
 } from '../queries/releases';
 import type { User } from '../queries/users';
-import { audienceScope } from './releases';
-import { catalogVersion } from './submissions';
+import { catalogVersion, currentCatalog, currentCatalogVersionIdOrFail } from './catalog';
+import { audienceScope } from './releases/policy';
 
 /** Signed out: the public figures; signed in: the coalition's. Anyone may ask for the public ones. */
 export function audienceFor(user: User | null, requested: Audience | undefined): Audience {
@@ -237,16 +238,6 @@ function publishedCoverage(db: Db, releaseIds: readonly number[], audience: Audi
       for (const geo of geos) entry.geos.add(geo);
     }
   return merged;
-}
-
-function currentCatalogVersionIdOrFail(db: Db): number {
-  const versionId = currentCatalogVersionId(db);
-  if (versionId === undefined) throw new ApiError(503, 'no-catalog', 'No catalog has been set up yet.');
-  return versionId;
-}
-
-function currentCatalog(db: Db): Catalog {
-  return catalogVersion(db, currentCatalogVersionIdOrFail(db)).catalog;
 }
 
 type StatsTable = {

@@ -18,15 +18,13 @@ import {
   isAdmin,
 } from '../permissions';
 import { recordAudit } from '../queries/audit';
-import { type CellIndex, currentCatalogVersionId, getCatalog, getCellIndex } from '../queries/catalog';
+import { type CellIndex, currentCatalogVersionId } from '../queries/catalog';
 import { upsertDataValues } from '../queries/dataValues';
 import { type Agency, getAgencyByCode } from '../queries/orgUnits';
 import { getPeriodByCode, type ReportingPeriod } from '../queries/periods';
+import { getDraftValues, getElementHistory, getRevisionValues } from '../queries/raw/agencyValues';
 import {
   deleteDataValues,
-  getDraftValues,
-  getElementHistory,
-  getRevisionValues,
   getSubmissionState,
   insertReview,
   insertRevision,
@@ -36,24 +34,7 @@ import {
   updateDraft,
 } from '../queries/submissions';
 import type { User } from '../queries/users';
-
-type CatalogVersion = { catalog: Catalog; cells: CellIndex };
-const catalogs = new WeakMap<Db, Map<number, CatalogVersion>>();
-
-/** A stored catalog version and its cell ids, read once per database: versions never change. */
-export function catalogVersion(db: Db, versionId: number): CatalogVersion {
-  let byId = catalogs.get(db);
-  if (!byId) {
-    byId = new Map();
-    catalogs.set(db, byId);
-  }
-  let version = byId.get(versionId);
-  if (!version) {
-    version = { catalog: getCatalog(db, versionId), cells: getCellIndex(db, versionId) };
-    byId.set(versionId, version);
-  }
-  return version;
-}
+import { catalogVersion } from './catalog';
 
 type Context = {
   agency: Agency;

@@ -21,7 +21,7 @@ import { loadHighs } from '../../api/disclosure/protect';
 import type { Audience, ProtectionResult } from '../../api/disclosure/types';
 import { readDefaultCatalog } from '../../api/queries/catalog';
 import { getFirstAdmin } from '../../api/queries/releases';
-import { publishRelease } from '../../api/services/releases';
+import { publishRelease } from '../../api/services/releases/publish';
 import { median, printTable } from './measure';
 
 export const catalog = readDefaultCatalog();

@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeDemoCoalition } from '../demo/seed';
-import { buildCube, type Cube } from '../disclosure/cube';
-import { feasibilityIntervals } from '../disclosure/protect';
-import { type Audience, defaultThresholds } from '../disclosure/types';
-import { readDefaultCatalog } from '../queries/catalog';
-import {
-  getApprovedValues,
-  getFirstAdmin,
-  listAgenciesWithCounty,
-  listCountyCodes,
-  listReleases,
-} from '../queries/releases';
-import { createTestDb, type TestDb } from '../testing';
-import { publishCompleteQuarters } from './releases';
+import { writeDemoCoalition } from '../../demo/seed';
+import { buildCube, type Cube } from '../../disclosure/cube';
+import { feasibilityIntervals } from '../../disclosure/protect';
+import { type Audience, defaultThresholds } from '../../disclosure/types';
+import { readDefaultCatalog } from '../../queries/catalog';
+import { getApprovedValues } from '../../queries/raw/approvedValues';
+import { getFirstAdmin, listAgenciesWithCounty, listCountyCodes, listReleases } from '../../queries/releases';
+import { createTestDb, type TestDb } from '../../testing';
+import { publishCompleteQuarters } from './publish';
 
 const catalog = readDefaultCatalog();
 
