@@ -29,7 +29,8 @@ test('the OpenAPI document describes the submission endpoints from the validator
     '/api/submissions/{agency}/{period}/submit',
     '/api/submissions/{agency}/{period}/upload',
     '/api/submissions/{agency}/{period}/template.csv',
-    '/api/agencies/{agency}/tokens',
+    // The route names its path parameter agencyCode; the document uses the route's own name.
+    '/api/agencies/{agencyCode}/tokens',
   ])
     expect(Object.keys(doc.paths)).toContain(path);
   const put = doc.paths['/api/submissions/{agency}/{period}/values'].put;
@@ -81,7 +82,8 @@ const resolve = (doc: Json, schema: Json): Json =>
 
 /**
  * Where a value breaks a documented schema (the parts of JSON Schema the document uses): empty when
- * it conforms. Objects may have only the properties documented, unless additionalProperties says more.
+ * it conforms. Objects may have only the properties documented, unless additionalProperties says more
+ * (`false`, or left out, says no more).
  */
 function problems(doc: Json, raw: Json, value: unknown, at = '$'): string[] {
   const schema = resolve(doc, raw);
@@ -113,8 +115,7 @@ function problems(doc: Json, raw: Json, value: unknown, at = '$'): string[] {
       if (property) found.push(...problems(doc, property, v, `${at}.${key}`));
       else if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
         found.push(...problems(doc, schema.additionalProperties, v, `${at}.${key}`));
-      else if (schema.properties && schema.additionalProperties === undefined)
-        found.push(`${at}.${key}: not documented`);
+      else if (schema.properties && !schema.additionalProperties) found.push(`${at}.${key}: not documented`);
     }
     return found;
   }
