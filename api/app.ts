@@ -32,23 +32,30 @@ export type AppDeps = {
   now?: () => Date;
 };
 
-function createApiRoutes() {
-  return new Hono<AppEnv>()
-    .route('/health', healthRoutes)
-    .route('/auth', authRoutes)
-    .route('/me', meRoutes)
-    .route('/periods', periodRoutes)
-    .route('/agencies', agencyRoutes)
-    .route('/completeness', completenessRoutes)
-    .route('/catalog', catalogRoutes)
-    .route('/submissions', submissionRoutes)
-    .route('/releases', releaseRoutes)
-    .route('/stats', statsRoutes)
-    .route('/', docsRoutes);
-}
+const resources = new Hono<AppEnv>()
+  .route('/health', healthRoutes)
+  .route('/auth', authRoutes)
+  .route('/me', meRoutes)
+  .route('/periods', periodRoutes)
+  .route('/agencies', agencyRoutes)
+  .route('/completeness', completenessRoutes)
+  .route('/catalog', catalogRoutes)
+  .route('/submissions', submissionRoutes)
+  .route('/releases', releaseRoutes)
+  .route('/stats', statsRoutes);
+
+/**
+ * The JSON API, mounted at `/api`. Its reference is generated from these same routes when first asked
+ * for: `.route()` adds to the app it is called on, so by then `resources` holds the reference's own
+ * routes too, and the document covers every route.
+ */
+const apiRoutes = resources.route(
+  '/',
+  docsRoutes(() => resources),
+);
 
 /** The typed API, for the web app's `hc<AppType>` client. */
-export type AppType = ReturnType<typeof createApiRoutes>;
+export type AppType = typeof apiRoutes;
 
 /**
  * Builds Scope's whole HTTP app over one database: the JSON API under `/api` and, when given, the
@@ -83,7 +90,7 @@ export function createApp({ db, config, webDistDir, now = () => new Date() }: Ap
     await next();
   });
   app.use('/api/*', loadSession);
-  app.route('/api', createApiRoutes());
+  app.route('/api', apiRoutes);
   // Unknown API paths answer in JSON; only non-API paths fall through to the web app.
   app.all('/api/*', () => {
     throw notFound('There is no API endpoint at this address.');

@@ -1,22 +1,41 @@
-import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
+import { type HandlerUniqueProperty, resolver, uniqueSymbol, validator } from 'hono-openapi';
 import type { ZodType } from 'zod';
 import { badRequest } from './errors';
+import { zodJsonSchema } from './openapi';
+
+const documentOptions = { options: zodJsonSchema('input') };
 
 /**
- * `zValidator` that fails with the one error shape, naming each field that is wrong in words a
- * person can act on.
+ * Validates one part of a request with a zod schema, failing with the one error shape: a 400
+ * `invalid-request` naming each field that is wrong in words a person can act on. The same schema
+ * describes the parameters or body in the OpenAPI document; `documentedAs` shows a different view of
+ * it there, for a schema that checks in steps (refusing unknown parameters by name, then the values).
  */
 export function validate<Target extends keyof ValidationTargets, Schema extends ZodType>(
   target: Target,
   schema: Schema,
+  documentedAs?: ZodType,
 ) {
-  return zValidator(target, schema, (result) => {
-    if (!result.success) {
-      const problems = result.error.issues.map((issue) =>
-        issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-      );
-      throw badRequest(problems.join('; '));
-    }
-  });
+  const middleware = validator(
+    target,
+    schema,
+    (result) => {
+      if (!result.success) {
+        const problems = result.error.map(({ path = [], message }) => {
+          const field = path.map((key) => String(typeof key === 'object' ? key.key : key)).join('.');
+          return field ? `${field}: ${message}` : message;
+        });
+        throw badRequest(problems.join('; '));
+      }
+    },
+    documentOptions,
+  );
+  if (!documentedAs) return middleware;
+  const documented: HandlerUniqueProperty = {
+    target,
+    ...resolver(documentedAs, documentOptions),
+    options: documentOptions,
+  };
+  return Object.assign(middleware, { [uniqueSymbol]: documented });
 }

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { createApiTokenSecret, requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
+import { agencyTypes } from '../domain/agencyTypes';
 import { notFound } from '../errors';
+import { callers, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
 import { canManageApiTokens, canViewAgencySubmissions } from '../permissions';
 import { recordAudit } from '../queries/audit';
 import { getAgencyByCode } from '../queries/orgUnits';
@@ -10,80 +13,184 @@ import { listAgencyQuarters } from '../queries/submissions';
 import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../queries/tokens';
 import { validate } from '../validate';
 import { agencyCode } from './params';
+import { submissionStatus } from './submissions';
 
-const agencyParam = z.object({ agencyCode });
-const tokenParam = agencyParam.extend({ tokenId: z.coerce.number().int().min(1) });
+const agencyParam = z.object({ agencyCode: agencyCode.describe("The agency's short code, like RIVER") });
+const tokenParam = agencyParam.extend({
+  tokenId: z.coerce.number().int().min(1).describe('The token’s id, from the list of tokens'),
+});
 export const createTokenBody = z.object({
   name: z
     .string()
     .trim()
     .min(1, 'Give the token a name, such as the system that will use it.')
-    .max(80, 'Keep the name under 80 characters.'),
+    .max(80, 'Keep the name under 80 characters.')
+    .describe('What the token is for, such as the system that will use it'),
+});
+
+const agencyQuarters = z.object({
+  agency: z.object({ code: z.string(), name: z.string(), type: z.enum(agencyTypes) }),
+  quarters: z.array(
+    z.object({
+      period: z.string(),
+      startDate: z.iso.date(),
+      endDate: z.iso.date(),
+      deadline: z.iso.date(),
+      open: z.boolean().describe('Whether the agency may still enter numbers'),
+      status: submissionStatus,
+      late: z.boolean().describe('The first submit came after the deadline'),
+      submittedAt: z.iso.datetime().nullable(),
+      revision: z.number().int().describe('How many times it has been submitted'),
+      returnComment: z.string().nullable().describe('Why it was returned, while it is'),
+    }),
+  ),
+});
+
+const apiToken = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    prefix: z.string().describe('The secret’s first characters, to recognise it by'),
+    createdAt: z.iso.datetime(),
+    createdBy: z.string().nullable(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ApiToken', description: 'An API token, without its secret' });
+
+const noSuchAgencyWords = 'not-found: no agency with this code that you can see';
+const tokenRefusals = errorResponses({
+  401: notSignedInWords,
+  404: `${noSuchAgencyWords}, or whose tokens you may manage (its own reporters and admins, as people)`,
 });
 
 const noSuchAgency = () => notFound('There is no agency with that code that you can see.');
 
 export const agencyRoutes = new Hono<AppEnv>()
-  .get('/:agencyCode/submissions', validate('param', agencyParam), (c) => {
-    const user = requireUser(c);
-    const agency = getAgencyByCode(c.var.db, c.req.valid('param').agencyCode);
-    // A reporter asking about another agency gets the same answer as for one that doesn't exist.
-    if (!agency || !canViewAgencySubmissions(user, agency)) throw noSuchAgency();
-    return c.json({
-      agency: { code: agency.code, name: agency.name, type: agency.type },
-      quarters: listAgencyQuarters(c.var.db, agency.id),
-    });
-  })
-  .get('/:agencyCode/tokens', validate('param', agencyParam), (c) => {
-    const user = requireUser(c);
-    const agency = getAgencyByCode(c.var.db, c.req.valid('param').agencyCode);
-    if (!agency || !canManageApiTokens(user, agency)) throw noSuchAgency();
-    return c.json({ tokens: listApiTokens(c.var.db, agency.id) });
-  })
-  .post('/:agencyCode/tokens', validate('param', agencyParam), validate('json', createTokenBody), (c) => {
-    const user = requireUser(c);
-    const { db, config } = c.var;
-    const agency = getAgencyByCode(db, c.req.valid('param').agencyCode);
-    if (!agency || !canManageApiTokens(user, agency)) throw noSuchAgency();
-    const { secret, prefix, tokenHash } = createApiTokenSecret(config.sessionSecret);
-    const token = db.transaction(() => {
-      const id = insertApiToken(db, {
-        agencyId: agency.id,
-        name: c.req.valid('json').name,
-        prefix,
-        tokenHash,
-        createdBy: user.id,
+  .get(
+    '/:agencyCode/submissions',
+    describeRoute({
+      tags: ['Submissions'],
+      summary: "Every quarter with the agency's report in it: status, deadline, lateness, return comment",
+      description:
+        'Newest first. A reporter sees only their own agency: asking about another gets the same 404 as an agency that doesn’t exist.',
+      security: callers.signedIn,
+      responses: {
+        200: jsonResponse('The agency and its quarters', agencyQuarters),
+        ...errorResponses({ 401: notSignedInWords, 404: noSuchAgencyWords }),
+      },
+    }),
+    validate('param', agencyParam),
+    (c) => {
+      const user = requireUser(c);
+      const agency = getAgencyByCode(c.var.db, c.req.valid('param').agencyCode);
+      // A reporter asking about another agency gets the same answer as for one that doesn't exist.
+      if (!agency || !canViewAgencySubmissions(user, agency)) throw noSuchAgency();
+      return c.json({
+        agency: { code: agency.code, name: agency.name, type: agency.type },
+        quarters: listAgencyQuarters(c.var.db, agency.id),
       });
-      recordAudit(db, {
-        userId: user.id,
-        action: 'create-token',
-        entityType: 'api-token',
-        entityId: id,
-        details: { agency: agency.code, prefix },
-      });
-      return getApiToken(db, agency.id, id) as NonNullable<ReturnType<typeof getApiToken>>;
-    })();
-    return c.json({ token: { ...token, secret } }, 201);
-  })
-  .delete('/:agencyCode/tokens/:tokenId', validate('param', tokenParam), (c) => {
-    const user = requireUser(c);
-    const { db } = c.var;
-    const { agencyCode: code, tokenId } = c.req.valid('param');
-    const agency = getAgencyByCode(db, code);
-    if (!agency || !canManageApiTokens(user, agency)) throw noSuchAgency();
-    const revoked = db.transaction(() => {
-      const done = revokeApiToken(db, agency.id, tokenId, c.var.now().toISOString());
-      if (done)
+    },
+  )
+  .get(
+    '/:agencyCode/tokens',
+    describeRoute({
+      tags: ['API tokens'],
+      summary: "An agency's API tokens, newest first, revoked ones included (never their secrets)",
+      security: callers.people,
+      responses: {
+        200: jsonResponse('The tokens', z.object({ tokens: z.array(apiToken) })),
+        ...tokenRefusals,
+      },
+    }),
+    validate('param', agencyParam),
+    (c) => {
+      const user = requireUser(c);
+      const agency = getAgencyByCode(c.var.db, c.req.valid('param').agencyCode);
+      if (!agency || !canManageApiTokens(user, agency)) throw noSuchAgency();
+      return c.json({ tokens: listApiTokens(c.var.db, agency.id) });
+    },
+  )
+  .post(
+    '/:agencyCode/tokens',
+    describeRoute({
+      tags: ['API tokens'],
+      summary: 'Make a token; its secret is in this response only',
+      description:
+        'The agency’s system sends the secret as `Authorization: Bearer scope_…` and acts as a reporter of the agency. Scope keeps only a keyed hash of it, so a lost secret can’t be shown again: revoke the token and make another.',
+      security: callers.people,
+      responses: {
+        201: jsonResponse(
+          'The token with its secret',
+          z.object({ token: apiToken.extend({ secret: z.string().describe('`scope_…`: shown this once') }) }),
+        ),
+        ...tokenRefusals,
+      },
+    }),
+    validate('param', agencyParam),
+    validate('json', createTokenBody),
+    (c) => {
+      const user = requireUser(c);
+      const { db, config } = c.var;
+      const agency = getAgencyByCode(db, c.req.valid('param').agencyCode);
+      if (!agency || !canManageApiTokens(user, agency)) throw noSuchAgency();
+      const { secret, prefix, tokenHash } = createApiTokenSecret(config.sessionSecret);
+      const token = db.transaction(() => {
+        const id = insertApiToken(db, {
+          agencyId: agency.id,
+          name: c.req.valid('json').name,
+          prefix,
+          tokenHash,
+          createdBy: user.id,
+        });
         recordAudit(db, {
           userId: user.id,
-          action: 'revoke-token',
+          action: 'create-token',
           entityType: 'api-token',
-          entityId: tokenId,
-          details: { agency: agency.code },
+          entityId: id,
+          details: { agency: agency.code, prefix },
         });
-      return done;
-    })();
-    if (!revoked && !getApiToken(db, agency.id, tokenId))
-      throw notFound('There is no such token for this agency.');
-    return c.json({ ok: true as const });
-  });
+        return getApiToken(db, agency.id, id) as NonNullable<ReturnType<typeof getApiToken>>;
+      })();
+      return c.json({ token: { ...token, secret } }, 201);
+    },
+  )
+  .delete(
+    '/:agencyCode/tokens/:tokenId',
+    describeRoute({
+      tags: ['API tokens'],
+      summary: 'Revoke a token: systems using it are refused from now on',
+      description: 'Revoking a token already revoked changes nothing and answers the same.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse('Revoked', z.object({ ok: z.literal(true) })),
+        ...errorResponses({
+          401: notSignedInWords,
+          404: `${noSuchAgencyWords} and manage, or no such token of this agency`,
+        }),
+      },
+    }),
+    validate('param', tokenParam),
+    (c) => {
+      const user = requireUser(c);
+      const { db } = c.var;
+      const { agencyCode: code, tokenId } = c.req.valid('param');
+      const agency = getAgencyByCode(db, code);
+      if (!agency || !canManageApiTokens(user, agency)) throw noSuchAgency();
+      const revoked = db.transaction(() => {
+        const done = revokeApiToken(db, agency.id, tokenId, c.var.now().toISOString());
+        if (done)
+          recordAudit(db, {
+            userId: user.id,
+            action: 'revoke-token',
+            entityType: 'api-token',
+            entityId: tokenId,
+            details: { agency: agency.code },
+          });
+        return done;
+      })();
+      if (!revoked && !getApiToken(db, agency.id, tokenId))
+        throw notFound('There is no such token for this agency.');
+      return c.json({ ok: true as const });
+    },
+  );

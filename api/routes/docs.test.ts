@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readDefaultCatalog } from '../queries/catalog';
 import {
@@ -6,6 +9,7 @@ import {
   createTestDb,
   publishTestRelease,
   seedSmallCoalition,
+  seedSmallHistory,
   signIn,
   survivorsQuarter,
   type TestDb,
@@ -29,7 +33,8 @@ test('the OpenAPI document describes the submission endpoints from the validator
     '/api/submissions/{agency}/{period}/submit',
     '/api/submissions/{agency}/{period}/upload',
     '/api/submissions/{agency}/{period}/template.csv',
-    '/api/agencies/{agency}/tokens',
+    // The route names its path parameter agencyCode; the document uses the route's own name.
+    '/api/agencies/{agencyCode}/tokens',
   ])
     expect(Object.keys(doc.paths)).toContain(path);
   const put = doc.paths['/api/submissions/{agency}/{period}/values'].put;
@@ -81,7 +86,8 @@ const resolve = (doc: Json, schema: Json): Json =>
 
 /**
  * Where a value breaks a documented schema (the parts of JSON Schema the document uses): empty when
- * it conforms. Objects may have only the properties documented, unless additionalProperties says more.
+ * it conforms. Objects may have only the properties documented, unless additionalProperties says more
+ * (`false`, or left out, says no more).
  */
 function problems(doc: Json, raw: Json, value: unknown, at = '$'): string[] {
   const schema = resolve(doc, raw);
@@ -113,8 +119,7 @@ function problems(doc: Json, raw: Json, value: unknown, at = '$'): string[] {
       if (property) found.push(...problems(doc, property, v, `${at}.${key}`));
       else if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
         found.push(...problems(doc, schema.additionalProperties, v, `${at}.${key}`));
-      else if (schema.properties && schema.additionalProperties === undefined)
-        found.push(`${at}.${key}: not documented`);
+      else if (schema.properties && !schema.additionalProperties) found.push(`${at}.${key}: not documented`);
     }
     return found;
   }
@@ -196,6 +201,162 @@ test('the OpenAPI document describes the published statistics and releases', asy
     expect(doc.components.schemas[name as string], name).toBeDefined();
   expect(text).not.toMatch(/https?:\/\//);
   expect(text).not.toMatch(/\/\/[a-z0-9-]+\.[a-z]{2,}/i);
+});
+
+const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+
+/** Every documented operation, as `method path`. */
+const documentedOperations = (doc: Json) =>
+  Object.entries(doc.paths as Json).flatMap(([path, item]) =>
+    Object.keys(item as Json)
+      .filter((key) => methods.includes(key))
+      .map((method) => `${method} ${path}`),
+  );
+
+describe('the document covers every route', () => {
+  let webDist: string;
+  beforeEach(() => {
+    // The app as it runs in production, with the web app's pages, so their routes are there to skip.
+    webDist = mkdtempSync(join(tmpdir(), 'scope-web-'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Scope</title>');
+    app = createTestApp(t.db, undefined, webDist);
+  });
+  afterEach(() => rmSync(webDist, { recursive: true, force: true }));
+
+  /**
+   * Every operation the app answers, as `method path` in the document's spelling. Middleware and
+   * catch-alls are registered for every method (`ALL`); paths outside /api are the web app's.
+   */
+  const registeredOperations = () =>
+    new Set(
+      app.routes
+        .filter(({ method, path }) => method !== 'ALL' && path.startsWith('/api/'))
+        .map(
+          ({ method, path }) =>
+            `${method.toLowerCase()} ${path.replace(/:([^/{?]+)(\{[^}]*\})?\??/g, '{$1}')}`,
+        ),
+    );
+
+  test('every route the app registers is in the OpenAPI document, and the document has nothing else', async () => {
+    const registered = registeredOperations();
+    expect(registered.size).toBeGreaterThan(35);
+    expect(registered).toContain('get /api/me');
+    expect(registered).toContain('delete /api/agencies/{agencyCode}/tokens/{tokenId}');
+    const documented = new Set(documentedOperations(await getDoc()));
+    expect(
+      [...registered].filter((operation) => !documented.has(operation)),
+      'routes missing from the document',
+    ).toEqual([]);
+    expect(
+      [...documented].filter((operation) => !registered.has(operation)),
+      'documented, but no such route',
+    ).toEqual([]);
+  });
+
+  test('every operation says what it does, who may call it and how it answers, errors in the one shape', async () => {
+    const doc = await getDoc();
+    const tags = (doc.tags as Json[]).map((tag) => tag.name);
+    for (const operation of documentedOperations(doc)) {
+      const [method, path] = operation.split(' ') as [string, string];
+      const described = doc.paths[path][method] as Json;
+      expect(described.summary, `${operation}: summary`).toBeTruthy();
+      expect(described.tags?.length, `${operation}: tags`).toBe(1);
+      expect(tags, `${operation}: a declared tag`).toContain(described.tags[0]);
+      expect(described.security, `${operation}: security`).toBeDefined();
+      for (const p of parametersOf(doc, path, method))
+        expect(p.description, `${operation}: words for ${p.in} ${p.name}`).toBeTruthy();
+      const statuses = Object.keys(described.responses);
+      expect(
+        statuses.some((status) => status.startsWith('2')),
+        `${operation}: a success`,
+      ).toBe(true);
+      for (const status of statuses) {
+        const response = described.responses[status];
+        expect(response.description, `${operation} ${status}: words`).toBeTruthy();
+        if (Number(status) >= 400)
+          expect(response.content, `${operation} ${status}: the Error shape`).toEqual({
+            'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+          });
+      }
+      // A route only for those signed in says how it refuses everyone else.
+      const anyone =
+        described.security.length === 0 || described.security.some((s: Json) => !Object.keys(s).length);
+      if (!anyone) expect(statuses, `${operation}: 401`).toContain('401');
+    }
+  });
+});
+
+describe('the documented answers of the other routes match what they send', () => {
+  test('signed in as an admin, a reporter and a viewer, each JSON answer has its documented shape', async () => {
+    seedSmallHistory(t.db, seedSmallCoalition(t.db));
+    const doc = await getDoc();
+    const reads: Array<[string, string, string]> = [
+      ['/api/health', '/api/health', 'viewer'],
+      ['/api/me', '/api/me', 'viewer'],
+      ['/api/me', '/api/me', 'river'],
+      ['/api/periods', '/api/periods', 'viewer'],
+      ['/api/agencies/{agencyCode}/submissions', '/api/agencies/RIVER/submissions', 'river'],
+      ['/api/agencies/{agencyCode}/tokens', '/api/agencies/RIVER/tokens', 'river'],
+      ['/api/completeness', '/api/completeness', 'admin'],
+      ['/api/completeness/summary', '/api/completeness/summary', 'admin'],
+      ['/api/catalog/{versionId}', '/api/catalog/1', 'river'],
+      ['/api/submissions', '/api/submissions?period=2026Q3', 'admin'],
+      ['/api/submissions/{agency}/{period}', '/api/submissions/RIVER/2026Q3', 'river'],
+      ['/api/submissions/{agency}/{period}/values', '/api/submissions/RIVER/2026Q2/values', 'admin'],
+      ['/api/submissions/{agency}/{period}/revisions', '/api/submissions/RIVER/2026Q3/revisions', 'river'],
+      [
+        '/api/submissions/{agency}/{period}/revisions/{revision}',
+        '/api/submissions/RIVER/2026Q3/revisions/1',
+        'river',
+      ],
+      [
+        '/api/submissions/{agency}/{period}/diff',
+        '/api/submissions/RIVER/2026Q3/diff?from=1&to=draft',
+        'river',
+      ],
+      ['/api/releases/policy', '/api/releases/policy', 'admin'],
+    ];
+    const cookies = new Map<string, string>();
+    for (const [path, url, who] of reads) {
+      const cookie = cookies.get(who) ?? (await signIn(app, `${who}@test.example`));
+      cookies.set(who, cookie);
+      const response = await app.request(url, { headers: { Cookie: cookie } });
+      expect(response.status, url).toBe(200);
+      const schema = doc.paths[path].get.responses[200].content['application/json'].schema;
+      expect(problems(doc, schema, await response.json()), `${url} as ${who}`).toEqual([]);
+    }
+
+    const river = cookies.get('river') as string;
+    const write = async (path: string, method: string, url: string, body: unknown, status = 200) => {
+      const response = await app.request(url, {
+        method,
+        headers: { Cookie: river, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, url).toBe(status);
+      const schema =
+        doc.paths[path][method.toLowerCase()].responses[status].content['application/json'].schema;
+      expect(problems(doc, schema, await response.json()), `${method} ${url}`).toEqual([]);
+    };
+    await write(
+      '/api/agencies/{agencyCode}/tokens',
+      'POST',
+      '/api/agencies/RIVER/tokens',
+      { name: 'Case system' },
+      201,
+    );
+    await write(
+      '/api/agencies/{agencyCode}/tokens/{tokenId}',
+      'DELETE',
+      '/api/agencies/RIVER/tokens/1',
+      undefined,
+    );
+    await write('/api/submissions/{agency}/{period}/values', 'PUT', '/api/submissions/RIVER/2026Q4/values', {
+      values: { survivors_served: 4 },
+    });
+    await write('/api/auth/logout', 'POST', '/api/auth/logout', undefined);
+    // Some twenty requests and three sign-ins: room for a busy machine.
+  }, 20_000);
 });
 
 describe('the documented statistics endpoints match what the routes do', () => {

@@ -1,12 +1,32 @@
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import type { Db } from '../db';
+import { agencyTypes } from '../domain/agencyTypes';
+import { callers, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
 import { getAgencyById } from '../queries/orgUnits';
 import type { User } from '../queries/users';
 
+/** The signed-in person, as `GET /api/me` and signing in answer. */
+export const signedInUser = z
+  .object({
+    user: z.object({
+      id: z.number().int(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(['admin', 'reporter', 'viewer']),
+      agency: z
+        .object({ code: z.string(), name: z.string(), type: z.enum(agencyTypes) })
+        .nullable()
+        .describe('The agency a reporter reports for; null for admins and viewers'),
+    }),
+  })
+  .meta({ id: 'SignedInUser' });
+
 /** The signed-in person as the web app sees them: role, and agency for reporters. */
-export function describeUser(db: Db, user: User) {
+export function describeUser(db: Db, user: User): z.output<typeof signedInUser>['user'] {
   const agency = user.agencyId === null ? undefined : getAgencyById(db, user.agencyId);
   return {
     id: user.id,
@@ -17,7 +37,20 @@ export function describeUser(db: Db, user: User) {
   };
 }
 
-export const meRoutes = new Hono<AppEnv>().get('/', (c) => {
-  const user = requireUser(c);
-  return c.json({ user: describeUser(c.var.db, user) });
-});
+export const meRoutes = new Hono<AppEnv>().get(
+  '/',
+  describeRoute({
+    tags: ['Sign-in'],
+    summary: 'Who is signed in: name, role, and the agency of a reporter',
+    description: 'With an API token, the person who made it, acting as a reporter of the token’s agency.',
+    security: callers.signedIn,
+    responses: {
+      200: jsonResponse('The signed-in person', signedInUser),
+      ...errorResponses({ 401: notSignedInWords }),
+    },
+  }),
+  (c) => {
+    const user = requireUser(c);
+    return c.json({ user: describeUser(c.var.db, user) });
+  },
+);

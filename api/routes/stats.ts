@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../context';
 import { intervals, periodSchema } from '../domain/periods';
+import { callers, describeFields, errorResponses, jsonResponse } from '../openapi';
 import { statsSeries, statsTable, statsTables } from '../services/stats';
 import { validate } from '../validate';
+import * as published from './published';
 
 const dateRange =
   'Scope publishes fixed periods, never a date range: ask for one quarter (period=2026Q3), calendar year (period=2026) or federal fiscal year (period=FY2026).';
@@ -119,22 +122,101 @@ export const seriesQuery = z
 export const tableParams = z.object({
   table: z
     .string()
-    .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, 'Not a table code: use one listed by GET /api/stats/tables.'),
+    .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, 'Not a table code: use one listed by GET /api/stats/tables.')
+    .describe(
+      'A table code from `GET /api/stats/tables`: an element (`survivors_served`) for its total, or `element.combination` (`survivors_served.gender`) for a breakdown.',
+    ),
 });
+
+const geoWords =
+  'The geography: `coalition` (the default) or a county code such as `SCL`. County figures are for signed-in members.';
+/** What `audience` means wherever it may be given. */
+export const audienceWords =
+  'Whose figures: `public` (anyone) or `coalition` (signed-in members only). Left out, signed-out callers get the public figures and signed-in callers the coalition’s.';
+
+/**
+ * The statistics endpoints check their parameters in two steps (refuse anything outside the published
+ * cube by name, then check the values), so the document shows the second step's parameters, in words.
+ */
+const documentedStatsQuery = describeFields(statsQuery.out, {
+  period:
+    'One published period, fixed: a quarter (`2026Q3`), a calendar year (`2026`) or a federal fiscal year (`FY2026`). Left out: the newest published quarter. Never a date range.',
+  geo: geoWords,
+  audience: audienceWords,
+});
+const documentedSeriesQuery = describeFields(seriesQuery.out, {
+  geo: geoWords,
+  interval:
+    'How the series steps: `quarter` (the default), `year` (calendar years) or `fy` (federal fiscal years). Every published period of the interval is included, oldest first.',
+  audience: audienceWords,
+});
+const documentedTablesQuery = describeFields(tablesQuery.out, { audience: audienceWords });
+
+/** Why the statistics endpoints refuse a parameter, in the words of their descriptions. */
+const outsideTheCube =
+  'Any other query parameter — `from`, `to`, `agency`, `agencies`, `exclude`, … — is refused with 400 and a message naming it: published tables are fixed periods and geographies, so figures can’t be filtered, combined or subtracted from each other.';
+
+const statsRefusals = {
+  400: 'invalid-request: a query parameter that isn’t one of this endpoint’s (the message names it), a period that is not published, an unknown table or geography, or county figures or a finer breakdown asked of the public figures',
+  401: 'not-signed-in: the coalition’s figures need a signed-in member; invalid-token: the API token is not valid or was revoked',
+  503: 'no-catalog: nothing has been set up yet',
+} as const;
 
 /**
  * Published statistics, read only from the cells releases stored. Signed out: the public figures;
  * signed in: the coalition's; anyone may ask for `audience=public`.
  */
 export const statsRoutes = new Hono<AppEnv>()
-  .get('/tables', validate('query', tablesQuery), (c) =>
-    c.json(statsTables(c.var.db, c.var.user, c.req.valid('query').audience)),
+  .get(
+    '/tables',
+    describeRoute({
+      tags: ['Published statistics'],
+      summary: 'The published tables, each with the periods and geographies that have figures',
+      description: `Signed out, the public tables (coalition-wide totals and one-way breakdowns); signed in, the coalition’s. ${outsideTheCube}`,
+      security: callers.anyone,
+      responses: {
+        200: jsonResponse('The tables the audience can read', published.statsTableList),
+        ...errorResponses(statsRefusals),
+      },
+    }),
+    validate('query', tablesQuery, documentedTablesQuery),
+    (c) => c.json(statsTables(c.var.db, c.var.user, c.req.valid('query').audience)),
   )
-  .get('/:table/series', validate('param', tableParams), validate('query', seriesQuery), (c) => {
-    c.header('Vary', 'Cookie');
-    return c.json(statsSeries(c.var.db, c.var.user, c.req.valid('param').table, c.req.valid('query')));
-  })
-  .get('/:table', validate('param', tableParams), validate('query', statsQuery), (c) => {
-    c.header('Vary', 'Cookie');
-    return c.json(statsTable(c.var.db, c.var.user, c.req.valid('param').table, c.req.valid('query')));
-  });
+  .get(
+    '/:table/series',
+    describeRoute({
+      tags: ['Published statistics'],
+      summary: 'One table over every published quarter, year or fiscal year: a trend in one request',
+      description: `For each published period of the interval, oldest first, what \`GET /api/stats/{table}\` gives for it: cells (hidden ones null and suppressed), completeness, unduplicated range and release. A series always covers every published period, so \`period\` is refused here. ${outsideTheCube}`,
+      security: callers.anyone,
+      responses: {
+        200: jsonResponse('The series', published.statsSeries),
+        ...errorResponses(statsRefusals),
+      },
+    }),
+    validate('param', tableParams),
+    validate('query', seriesQuery, documentedSeriesQuery),
+    (c) => {
+      c.header('Vary', 'Cookie');
+      return c.json(statsSeries(c.var.db, c.var.user, c.req.valid('param').table, c.req.valid('query')));
+    },
+  )
+  .get(
+    '/:table',
+    describeRoute({
+      tags: ['Published statistics'],
+      summary: 'One table for one published period and geography',
+      description: `Exactly the cells the release stored: hidden cells have \`value: null\` and \`suppressed: true\`. With the table come its completeness (agencies reported of those expected), for survivors served the unduplicated range, and the release that published it. Periods are fixed — a quarter (2026Q3), a calendar year (2026) or a federal fiscal year (FY2026) — and geographies are the coalition or one county. ${outsideTheCube}`,
+      security: callers.anyone,
+      responses: {
+        200: jsonResponse('The table', published.statsTable),
+        ...errorResponses({ ...statsRefusals, 404: 'not-found: nothing has been published yet' }),
+      },
+    }),
+    validate('param', tableParams),
+    validate('query', statsQuery, documentedStatsQuery),
+    (c) => {
+      c.header('Vary', 'Cookie');
+      return c.json(statsTable(c.var.db, c.var.user, c.req.valid('param').table, c.req.valid('query')));
+    },
+  );

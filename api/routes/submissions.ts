@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
+import { agencyTypes } from '../domain/agencyTypes';
 import { maxUploadBytes } from '../domain/upload';
 import { ApiError, badRequest, notFound } from '../errors';
+import { callers, describeFields, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
 import { isAdmin } from '../permissions';
 import { getPeriodByCode } from '../queries/periods';
 import { listPeriodSubmissions } from '../queries/submissions';
@@ -23,26 +26,137 @@ import { validate } from '../validate';
 import { quarterCode, submissionParams } from './params';
 
 const explanationText = z.string().max(1000, 'Keep each explanation under 1,000 characters.');
+const explanationsWords =
+  'Why each warning is fine, by the warning’s code; a warning must be explained before the report is submitted';
 
 export const saveValuesBody = z.object({
-  values: z.record(z.string().max(120), z.number().nullable()),
-  explanations: z.record(z.string().max(120), explanationText.nullable()).optional(),
+  values: z
+    .record(z.string().max(120), z.number().nullable())
+    .describe('Counts by cell key; null clears a cell, and cells not named stay as they are'),
+  explanations: z
+    .record(z.string().max(120), explanationText.nullable())
+    .optional()
+    .describe(`${explanationsWords}; null removes one`),
 });
 export const submitBody = z.object({
-  explanations: z.record(z.string().max(120), explanationText).optional(),
+  explanations: z.record(z.string().max(120), explanationText).optional().describe(explanationsWords),
 });
 export const returnBody = z.object({
-  comment: z.string().trim().min(1, 'Write a comment saying what the agency should correct.').max(2000),
+  comment: z
+    .string()
+    .trim()
+    .min(1, 'Write a comment saying what the agency should correct.')
+    .max(2000)
+    .describe('What the agency should correct; they see it with the report'),
 });
 export const reopenBody = z.object({
-  reason: z.string().trim().min(1, 'Say why the report is being reopened.').max(2000),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Say why the report is being reopened.')
+    .max(2000)
+    .describe('Why the report is reopened, for the record'),
 });
-export const listQuery = z.object({ period: quarterCode });
+export const listQuery = z.object({ period: quarterCode.describe('The quarter, like 2026Q3') });
 export const diffQuery = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.union([z.literal('draft'), z.coerce.number().int().min(1)]),
+  from: z.coerce.number().int().min(1).describe('A revision number'),
+  to: z
+    .union([z.literal('draft'), z.coerce.number().int().min(1)])
+    .describe('A later revision number, or `draft` for the draft as it is now'),
 });
-export const uploadQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
+export const uploadQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('`true` to see exactly what the upload would change without changing anything'),
+});
+
+/** An agency's quarter, named in the path. */
+const submissionPath = describeFields(submissionParams, {
+  agency: "The agency's short code, like RIVER",
+  period: 'The quarter, like 2026Q3',
+});
+
+/** Where a submission stands. */
+export const submissionStatus = z.enum(['not_started', 'draft', 'submitted', 'returned', 'approved']);
+
+const finding = z.object({
+  code: z.string().describe('The rule’s code, or `outlier.<element>` for an outlier warning'),
+  kind: z.enum(['rule', 'outlier']),
+  severity: z
+    .enum(['error', 'warning'])
+    .describe('Errors must be fixed, warnings explained, before submitting'),
+  message: z.string().describe('What is wrong and what to do'),
+  detail: z.string().describe('The numbers behind it'),
+  cells: z.array(z.string()).describe('The keys of the cells it is about'),
+  section: z.string(),
+});
+
+const submissionDetail = z
+  .object({
+    agency: z.object({ code: z.string(), name: z.string(), type: z.enum(agencyTypes) }),
+    period: z.object({
+      code: z.string(),
+      startDate: z.iso.date(),
+      endDate: z.iso.date(),
+      deadline: z.iso.date(),
+      open: z.boolean().describe('Whether agencies may still enter numbers'),
+    }),
+    status: submissionStatus,
+    revision: z.number().int().describe('How many times it has been submitted; 0 before the first'),
+    late: z.boolean().describe('The first submit came after the deadline'),
+    submittedAt: z.iso.datetime().nullable(),
+    updatedAt: z.iso.datetime().nullable(),
+    returnComment: z.string().nullable().describe('Why it was returned, while it is'),
+    catalogVersionId: z
+      .number()
+      .int()
+      .describe('The catalog version it is reported in: `GET /api/catalog/{id}`'),
+    values: z.record(z.string(), z.number().int().min(0)).describe('The draft’s counts by cell key'),
+    explanations: z.record(z.string(), z.string()).describe('The draft’s explanations by warning code'),
+    history: z
+      .record(z.string(), z.array(z.number()))
+      .describe('The agency’s totals of each element in earlier approved quarters, for outlier warnings'),
+    findings: z.array(finding).describe('What validation finds in the draft'),
+    permissions: z
+      .object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), reopen: z.boolean() })
+      .describe('What the caller may do with it now'),
+  })
+  .meta({
+    id: 'SubmissionDetail',
+    description:
+      'The quarter: status, revision, values by cell key, explanations, validation findings, the agency history used for outlier warnings, and what the caller may do.',
+  });
+
+const cellChange = z.object({
+  cell: z.string(),
+  label: z.string().describe('The cell in words'),
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+});
+
+/** Refusals every route about one agency's quarter may give. */
+const quarterRefusals = {
+  401: notSignedInWords,
+  404: 'not-found: no agency with this code that you can see, or no such reporting period',
+  503: 'no-catalog: nothing has been set up yet',
+} as const;
+
+/** Refusals of a change to the draft, besides those of any route about the quarter. */
+const editRefusals = {
+  ...quarterRefusals,
+  403: 'forbidden: not one of this agency’s reporters; period-closed: the quarter is closed for entry',
+  409: 'submission-locked: submitted and awaiting review, or approved',
+} as const;
+
+/** Refusals of an admin's review of a report. */
+const reviewRefusals = {
+  ...quarterRefusals,
+  403: 'forbidden: only coalition admins review reports, as people',
+  409: 'invalid-transition: only a submitted report can be approved or returned, and only an approved one reopened',
+} as const;
+
+const detailResponse = jsonResponse('The quarter as it now stands', submissionDetail);
 
 const uploadTooLarge = () =>
   new ApiError(
@@ -77,103 +191,365 @@ async function readUploadText(c: {
 }
 
 export const submissionRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', listQuery), (c) => {
-    const user = requireUser(c);
-    const code = c.req.valid('query').period;
-    const period = getPeriodByCode(c.var.db, code);
-    if (!period) throw notFound(`There is no reporting period ${code}.`);
-    if (!isAdmin(user) && user.agencyId === null) throw notFound('There are no submissions you can see.');
-    return c.json({
-      period: { code: period.code, deadline: period.deadline, open: period.open },
-      submissions: listPeriodSubmissions(c.var.db, period.id, isAdmin(user) ? null : user.agencyId),
-    });
-  })
-  .get('/:agency/:period', validate('param', submissionParams), (c) => {
-    const { agency, period } = c.req.valid('param');
-    return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period));
-  })
-  .get('/:agency/:period/values', validate('param', submissionParams), (c) => {
-    const { agency, period } = c.req.valid('param');
-    return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period));
-  })
+  .get(
+    '/',
+    describeRoute({
+      tags: ['Submissions'],
+      summary: "Every agency's submission status for a quarter (admins), or your agency's",
+      security: callers.signedIn,
+      responses: {
+        200: jsonResponse(
+          'The period and its submissions',
+          z.object({
+            period: z.object({ code: z.string(), deadline: z.iso.date(), open: z.boolean() }),
+            submissions: z.array(
+              z.object({
+                agency: z.object({
+                  code: z.string(),
+                  name: z.string(),
+                  type: z.enum(agencyTypes),
+                  county: z.string(),
+                }),
+                status: submissionStatus,
+                revision: z.number().int(),
+                late: z.boolean(),
+                submittedAt: z.iso.datetime().nullable(),
+                updatedAt: z.iso.datetime().nullable(),
+              }),
+            ),
+          }),
+        ),
+        ...errorResponses({
+          401: notSignedInWords,
+          404: 'not-found: no such reporting period, or (for a viewer) no submissions to see',
+        }),
+      },
+    }),
+    validate('query', listQuery),
+    (c) => {
+      const user = requireUser(c);
+      const code = c.req.valid('query').period;
+      const period = getPeriodByCode(c.var.db, code);
+      if (!period) throw notFound(`There is no reporting period ${code}.`);
+      if (!isAdmin(user) && user.agencyId === null) throw notFound('There are no submissions you can see.');
+      return c.json({
+        period: { code: period.code, deadline: period.deadline, open: period.open },
+        submissions: listPeriodSubmissions(c.var.db, period.id, isAdmin(user) ? null : user.agencyId),
+      });
+    },
+  )
+  .get(
+    '/:agency/:period',
+    describeRoute({
+      tags: ['Submissions'],
+      summary: "An agency's quarter with its values (the same as `GET …/values`)",
+      security: callers.signedIn,
+      responses: { 200: detailResponse, ...errorResponses(quarterRefusals) },
+    }),
+    validate('param', submissionPath),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period));
+    },
+  )
+  .get(
+    '/:agency/:period/values',
+    describeRoute({
+      tags: ['Submissions'],
+      summary: "An agency's quarter with its values",
+      description:
+        'Reporters (and their agency’s systems) see their own agency’s quarter; admins see any agency’s. A quarter not started yet has status `not_started` and no values.',
+      security: callers.signedIn,
+      responses: { 200: detailResponse, ...errorResponses(quarterRefusals) },
+    }),
+    validate('param', submissionPath),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period));
+    },
+  )
   .put(
     '/:agency/:period/values',
-    validate('param', submissionParams),
+    describeRoute({
+      tags: ['Submissions'],
+      summary: 'Save values into the draft (null clears a cell; cells not named are unchanged)',
+      description:
+        'Starts the draft if need be. Only the agency’s reporters may, while the quarter is open (or reopened) and the report is not submitted or approved.',
+      security: callers.signedIn,
+      responses: {
+        200: detailResponse,
+        ...errorResponses({
+          ...editRefusals,
+          400: 'invalid-request: an unknown cell or a value that is not a whole number from 0 to 1,000,000 (details lists each); personal-data: an explanation looks like personal data',
+        }),
+      },
+    }),
+    validate('param', submissionPath),
     validate('json', saveValuesBody),
     (c) => {
       const { agency, period } = c.req.valid('param');
       return c.json(saveDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), c.var.now()));
     },
   )
-  .post('/:agency/:period/submit', validate('param', submissionParams), validate('json', submitBody), (c) => {
-    const { agency, period } = c.req.valid('param');
-    return c.json(submitDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), c.var.now()));
-  })
-  .post('/:agency/:period/approve', validate('param', submissionParams), (c) => {
-    const { agency, period } = c.req.valid('param');
-    return c.json(reviewSubmission(c.var.db, requireUser(c), agency, period, 'approve', null, c.var.now()));
-  })
-  .post('/:agency/:period/return', validate('param', submissionParams), validate('json', returnBody), (c) => {
-    const { agency, period } = c.req.valid('param');
-    return c.json(
-      reviewSubmission(
-        c.var.db,
-        requireUser(c),
-        agency,
-        period,
-        'return',
-        c.req.valid('json').comment,
-        c.var.now(),
-      ),
-    );
-  })
-  .post('/:agency/:period/reopen', validate('param', submissionParams), validate('json', reopenBody), (c) => {
-    const { agency, period } = c.req.valid('param');
-    return c.json(
-      reviewSubmission(
-        c.var.db,
-        requireUser(c),
-        agency,
-        period,
-        'reopen',
-        c.req.valid('json').reason,
-        c.var.now(),
-      ),
-    );
-  })
-  .get('/:agency/:period/revisions', validate('param', submissionParams), (c) => {
-    const { agency, period } = c.req.valid('param');
-    return c.json({ revisions: revisionsOf(c.var.db, requireUser(c), agency, period) });
-  })
+  .post(
+    '/:agency/:period/submit',
+    describeRoute({
+      tags: ['Submissions'],
+      summary: 'Submit the draft as a new revision, once errors are fixed and warnings explained',
+      description:
+        'The revision is kept as submitted; the report is then locked until an admin returns or reopens it. A first submit after the deadline is marked late.',
+      security: callers.signedIn,
+      responses: {
+        200: detailResponse,
+        ...errorResponses({
+          ...editRefusals,
+          400: 'invalid-request: an explanation is too long; personal-data: an explanation looks like personal data',
+          422: 'validation-failed: nothing to submit yet, or errors to fix and warnings to explain (details lists them)',
+        }),
+      },
+    }),
+    validate('param', submissionPath),
+    validate('json', submitBody),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      return c.json(submitDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), c.var.now()));
+    },
+  )
+  .post(
+    '/:agency/:period/approve',
+    describeRoute({
+      tags: ['Review (admins)'],
+      summary: 'Approve a submitted report, locking it',
+      description: 'Approved reports are what releases publish.',
+      security: callers.people,
+      responses: { 200: detailResponse, ...errorResponses(reviewRefusals) },
+    }),
+    validate('param', submissionPath),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      return c.json(reviewSubmission(c.var.db, requireUser(c), agency, period, 'approve', null, c.var.now()));
+    },
+  )
+  .post(
+    '/:agency/:period/return',
+    describeRoute({
+      tags: ['Review (admins)'],
+      summary: 'Return a submitted report for correction, with a comment the agency sees',
+      security: callers.people,
+      responses: {
+        200: detailResponse,
+        ...errorResponses({
+          ...reviewRefusals,
+          400: 'invalid-request: no comment, or one too long; personal-data: the comment looks like personal data',
+        }),
+      },
+    }),
+    validate('param', submissionPath),
+    validate('json', returnBody),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      return c.json(
+        reviewSubmission(
+          c.var.db,
+          requireUser(c),
+          agency,
+          period,
+          'return',
+          c.req.valid('json').comment,
+          c.var.now(),
+        ),
+      );
+    },
+  )
+  .post(
+    '/:agency/:period/reopen',
+    describeRoute({
+      tags: ['Review (admins)'],
+      summary: 'Reopen an approved report so the agency can correct it (a lock exception)',
+      description: 'The agency may then edit and resubmit it even if the quarter is closed for entry.',
+      security: callers.people,
+      responses: {
+        200: detailResponse,
+        ...errorResponses({
+          ...reviewRefusals,
+          400: 'invalid-request: no reason, or one too long; personal-data: the reason looks like personal data',
+        }),
+      },
+    }),
+    validate('param', submissionPath),
+    validate('json', reopenBody),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      return c.json(
+        reviewSubmission(
+          c.var.db,
+          requireUser(c),
+          agency,
+          period,
+          'reopen',
+          c.req.valid('json').reason,
+          c.var.now(),
+        ),
+      );
+    },
+  )
+  .get(
+    '/:agency/:period/revisions',
+    describeRoute({
+      tags: ['Submissions'],
+      summary: 'Every submitted revision with its reviews, newest first',
+      security: callers.signedIn,
+      responses: {
+        200: jsonResponse(
+          'The revisions; none before the first submit',
+          z.object({
+            revisions: z.array(
+              z.object({
+                revision: z.number().int(),
+                submittedAt: z.iso.datetime(),
+                submittedBy: z.string().nullable(),
+                late: z.boolean(),
+                explanations: z.record(z.string(), z.string()),
+                reviews: z.array(
+                  z.object({
+                    action: z.enum(['approve', 'return', 'reopen']),
+                    comment: z.string().nullable(),
+                    reviewedBy: z.string().nullable(),
+                    reviewedAt: z.iso.datetime(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+        ),
+        ...errorResponses(quarterRefusals),
+      },
+    }),
+    validate('param', submissionPath),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      return c.json({ revisions: revisionsOf(c.var.db, requireUser(c), agency, period) });
+    },
+  )
   .get(
     '/:agency/:period/revisions/:revision',
-    validate('param', submissionParams.extend({ revision: z.coerce.number().int().min(1) })),
+    describeRoute({
+      tags: ['Submissions'],
+      summary: 'The values of one submitted revision',
+      security: callers.signedIn,
+      responses: {
+        200: jsonResponse(
+          'The revision’s counts by cell key',
+          z.object({ revision: z.number().int(), values: z.record(z.string(), z.number().int().min(0)) }),
+        ),
+        ...errorResponses({ ...quarterRefusals, 404: `${quarterRefusals[404]}, or no such revision` }),
+      },
+    }),
+    validate(
+      'param',
+      submissionPath.extend({ revision: z.coerce.number().int().min(1).describe('The revision number') }),
+    ),
     (c) => {
       const { agency, period, revision } = c.req.valid('param');
       return c.json(revisionValues(c.var.db, requireUser(c), agency, period, revision));
     },
   )
-  .get('/:agency/:period/diff', validate('param', submissionParams), validate('query', diffQuery), (c) => {
-    const { agency, period } = c.req.valid('param');
-    const { from, to } = c.req.valid('query');
-    return c.json(diffRevisions(c.var.db, requireUser(c), agency, period, from, to));
-  })
-  .get('/:agency/:period/template.csv', validate('param', submissionParams), (c) => {
-    const { agency, period } = c.req.valid('param');
-    const { filename, csv } = templateFor(c.var.db, requireUser(c), agency, period);
-    c.header('Content-Disposition', `attachment; filename="${filename}"`);
-    c.header('Cache-Control', 'no-store');
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-  })
+  .get(
+    '/:agency/:period/diff',
+    describeRoute({
+      tags: ['Submissions'],
+      summary: 'What changed between two revisions, or a revision and the draft',
+      security: callers.signedIn,
+      responses: {
+        200: jsonResponse(
+          'The changed cells, in catalog order, with labels',
+          z.object({
+            from: z.number().int(),
+            to: z.union([z.literal('draft'), z.number().int()]),
+            changes: z.array(cellChange),
+          }),
+        ),
+        ...errorResponses({
+          ...quarterRefusals,
+          404: `${quarterRefusals[404]}, the report has not been started, or no such revision`,
+        }),
+      },
+    }),
+    validate('param', submissionPath),
+    validate('query', diffQuery),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      return c.json(diffRevisions(c.var.db, requireUser(c), agency, period, from, to));
+    },
+  )
+  .get(
+    '/:agency/:period/template.csv',
+    describeRoute({
+      tags: ['Upload'],
+      summary: 'The CSV template, one row per count, pre-filled with the draft',
+      description:
+        'Fill in the value column and upload it with `POST …/upload`. Named scope-<agency>-<period>.csv.',
+      security: callers.signedIn,
+      responses: {
+        200: {
+          description: 'CSV (UTF-8 with BOM, CRLF)',
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        },
+        ...errorResponses(quarterRefusals),
+      },
+    }),
+    validate('param', submissionPath),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      const { filename, csv } = templateFor(c.var.db, requireUser(c), agency, period);
+      c.header('Content-Disposition', `attachment; filename="${filename}"`);
+      c.header('Cache-Control', 'no-store');
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    },
+  )
   .post(
     '/:agency/:period/upload',
+    describeRoute({
+      tags: ['Upload'],
+      summary: 'Upload the filled-in template; with dryRun=true, preview exactly what would change',
+      description: `The CSV itself as the body (\`Content-Type: text/csv\`), or a form with the file in a field named \`file\`; at most ${maxUploadBytes / 1024 / 1024} MB. Every row is checked before anything changes: one problem refuses the whole upload.`,
+      security: callers.signedIn,
+      requestBody: {
+        required: true,
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          'multipart/form-data': {
+            schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+          },
+        },
+      },
+      responses: {
+        200: jsonResponse(
+          'What changes (changed, unless a dry run), how many rows change nothing, and the findings after it',
+          z.object({
+            dryRun: z.boolean(),
+            changes: z.array(cellChange),
+            unchanged: z.number().int(),
+            findings: z.array(finding),
+            submission: submissionDetail,
+          }),
+        ),
+        ...errorResponses({
+          ...editRefusals,
+          400: 'upload-refused or personal-data: details lists each problem by row and column; invalid-request: no file in the form, or a bad dryRun',
+          413: 'too-large: the file is larger than the limit',
+          415: 'unsupported-media-type: JSON sent instead of the CSV',
+        }),
+      },
+    }),
     bodyLimit({
       maxSize: maxUploadBytes + 64 * 1024,
       onError: () => {
         throw uploadTooLarge();
       },
     }),
-    validate('param', submissionParams),
+    validate('param', submissionPath),
     validate('query', uploadQuery),
     async (c) => {
       const user = requireUser(c);
