@@ -3,9 +3,8 @@
  * background; the page then polls that release (see `releaseDetailQuery`) until it is done.
  */
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, isApiError } from '../../api/client';
+import { api, isApiError, json } from '../../api/client';
 import { releaseKeys } from './queries';
-import type { Release, ReleaseResponse } from './types';
 
 /**
  * Marks every summary of releases stale: the list, and the previews (a quarter's earlier releases
@@ -22,9 +21,8 @@ export function afterReleaseChange(queryClient: QueryClient): Promise<unknown> {
 export function usePublishRelease() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (period: string) =>
-      apiFetch<ReleaseResponse>('/api/releases', { method: 'POST', json: { period } }),
-    onSuccess: ({ release }: { release: Release }) => {
+    mutationFn: (period: string) => json(api.releases.$post({ json: { period } })),
+    onSuccess: ({ release }) => {
       queryClient.setQueryData(releaseKeys.detail(release.id), { release });
       return afterReleaseChange(queryClient);
     },

@@ -4,10 +4,10 @@
  * the agency's quarter list, the review queue, the completeness figures and the history.
  */
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
+import { json } from '../../api/client';
 import { completenessKeys, periodKeys } from '../home/queries';
-import { submissionKeys, submissionPath } from './queries';
-import type { SaveValuesBody, SubmissionDetail, UploadResponse } from './types';
+import { submissionApi, submissionKeys, submissionParam } from './queries';
+import type { SaveValuesBody, SubmissionDetail } from './types';
 
 /** Which submission a mutation is about. */
 export type SubmissionRef = { agency: string; period: string };
@@ -45,10 +45,7 @@ export function useSaveValues(ref: SubmissionRef) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: SaveValuesBody) =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/values`, {
-        method: 'PUT',
-        json: body,
-      }),
+      json(submissionApi.values.$put({ param: submissionParam(ref.agency, ref.period), json: body })),
     onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: false }),
   });
 }
@@ -58,10 +55,12 @@ export function useSubmitReport(ref: SubmissionRef) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (explanations: Record<string, string>) =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/submit`, {
-        method: 'POST',
-        json: { explanations },
-      }),
+      json(
+        submissionApi.submit.$post({
+          param: submissionParam(ref.agency, ref.period),
+          json: { explanations },
+        }),
+      ),
     onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: true }),
   });
 }
@@ -70,11 +69,8 @@ export function useSubmitReport(ref: SubmissionRef) {
 export function useApproveReport(ref: SubmissionRef) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/approve`, {
-        method: 'POST',
-        json: {},
-      }),
+    // The route takes no body: approving needs nothing but the report's address.
+    mutationFn: () => json(submissionApi.approve.$post({ param: submissionParam(ref.agency, ref.period) })),
     onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: true }),
   });
 }
@@ -84,10 +80,7 @@ export function useReturnReport(ref: SubmissionRef) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (comment: string) =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/return`, {
-        method: 'POST',
-        json: { comment },
-      }),
+      json(submissionApi.return.$post({ param: submissionParam(ref.agency, ref.period), json: { comment } })),
     onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: true }),
   });
 }
@@ -97,10 +90,7 @@ export function useReopenReport(ref: SubmissionRef) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/reopen`, {
-        method: 'POST',
-        json: { reason },
-      }),
+      json(submissionApi.reopen.$post({ param: submissionParam(ref.agency, ref.period), json: { reason } })),
     onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: true }),
   });
 }
@@ -110,15 +100,18 @@ export type UploadRequest = { file: Blob; dryRun: boolean };
 
 /**
  * Uploads a CSV file. With `dryRun` nothing is stored and the cache is left alone; applied, the
- * new draft replaces the cached one.
+ * new draft replaces the cached one. The file is the request's body as it is (the route reads raw
+ * CSV, not JSON), so it goes in as `init.body` with its own Content-Type; the answer is JSON.
  */
 export function useUploadFile(ref: SubmissionRef) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, dryRun }: UploadRequest) =>
-      apiFetch<UploadResponse>(
-        `${submissionPath(ref.agency, ref.period)}/upload?${new URLSearchParams({ dryRun: String(dryRun) })}`,
-        { method: 'POST', body: file, headers: { 'Content-Type': 'text/csv' } },
+      json(
+        submissionApi.upload.$post(
+          { param: submissionParam(ref.agency, ref.period), query: { dryRun: dryRun ? 'true' : 'false' } },
+          { headers: { 'Content-Type': 'text/csv' }, init: { body: file } },
+        ),
       ),
     onSuccess: (result) =>
       result.dryRun
