@@ -4,16 +4,19 @@
  */
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, json } from '../../api/client';
+import { statsKeys } from '../dashboard/queries';
 import { releaseKeys } from './queries';
 
 /**
  * Marks every summary of releases stale: the list, and the previews (a quarter's earlier releases
- * change when one is published). The release's own detail is left alone: it holds the latest answer.
+ * change when one is published), and every published figure, since dashboards read only published
+ * releases. The release's own detail is left alone: it holds the latest answer.
  */
 export function afterReleaseChange(queryClient: QueryClient): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: releaseKeys.list() }),
     queryClient.invalidateQueries({ queryKey: releaseKeys.previews() }),
+    queryClient.invalidateQueries({ queryKey: statsKeys.all }),
   ]);
 }
 
