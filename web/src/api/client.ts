@@ -139,8 +139,9 @@ export type AnswerOf<Call extends (...args: never[]) => Promise<unknown>> = ApiA
 
 /**
  * The response of an API call once it is known to be a success; throws {@link ApiError} otherwise.
- * For answers that are not JSON (a CSV file) or requests whose body is not JSON; use {@link json}
- * for everything else.
+ * For answers that are not JSON (a CSV file); use {@link json} for everything else. (A request
+ * whose body is not JSON, such as an uploaded CSV, still uses `json`: the file goes in as
+ * `init.body` with its own Content-Type, and the answer is JSON.)
  */
 export async function okResponse<R extends ClientResponse<unknown, number, string>>(
   request: Promise<R>,

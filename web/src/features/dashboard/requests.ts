@@ -20,7 +20,7 @@ export type TableRequest = { table: string; period: string; geo: string; audienc
 /** One table over every published period of an interval, for one geography. */
 export type SeriesRequest = { table: string; geo: string; interval: Interval; audience?: Audience };
 
-// The stats routes accept only the parameters they name, so an audience left out is left out of the query.
+// The stats routes' query types take only strings, so an audience left out is absent, not undefined.
 const audienceQuery = (audience: Audience | undefined): { audience?: Audience } =>
   audience ? { audience } : {};
 
