@@ -1,5 +1,17 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ApiError, apiFetch, isApiError, parseApiError } from './client';
+import { afterEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
+import {
+  type AnswerOf,
+  type Api,
+  ApiError,
+  api,
+  isApiError,
+  json,
+  networkErrorCode,
+  okResponse,
+  parseApiError,
+  pathParams,
+} from './client';
+import type { MeResponse } from './types';
 
 describe('parseApiError', () => {
   test.each([
@@ -58,7 +70,7 @@ describe('parseApiError', () => {
   });
 });
 
-describe('apiFetch', () => {
+describe('json', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
@@ -72,61 +84,169 @@ describe('apiFetch', () => {
     return fetchMock;
   }
 
+  const me = { id: 1, email: 'ana@scope.demo', name: 'Ana', role: 'viewer' as const, agency: null };
+
   test('returns the parsed body and sends the session cookie same-origin only', async () => {
-    const fetchMock = stubFetch(Response.json({ user: { id: 1, name: 'Ana' } }));
-    const result = await apiFetch<{ user: { id: number; name: string } }>('/api/me');
-    expect(result).toEqual({ user: { id: 1, name: 'Ana' } });
+    const fetchMock = stubFetch(Response.json({ user: me }));
+    const result = await json(api.me.$get());
+    expect(result).toEqual({ user: me });
     const [path, init] = fetchMock.mock.calls[0] ?? [];
     expect(path).toBe('/api/me');
     expect(init?.credentials).toBe('same-origin');
+    expect(init?.method).toBe('GET');
     expect(new Headers(init?.headers).get('Accept')).toBe('application/json');
     expect(init?.body).toBeUndefined();
   });
 
   test('serialises `json` as the body and labels it', async () => {
-    const fetchMock = stubFetch(Response.json({ ok: true }));
-    await apiFetch('/api/auth/login', { method: 'POST', json: { email: 'a@b.org', password: 'pw' } });
-    const init = fetchMock.mock.calls[0]?.[1];
+    const fetchMock = stubFetch(Response.json({ user: me }));
+    await json(api.auth.login.$post({ json: { email: 'a@b.org', password: 'pw' } }));
+    const [path, init] = fetchMock.mock.calls[0] ?? [];
+    expect(path).toBe('/api/auth/login');
     expect(init?.method).toBe('POST');
     expect(init?.body).toBe('{"email":"a@b.org","password":"pw"}');
     expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
   });
 
-  test("throws the server's error with its code, message and status", async () => {
+  test("escapes path parameters and writes the query in the route's words", async () => {
+    const fetchMock = stubFetch(Response.json({ from: 1, to: 'draft', changes: [] }));
+    await json(
+      api.submissions[':agency'][':period'].diff.$get({
+        param: pathParams({ agency: 'A/B 1', period: '2026Q3' }),
+        query: { from: '1', to: 'draft' },
+      }),
+    );
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/submissions/A%2FB%201/2026Q3/diff?from=1&to=draft');
+  });
+
+  test("throws the server's error with its code, message, status and details", async () => {
     stubFetch(
       Response.json(
         {
-          error: { code: 'invalid-credentials', message: "That email and password don't match an account." },
+          error: {
+            code: 'invalid-credentials',
+            message: "That email and password don't match an account.",
+            details: { attempts: 3 },
+          },
         },
         { status: 401 },
       ),
     );
-    const failure = await apiFetch('/api/auth/login', { method: 'POST', json: {} }).catch((e: unknown) => e);
+    const failure = await json(api.auth.login.$post({ json: { email: 'a@b.org', password: 'x' } })).catch(
+      (e: unknown) => e,
+    );
     expect(isApiError(failure, 'invalid-credentials')).toBe(true);
     expect(failure).toMatchObject({
       status: 401,
       message: "That email and password don't match an account.",
+      details: { attempts: 3 },
     });
   });
 
   test('turns a non-JSON failure into a readable ApiError', async () => {
     stubFetch(new Response('upstream timed out', { status: 504 }));
-    await expect(apiFetch('/api/periods')).rejects.toMatchObject({ status: 504, code: 'http-504' });
+    await expect(json(api.periods.$get())).rejects.toMatchObject({ status: 504, code: 'http-504' });
   });
 
   test('turns a network failure into a network-error ApiError with status 0', async () => {
     stubFetch(new TypeError('Failed to fetch'));
-    await expect(apiFetch('/api/periods')).rejects.toMatchObject({ status: 0, code: 'network-error' });
+    await expect(json(api.periods.$get())).rejects.toMatchObject({
+      name: 'ApiError',
+      status: 0,
+      code: networkErrorCode,
+    });
   });
 
   test('lets a cancelled request stay a cancellation, so TanStack Query can ignore it', async () => {
     stubFetch(new DOMException('The operation was aborted.', 'AbortError'));
-    await expect(apiFetch('/api/periods')).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(json(api.periods.$get())).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test("passes the query's signal on", async () => {
+    const fetchMock = stubFetch(Response.json({ periods: [] }));
+    const controller = new AbortController();
+    await json(api.periods.$get(undefined, { init: { signal: controller.signal } }));
+    expect(fetchMock.mock.calls[0]?.[1]?.signal).toBe(controller.signal);
   });
 
   test('returns undefined for 204 No Content', async () => {
     stubFetch(new Response(null, { status: 204 }));
-    await expect(apiFetch('/api/auth/logout', { method: 'POST' })).resolves.toBeUndefined();
+    await expect(json(api.auth.logout.$post())).resolves.toBeUndefined();
+  });
+});
+
+describe('okResponse', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  test('hands back a successful file response untouched, with the Accept header the caller chose', async () => {
+    const fetchMock = vi.fn(
+      async (_input: RequestInfo | URL, _init?: RequestInit) =>
+        new Response('cell,value\n', { headers: { 'Content-Type': 'text/csv' } }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const response = await okResponse(
+      api.releases[':id'].cells.$get(
+        { param: pathParams({ id: 7 }), query: { audience: 'public' } },
+        { headers: { Accept: 'text/csv' } },
+      ),
+    );
+    await expect(response.text()).resolves.toBe('cell,value\n');
+    const [path, init] = fetchMock.mock.calls[0] ?? [];
+    expect(path).toBe('/api/releases/7/cells?audience=public');
+    expect(new Headers(init?.headers).get('Accept')).toBe('text/csv');
+  });
+
+  test('sends a raw body as given, with its own Content-Type', async () => {
+    const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => Response.json({}));
+    vi.stubGlobal('fetch', fetchMock);
+    const file = new Blob(['cell,value\n'], { type: 'text/csv' });
+    await okResponse(
+      api.submissions[':agency'][':period'].upload.$post(
+        { param: pathParams({ agency: 'ASH', period: '2026Q3' }), query: { dryRun: 'true' } },
+        { headers: { 'Content-Type': 'text/csv' }, init: { body: file } },
+      ),
+    );
+    const [path, init] = fetchMock.mock.calls[0] ?? [];
+    expect(path).toBe('/api/submissions/ASH/2026Q3/upload?dryRun=true');
+    expect(init?.body).toBe(file);
+    expect(new Headers(init?.headers).get('Content-Type')).toBe('text/csv');
+  });
+
+  test("throws the server's error for a refused file", async () => {
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ error: { code: 'forbidden', message: 'Admins only.' } }, { status: 403 }),
+    );
+    await expect(
+      okResponse(api.releases[':id'].cells.$get({ param: { id: '7' }, query: {} })),
+    ).rejects.toMatchObject({ status: 403, code: 'forbidden', message: 'Admins only.' });
+  });
+});
+
+describe('types come from the routes', () => {
+  // Never called: these lines are checked by the compiler (`tsc --noEmit`), not run.
+  function wrongCalls() {
+    // @ts-expect-error: there is no /api/submission; the route is /api/submissions
+    api.submission.$get();
+    // @ts-expect-error: a submission is addressed by agency and period, and the period is missing
+    api.submissions[':agency'][':period'].$get({ param: { agency: 'ASH' } });
+    api.submissions[':agency'][':period'].return.$post({
+      param: { agency: 'ASH', period: '2026Q3' },
+      // @ts-expect-error: returning a report needs a comment, not a reason
+      json: { reason: 'x' },
+    });
+    // @ts-expect-error: the submissions list is asked for by period
+    api.submissions.$get({ query: {} });
+  }
+
+  test('a wrong route or parameter does not compile, and answers are typed by their route', () => {
+    expect(wrongCalls).toBeTypeOf('function');
+    // Functions are only looked at here, not called, so no request is made.
+    expectTypeOf(() => json(api.me.$get())).returns.resolves.toEqualTypeOf<MeResponse>();
+    expectTypeOf<MeResponse['user']['role']>().toEqualTypeOf<'admin' | 'reporter' | 'viewer'>();
+    expectTypeOf(() => json(api.auth.logout.$post())).returns.resolves.toEqualTypeOf<{ ok: true }>();
+    expectTypeOf<AnswerOf<Api['releases']['$post']>>().toHaveProperty('release');
   });
 });
 

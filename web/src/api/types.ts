@@ -1,19 +1,12 @@
 /**
- * The API's response shapes, derived from the server's own route definitions (`AppType`, Hono RPC)
- * so the web app can never drift from what the API really sends. Only types are imported: none of
- * the server's code reaches the browser bundle.
+ * Names for the parts of the API's answers that pages share. Each is the type `json()` (client.ts) gives
+ * for its route, so it comes from the server's own route definitions (`AppType`) and can never
+ * drift from what the API really sends. Only types are imported.
  */
-import type { hc, InferResponseType } from 'hono/client';
-import type { AppType } from '../../../api/app';
-
-// `AppType` is the router mounted at /api, so its paths start after the /api prefix.
-type Api = ReturnType<typeof hc<AppType>>;
+import type { AnswerOf, Api } from './client';
 
 /** `GET /api/me` and `POST /api/auth/login`: the signed-in person. */
-export type MeResponse = InferResponseType<Api['me']['$get'], 200>;
-
-/** `POST /api/auth/logout`. */
-export type SignOutResponse = InferResponseType<Api['auth']['logout']['$post'], 200>;
+export type MeResponse = AnswerOf<Api['me']['$get']>;
 
 /** The signed-in person. Reporters always have an agency; admins and viewers usually do not. */
 export type Me = MeResponse['user'];
@@ -22,16 +15,7 @@ export type Me = MeResponse['user'];
 export type Role = Me['role'];
 
 /** `GET /api/agencies/{agencyCode}/submissions` — newest quarter first. */
-export type AgencySubmissionsResponse = InferResponseType<
-  Api['agencies'][':agencyCode']['submissions']['$get'],
-  200
->;
-
-/** A member agency, as the API names it. */
-export type Agency = AgencySubmissionsResponse['agency'];
-
-/** The kind of member agency (`victim_services`, `law_enforcement`, …). */
-export type AgencyType = Agency['type'];
+export type AgencySubmissionsResponse = AnswerOf<Api['agencies'][':agencyCode']['submissions']['$get']>;
 
 /** One quarter from an agency's point of view. Dates are YYYY-MM-DD; `submittedAt` is an ISO timestamp. */
 export type AgencyQuarter = AgencySubmissionsResponse['quarters'][number];
@@ -40,13 +24,13 @@ export type AgencyQuarter = AgencySubmissionsResponse['quarters'][number];
 export type SubmissionStatus = AgencyQuarter['status'];
 
 /** `GET /api/completeness/summary?quarters=n` — newest quarter first. */
-export type CompletenessSummaryResponse = InferResponseType<Api['completeness']['summary']['$get'], 200>;
+export type CompletenessSummaryResponse = AnswerOf<Api['completeness']['summary']['$get']>;
 
 /** How many agencies stand where for one quarter, out of `expected`. */
 export type QuarterCompleteness = CompletenessSummaryResponse['quarters'][number];
 
 /** `GET /api/periods` — newest first. */
-export type PeriodsResponse = InferResponseType<Api['periods']['$get'], 200>;
+export type PeriodsResponse = AnswerOf<Api['periods']['$get']>;
 
 /** A reporting period as any signed-in person sees it. */
 export type ReportingPeriod = PeriodsResponse['periods'][number];

@@ -1,7 +1,7 @@
 import { hashKey, type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InferRequestType } from 'hono/client';
 import { useNavigate } from 'react-router';
-import { apiFetch } from '../../api/client';
-import type { MeResponse, SignOutResponse } from '../../api/types';
+import { type Api, api, json } from '../../api/client';
 import { authKeys } from './queries';
 
 /**
@@ -15,7 +15,7 @@ export function forgetAllButMe(queryClient: QueryClient): void {
 }
 
 /** What the sign-in form sends. */
-export type SignInRequest = { email: string; password: string };
+export type SignInRequest = InferRequestType<Api['auth']['login']['$post']>['json'];
 
 /**
  * Signs in and stores the returned person under the `me` key, so the app shell switches to them
@@ -25,8 +25,7 @@ export type SignInRequest = { email: string; password: string };
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: SignInRequest) =>
-      apiFetch<MeResponse>('/api/auth/login', { method: 'POST', json: request }),
+    mutationFn: (request: SignInRequest) => json(api.auth.login.$post({ json: request })),
     onSuccess: ({ user }) => {
       forgetAllButMe(queryClient);
       queryClient.setQueryData(authKeys.me(), user);
@@ -48,7 +47,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => apiFetch<SignOutResponse>('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => json(api.auth.logout.$post()),
     onSuccess: () => {
       forgetAllButMe(queryClient);
       navigate('/sign-in', { replace: true, state: { signedOut: true } satisfies SignedOutState });

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiFetch, isApiError } from '../../api/client';
-import type { Me, MeResponse } from '../../api/types';
+import { api, isApiError, json } from '../../api/client';
+import type { Me } from '../../api/types';
 
 /** Query keys for the signed-in session. */
 export const authKeys = {
@@ -17,7 +17,7 @@ export function meQuery() {
     queryKey: authKeys.me(),
     queryFn: async ({ signal }): Promise<Me | null> => {
       try {
-        const { user } = await apiFetch<MeResponse>('/api/me', { signal });
+        const { user } = await json(api.me.$get(undefined, { init: { signal } }));
         return user;
       } catch (error) {
         if (isApiError(error) && error.status === 401) return null;

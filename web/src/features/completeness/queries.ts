@@ -4,10 +4,9 @@
  * admin home's summary and this matrix together.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
+import { api, json } from '../../api/client';
 import { completenessKeys } from '../home/queries';
-import { type CompletenessFilters, completenessSearch } from './filters';
-import type { CompletenessResponse } from './types';
+import type { CompletenessFilters } from './filters';
 
 /** Keys for the matrix: `completenessKeys.all` → `matrices()` → `matrix(filters)`. */
 export const completenessMatrixKeys = {
@@ -26,10 +25,13 @@ export function completenessMatrixQuery(filters: CompletenessFilters) {
   return queryOptions({
     queryKey: completenessMatrixKeys.matrix(filters),
     queryFn: ({ signal }) => {
-      const search = completenessSearch(filters);
-      // The API's own default span may differ from the page's; always say how many quarters.
-      search.set('quarters', String(filters.quarters));
-      return apiFetch<CompletenessResponse>(`/api/completeness?${search}`, { signal });
+      const query = {
+        county: filters.county ?? undefined,
+        type: filters.type ?? undefined,
+        // The API's own default span may differ from the page's; always say how many quarters.
+        quarters: String(filters.quarters),
+      };
+      return json(api.completeness.$get({ query }, { init: { signal } }));
     },
   });
 }

@@ -1,14 +1,11 @@
 /**
- * Response shape of `GET /api/completeness`, derived from the server's route (`AppType`, Hono RPC)
- * so the page can't drift from what the API sends. Only types are imported.
+ * Names for the parts of `GET /api/completeness` the page uses. They are the type `json()` gives for
+ * the route, so they come from the server's own definition and can't drift from what it sends.
  */
-import type { hc, InferResponseType } from 'hono/client';
-import type { AppType } from '../../../../api/app';
-
-type Api = ReturnType<typeof hc<AppType>>;
+import type { AnswerOf, Api } from '../../api/client';
 
 /** `GET /api/completeness?quarters=&county=&type=`. */
-export type CompletenessResponse = InferResponseType<Api['completeness']['$get'], 200>;
+export type CompletenessResponse = AnswerOf<Api['completeness']['$get']>;
 
 /** A quarter in the matrix, newest first. `pastDeadline` is the server's judgement of today. */
 export type CompletenessPeriod = CompletenessResponse['periods'][number];

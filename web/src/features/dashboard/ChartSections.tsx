@@ -37,7 +37,7 @@ export function HeadlineFigures({
         {headlineTiles(tables).map((tile) => (
           <TileSlot
             key={tile.table}
-            path={source.series(tile.table)}
+            request={source.series(tile.table)}
             label={tile.label}
             period={period}
             previous={previous}
@@ -77,7 +77,9 @@ function chartSlot(chart: ChartSpec, source: ChartSource) {
   switch (chart.kind) {
     case 'period-bars': {
       const { kind, table, ...bars } = chart;
-      return <PeriodBarsSlot key={chart.title} {...bars} path={source.table(table)} fileParts={fileParts} />;
+      return (
+        <PeriodBarsSlot key={chart.title} {...bars} request={source.table(table)} fileParts={fileParts} />
+      );
     }
     case 'series-bars': {
       const { kind, table, ...bars } = chart;
@@ -85,7 +87,7 @@ function chartSlot(chart: ChartSpec, source: ChartSource) {
         <SeriesPeriodBarsSlot
           key={chart.title}
           {...bars}
-          path={source.series(table)}
+          request={source.series(table)}
           period={period}
           fileParts={fileParts}
         />
@@ -94,13 +96,15 @@ function chartSlot(chart: ChartSpec, source: ChartSource) {
     case 'stack': {
       const { kind, table, ...stack } = chart;
       // Quarter by quarter, whatever the chosen period's interval.
-      const path = source.series(table, 'quarter');
-      return <StackSlot key={chart.title} {...stack} path={path} current={period} fileParts={fileParts} />;
+      const request = source.series(table, 'quarter');
+      return (
+        <StackSlot key={chart.title} {...stack} request={request} current={period} fileParts={fileParts} />
+      );
     }
     case 'trend': {
       const { kind, main, other, ...trend } = chart;
       const line = (spec: typeof main) => ({
-        path: source.series(spec.table),
+        request: source.series(spec.table),
         key: spec.key,
         label: spec.label,
       });
@@ -121,8 +125,8 @@ function chartSlot(chart: ChartSpec, source: ChartSource) {
         <CountyComparisonSlot
           key={chart.title}
           {...comparison}
-          servedPath={source.table(served)}
-          newPath={source.table(fresh)}
+          served={source.table(served)}
+          fresh={source.table(fresh)}
           fileParts={fileParts}
         />
       );

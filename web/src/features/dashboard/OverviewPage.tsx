@@ -1,13 +1,6 @@
 import { intervalOf, periodLabel } from '../../../../api/domain/periods';
 import { ChartSections, HeadlineFigures } from './ChartSections';
-import {
-  byQuarterTable,
-  type OverviewView,
-  overviewPeriodTables,
-  overviewSeriesTables,
-  seriesPath,
-  tablePath,
-} from './requests';
+import { byQuarterTable, type OverviewView, overviewPeriodTables, overviewSeriesTables } from './requests';
 import {
   type ChartSectionSpec,
   type ChartSource,
@@ -26,8 +19,8 @@ export function Overview({ view }: { view: OverviewView }) {
   const interval = intervalOf(view.period);
   const source: ChartSource = {
     period: view.period,
-    series: (table, at = interval) => seriesPath(table, view.geo, at),
-    table: (code) => tablePath(code, view),
+    series: (table, at = interval) => ({ table, geo: view.geo, interval: at }),
+    table: (code) => ({ table: code, period: view.period, geo: view.geo }),
     fileParts: [view.period, view.geo],
   };
   const where = view.geo === 'coalition' ? 'across the coalition' : `in ${geoName(view.geo)}`;

@@ -13,7 +13,6 @@ import { LineChart } from './charts';
 import { DashboardTabs } from './DashboardPage';
 import { ChartSlot, NothingPublished } from './parts';
 import { statsSeriesQuery, statsTablesQuery } from './queries';
-import { seriesPath } from './requests';
 import { multiplesTableModel, type SeriesData, smallMultiples, trendModel } from './shape';
 import { releasesOf } from './slots';
 import { resolveTrendsView, type TrendsView, trendsSearch, unduplicatedNotes } from './trends';
@@ -140,9 +139,9 @@ function TrendFilters({
 }
 
 function Trends({ view, info }: { view: TrendsView; info: StatsTableInfo | undefined }) {
-  const main = useQuery(statsSeriesQuery(seriesPath(view.table, view.geo, view.interval)));
+  const main = useQuery(statsSeriesQuery({ table: view.table, geo: view.geo, interval: view.interval }));
   const compare = useQuery({
-    ...statsSeriesQuery(seriesPath(view.table, view.compare ?? view.geo, view.interval)),
+    ...statsSeriesQuery({ table: view.table, geo: view.compare ?? view.geo, interval: view.interval }),
     enabled: view.compare !== null,
   });
   const name = info?.name ?? view.table;

@@ -3,15 +3,17 @@
  * it is drawn. ChartSections renders them, so the two pages differ only in their lists and in where
  * their requests go (audience and geography).
  */
+import type { Interval } from '../../../../api/domain/periods';
+import type { SeriesRequest, TableRequest } from './requests';
 
 /** Where a page's requests go, and the words its files are named with. */
 export type ChartSource = {
   /** The chosen period. */
   period: string;
   /** A table over every published period of an interval (the chosen period's, unless given). */
-  series: (table: string, interval?: string) => string;
+  series: (table: string, interval?: Interval) => SeriesRequest;
   /** A table of the chosen period. */
-  table: (table: string) => string;
+  table: (table: string) => TableRequest;
   /** Words for file names: the period and geography. */
   fileParts: readonly string[];
 };

@@ -3,12 +3,13 @@
  * only when its own request answers, so sixteen answers arriving one by one don't redraw the whole
  * page sixteen times, and the headline tiles show as soon as theirs are in.
  */
-import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ReleaseRef } from '../../charts/format';
 import { BarsChart, LineChart, lineChartHeight, StackChart, stackChartHeight } from './charts';
 import { ChartSlot } from './parts';
-import { type statsKeys, statsSeriesQuery, statsTableQuery } from './queries';
+import { statsSeriesQuery, statsTableQuery } from './queries';
+import type { SeriesRequest, TableRequest } from './requests';
 import {
   breakdownModel,
   headline,
@@ -37,7 +38,7 @@ export function releasesOf(series: SeriesData | undefined): ReleaseRef[] {
  * A published table's query, started in this piece's turn (see useTurn) so a dozen requests don't
  * all start in one task. Answers already in the cache show at once.
  */
-function useStats<T>(options: UseQueryOptions<T, Error, T, ReturnType<typeof statsKeys.path>>) {
+function useStats<T, Key extends QueryKey>(options: UseQueryOptions<T, Error, T, Key>) {
   const started = useStarted();
   return useQuery({ ...options, enabled: started });
 }
@@ -58,8 +59,8 @@ type TileProps = {
 };
 
 /** A headline tile for the chosen period, from a series' grand totals. */
-export function TileSlot({ path, ...tile }: TileProps & { path: string }) {
-  const query = useStats(statsSeriesQuery(path));
+export function TileSlot({ request, ...tile }: TileProps & { request: SeriesRequest }) {
+  const query = useStats(statsSeriesQuery(request));
   return (
     <ChartSlot
       query={query}
@@ -98,8 +99,8 @@ type BarsProps = {
 };
 
 /** Bars of one category of one period's table. */
-export function PeriodBarsSlot({ path, what, ...props }: BarsProps & { path: string }) {
-  const query = useStats(statsTableQuery(path));
+export function PeriodBarsSlot({ request, what, ...props }: BarsProps & { request: TableRequest }) {
+  const query = useStats(statsTableQuery(request));
   return (
     <ChartSlot query={query} what={what ?? props.title.toLowerCase()} minHeight={320}>
       {(table) => <PeriodBars {...props} table={table} releases={releaseOf(table)} />}
@@ -109,12 +110,12 @@ export function PeriodBarsSlot({ path, what, ...props }: BarsProps & { path: str
 
 /** Bars of one category of the chosen period, read from a series (its other periods feed the tiles). */
 export function SeriesPeriodBarsSlot({
-  path,
+  request,
   period,
   what,
   ...props
-}: BarsProps & { path: string; period: string }) {
-  const query = useStats(statsSeriesQuery(path));
+}: BarsProps & { request: SeriesRequest; period: string }) {
+  const query = useStats(statsSeriesQuery(request));
   return (
     <ChartSlot query={query} what={what ?? props.title.toLowerCase()} minHeight={320}>
       {(series) => (
@@ -159,12 +160,12 @@ type CountyComparisonProps = { title: string; description: string; fileParts: re
 
 /** Two tables' breakdowns side by side: survivors served and new survivors by county. */
 export function CountyComparisonSlot({
-  servedPath,
-  newPath,
+  served: servedRequest,
+  fresh: freshRequest,
   ...comparison
-}: CountyComparisonProps & { servedPath: string; newPath: string }) {
-  const served = useStats(statsTableQuery(servedPath));
-  const fresh = useStats(statsTableQuery(newPath));
+}: CountyComparisonProps & { served: TableRequest; fresh: TableRequest }) {
+  const served = useStats(statsTableQuery(servedRequest));
+  const fresh = useStats(statsTableQuery(freshRequest));
   return (
     <ChartSlot query={served} what="survivors by county of service" minHeight={320}>
       {(servedData) => (
@@ -216,8 +217,8 @@ type StackProps = {
 };
 
 /** Survivors by quarter, stacked by one category. */
-export function StackSlot({ path, ...stack }: StackProps & { path: string }) {
-  const query = useStats(statsSeriesQuery(path));
+export function StackSlot({ request, ...stack }: StackProps & { request: SeriesRequest }) {
+  const query = useStats(statsSeriesQuery(request));
   return (
     <ChartSlot query={query} what={stack.title.toLowerCase()} minHeight={stackChartHeight + frameAllowance}>
       {(series) => <Stack {...stack} series={series} />}
@@ -248,7 +249,7 @@ function Stack({
   );
 }
 
-type TrendLine = { path: string; key: string; label: string };
+type TrendLine = { request: SeriesRequest; key: string; label: string };
 
 type TrendProps<Line> = {
   title: string;
@@ -262,9 +263,9 @@ type TrendProps<Line> = {
 
 /** One or two series' grand totals over time (the second compared with the first). */
 export function TrendSlot({ main, other, ...trend }: TrendProps<TrendLine>) {
-  const mainQuery = useStats(statsSeriesQuery(main.path));
+  const mainQuery = useStats(statsSeriesQuery(main.request));
   // Without a second line this is the same request as the first, answered from the cache.
-  const otherQuery = useStats(statsSeriesQuery(other?.path ?? main.path));
+  const otherQuery = useStats(statsSeriesQuery(other?.request ?? main.request));
   const minHeight = lineChartHeight + frameAllowance;
   return (
     <ChartSlot query={mainQuery} what={main.label.toLowerCase()} minHeight={minHeight}>

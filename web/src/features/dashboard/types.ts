@@ -1,26 +1,20 @@
 /**
- * The stats API's response shapes, derived from the server's routes (Hono RPC types only: no server
- * code reaches the browser).
+ * Names for the parts of the stats API's answers the dashboard uses. They are the types `json()`
+ * gives for the routes, so they come from the server's own definitions.
  */
-import type { hc, InferResponseType } from 'hono/client';
-import type { AppType } from '../../../../api/app';
-
-type Api = ReturnType<typeof hc<AppType>>;
+import type { AnswerOf, Api } from '../../api/client';
 
 /** `GET /api/stats/tables`: every table the caller's audience can read, with its periods and geographies. */
-export type StatsTablesResponse = InferResponseType<Api['stats']['tables']['$get'], 200>;
+export type StatsTablesResponse = AnswerOf<Api['stats']['tables']['$get']>;
 
 /** One published table as listed. */
 export type StatsTableInfo = StatsTablesResponse['tables'][number];
 
 /** `GET /api/stats/{table}?period=&geo=`: one table of one published period and geography. */
-export type StatsTable = InferResponseType<Api['stats'][':table']['$get'], 200>;
+type StatsTable = AnswerOf<Api['stats'][':table']['$get']>;
 
 /** `GET /api/stats/{table}/series?geo=&interval=`: one table over every published period of an interval. */
-export type StatsSeries = InferResponseType<Api['stats'][':table']['series']['$get'], 200>;
-
-/** One period of a series: its cells, completeness, unduplicated range and release. */
-export type SeriesPoint = StatsSeries['periods'][number];
+export type StatsSeries = AnswerOf<Api['stats'][':table']['series']['$get']>;
 
 /** A category of a table, with its options in catalog order. */
 export type Dimension = StatsTable['dimensions'][number];

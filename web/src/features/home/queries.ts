@@ -3,12 +3,7 @@
  * invalidate everything about submissions, or just one agency's.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
-import type {
-  AgencySubmissionsResponse,
-  CompletenessSummaryResponse,
-  PeriodsResponse,
-} from '../../api/types';
+import { api, json, pathParams } from '../../api/client';
 import { submissionKeys } from '../submissions/queries';
 
 // Submission keys live with the submissions feature; re-exported so existing imports keep working.
@@ -31,9 +26,12 @@ export function agencySubmissionsQuery(agencyCode: string) {
   return queryOptions({
     queryKey: submissionKeys.byAgency(agencyCode),
     queryFn: ({ signal }) =>
-      apiFetch<AgencySubmissionsResponse>(`/api/agencies/${encodeURIComponent(agencyCode)}/submissions`, {
-        signal,
-      }),
+      json(
+        api.agencies[':agencyCode'].submissions.$get(
+          { param: pathParams({ agencyCode }) },
+          { init: { signal } },
+        ),
+      ),
   });
 }
 
@@ -42,9 +40,8 @@ export function completenessSummaryQuery(quarterCount: number) {
   return queryOptions({
     queryKey: completenessKeys.summary(quarterCount),
     queryFn: ({ signal }) =>
-      apiFetch<CompletenessSummaryResponse>(
-        `/api/completeness/summary?${new URLSearchParams({ quarters: String(quarterCount) })}`,
-        { signal },
+      json(
+        api.completeness.summary.$get({ query: { quarters: String(quarterCount) } }, { init: { signal } }),
       ),
   });
 }
@@ -53,6 +50,6 @@ export function completenessSummaryQuery(quarterCount: number) {
 export function periodsQuery() {
   return queryOptions({
     queryKey: periodKeys.list(),
-    queryFn: ({ signal }) => apiFetch<PeriodsResponse>('/api/periods', { signal }),
+    queryFn: ({ signal }) => json(api.periods.$get(undefined, { init: { signal } })),
   });
 }

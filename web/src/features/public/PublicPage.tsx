@@ -6,7 +6,7 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ChartSections, HeadlineFigures } from '../dashboard/ChartSections';
 import { NoReleaseYet, NothingPublished, ViewFilters } from '../dashboard/parts';
-import { statsPathQuery } from '../dashboard/queries';
+import { statsTablesQuery } from '../dashboard/queries';
 import {
   type ChartSectionSpec,
   type ChartSource,
@@ -14,14 +14,13 @@ import {
   servicesChart,
   trainingsAndOutreachChart,
 } from '../dashboard/sectionSpecs';
-import type { StatsTablesResponse } from '../dashboard/types';
 import { publishedCube, resolveView } from '../dashboard/view';
 import {
+  publicAudience,
   publicPeriodTables,
-  publicSeriesPath,
+  publicSeriesRequest,
   publicSeriesTables,
-  publicTablePath,
-  publicTablesPath,
+  publicTableRequest,
 } from './requests';
 import '../dashboard/dashboard.css';
 
@@ -35,7 +34,7 @@ const heading = 'Human trafficking in the South Bay: what our members see';
 export function PublicPage() {
   usePageTitle('Public figures');
   const [searchParams, setSearchParams] = useSearchParams();
-  const tables = useQuery(statsPathQuery<StatsTablesResponse>(publicTablesPath));
+  const tables = useQuery(statsTablesQuery(publicAudience));
   // What the list unlocks (filters, tiles, a dozen chart frames and their requests) renders as
   // deferred work, in slices that leave room for the reader, rather than in one long task.
   const published = useDeferredValue(tables.data);
@@ -178,8 +177,8 @@ function PublicFigures({ period }: { period: string }) {
   const interval = intervalOf(period);
   const source: ChartSource = {
     period,
-    series: (table, at = interval) => publicSeriesPath(table, at),
-    table: (code) => publicTablePath(code, period),
+    series: (table, at = interval) => publicSeriesRequest(table, at),
+    table: (code) => publicTableRequest(code, period),
     fileParts: ['public', period],
   };
   return (

@@ -2,12 +2,17 @@
  * The API requests of the public page: the public audience's tables (coalition-wide, one breakdown
  * at a time), asked for explicitly so a signed-in visitor sees exactly what the public sees.
  */
-import { intervalOf } from '../../../../api/domain/periods';
+import { type Interval, intervalOf } from '../../../../api/domain/periods';
+import {
+  type SeriesRequest,
+  seriesPath,
+  type TableRequest,
+  tablePath,
+  tablesPath,
+} from '../dashboard/requests';
 
+/** The audience every public request names. */
 export const publicAudience = 'public';
-
-/** The public tables list. */
-export const publicTablesPath = '/api/stats/tables?audience=public';
 
 /** Tables the public page reads over time (headline figures and trends), at the chosen period's interval. */
 export const publicSeriesTables = {
@@ -28,21 +33,21 @@ export const publicPeriodTables = {
 } as const;
 
 /** `/api/stats/{table}/series?geo=coalition&interval=…&audience=public`. */
-export function publicSeriesPath(table: string, interval: string): string {
-  return `/api/stats/${encodeURIComponent(table)}/series?${new URLSearchParams({ geo: 'coalition', interval, audience: publicAudience })}`;
+export function publicSeriesRequest(table: string, interval: Interval): SeriesRequest {
+  return { table, geo: 'coalition', interval, audience: publicAudience };
 }
 
 /** `/api/stats/{table}?period=…&geo=coalition&audience=public`. */
-export function publicTablePath(table: string, period: string): string {
-  return `/api/stats/${encodeURIComponent(table)}?${new URLSearchParams({ period, geo: 'coalition', audience: publicAudience })}`;
+export function publicTableRequest(table: string, period: string): TableRequest {
+  return { table, period, geo: 'coalition', audience: publicAudience };
 }
 
 /** Every path the public page fetches for a period, in order. */
 export function publicRequestPaths(period: string): string[] {
   const interval = intervalOf(period);
   return [
-    publicTablesPath,
-    ...Object.values(publicSeriesTables).map((table) => publicSeriesPath(table, interval)),
-    ...Object.values(publicPeriodTables).map((table) => publicTablePath(table, period)),
+    tablesPath(publicAudience),
+    ...Object.values(publicSeriesTables).map((table) => seriesPath(publicSeriesRequest(table, interval))),
+    ...Object.values(publicPeriodTables).map((table) => tablePath(publicTableRequest(table, period))),
   ];
 }

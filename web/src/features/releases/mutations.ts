@@ -3,18 +3,20 @@
  * background; the page then polls that release (see `releaseDetailQuery`) until it is done.
  */
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, isApiError } from '../../api/client';
+import { api, isApiError, json } from '../../api/client';
+import { statsKeys } from '../dashboard/queries';
 import { releaseKeys } from './queries';
-import type { Release, ReleaseResponse } from './types';
 
 /**
  * Marks every summary of releases stale: the list, and the previews (a quarter's earlier releases
- * change when one is published). The release's own detail is left alone: it holds the latest answer.
+ * change when one is published), and every published figure, since dashboards read only published
+ * releases. The release's own detail is left alone: it holds the latest answer.
  */
 export function afterReleaseChange(queryClient: QueryClient): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: releaseKeys.list() }),
     queryClient.invalidateQueries({ queryKey: releaseKeys.previews() }),
+    queryClient.invalidateQueries({ queryKey: statsKeys.all }),
   ]);
 }
 
@@ -22,9 +24,8 @@ export function afterReleaseChange(queryClient: QueryClient): Promise<unknown> {
 export function usePublishRelease() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (period: string) =>
-      apiFetch<ReleaseResponse>('/api/releases', { method: 'POST', json: { period } }),
-    onSuccess: ({ release }: { release: Release }) => {
+    mutationFn: (period: string) => json(api.releases.$post({ json: { period } })),
+    onSuccess: ({ release }) => {
       queryClient.setQueryData(releaseKeys.detail(release.id), { release });
       return afterReleaseChange(queryClient);
     },

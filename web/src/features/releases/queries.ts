@@ -3,8 +3,7 @@
  * mark every release view stale at once, or just the list and one quarter's preview.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
-import type { DisclosurePolicyResponse, ReleaseListResponse, ReleasePreview, ReleaseResponse } from './types';
+import { api, json, pathParams } from '../../api/client';
 
 /** How often a computing release is asked for its progress. */
 export const progressPollMs = 700;
@@ -28,7 +27,7 @@ export const releaseKeys = {
 export function releaseListQuery() {
   return queryOptions({
     queryKey: releaseKeys.list(),
-    queryFn: ({ signal }) => apiFetch<ReleaseListResponse>('/api/releases', { signal }),
+    queryFn: ({ signal }) => json(api.releases.$get(undefined, { init: { signal } })),
   });
 }
 
@@ -40,7 +39,7 @@ export function releaseDetailQuery(id: number) {
   return queryOptions({
     queryKey: releaseKeys.detail(id),
     queryFn: ({ signal }) =>
-      apiFetch<ReleaseResponse>(`/api/releases/${encodeURIComponent(String(id))}`, { signal }),
+      json(api.releases[':id'].$get({ param: pathParams({ id }) }, { init: { signal } })),
     refetchInterval: (query) => (query.state.data?.release.status === 'computing' ? progressPollMs : false),
   });
 }
@@ -49,8 +48,7 @@ export function releaseDetailQuery(id: number) {
 export function releasePreviewQuery(period: string) {
   return queryOptions({
     queryKey: releaseKeys.preview(period),
-    queryFn: ({ signal }) =>
-      apiFetch<ReleasePreview>(`/api/releases/preview?${new URLSearchParams({ period })}`, { signal }),
+    queryFn: ({ signal }) => json(api.releases.preview.$get({ query: { period } }, { init: { signal } })),
   });
 }
 
@@ -58,6 +56,6 @@ export function releasePreviewQuery(period: string) {
 export function disclosurePolicyQuery() {
   return queryOptions({
     queryKey: releaseKeys.policy(),
-    queryFn: ({ signal }) => apiFetch<DisclosurePolicyResponse>('/api/releases/policy', { signal }),
+    queryFn: ({ signal }) => json(api.releases.policy.$get(undefined, { init: { signal } })),
   });
 }

@@ -1,19 +1,13 @@
 /**
- * The releases API's shapes, derived from the server's own route definitions (`AppType`, Hono RPC)
- * so this page can never drift from what the API really sends. Only types are imported.
+ * Names for the parts of the releases API's answers this page uses. They are the types `json()`
+ * gives for the routes, so they come from the server's own definitions and can't drift.
  */
-import type { hc, InferResponseType } from 'hono/client';
-import type { AppType } from '../../../../api/app';
+import type { AnswerOf, Api } from '../../api/client';
 
 export type { Audience } from '../../../../api/disclosure/types';
 
-type Api = ReturnType<typeof hc<AppType>>;
-
-/** `GET /api/releases`: newest first. Admins also see computing and failed releases. */
-export type ReleaseListResponse = InferResponseType<Api['releases']['$get'], 200>;
-
-/** One release of one quarter. */
-export type Release = ReleaseListResponse['releases'][number];
+/** One release of one quarter, as `GET /api/releases` lists it (admins also see computing and failed ones). */
+export type Release = AnswerOf<Api['releases']['$get']>['releases'][number];
 
 /** Where a release stands. `superseded`: a later correction of the same quarter replaced it. */
 export type ReleaseStatus = Release['status'];
@@ -24,14 +18,8 @@ export type ReleaseProgress = NonNullable<Release['progress']>;
 /** What protection did for one audience, and whether its audit passed. Shares are fractions 0–1. */
 export type AudienceSummary = NonNullable<Release['audiences']['coalition']>;
 
-/** `GET /api/releases/{id}`, and the answer to `POST /api/releases`. */
-export type ReleaseResponse = InferResponseType<Api['releases'][':id']['$get'], 200>;
-
 /** `GET /api/releases/preview?period=`: what publishing the quarter now would include. */
-export type ReleasePreview = InferResponseType<Api['releases']['preview']['$get'], 200>;
+export type ReleasePreview = AnswerOf<Api['releases']['preview']['$get']>;
 
 /** An agency without an approved report for the quarter, and where its report stands. */
 export type MissingAgency = ReleasePreview['missingAgencies'][number];
-
-/** `GET /api/releases/policy`: the thresholds the next release will be protected with (admin only). */
-export type DisclosurePolicyResponse = InferResponseType<Api['releases']['policy']['$get'], 200>;

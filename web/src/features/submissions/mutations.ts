@@ -3,11 +3,11 @@
  * into the cache (no second round trip), and then marks stale whatever summarises it elsewhere:
  * the agency's quarter list, the review queue, the completeness figures and the history.
  */
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
+import { mutationOptions, type QueryClient, useMutation } from '@tanstack/react-query';
+import { json } from '../../api/client';
 import { completenessKeys, periodKeys } from '../home/queries';
-import { submissionKeys, submissionPath } from './queries';
-import type { SaveValuesBody, SubmissionDetail, UploadResponse } from './types';
+import { submissionApi, submissionKeys, submissionParam } from './queries';
+import type { SaveValuesBody, SubmissionDetail } from './types';
 
 /** Which submission a mutation is about. */
 export type SubmissionRef = { agency: string; period: string };
@@ -41,67 +41,57 @@ export function afterSubmissionChange(
 }
 
 /** Sends changed cells and explanations (the autosave). Creates the draft if there was none. */
-export function useSaveValues(ref: SubmissionRef) {
-  const queryClient = useQueryClient();
-  return useMutation({
+export function saveValuesMutation(ref: SubmissionRef) {
+  return mutationOptions({
     mutationFn: (body: SaveValuesBody) =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/values`, {
-        method: 'PUT',
-        json: body,
-      }),
-    onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: false }),
+      json(submissionApi.values.$put({ param: submissionParam(ref.agency, ref.period), json: body })),
+    onSuccess: (detail, _body, _result, { client }) =>
+      afterSubmissionChange(client, ref, detail, { history: false }),
   });
 }
 
 /** Submits the report for review: a new, immutable revision. */
-export function useSubmitReport(ref: SubmissionRef) {
-  const queryClient = useQueryClient();
-  return useMutation({
+export function submitReportMutation(ref: SubmissionRef) {
+  return mutationOptions({
     mutationFn: (explanations: Record<string, string>) =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/submit`, {
-        method: 'POST',
-        json: { explanations },
-      }),
-    onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: true }),
+      json(
+        submissionApi.submit.$post({
+          param: submissionParam(ref.agency, ref.period),
+          json: { explanations },
+        }),
+      ),
+    onSuccess: (detail, _explanations, _result, { client }) =>
+      afterSubmissionChange(client, ref, detail, { history: true }),
   });
 }
 
 /** Admin: approves a submitted report, which locks it. */
-export function useApproveReport(ref: SubmissionRef) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/approve`, {
-        method: 'POST',
-        json: {},
-      }),
-    onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: true }),
+export function approveReportMutation(ref: SubmissionRef) {
+  return mutationOptions({
+    // The route takes no body: approving needs nothing but the report's address.
+    mutationFn: () => json(submissionApi.approve.$post({ param: submissionParam(ref.agency, ref.period) })),
+    onSuccess: (detail, _none, _result, { client }) =>
+      afterSubmissionChange(client, ref, detail, { history: true }),
   });
 }
 
 /** Admin: returns a submitted report with a comment the reporter will read. */
-export function useReturnReport(ref: SubmissionRef) {
-  const queryClient = useQueryClient();
-  return useMutation({
+export function returnReportMutation(ref: SubmissionRef) {
+  return mutationOptions({
     mutationFn: (comment: string) =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/return`, {
-        method: 'POST',
-        json: { comment },
-      }),
-    onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: true }),
+      json(submissionApi.return.$post({ param: submissionParam(ref.agency, ref.period), json: { comment } })),
+    onSuccess: (detail, _comment, _result, { client }) =>
+      afterSubmissionChange(client, ref, detail, { history: true }),
   });
 }
 
 /** Admin: reopens an approved report so the agency can correct it. */
-export function useReopenReport(ref: SubmissionRef) {
-  const queryClient = useQueryClient();
-  return useMutation({
+export function reopenReportMutation(ref: SubmissionRef) {
+  return mutationOptions({
     mutationFn: (reason: string) =>
-      apiFetch<SubmissionDetail>(`${submissionPath(ref.agency, ref.period)}/reopen`, {
-        method: 'POST',
-        json: { reason },
-      }),
-    onSuccess: (detail) => afterSubmissionChange(queryClient, ref, detail, { history: true }),
+      json(submissionApi.reopen.$post({ param: submissionParam(ref.agency, ref.period), json: { reason } })),
+    onSuccess: (detail, _reason, _result, { client }) =>
+      afterSubmissionChange(client, ref, detail, { history: true }),
   });
 }
 
@@ -110,19 +100,37 @@ export type UploadRequest = { file: Blob; dryRun: boolean };
 
 /**
  * Uploads a CSV file. With `dryRun` nothing is stored and the cache is left alone; applied, the
- * new draft replaces the cached one.
+ * new draft replaces the cached one. The file is the request's body as it is (the route reads raw
+ * CSV, not JSON), so it goes in as `init.body` with its own Content-Type; the answer is JSON.
  */
-export function useUploadFile(ref: SubmissionRef) {
-  const queryClient = useQueryClient();
-  return useMutation({
+export function uploadFileMutation(ref: SubmissionRef) {
+  return mutationOptions({
     mutationFn: ({ file, dryRun }: UploadRequest) =>
-      apiFetch<UploadResponse>(
-        `${submissionPath(ref.agency, ref.period)}/upload?${new URLSearchParams({ dryRun: String(dryRun) })}`,
-        { method: 'POST', body: file, headers: { 'Content-Type': 'text/csv' } },
+      json(
+        submissionApi.upload.$post(
+          { param: submissionParam(ref.agency, ref.period), query: { dryRun: dryRun ? 'true' : 'false' } },
+          { headers: { 'Content-Type': 'text/csv' }, init: { body: file } },
+        ),
       ),
-    onSuccess: (result) =>
-      result.dryRun
-        ? undefined
-        : afterSubmissionChange(queryClient, ref, result.submission, { history: true }),
+    onSuccess: (result, _upload, _result, { client }) =>
+      result.dryRun ? undefined : afterSubmissionChange(client, ref, result.submission, { history: true }),
   });
 }
+
+/** {@link saveValuesMutation} in a component. */
+export const useSaveValues = (ref: SubmissionRef) => useMutation(saveValuesMutation(ref));
+
+/** {@link submitReportMutation} in a component. */
+export const useSubmitReport = (ref: SubmissionRef) => useMutation(submitReportMutation(ref));
+
+/** {@link approveReportMutation} in a component. */
+export const useApproveReport = (ref: SubmissionRef) => useMutation(approveReportMutation(ref));
+
+/** {@link returnReportMutation} in a component. */
+export const useReturnReport = (ref: SubmissionRef) => useMutation(returnReportMutation(ref));
+
+/** {@link reopenReportMutation} in a component. */
+export const useReopenReport = (ref: SubmissionRef) => useMutation(reopenReportMutation(ref));
+
+/** {@link uploadFileMutation} in a component. */
+export const useUploadFile = (ref: SubmissionRef) => useMutation(uploadFileMutation(ref));

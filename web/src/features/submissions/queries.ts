@@ -4,18 +4,19 @@
  * much as it changed.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
-import type {
-  CatalogVersionResponse,
-  DiffResponse,
-  RevisionsResponse,
-  SubmissionDetail,
-  SubmissionListResponse,
-} from './types';
+import { api, apiPath, json, pathParams } from '../../api/client';
 
-/** The path of one submission, with both parts escaped. */
+/** One submission in the typed client: `submissionApi.$get`, `submissionApi.values.$put`, … */
+export const submissionApi = api.submissions[':agency'][':period'];
+
+/** One submission's path parameters, both parts escaped. */
+export function submissionParam(agency: string, period: string) {
+  return pathParams({ agency, period });
+}
+
+/** The path of one submission, with both parts escaped (for links such as its CSV template). */
 export function submissionPath(agencyCode: string, period: string): string {
-  return `/api/submissions/${encodeURIComponent(agencyCode)}/${encodeURIComponent(period)}`;
+  return apiPath(submissionApi.$path({ param: submissionParam(agencyCode, period) }));
 }
 
 /** Keys for submissions: `all` → `byAgency(code)` → `detail` → `revisions` / `diff`; and `list(period)`. */
@@ -43,7 +44,8 @@ export const catalogKeys = {
 export function submissionDetailQuery(agencyCode: string, period: string) {
   return queryOptions({
     queryKey: submissionKeys.detail(agencyCode, period),
-    queryFn: ({ signal }) => apiFetch<SubmissionDetail>(submissionPath(agencyCode, period), { signal }),
+    queryFn: ({ signal }) =>
+      json(submissionApi.$get({ param: submissionParam(agencyCode, period) }, { init: { signal } })),
   });
 }
 
@@ -52,7 +54,9 @@ export function revisionsQuery(agencyCode: string, period: string) {
   return queryOptions({
     queryKey: submissionKeys.revisions(agencyCode, period),
     queryFn: ({ signal }) =>
-      apiFetch<RevisionsResponse>(`${submissionPath(agencyCode, period)}/revisions`, { signal }),
+      json(
+        submissionApi.revisions.$get({ param: submissionParam(agencyCode, period) }, { init: { signal } }),
+      ),
   });
 }
 
@@ -61,9 +65,11 @@ export function diffQuery(agencyCode: string, period: string, from: number, to: 
   return queryOptions({
     queryKey: submissionKeys.diff(agencyCode, period, from, to),
     queryFn: ({ signal }) =>
-      apiFetch<DiffResponse>(
-        `${submissionPath(agencyCode, period)}/diff?${new URLSearchParams({ from: String(from), to: String(to) })}`,
-        { signal },
+      json(
+        submissionApi.diff.$get(
+          { param: submissionParam(agencyCode, period), query: { from: String(from), to: String(to) } },
+          { init: { signal } },
+        ),
       ),
   });
 }
@@ -72,8 +78,7 @@ export function diffQuery(agencyCode: string, period: string, from: number, to: 
 export function submissionListQuery(period: string) {
   return queryOptions({
     queryKey: submissionKeys.list(period),
-    queryFn: ({ signal }) =>
-      apiFetch<SubmissionListResponse>(`/api/submissions?${new URLSearchParams({ period })}`, { signal }),
+    queryFn: ({ signal }) => json(api.submissions.$get({ query: { period } }, { init: { signal } })),
   });
 }
 
@@ -81,7 +86,8 @@ export function submissionListQuery(period: string) {
 export function catalogVersionQuery(versionId: number) {
   return queryOptions({
     queryKey: catalogKeys.version(versionId),
-    queryFn: ({ signal }) => apiFetch<CatalogVersionResponse>(`/api/catalog/${versionId}`, { signal }),
+    queryFn: ({ signal }) =>
+      json(api.catalog[':versionId'].$get({ param: pathParams({ versionId }) }, { init: { signal } })),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
   });

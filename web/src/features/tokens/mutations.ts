@@ -1,15 +1,14 @@
 /** Creating and revoking an agency's API tokens; each refreshes that agency's token list. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client';
-import { tokenKeys, tokensPath } from './queries';
-import type { CreatedTokenResponse, RevokeTokenResponse } from './types';
+import { api, json, pathParams } from '../../api/client';
+import { tokenKeys } from './queries';
 
 /** Creates a token named `name`. The answer holds the secret, which the page shows once and then forgets. */
 export function useCreateToken(agencyCode: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      apiFetch<CreatedTokenResponse>(tokensPath(agencyCode), { method: 'POST', json: { name } }),
+      json(api.agencies[':agencyCode'].tokens.$post({ param: pathParams({ agencyCode }), json: { name } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.byAgency(agencyCode) }),
   });
 }
@@ -19,9 +18,11 @@ export function useRevokeToken(agencyCode: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (tokenId: number) =>
-      apiFetch<RevokeTokenResponse>(`${tokensPath(agencyCode)}/${encodeURIComponent(String(tokenId))}`, {
-        method: 'DELETE',
-      }),
+      json(
+        api.agencies[':agencyCode'].tokens[':tokenId'].$delete({
+          param: pathParams({ agencyCode, tokenId }),
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.byAgency(agencyCode) }),
   });
 }
