@@ -18,6 +18,8 @@ import { getSubmission, insertReview, insertRevision, insertSubmission } from '.
 import { insertUser, type Role, type User } from './queries/users';
 import { publishRelease } from './services/releases';
 
+export { releaseTimeout } from './testTimeouts';
+
 export type TestDb = { db: Db; path: string; dir: string; cleanup: () => void };
 
 /** A new, migrated database file in its own temporary folder. */

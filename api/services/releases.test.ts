@@ -11,7 +11,7 @@ import {
   listCountyCodes,
   listReleases,
 } from '../queries/releases';
-import { createTestDb, type TestDb } from '../testing';
+import { createTestDb, releaseTimeout, type TestDb } from '../testing';
 import { publishCompleteQuarters } from './releases';
 
 const catalog = readDefaultCatalog();
@@ -27,7 +27,7 @@ describe("the demo coalition's releases", () => {
     const result = await publishCompleteQuarters(t.db, admin);
     expect(result.failed).toEqual([]);
     published = result.published;
-  });
+  }, releaseTimeout);
   afterAll(() => t.cleanup());
 
   test('cover every quarter in which every agency is approved, oldest first', () => {
@@ -101,6 +101,6 @@ describe("the demo coalition's releases", () => {
         }
       }
     },
-    30_000,
+    releaseTimeout,
   );
 });
