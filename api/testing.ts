@@ -7,8 +7,6 @@ import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { type Config, loadConfig } from './config';
 import { type Db, migrate, openDatabase } from './db';
-import type { AgencyType } from './domain/agencyTypes';
-import { type Catalog, cellKey, cellsOfElement, sectionsFor } from './domain/catalog';
 import { parseQuarter, type Quarter } from './domain/periods';
 import { currentCatalogVersionId, getCellIndex, installCatalog, readDefaultCatalog } from './queries/catalog';
 import { upsertDataValues } from './queries/dataValues';
@@ -19,6 +17,7 @@ import { insertUser, type Role, type User } from './queries/users';
 import { publishRelease } from './services/releases';
 
 export { releaseTimeout } from './testTimeouts';
+export { consistentQuarter, survivorsQuarter } from './testValues';
 
 export type TestDb = { db: Db; path: string; dir: string; cleanup: () => void };
 
@@ -186,45 +185,6 @@ export function databaseDigest(db: Db): string {
       hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
-}
-
-/**
- * A complete, consistent quarter for an agency type: every cell zero except a couple of survivors
- * counted coherently in every breakdown, so every rule passes.
- */
-export function consistentQuarter(
-  catalog: Catalog,
-  agencyType: AgencyType,
-  served = 2,
-): Record<string, number> {
-  const values: Record<string, number> = {};
-  for (const section of sectionsFor(catalog, agencyType))
-    for (const element of section.elements)
-      for (const cell of cellsOfElement(catalog, element)) values[cellKey(cell)] = 0;
-  if (!sectionsFor(catalog, agencyType).some((s) => s.code === 'survivors')) return values;
-  for (const element of ['survivors_served', 'new_survivors']) {
-    Object.assign(values, {
-      [element]: served,
-      [`${element}.type_age.sex|18_24`]: served,
-      [`${element}.gender.female`]: served,
-      [`${element}.citizenship.us_citizen_lpr`]: served,
-      [`${element}.race_ethnicity.hispanic_latino`]: served,
-      [`${element}.lgbtq.no`]: served,
-      [`${element}.disability.no`]: served,
-      [`${element}.county.santa_clara`]: served,
-    });
-  }
-  return values;
-}
-
-/** `consistentQuarter`, with some of its survivors also served by another member (`survivors_shared`). */
-export function survivorsQuarter(
-  catalog: Catalog,
-  agencyType: AgencyType,
-  served: number,
-  shared = 0,
-): Record<string, number> {
-  return { ...consistentQuarter(catalog, agencyType, served), survivors_shared: shared };
 }
 
 /** A user of the small coalition as the services see them (for calling services without HTTP). */
