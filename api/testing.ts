@@ -1,8 +1,14 @@
-/** Fixtures for API tests: a real SQLite file per test, migrated, with a small coalition in it. */
+/**
+ * Fixtures for API tests: a real SQLite file per test, migrated, with a small coalition in it.
+ *
+ * Most tests start from `apiTest`, which gives each test its own database, app and sign-in and removes
+ * them afterwards; the functions below build what a test needs beyond that.
+ */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'vitest';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { type Config, loadConfig } from './config';
@@ -14,7 +20,7 @@ import { insertOrgUnit } from './queries/orgUnits';
 import { getPeriodByCode, insertPeriod } from './queries/periods';
 import { getSubmission, insertReview, insertRevision, insertSubmission } from './queries/submissions';
 import { insertUser, type Role, type User } from './queries/users';
-import { publishRelease } from './services/releases';
+import { publishRelease, releaseSettled } from './services/releases';
 
 export { releaseTimeout } from './testTimeouts';
 export { consistentQuarter, survivorsQuarter } from './testValues';
@@ -96,6 +102,9 @@ export function seedSmallCoalition(db: Db) {
   };
 }
 
+/** The small coalition's agency and user ids. */
+export type SmallCoalition = ReturnType<typeof seedSmallCoalition>;
+
 /** The day the tests pretend it is: 2026Q3's deadline has passed, 2026Q4's has not. */
 export const testNow = new Date('2026-11-28T17:00:00.000Z');
 
@@ -103,7 +112,7 @@ export function createTestApp(db: Db, config = testConfig(), webDistDir?: string
   return createApp({ db, config, webDistDir, now: () => testNow });
 }
 
-type TestApp = ReturnType<typeof createTestApp>;
+export type TestApp = ReturnType<typeof createTestApp>;
 
 /** Signs in through the API and returns the Cookie header value to send with later requests. */
 export async function signIn(app: TestApp, email: string, password = testPassword): Promise<string> {
@@ -122,7 +131,7 @@ export async function signIn(app: TestApp, email: string, password = testPasswor
  * Three quarters of history for the small coalition: 2026Q2 approved for both agencies (RIVER's
  * late), 2026Q3 returned to RIVER with a comment and submitted by HILLS, 2026Q4 a draft at RIVER.
  */
-export function seedSmallHistory(db: Db, coalition: ReturnType<typeof seedSmallCoalition>) {
+export function seedSmallHistory(db: Db, coalition: SmallCoalition) {
   const catalogVersionId = currentCatalogVersionId(db) as number;
   const { river, hills } = coalition.agencies;
   const { admin, riverReporter, hillsReporter } = coalition.users;
@@ -243,7 +252,7 @@ export function approveReport(
 /** `approveReport` for one of the small coalition's two members, entered by its own reporter. */
 export function approveMemberReport(
   db: Db,
-  coalition: ReturnType<typeof seedSmallCoalition>,
+  coalition: SmallCoalition,
   agency: 'river' | 'hills',
   period: string,
   values: Record<string, number>,
@@ -265,3 +274,62 @@ export function approveMemberReport(
 export function publishTestRelease(db: Db, adminId: number, period: string) {
   return publishRelease(db, testUser(db, adminId), period, () => testNow);
 }
+
+/** What a test's database holds when the test starts. */
+export type TestSeed =
+  /** Migrated, and nothing else. */
+  | 'empty'
+  /** `seedSmallCoalition`: two counties, two members, a user of each role, the default catalog. */
+  | 'coalition'
+  /** The small coalition with `seedSmallHistory`'s three quarters of reports. */
+  | 'history';
+
+export type ApiFixtures = {
+  /**
+   * What the database holds when the test starts: the small coalition unless a file or a describe
+   * says otherwise with `apiTest.override({ seed: 'history' })`.
+   */
+  seed: TestSeed;
+  /** The test's own database file, seeded; `db`, `dbPath` and `coalition` are its parts. */
+  seeded: { db: Db; path: string; coalition: SmallCoalition | null };
+  db: Db;
+  /** The database's file, for a test that opens a second connection to it. */
+  dbPath: string;
+  /** The small coalition's ids (not with `seed: 'empty'`). */
+  coalition: SmallCoalition;
+  /** The app over the test's database, at `testNow`. */
+  app: TestApp;
+  /** Signs in through the API (on another app over the same database if given) and returns the Cookie header. */
+  signIn: (email: string, on?: TestApp) => Promise<string>;
+};
+
+/**
+ * A vitest `test` whose tests each get their own seeded database file, an app over it and a way to
+ * sign in, all removed when the test ends: `apiTest('…', async ({ app, db, signIn }) => …)`. A test
+ * that starts a release leaves it to finish before its database is closed.
+ */
+export const apiTest = test.extend<ApiFixtures>({
+  seed: 'coalition',
+  seeded: async ({ seed }, use) => {
+    const { db, path, cleanup } = createTestDb();
+    const coalition = seed === 'empty' ? null : seedSmallCoalition(db);
+    if (seed === 'history' && coalition) seedSmallHistory(db, coalition);
+    await use({ db, path, coalition });
+    // A release still computing must not outlive its database.
+    const computing = db
+      .prepare(`SELECT id FROM releases WHERE status = 'computing'`)
+      .pluck()
+      .all() as number[];
+    for (const id of computing) await releaseSettled(db, id);
+    cleanup();
+  },
+  db: async ({ seeded }, use) => use(seeded.db),
+  dbPath: async ({ seeded }, use) => use(seeded.path),
+  coalition: async ({ seeded }, use) => {
+    if (!seeded.coalition)
+      throw new Error("this test's database is empty (seed: 'empty'): it has no coalition");
+    await use(seeded.coalition);
+  },
+  app: async ({ db }, use) => use(createTestApp(db)),
+  signIn: async ({ app }, use) => use((email, on = app) => signIn(on, email)),
+});
