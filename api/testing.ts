@@ -301,12 +301,17 @@ export type ApiFixtures = {
   app: TestApp;
   /** Signs in through the API (on another app over the same database if given) and returns the Cookie header. */
   signIn: (email: string, on?: TestApp) => Promise<string>;
+  /** `approveMemberReport`: a member's quarter approved with exactly these values. */
+  approve: (agency: 'river' | 'hills', period: string, values: Record<string, number>) => number;
+  /** `publishTestRelease` by the coalition's admin: the release once it has published or failed. */
+  publish: (period: string) => ReturnType<typeof publishTestRelease>;
 };
 
 /**
- * A vitest `test` whose tests each get their own seeded database file, an app over it and a way to
- * sign in, all removed when the test ends: `apiTest('…', async ({ app, db, signIn }) => …)`. A test
- * that starts a release leaves it to finish before its database is closed.
+ * A vitest `test` whose tests each get their own seeded database file, an app over it, and ways to
+ * sign in, approve a member's quarter and publish a release, all removed when the test ends:
+ * `apiTest('…', async ({ app, db, signIn }) => …)`. A test that starts a release leaves it to finish
+ * before its database is closed. A file's own helpers build on it with `apiTest.extend`.
  */
 export const apiTest = test.extend<ApiFixtures>({
   seed: 'coalition',
@@ -332,4 +337,8 @@ export const apiTest = test.extend<ApiFixtures>({
   },
   app: async ({ db }, use) => use(createTestApp(db)),
   signIn: async ({ app }, use) => use((email, on = app) => signIn(on, email)),
+  approve: async ({ db, coalition }, use) =>
+    use((agency, period, values) => approveMemberReport(db, coalition, agency, period, values)),
+  publish: async ({ db, coalition }, use) =>
+    use((period) => publishTestRelease(db, coalition.users.admin, period)),
 });

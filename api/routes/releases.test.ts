@@ -3,14 +3,7 @@ import type { AgencyType } from '../domain/agencyTypes';
 import { readDefaultCatalog } from '../queries/catalog';
 import { insertRelease, setDisclosurePolicySetting } from '../queries/releases';
 import { failInterrupted, releaseSettled } from '../services/releases';
-import {
-  apiTest,
-  approveMemberReport,
-  ensurePeriod,
-  publishTestRelease,
-  releaseTimeout,
-  survivorsQuarter,
-} from '../testing';
+import { apiTest, ensurePeriod, publishTestRelease, releaseTimeout, survivorsQuarter } from '../testing';
 
 const catalog = readDefaultCatalog();
 
@@ -19,12 +12,6 @@ const survivors = (type: AgencyType, served: number, shared = 0) =>
   survivorsQuarter(catalog, type, served, shared);
 
 const test = apiTest
-  .extend(
-    'approve',
-    ({ db, coalition }) =>
-      (agency: 'river' | 'hills', period: string, values: Record<string, number>) =>
-        approveMemberReport(db, coalition, agency, period, values),
-  )
   .extend('approveBoth', ({ approve }) => (period: string) => {
     approve('river', period, survivors('victim_services', 30, 6));
     approve('hills', period, survivors('health_care', 25, 8));

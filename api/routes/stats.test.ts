@@ -8,15 +8,7 @@ import { parseCsv } from '../domain/csv';
 import { readDefaultCatalog } from '../queries/catalog';
 import { getApprovedValues, listAgenciesWithCounty, listCountyCodes } from '../queries/releases';
 import { unduplicated } from '../services/stats';
-import {
-  apiTest,
-  approveMemberReport,
-  createTestApp,
-  publishTestRelease,
-  releaseTimeout,
-  survivorsQuarter,
-  testConfig,
-} from '../testing';
+import { apiTest, createTestApp, releaseTimeout, survivorsQuarter, testConfig } from '../testing';
 
 const catalog = readDefaultCatalog();
 
@@ -26,18 +18,6 @@ const survivors = (type: AgencyType, served: number, shared = 0) =>
 type StoredCell = { id: string; value: number | null; suppressed: boolean };
 
 const test = apiTest
-  .extend(
-    'approve',
-    ({ db, coalition }) =>
-      (agency: 'river' | 'hills', period: string, values: Record<string, number>) =>
-        approveMemberReport(db, coalition, agency, period, values),
-  )
-  .extend(
-    'publish',
-    ({ db, coalition }) =>
-      (period: string) =>
-        publishTestRelease(db, coalition.users.admin, period),
-  )
   /** The cube a release of this quarter protected for an audience, rebuilt from the approved reports. */
   .extend('trueCube', ({ db }) => (quarter: string, scope: CubeScope, aggregates?: string[]): Cube => {
     const periods = [quarter, ...(aggregates ?? [])];
