@@ -28,5 +28,11 @@ export default defineConfig({
     environment: 'node',
     // better-sqlite3 is a native module; separate processes keep each test file's database handle isolated.
     pool: 'forks',
+    // With both cores busy the slowest test that computes no release (ten sign-ins against the lockout,
+    // each hashing a password) took 10 s, twice vitest's default 5 s: this leaves room for a machine
+    // twice as slow. Tests and hooks that compute a release ask for `releaseTimeout`
+    // (api/testTimeouts.ts) themselves.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

@@ -1,20 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { migrate, openDatabase, readMigrations, statement } from './db';
-import { createTestDb, type TestDb } from './testing';
+import { apiTest } from './testing';
 
-let current: TestDb | undefined;
-afterEach(() => {
-  current?.cleanup();
-  current = undefined;
-});
+/** A migrated database file of the test's own, with nothing in it. */
+const test = apiTest.override({ seed: 'empty' });
 
 describe('migrations', () => {
-  test('an empty database migrates to the full schema, with every migration recorded', () => {
-    current = createTestDb();
-    const { db } = current;
+  test('an empty database migrates to the full schema, with every migration recorded', ({ db }) => {
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
@@ -52,14 +47,11 @@ describe('migrations', () => {
     );
   });
 
-  test('migrating twice applies nothing the second time', () => {
-    current = createTestDb();
-    expect(migrate(current.db)).toEqual([]);
+  test('migrating twice applies nothing the second time', ({ db }) => {
+    expect(migrate(db)).toEqual([]);
   });
 
-  test('connections have foreign keys on, WAL and a busy timeout', () => {
-    current = createTestDb();
-    const { db } = current;
+  test('connections have foreign keys on, WAL and a busy timeout', ({ db }) => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
@@ -90,9 +82,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  test('the audit log refuses updates and deletes', () => {
-    current = createTestDb();
-    const { db } = current;
+  test('the audit log refuses updates and deletes', ({ db }) => {
     db.prepare("INSERT INTO audit_log (action, entity_type) VALUES ('sign-in', 'user')").run();
     expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);

@@ -1,14 +1,18 @@
-/** Fixtures for API tests: a real SQLite file per test, migrated, with a small coalition in it. */
+/**
+ * Fixtures for API tests: a real SQLite file per test, migrated, with a small coalition in it.
+ *
+ * Most tests start from `apiTest`, which gives each test its own database, app and sign-in and removes
+ * them afterwards; the functions below build what a test needs beyond that.
+ */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'vitest';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { type Config, loadConfig } from './config';
 import { type Db, migrate, openDatabase } from './db';
-import type { AgencyType } from './domain/agencyTypes';
-import { type Catalog, cellKey, cellsOfElement, sectionsFor } from './domain/catalog';
 import { parseQuarter, type Quarter } from './domain/periods';
 import { currentCatalogVersionId, getCellIndex, installCatalog, readDefaultCatalog } from './queries/catalog';
 import { upsertDataValues } from './queries/dataValues';
@@ -16,7 +20,11 @@ import { insertOrgUnit } from './queries/orgUnits';
 import { getPeriodByCode, insertPeriod } from './queries/periods';
 import { getSubmission, insertReview, insertRevision, insertSubmission } from './queries/submissions';
 import { insertUser, type Role, type User } from './queries/users';
+import { releaseSettled } from './services/releases/jobs';
 import { publishRelease } from './services/releases/publish';
+
+export { releaseTimeout } from './testTimeouts';
+export { consistentQuarter, survivorsQuarter } from './testValues';
 
 export type TestDb = { db: Db; path: string; dir: string; cleanup: () => void };
 
@@ -95,6 +103,9 @@ export function seedSmallCoalition(db: Db) {
   };
 }
 
+/** The small coalition's agency and user ids. */
+export type SmallCoalition = ReturnType<typeof seedSmallCoalition>;
+
 /** The day the tests pretend it is: 2026Q3's deadline has passed, 2026Q4's has not. */
 export const testNow = new Date('2026-11-28T17:00:00.000Z');
 
@@ -102,7 +113,7 @@ export function createTestApp(db: Db, config = testConfig(), webDistDir?: string
   return createApp({ db, config, webDistDir, now: () => testNow });
 }
 
-type TestApp = ReturnType<typeof createTestApp>;
+export type TestApp = ReturnType<typeof createTestApp>;
 
 /** Signs in through the API and returns the Cookie header value to send with later requests. */
 export async function signIn(app: TestApp, email: string, password = testPassword): Promise<string> {
@@ -121,7 +132,7 @@ export async function signIn(app: TestApp, email: string, password = testPasswor
  * Three quarters of history for the small coalition: 2026Q2 approved for both agencies (RIVER's
  * late), 2026Q3 returned to RIVER with a comment and submitted by HILLS, 2026Q4 a draft at RIVER.
  */
-export function seedSmallHistory(db: Db, coalition: ReturnType<typeof seedSmallCoalition>) {
+export function seedSmallHistory(db: Db, coalition: SmallCoalition) {
   const catalogVersionId = currentCatalogVersionId(db) as number;
   const { river, hills } = coalition.agencies;
   const { admin, riverReporter, hillsReporter } = coalition.users;
@@ -186,45 +197,6 @@ export function databaseDigest(db: Db): string {
   return hash.digest('hex');
 }
 
-/**
- * A complete, consistent quarter for an agency type: every cell zero except a couple of survivors
- * counted coherently in every breakdown, so every rule passes.
- */
-export function consistentQuarter(
-  catalog: Catalog,
-  agencyType: AgencyType,
-  served = 2,
-): Record<string, number> {
-  const values: Record<string, number> = {};
-  for (const section of sectionsFor(catalog, agencyType))
-    for (const element of section.elements)
-      for (const cell of cellsOfElement(catalog, element)) values[cellKey(cell)] = 0;
-  if (!sectionsFor(catalog, agencyType).some((s) => s.code === 'survivors')) return values;
-  for (const element of ['survivors_served', 'new_survivors']) {
-    Object.assign(values, {
-      [element]: served,
-      [`${element}.type_age.sex|18_24`]: served,
-      [`${element}.gender.female`]: served,
-      [`${element}.citizenship.us_citizen_lpr`]: served,
-      [`${element}.race_ethnicity.hispanic_latino`]: served,
-      [`${element}.lgbtq.no`]: served,
-      [`${element}.disability.no`]: served,
-      [`${element}.county.santa_clara`]: served,
-    });
-  }
-  return values;
-}
-
-/** `consistentQuarter`, with some of its survivors also served by another member (`survivors_shared`). */
-export function survivorsQuarter(
-  catalog: Catalog,
-  agencyType: AgencyType,
-  served: number,
-  shared = 0,
-): Record<string, number> {
-  return { ...consistentQuarter(catalog, agencyType, served), survivors_shared: shared };
-}
-
 /** A user of the small coalition as the services see them (for calling services without HTTP). */
 export function testUser(db: Db, id: number): User {
   return db
@@ -281,7 +253,7 @@ export function approveReport(
 /** `approveReport` for one of the small coalition's two members, entered by its own reporter. */
 export function approveMemberReport(
   db: Db,
-  coalition: ReturnType<typeof seedSmallCoalition>,
+  coalition: SmallCoalition,
   agency: 'river' | 'hills',
   period: string,
   values: Record<string, number>,
@@ -303,3 +275,71 @@ export function approveMemberReport(
 export function publishTestRelease(db: Db, adminId: number, period: string) {
   return publishRelease(db, testUser(db, adminId), period, () => testNow);
 }
+
+/** What a test's database holds when the test starts. */
+export type TestSeed =
+  /** Migrated, and nothing else. */
+  | 'empty'
+  /** `seedSmallCoalition`: two counties, two members, a user of each role, the default catalog. */
+  | 'coalition'
+  /** The small coalition with `seedSmallHistory`'s three quarters of reports. */
+  | 'history';
+
+export type ApiFixtures = {
+  /**
+   * What the database holds when the test starts: the small coalition unless a file or a describe
+   * says otherwise with `apiTest.override({ seed: 'history' })`.
+   */
+  seed: TestSeed;
+  /** The test's own database file, seeded; `db`, `dbPath` and `coalition` are its parts. */
+  seeded: { db: Db; path: string; coalition: SmallCoalition | null };
+  db: Db;
+  /** The database's file, for a test that opens a second connection to it. */
+  dbPath: string;
+  /** The small coalition's ids (not with `seed: 'empty'`). */
+  coalition: SmallCoalition;
+  /** The app over the test's database, at `testNow`. */
+  app: TestApp;
+  /** Signs in through the API (on another app over the same database if given) and returns the Cookie header. */
+  signIn: (email: string, on?: TestApp) => Promise<string>;
+  /** `approveMemberReport`: a member's quarter approved with exactly these values. */
+  approve: (agency: 'river' | 'hills', period: string, values: Record<string, number>) => number;
+  /** `publishTestRelease` by the coalition's admin: the release once it has published or failed. */
+  publish: (period: string) => ReturnType<typeof publishTestRelease>;
+};
+
+/**
+ * A vitest `test` whose tests each get their own seeded database file, an app over it, and ways to
+ * sign in, approve a member's quarter and publish a release, all removed when the test ends:
+ * `apiTest('…', async ({ app, db, signIn }) => …)`. A test that starts a release leaves it to finish
+ * before its database is closed. A file's own helpers build on it with `apiTest.extend`.
+ */
+export const apiTest = test.extend<ApiFixtures>({
+  seed: 'coalition',
+  seeded: async ({ seed }, use) => {
+    const { db, path, cleanup } = createTestDb();
+    const coalition = seed === 'empty' ? null : seedSmallCoalition(db);
+    if (seed === 'history' && coalition) seedSmallHistory(db, coalition);
+    await use({ db, path, coalition });
+    // A release still computing must not outlive its database.
+    const computing = db
+      .prepare(`SELECT id FROM releases WHERE status = 'computing'`)
+      .pluck()
+      .all() as number[];
+    for (const id of computing) await releaseSettled(db, id);
+    cleanup();
+  },
+  db: async ({ seeded }, use) => use(seeded.db),
+  dbPath: async ({ seeded }, use) => use(seeded.path),
+  coalition: async ({ seeded }, use) => {
+    if (!seeded.coalition)
+      throw new Error("this test's database is empty (seed: 'empty'): it has no coalition");
+    await use(seeded.coalition);
+  },
+  app: async ({ db }, use) => use(createTestApp(db)),
+  signIn: async ({ app }, use) => use((email, on = app) => signIn(on, email)),
+  approve: async ({ db, coalition }, use) =>
+    use((agency, period, values) => approveMemberReport(db, coalition, agency, period, values)),
+  publish: async ({ db, coalition }, use) =>
+    use((period) => publishTestRelease(db, coalition.users.admin, period)),
+});

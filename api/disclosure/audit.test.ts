@@ -1,10 +1,13 @@
 import { expect, test } from 'vitest';
+import { releaseTimeout } from '../testTimeouts';
 import { auditComponent, rowOf } from './audit';
 import { feasibilityIntervals, loadHighs, protect } from './protect';
 import { sixCounties, withoutAxes } from './testTables';
 import type { CubeCell } from './types';
 
-test('every way a large component is split (county regions, neighbourhoods, wider regions) proves only what the exact LP proves', async () => {
+test('every way a large component is split (county regions, neighbourhoods, wider regions) proves only what the exact LP proves', {
+  timeout: releaseTimeout,
+}, async () => {
   // Without axes: no certificates, only the LP over the ways of splitting the component.
   const { cells, relations: withAxes } = sixCounties();
   const relations = withoutAxes(withAxes);

@@ -8,7 +8,7 @@
  * owned by the release (they were, or will be, published by their own releases).
  */
 import type { AgencyType, Catalog, CategoryCombo, DataElement } from '../domain/catalog';
-import { comparePeriods, parseQuarter, periodsContaining, quartersOf } from '../domain/periods';
+import { parseQuarter, periodsContaining, quartersOf } from '../domain/periods';
 import type { CubeCell, Relation } from './types';
 
 /** The coordinate of a table's total along one category. */
@@ -69,9 +69,6 @@ export type CubeInput = {
 };
 
 // ---- Periods -------------------------------------------------------------------------------------
-
-// services/releases.ts still imports these two from here; new code imports them from the domain.
-export { comparePeriods, quartersOf };
 
 /** The kinds of year a release publishes with a quarter; half-years and state fiscal years are not published yet. */
 const aggregateKinds = ['year', 'fy'] as const;

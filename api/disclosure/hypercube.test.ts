@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { releaseTimeout } from '../testTimeouts';
 import { protect } from './protect';
 import {
   addCells,
@@ -16,7 +17,9 @@ const protectLarge = (cells: CubeCell[], relations: Relation[]) =>
   // A whole-component limit of 0 leaves what certificates cannot prove to regions, as statewide.
   protect({ cells, relations, audience: 'coalition', threshold: 5, wholeComponentLimit: 0 });
 
-test('cells proven by certificates stand up to the exact LP audit, for an outsider and every agency', async () => {
+test('cells proven by certificates stand up to the exact LP audit, for an outsider and every agency', {
+  timeout: releaseTimeout,
+}, async () => {
   const { cells, relations } = sixCounties({ sharedBy: true });
   const certified = await protectLarge(cells, relations);
   expect(certified.status).toBe('passed');
@@ -62,7 +65,9 @@ test("an agency that knows its own parts gets a certificate only where the other
   await expectProtected(cells, table.relations, result, 5);
 });
 
-test('a county holding one survivor is protected by moving its whole block, which an LP confirms', async () => {
+test('a county holding one survivor is protected by moving its whole block, which an LP confirms', {
+  timeout: releaseTimeout,
+}, async () => {
   // One element broken down four ways, sharing its total, in three counties and the coalition. K1
   // served one survivor: each breakdown of that person is a lone 1 beside zeros, so no cell can move
   // with a few partners, only K1's block as a whole (and a partner county's, the other way).

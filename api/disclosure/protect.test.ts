@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { releaseTimeout } from '../testTimeouts';
 import { feasibilityIntervals, PolicyError, protect } from './protect';
 import {
   addCells,
@@ -215,7 +216,9 @@ describe('the LP audit', () => {
     expect(hiddenIds(result).size).toBe(2);
   });
 
-  test('13. primary suppression alone is broken by LP; the full pipeline is not', async () => {
+  test('13. primary suppression alone is broken by LP; the full pipeline is not', {
+    timeout: releaseTimeout,
+  }, async () => {
     const { cells, relations } = twoCountiesAndCoalition();
     const primaryOnly = new Set(cells.filter((c) => c.value >= 1 && c.value < 5).map((c) => c.id));
     expect(primaryOnly.size).toBeGreaterThan(5);
@@ -236,7 +239,9 @@ describe('the LP audit', () => {
   });
 });
 
-test('a component audited by regions passes only what the exact LP proves', async () => {
+test('a component audited by regions passes only what the exact LP proves', {
+  timeout: releaseTimeout,
+}, async () => {
   // Six counties whose small cells link through the coalition table: audited region by region
   // (a county, its partners and the coalition), the result must still stand up to the exact LP.
   // Without axes there are no certificates, so every cell is left to the regions.
@@ -254,7 +259,9 @@ test('a component audited by regions passes only what the exact LP proves', asyn
   await expectProtected(cells, relations, result, 5);
 });
 
-test('a large component of one group is still audited, not waved through', async () => {
+test('a large component of one group is still audited, not waved through', {
+  timeout: releaseTimeout,
+}, async () => {
   // The same two counties as the attack test, every cell in one group: no region can be formed,
   // so the component must be solved whole (without axes, no certificate proves a cell first).
   const twoCounties = twoCountiesAndCoalition();

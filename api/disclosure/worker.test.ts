@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { releaseTimeout } from '../testTimeouts';
 import { auditRegion } from './audit';
 import { loadHighs, PolicyError, protect } from './protect';
 import { regionThread } from './regionThreads';
@@ -18,7 +19,9 @@ const input = {
 } as const;
 const withoutTime = ({ seconds: _, ...stats }: { seconds: number }) => stats;
 
-test('protection in the worker thread gives the same pattern and reports its progress', async () => {
+test('protection in the worker thread gives the same pattern and reports its progress', {
+  timeout: releaseTimeout,
+}, async () => {
   const here = await protect(input);
   const progress: Array<[number, number]> = [];
   const there = await protectInWorker({
@@ -33,13 +36,15 @@ test('protection in the worker thread gives the same pattern and reports its pro
   expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
 });
 
-test('a policy the worker refuses comes back as a policy error', async () => {
+test('a policy the worker refuses comes back as a policy error', { timeout: releaseTimeout }, async () => {
   await expect(protectInWorker({ ...input, threshold: 2 })).rejects.toBeInstanceOf(PolicyError);
   // The worker survives a refusal: the next release is protected.
   expect((await protectInWorker(input)).status).toBe('passed');
 });
 
-test('releases protected at the same time each get their own result', async () => {
+test('releases protected at the same time each get their own result', {
+  timeout: releaseTimeout,
+}, async () => {
   const [coalition, publicFigures] = await Promise.all([
     protectInWorker(input),
     protectInWorker({ ...input, audience: 'public', threshold: 11 }),
@@ -49,7 +54,9 @@ test('releases protected at the same time each get their own result', async () =
   expect(publicFigures.stats.hidden).toBeGreaterThan(coalition.stats.hidden);
 });
 
-test('a region audited on the second thread gives the findings it gives here', async () => {
+test('a region audited on the second thread gives the findings it gives here', {
+  timeout: releaseTimeout,
+}, async () => {
   const highs = await loadHighs();
   const cells = table.cells;
   const index = new Map(cells.map((c, i) => [c.id, i]));

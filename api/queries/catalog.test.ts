@@ -1,6 +1,6 @@
-import { afterEach, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import { cellKey, cellsOfElement } from '../domain/catalog';
-import { createTestDb, type TestDb } from '../testing';
+import { apiTest } from '../testing';
 import {
   currentCatalogVersionId,
   getCatalog,
@@ -9,21 +9,19 @@ import {
   readDefaultCatalog,
 } from './catalog';
 
-let current: TestDb | undefined;
-afterEach(() => current?.cleanup());
+/** A migrated database file of the test's own, with no catalog in it yet. */
+const test = apiTest.override({ seed: 'empty' });
 
-test('the default catalog loads into a fresh database and reads back unchanged', () => {
-  current = createTestDb();
+test('the default catalog loads into a fresh database and reads back unchanged', ({ db }) => {
   const catalog = readDefaultCatalog();
-  const versionId = installCatalog(current.db, catalog);
-  expect(currentCatalogVersionId(current.db)).toBe(versionId);
-  expect(getCatalog(current.db, versionId)).toEqual(JSON.parse(JSON.stringify(catalog)));
+  const versionId = installCatalog(db, catalog);
+  expect(currentCatalogVersionId(db)).toBe(versionId);
+  expect(getCatalog(db, versionId)).toEqual(JSON.parse(JSON.stringify(catalog)));
 });
 
-test('every cell of every element has an id, and no two share one', () => {
-  current = createTestDb();
+test('every cell of every element has an id, and no two share one', ({ db }) => {
   const catalog = readDefaultCatalog();
-  const index = getCellIndex(current.db, installCatalog(current.db, catalog));
+  const index = getCellIndex(db, installCatalog(db, catalog));
   const keys = catalog.sections.flatMap((s) =>
     s.elements.flatMap((e) => cellsOfElement(catalog, e).map(cellKey)),
   );
@@ -32,11 +30,10 @@ test('every cell of every element has an id, and no two share one', () => {
   expect(new Set(ids).size).toBe(ids.length);
 });
 
-test('a catalog that fails part-way leaves nothing behind', () => {
-  current = createTestDb();
+test('a catalog that fails part-way leaves nothing behind', ({ db }) => {
   const catalog = readDefaultCatalog();
-  installCatalog(current.db, catalog);
+  installCatalog(db, catalog);
   // The same version number again violates a unique constraint after the first insert.
-  expect(() => installCatalog(current?.db as never, catalog)).toThrow();
-  expect(current.db.prepare('SELECT count(*) FROM catalog_versions').pluck().get()).toBe(1);
+  expect(() => installCatalog(db, catalog)).toThrow();
+  expect(db.prepare('SELECT count(*) FROM catalog_versions').pluck().get()).toBe(1);
 });

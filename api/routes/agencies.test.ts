@@ -1,27 +1,18 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  createTestApp,
-  createTestDb,
-  seedSmallCoalition,
-  seedSmallHistory,
-  signIn,
-  type TestDb,
-} from '../testing';
+import { describe, expect } from 'vitest';
+import { apiTest } from '../testing';
 
-let t: TestDb;
-let app: ReturnType<typeof createTestApp>;
-beforeEach(() => {
-  t = createTestDb();
-  seedSmallHistory(t.db, seedSmallCoalition(t.db));
-  app = createTestApp(t.db);
-});
-afterEach(() => t.cleanup());
-
-const get = async (path: string, email?: string) =>
-  app.request(path, { headers: email ? { Cookie: await signIn(app, email) } : {} });
+/** Three quarters of history, and GET as someone (signed in afresh) or as nobody. */
+const test = apiTest.override({ seed: 'history' }).extend(
+  'get',
+  ({ app, signIn }) =>
+    async (path: string, email?: string) =>
+      app.request(path, { headers: email ? { Cookie: await signIn(email) } : {} }),
+);
 
 describe("an agency's quarters", () => {
-  test('a reporter sees every quarter of their own agency, newest first, with status and return comment', async () => {
+  test('a reporter sees every quarter of their own agency, newest first, with status and return comment', async ({
+    get,
+  }) => {
     const response = await get('/api/agencies/RIVER/submissions', 'river@test.example');
     expect(response.status).toBe(200);
     const body = await response.json();
@@ -48,20 +39,22 @@ describe("an agency's quarters", () => {
     });
   });
 
-  test("a reporter cannot see another agency's quarters, and is told the same as for an unknown agency", async () => {
+  test("a reporter cannot see another agency's quarters, and is told the same as for an unknown agency", async ({
+    get,
+  }) => {
     const other = await get('/api/agencies/HILLS/submissions', 'river@test.example');
     const unknown = await get('/api/agencies/NOPE/submissions', 'river@test.example');
     expect(other.status).toBe(404);
     expect(await other.json()).toEqual(await unknown.json());
   });
 
-  test('an admin sees any agency; a viewer sees none; signed-out is 401', async () => {
+  test('an admin sees any agency; a viewer sees none; signed-out is 401', async ({ get }) => {
     expect((await get('/api/agencies/HILLS/submissions', 'admin@test.example')).status).toBe(200);
     expect((await get('/api/agencies/HILLS/submissions', 'viewer@test.example')).status).toBe(404);
     expect((await get('/api/agencies/HILLS/submissions')).status).toBe(401);
   });
 
-  test('a malformed agency code is a 400 naming the problem', async () => {
+  test('a malformed agency code is a 400 naming the problem', async ({ get }) => {
     const response = await get('/api/agencies/not%20a%20code/submissions', 'admin@test.example');
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/agency code/);
@@ -69,7 +62,7 @@ describe("an agency's quarters", () => {
 });
 
 describe('completeness summary', () => {
-  test('an admin sees, per recent quarter, how many agencies are in each state', async () => {
+  test('an admin sees, per recent quarter, how many agencies are in each state', async ({ get }) => {
     const response = await get('/api/completeness/summary?quarters=3', 'admin@test.example');
     expect(response.status).toBe(200);
     const { quarters } = await response.json();
@@ -94,12 +87,12 @@ describe('completeness summary', () => {
     ]);
   });
 
-  test('only admins may see it', async () => {
+  test('only admins may see it', async ({ get }) => {
     expect((await get('/api/completeness/summary', 'viewer@test.example')).status).toBe(403);
     expect((await get('/api/completeness/summary', 'river@test.example')).status).toBe(403);
   });
 
-  test('a nonsense number of quarters is refused', async () => {
+  test('a nonsense number of quarters is refused', async ({ get }) => {
     const response = await get('/api/completeness/summary?quarters=0', 'admin@test.example');
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/at least one quarter/);
@@ -107,7 +100,7 @@ describe('completeness summary', () => {
 });
 
 describe('periods', () => {
-  test('any signed-in person sees which quarters have approved data', async () => {
+  test('any signed-in person sees which quarters have approved data', async ({ get }) => {
     const response = await get('/api/periods', 'viewer@test.example');
     expect(response.status).toBe(200);
     const { periods } = await response.json();

@@ -1,83 +1,60 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openDatabase } from '../db';
-import { buildCube, type Cube, type CubeScope, cellId, quartersOf } from '../disclosure/cube';
+import { describe, expect } from 'vitest';
+import { type Db, openDatabase } from '../db';
+import { buildCube, type Cube, type CubeScope, cellId } from '../disclosure/cube';
 import { feasibilityIntervals, protect } from '../disclosure/protect';
 import { type Audience, defaultThresholds } from '../disclosure/types';
 import type { AgencyType } from '../domain/agencyTypes';
 import { parseCsv } from '../domain/csv';
+import { quartersOf } from '../domain/periods';
 import { readDefaultCatalog } from '../queries/catalog';
 import { getApprovedValues } from '../queries/raw/approvedValues';
 import { listAgenciesWithCounty, listCountyCodes } from '../queries/releases';
 import { unduplicated } from '../services/stats';
-import {
-  approveMemberReport,
-  createTestApp,
-  createTestDb,
-  publishTestRelease,
-  seedSmallCoalition,
-  signIn,
-  survivorsQuarter,
-  type TestDb,
-  testConfig,
-} from '../testing';
+import { apiTest, createTestApp, releaseTimeout, survivorsQuarter, testConfig } from '../testing';
 
 const catalog = readDefaultCatalog();
 
-let t: TestDb;
-let app: ReturnType<typeof createTestApp>;
-let coalition: ReturnType<typeof seedSmallCoalition>;
-beforeEach(() => {
-  t = createTestDb();
-  coalition = seedSmallCoalition(t.db);
-  app = createTestApp(t.db);
-});
-afterEach(() => t.cleanup());
-
 const survivors = (type: AgencyType, served: number, shared = 0) =>
   survivorsQuarter(catalog, type, served, shared);
-const approve = (agency: 'river' | 'hills', period: string, values: Record<string, number>) =>
-  approveMemberReport(t.db, coalition, agency, period, values);
-
-const publish = (period: string) => publishTestRelease(t.db, coalition.users.admin, period);
-
-/** The cube a release of this quarter protected for an audience, rebuilt from the approved reports. */
-function trueCube(quarter: string, scope: CubeScope, aggregates?: string[]): Cube {
-  const periods = [quarter, ...(aggregates ?? [])];
-  return buildCube({
-    catalog,
-    agencies: listAgenciesWithCounty(t.db),
-    counties: listCountyCodes(t.db),
-    values: getApprovedValues(t.db, [...new Set(periods.flatMap((p) => quartersOf(p).map((q) => q.code)))]),
-    quarter,
-    aggregates,
-    scope,
-  });
-}
 
 type StoredCell = { id: string; value: number | null; suppressed: boolean };
-function storedCells(releaseId: number, audience: Audience): Map<string, StoredCell> {
-  const rows = t.db
-    .prepare(
-      `SELECT period_code || '/' || geo_code || '/' || table_code || '/' || option_key AS id, value, suppressed
-       FROM published_cells WHERE release_id = ? AND audience = ?`,
-    )
-    .all(releaseId, audience) as Array<{ id: string; value: number | null; suppressed: number }>;
-  return new Map(rows.map((r) => [r.id, { ...r, suppressed: r.suppressed === 1 }]));
-}
 
-const get = async (path: string, cookie?: string) => {
-  const response = await app.request(path, { headers: cookie ? { Cookie: cookie } : {} });
-  return { status: response.status, body: await response.json() };
-};
+const test = apiTest
+  /** The cube a release of this quarter protected for an audience, rebuilt from the approved reports. */
+  .extend('trueCube', ({ db }) => (quarter: string, scope: CubeScope, aggregates?: string[]): Cube => {
+    const periods = [quarter, ...(aggregates ?? [])];
+    return buildCube({
+      catalog,
+      agencies: listAgenciesWithCounty(db),
+      counties: listCountyCodes(db),
+      values: getApprovedValues(db, [...new Set(periods.flatMap((p) => quartersOf(p).map((q) => q.code)))]),
+      quarter,
+      aggregates,
+      scope,
+    });
+  })
+  .extend('storedCells', ({ db }) => (releaseId: number, audience: Audience): Map<string, StoredCell> => {
+    const rows = db
+      .prepare(
+        `SELECT period_code || '/' || geo_code || '/' || table_code || '/' || option_key AS id, value, suppressed
+         FROM published_cells WHERE release_id = ? AND audience = ?`,
+      )
+      .all(releaseId, audience) as Array<{ id: string; value: number | null; suppressed: number }>;
+    return new Map(rows.map((r) => [r.id, { ...r, suppressed: r.suppressed === 1 }]));
+  })
+  .extend('get', ({ app }) => async (path: string, cookie?: string) => {
+    const response = await app.request(path, { headers: cookie ? { Cookie: cookie } : {} });
+    return { status: response.status, body: await response.json() };
+  });
 
-describe('DISCLOSURE test 9: the API serves only the protected cube', () => {
-  beforeEach(async () => {
+describe('DISCLOSURE test 9: the API serves only the protected cube', { timeout: releaseTimeout }, () => {
+  test.beforeEach(async ({ approve, publish }) => {
     approve('river', '2026Q2', survivors('victim_services', 30, 6));
     approve('hills', '2026Q2', survivors('health_care', 25, 8));
     expect((await publish('2026Q2')).status).toBe('published');
-  });
+  }, releaseTimeout);
 
-  test.each([
+  test.for<[string, string, RegExp]>([
     ['an agency', '?period=2026Q2&agency=RIVER', /agency:.*never one agency or a chosen set/],
     ['a list of agencies', '?period=2026Q2&agencies=RIVER,HILLS', /agencies:.*never one agency/],
     ['a date range', '?from=2026-04-01&to=2026-05-31', /from:.*never a date range/],
@@ -88,7 +65,7 @@ describe('DISCLOSURE test 9: the API serves only the protected cube', () => {
     ['an unpublished period', '?period=2026Q3', /2026Q3 has not been published/],
     ['an unpublished year', '?period=2026', /2026 has not been published/],
     ['an unknown geography', '?period=2026Q2&geo=XYZ', /no geography "XYZ"/],
-  ])('refuses %s with 400', async (_name, query, message) => {
+  ])('refuses %s with 400', async ([_name, query, message], { get }) => {
     const { status, body } = await get(`/api/stats/survivors_served.gender${query}`);
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid-request');
@@ -96,7 +73,7 @@ describe('DISCLOSURE test 9: the API serves only the protected cube', () => {
     expect(JSON.stringify(body)).not.toMatch(/"value"/);
   });
 
-  test.each([
+  test.for<[string, string, RegExp]>([
     ['an unknown table', '/api/stats/survivors_by_agency?period=2026Q2', /no table "survivors_by_agency"/],
     [
       'a two-way table for the public',
@@ -115,19 +92,19 @@ describe('DISCLOSURE test 9: the API serves only the protected cube', () => {
     ],
     ['a filter on the table list', '/api/stats/tables?agency=RIVER', /never one agency/],
     ['a filter on a release', '/api/releases/1/cells?agency=RIVER', /Only "audience" may be given/],
-  ])('refuses %s with 400', async (_name, path, message) => {
+  ])('refuses %s with 400', async ([_name, path, message], { get }) => {
     const { status, body } = await get(path);
     expect(status).toBe(400);
     expect(body.error.message).toMatch(message);
   });
 
-  test('the coalition audience needs a signed-in member', async () => {
+  test('the coalition audience needs a signed-in member', async ({ get, signIn }) => {
     expect((await get('/api/stats/survivors_served.gender?period=2026Q2&audience=coalition')).status).toBe(
       401,
     );
     expect((await get('/api/releases/1/cells?audience=coalition')).status).toBe(401);
     expect((await get('/api/stats/tables?audience=coalition')).status).toBe(401);
-    const viewer = await signIn(app, 'viewer@test.example');
+    const viewer = await signIn('viewer@test.example');
     const table = await get('/api/stats/survivors_served.type_age?period=2026Q2&geo=SBN', viewer);
     expect(table.status).toBe(200);
     expect(table.body.audience).toBe('coalition');
@@ -135,14 +112,14 @@ describe('DISCLOSURE test 9: the API serves only the protected cube', () => {
     expect(publicView.body.audience).toBe('public');
   });
 
-  test.each([
+  test.for([
     ['public', null],
     ['coalition', 'viewer@test.example'],
   ] as const)(
     'every %s figure served is a published cell of the protected cube, with its true value',
-    async (audience, email) => {
-      const cookie = email ? await signIn(app, email) : undefined;
-      const release = t.db
+    async ([audience, email], { db, get, signIn, storedCells, trueCube }) => {
+      const cookie = email ? await signIn(email) : undefined;
+      const release = db
         .prepare(`SELECT id FROM releases WHERE status = 'published'`)
         .pluck()
         .get() as number;
@@ -180,8 +157,11 @@ describe('DISCLOSURE test 9: the API serves only the protected cube', () => {
     },
   );
 
-  test('a table says how complete it is and, for survivors served, the unduplicated range', async () => {
-    const viewer = await signIn(app, 'viewer@test.example');
+  test('a table says how complete it is and, for survivors served, the unduplicated range', async ({
+    get,
+    signIn,
+  }) => {
+    const viewer = await signIn('viewer@test.example');
     const { body } = await get('/api/stats/survivors_served.gender?period=2026Q2', viewer);
     expect(body).toMatchObject({
       table: 'survivors_served.gender',
@@ -218,7 +198,9 @@ test.each([
   expect(unduplicated(served, shared, agencies)).toEqual(range);
 });
 
-describe('DISCLOSURE test 10: years and revisions are audited with what was already published', () => {
+describe('DISCLOSURE test 10: years and revisions are audited with what was already published', {
+  timeout: releaseTimeout,
+}, () => {
   /** Checks with LPs that no sensitive hidden cell can be narrowed down, by an outsider or by an agency. */
   async function expectProtected(cube: Cube, hidden: ReadonlySet<string>, threshold: number) {
     const outsider = await feasibilityIntervals(cube.cells, cube.relations, hidden);
@@ -245,7 +227,14 @@ describe('DISCLOSURE test 10: years and revisions are audited with what was alre
     }
   }
 
-  test('a year total is audited with its quarters: together the published releases give nothing small away', async () => {
+  test('a year total is audited with its quarters: together the published releases give nothing small away', async ({
+    approve,
+    get,
+    publish,
+    signIn,
+    storedCells,
+    trueCube,
+  }) => {
     // San Benito's one agency serves 6, 7, 8 and then 2 survivors: the year (23) would be publishable
     // alone, and subtracting the first three quarters from it would give the last one away.
     const hills = [6, 7, 8, 2];
@@ -258,7 +247,7 @@ describe('DISCLOSURE test 10: years and revisions are audited with what was alre
     expect(releases.map((r) => r.status)).toEqual(['published', 'published', 'published', 'published']);
     expect(releases[3]?.periods).toEqual(['2025Q4', '2025']);
 
-    const viewer = await signIn(app, 'viewer@test.example');
+    const viewer = await signIn('viewer@test.example');
     const yearTable = await get('/api/stats/new_survivors.gender?period=2025&geo=SBN', viewer);
     expect(yearTable.body).toMatchObject({ period: '2025', release: { id: releases[3]?.id } });
     expect(yearTable.body.completeness).toEqual({ reported: 1, expected: 1 });
@@ -295,7 +284,12 @@ describe('DISCLOSURE test 10: years and revisions are audited with what was alre
     }
   });
 
-  test('a late revision: a cell hidden in release 1 stays hidden in release 2, and unchanged published cells stay published', async () => {
+  test('a late revision: a cell hidden in release 1 stays hidden in release 2, and unchanged published cells stay published', async ({
+    approve,
+    publish,
+    storedCells,
+    trueCube,
+  }) => {
     approve('river', '2026Q2', survivors('victim_services', 30, 6));
     approve('hills', '2026Q2', survivors('health_care', 3, 0));
     const first = await publish('2026Q2');
@@ -331,21 +325,23 @@ describe('DISCLOSURE test 10: years and revisions are audited with what was alre
   });
 });
 
-describe('DISCLOSURE test 11: one cell, one value, in every format; no hidden value anywhere', () => {
-  beforeEach(async () => {
+describe('DISCLOSURE test 11: one cell, one value, in every format; no hidden value anywhere', {
+  timeout: releaseTimeout,
+}, () => {
+  test.beforeEach(async ({ approve, publish }) => {
     // River's 1234 and Hills' 3 make coalition cells of 1237 that River alone could take apart: hidden.
     approve('river', '2026Q2', survivors('victim_services', 1234, 0));
     approve('hills', '2026Q2', survivors('health_care', 3, 0));
     expect((await publish('2026Q2')).status).toBe('published');
-  });
+  }, releaseTimeout);
 
-  test.each([
+  test.for([
     ['public', null],
     ['coalition', 'viewer@test.example'],
   ] as const)(
     'the %s cells are identical in JSON and CSV, and hidden ones have no value in either',
-    async (audience, email) => {
-      const cookie = email ? await signIn(app, email) : undefined;
+    async ([audience, email], { app, signIn, storedCells, trueCube }) => {
+      const cookie = email ? await signIn(email) : undefined;
       const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
       const path = `/api/releases/1/cells?audience=${audience}`;
       const jsonResponse = await app.request(path, { headers });
@@ -392,8 +388,8 @@ describe('DISCLOSURE test 11: one cell, one value, in every format; no hidden va
     },
   );
 
-  test('a statistics table shows each cell exactly as the release stored it', async () => {
-    const viewer = await signIn(app, 'viewer@test.example');
+  test('a statistics table shows each cell exactly as the release stored it', async ({ get, signIn }) => {
+    const viewer = await signIn('viewer@test.example');
     const cells = (await get('/api/releases/1/cells?audience=coalition', viewer)).body.cells as Array<
       Record<string, string | number | boolean | null>
     >;
@@ -414,8 +410,10 @@ describe('DISCLOSURE test 11: one cell, one value, in every format; no hidden va
   });
 });
 
-describe('a series: one table over every published period of an interval', () => {
-  beforeEach(async () => {
+describe('a series: one table over every published period of an interval', {
+  timeout: releaseTimeout,
+}, () => {
+  test.beforeEach(async ({ approve, publish }) => {
     // Four quarters of 2025 and the first of 2026: the fourth release publishes the year 2025, the
     // third the federal fiscal year 2025 (which needs 2024Q4, never reported here, so it is not published).
     ['2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1'].forEach((quarter, i) => {
@@ -424,14 +422,14 @@ describe('a series: one table over every published period of an interval', () =>
     });
     for (const quarter of ['2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1'])
       expect((await publish(quarter)).status).toBe('published');
-  });
+  }, releaseTimeout);
 
-  test.each([
+  test.for<[string, string[]]>([
     ['quarter', ['2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1']],
     ['year', ['2025']],
     ['fy', []],
-  ])('interval=%s lists the published periods oldest first', async (interval, periods) => {
-    const viewer = await signIn(app, 'viewer@test.example');
+  ])('interval=%s lists the published periods oldest first', async ([interval, periods], { get, signIn }) => {
+    const viewer = await signIn('viewer@test.example');
     const { status, body } = await get(
       `/api/stats/survivors_served.gender/series?interval=${interval}&geo=SCL`,
       viewer,
@@ -448,14 +446,14 @@ describe('a series: one table over every published period of an interval', () =>
     expect(body.periods.map((p: { period: string }) => p.period)).toEqual(periods);
   });
 
-  test.each([
+  test.for([
     ['public', null, 'coalition', 'survivors_served.gender'],
     ['coalition', 'viewer@test.example', 'SBN', 'survivors_served.type_age'],
     ['coalition', 'viewer@test.example', 'coalition', 'trainings_delivered'],
   ] as const)(
     'each period of a %s series is exactly what the one-period table serves (%s, %s)',
-    async (audience, email, geo, table) => {
-      const cookie = email ? await signIn(app, email) : undefined;
+    async ([audience, email, geo, table], { get, signIn }) => {
+      const cookie = email ? await signIn(email) : undefined;
       const { body } = await get(`/api/stats/${table}/series?geo=${geo}`, cookie);
       expect(body.audience).toBe(audience);
       expect(body.periods).toHaveLength(5);
@@ -475,7 +473,7 @@ describe('a series: one table over every published period of an interval', () =>
     },
   );
 
-  test.each([
+  test.for<[string, string, RegExp]>([
     ['a period', '?period=2025Q1', /period: A series covers every published period/],
     ['a date range', '?from=2025-01-01&to=2025-06-30', /from:.*never a date range/],
     ['an agency', '?agency=RIVER', /agency:.*never one agency/],
@@ -488,8 +486,8 @@ describe('a series: one table over every published period of an interval', () =>
       /groupBy.*not a parameter here: only geo, interval and audience/,
     ],
     ['an unknown geography', '?geo=XYZ', /no geography "XYZ"/],
-  ])('refuses %s with 400', async (_name, query, message) => {
-    const viewer = await signIn(app, 'viewer@test.example');
+  ])('refuses %s with 400', async ([_name, query, message], { get, signIn }) => {
+    const viewer = await signIn('viewer@test.example');
     const { status, body } = await get(`/api/stats/survivors_served.gender/series${query}`, viewer);
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid-request');
@@ -497,7 +495,7 @@ describe('a series: one table over every published period of an interval', () =>
     expect(JSON.stringify(body)).not.toMatch(/"value"/);
   });
 
-  test.each([
+  test.for<[string, string, number, RegExp]>([
     ['an unknown table', '/api/stats/survivors_by_agency/series', 400, /no table "survivors_by_agency"/],
     [
       'a two-way table for the public',
@@ -517,26 +515,26 @@ describe('a series: one table over every published period of an interval', () =>
       401,
       /sign in/,
     ],
-  ])('refuses %s', async (_name, path, status, message) => {
+  ])('refuses %s', async ([_name, path, status, message], { get }) => {
     const response = await get(path);
     expect(response.status).toBe(status);
     expect(response.body.error.message).toMatch(message);
   });
 
-  test('an interval with nothing published gives a series with no periods', async () => {
+  test('an interval with nothing published gives a series with no periods', async ({ get }) => {
     const { body } = await get('/api/stats/survivors_served.gender/series?interval=fy');
     expect(body.periods).toEqual([]);
   });
 });
 
-describe('what the stats API keeps from published releases', () => {
+describe('what the stats API keeps from published releases', { timeout: releaseTimeout }, () => {
   type Body = Record<string, unknown> & {
     release: { sequence: number };
     cells: Array<Record<string, unknown>>;
   };
   const genderTotal = (table: Body) => table.cells.find((c) => c.gender === '_total')?.value;
-  const releaseOf = (status: string, period: string) =>
-    t.db
+  const releaseOf = (db: Db, status: string, period: string) =>
+    db
       .prepare(
         `SELECT r.id FROM releases r JOIN reporting_periods p ON p.id = r.period_id
          WHERE r.status = ? AND p.code = ?`,
@@ -544,8 +542,13 @@ describe('what the stats API keeps from published releases', () => {
       .pluck()
       .get(status, period) as number;
 
-  test('a new release, and a correction of a published quarter, are served at once', async () => {
-    const viewer = await signIn(app, 'viewer@test.example');
+  test('a new release, and a correction of a published quarter, are served at once', async ({
+    approve,
+    get,
+    publish,
+    signIn,
+  }) => {
+    const viewer = await signIn('viewer@test.example');
     const table = (period: string) => get(`/api/stats/survivors_served.gender?period=${period}`, viewer);
     const series = async () =>
       (await get('/api/stats/survivors_served.gender/series', viewer)).body.periods.map(
@@ -587,7 +590,14 @@ describe('what the stats API keeps from published releases', () => {
     ]);
   });
 
-  test('each audience gets its own cells, whichever audience asked first', async () => {
+  test('each audience gets its own cells, whichever audience asked first', async ({
+    approve,
+    db,
+    dbPath,
+    publish,
+    signIn,
+    storedCells,
+  }) => {
     // 7 men: published for the coalition (5 or more), hidden from the public (under 11). Hills's 3
     // survivors are hidden in its county for the coalition; the public sees no counties.
     approve('river', '2026Q2', {
@@ -597,10 +607,10 @@ describe('what the stats API keeps from published releases', () => {
     });
     approve('hills', '2026Q2', survivors('health_care', 3, 0));
     expect((await publish('2026Q2')).status).toBe('published');
-    const releaseId = releaseOf('published', '2026Q2');
+    const releaseId = releaseOf(db, 'published', '2026Q2');
     const config = testConfig();
-    const warm = createTestApp(t.db, config);
-    const viewer = await signIn(warm, 'viewer@test.example');
+    const warm = createTestApp(db, config);
+    const viewer = await signIn('viewer@test.example', warm);
     const paths = [
       '/api/stats/tables',
       '/api/stats/survivors_served.gender?period=2026Q2',
@@ -622,7 +632,7 @@ describe('what the stats API keeps from published releases', () => {
     for (const [path, cookie] of asked) answers.push(await answer(warm, path, cookie));
 
     // A second connection to the same file has kept nothing: it answers from the database afresh.
-    const fresh = openDatabase(t.path);
+    const fresh = openDatabase(dbPath);
     try {
       const cold = createTestApp(fresh, config);
       for (const [i, [path, cookie]] of asked.entries())

@@ -1,50 +1,36 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readDefaultCatalog } from '../queries/catalog';
-import {
-  consistentQuarter,
-  createTestApp,
-  createTestDb,
-  databaseDigest,
-  seedSmallCoalition,
-  seedSmallHistory,
-  signIn,
-  type TestDb,
-} from '../testing';
+import { apiTest, consistentQuarter, databaseDigest } from '../testing';
 
 const catalog = readDefaultCatalog();
-let t: TestDb;
-let app: ReturnType<typeof createTestApp>;
-const cookies: Record<string, string> = {};
 
-beforeEach(async () => {
-  t = createTestDb();
-  seedSmallHistory(t.db, seedSmallCoalition(t.db));
-  app = createTestApp(t.db);
+type Who = 'admin' | 'viewer' | 'river' | 'hills';
+
+/** Three quarters of history, and a request to /api/submissions as someone signed in before the test. */
+const test = apiTest.override({ seed: 'history' }).extend('call', async ({ app, signIn }) => {
+  const cookies: Record<string, string> = {};
   for (const [who, email] of Object.entries({
     admin: 'admin@test.example',
     viewer: 'viewer@test.example',
     river: 'river@test.example',
     hills: 'hills@test.example',
   }))
-    cookies[who] = await signIn(app, email);
+    cookies[who] = await signIn(email);
+  return (who: Who | null, method: string, path: string, body?: unknown) =>
+    app.request(`/api/submissions${path}`, {
+      method,
+      headers: {
+        ...(who ? { Cookie: cookies[who] as string } : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 });
-afterEach(() => t.cleanup());
-
-type Who = 'admin' | 'viewer' | 'river' | 'hills';
-const call = (who: Who | null, method: string, path: string, body?: unknown) =>
-  app.request(`/api/submissions${path}`, {
-    method,
-    headers: {
-      ...(who ? { Cookie: cookies[who] as string } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 // biome-ignore lint/suspicious/noExplicitAny: the tests read response bodies of several shapes.
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
 
 describe('reading a quarter', () => {
-  test('a reporter sees their draft with its values, findings and what they may do', async () => {
+  test('a reporter sees their draft with its values, findings and what they may do', async ({ call }) => {
     const response = await call('river', 'GET', '/RIVER/2026Q4');
     expect(response.status).toBe(200);
     const body = await json(response);
@@ -59,13 +45,13 @@ describe('reading a quarter', () => {
     expect(typeof body.catalogVersionId).toBe('number');
   });
 
-  test('letter case in the path is forgiven', async () => {
+  test('letter case in the path is forgiven', async ({ call }) => {
     expect((await call('river', 'GET', '/river/2026q4')).status).toBe(200);
   });
 });
 
 describe('saving the draft', () => {
-  test('values merge into the draft, null clears a cell, and findings follow', async () => {
+  test('values merge into the draft, null clears a cell, and findings follow', async ({ call }) => {
     let response = await call('river', 'PUT', '/RIVER/2026Q4/values', {
       values: { survivors_served: 3, 'survivors_served.gender.female': 2, new_survivors: 1 },
     });
@@ -92,24 +78,24 @@ describe('saving the draft', () => {
     expect(body.values).toEqual({ survivors_served: 3, new_survivors: 1 });
   });
 
-  test('starting a quarter that was not started makes a draft', async () => {
+  test('starting a quarter that was not started makes a draft', async ({ call, db }) => {
     const response = await call('hills', 'PUT', '/HILLS/2026Q4/values', {
       values: { trainings_delivered: 2 },
     });
     expect(response.status).toBe(200);
     expect(await json(response)).toMatchObject({ status: 'draft', values: { trainings_delivered: 2 } });
-    const audit = t.db.prepare("SELECT action FROM audit_log WHERE entity_type = 'submission'").pluck().all();
+    const audit = db.prepare("SELECT action FROM audit_log WHERE entity_type = 'submission'").pluck().all();
     expect(audit).toContain('start');
   });
 
-  test.each([
+  test.for<[string, Record<string, number>, RegExp]>([
     ['an unknown cell', { 'survivors_served.gender.robot': 1 }, /not a count your agency reports/],
     ['a cell the agency does not report', { investigations_opened: 1 }, /not a count your agency reports/],
     ['a negative count', { survivors_served: -1 }, /whole number from 0 to 1,000,000/],
     ['a fraction', { survivors_served: 1.5 }, /whole number/],
     ['an absurdly large count', { survivors_served: 5_000_000 }, /whole number/],
-  ])('%s is refused, naming the cell, and nothing changes', async (_, values, message) => {
-    const before = databaseDigest(t.db);
+  ])('%s is refused, naming the cell, and nothing changes', async ([_, values, message], { call, db }) => {
+    const before = databaseDigest(db);
     const response = await call('river', 'PUT', '/RIVER/2026Q4/values', {
       values: { new_survivors: 1, ...values },
     });
@@ -117,11 +103,11 @@ describe('saving the draft', () => {
     const { error } = await json(response);
     expect(error.code).toBe('invalid-request');
     expect(error.details[0].message).toMatch(message);
-    expect(databaseDigest(t.db)).toBe(before);
+    expect(databaseDigest(db)).toBe(before);
   });
 
-  test('an explanation with personal data is refused without repeating it', async () => {
-    const before = databaseDigest(t.db);
+  test('an explanation with personal data is refused without repeating it', async ({ call, db }) => {
+    const before = databaseDigest(db);
     const response = await call('river', 'PUT', '/RIVER/2026Q4/values', {
       values: { survivors_served: 1 },
       explanations: { outlier_survivors_served: 'Maria moved in, call her at 408-555-0199' },
@@ -137,10 +123,10 @@ describe('saving the draft', () => {
       },
     ]);
     expect(JSON.stringify(error)).not.toContain('555');
-    expect(databaseDigest(t.db)).toBe(before);
+    expect(databaseDigest(db)).toBe(before);
   });
 
-  test('a body that is not the right shape is refused in the one error shape', async () => {
+  test('a body that is not the right shape is refused in the one error shape', async ({ call }) => {
     const response = await call('river', 'PUT', '/RIVER/2026Q4/values', {
       values: { survivors_served: 'three' },
     });
@@ -150,7 +136,7 @@ describe('saving the draft', () => {
 });
 
 describe('the lifecycle: draft → submitted → returned → resubmitted → approved → reopened', () => {
-  test('end to end, with errors blocking and warnings needing an explanation', async () => {
+  test('end to end, with errors blocking and warnings needing an explanation', async ({ call, db }) => {
     const values = consistentQuarter(catalog, 'victim_services');
     await call('river', 'PUT', '/RIVER/2026Q4/values', { values: { ...values, new_survivors: 5 } });
 
@@ -251,7 +237,7 @@ describe('the lifecycle: draft → submitted → returned → resubmitted → ap
     const revision1 = await json(await call('river', 'GET', '/RIVER/2026Q4/revisions/1'));
     expect(revision1.values.trainings_delivered).toBe(3);
 
-    const actions = t.db
+    const actions = db
       .prepare(
         "SELECT action FROM audit_log WHERE entity_type = 'submission' AND id > (SELECT max(id) - 5 FROM audit_log)",
       )
@@ -260,7 +246,7 @@ describe('the lifecycle: draft → submitted → returned → resubmitted → ap
     expect(actions).toEqual(['submit', 'return', 'submit', 'approve', 'reopen']);
   });
 
-  test('a submit after the deadline is marked late', async () => {
+  test('a submit after the deadline is marked late', async ({ call }) => {
     // RIVER's 2026Q3 was returned and its deadline (30 October 2026) has passed.
     await call('river', 'PUT', '/RIVER/2026Q3/values', {
       values: consistentQuarter(catalog, 'victim_services'),
@@ -310,28 +296,26 @@ describe('who may do what', () => {
     ['a viewer cannot approve', 'viewer', 'POST', '/HILLS/2026Q3/approve', undefined, 404],
     ['an admin reads any agency', 'admin', 'GET', '/HILLS/2026Q3', undefined, 200],
   ];
-  test.each(matrix)('%s', async (_, who, method, path, body, status) => {
-    const before = databaseDigest(t.db);
+  test.for(matrix)('%s', async ([_, who, method, path, body, status], { call, db }) => {
+    const before = databaseDigest(db);
     const response = await call(who, method, path, body);
     expect(response.status).toBe(status);
-    if (status !== 200) expect(databaseDigest(t.db)).toBe(before);
+    if (status !== 200) expect(databaseDigest(db)).toBe(before);
   });
 
-  test('a closed period that was never submitted is refused as closed', async () => {
+  test('a closed period that was never submitted is refused as closed', async ({ call, db }) => {
     const response = await call('hills', 'PUT', '/HILLS/2026Q2/values', { values: {} });
     // HILLS 2026Q2 is approved (locked); a closed, unstarted period is refused as closed.
     expect(response.status).toBe(409);
-    t.db
-      .prepare(
-        "INSERT INTO reporting_periods (code, year, quarter, start_date, end_date, deadline, open) VALUES ('2026Q1', 2026, 1, '2026-01-01', '2026-03-31', '2026-04-30', 0)",
-      )
-      .run();
+    db.prepare(
+      "INSERT INTO reporting_periods (code, year, quarter, start_date, end_date, deadline, open) VALUES ('2026Q1', 2026, 1, '2026-01-01', '2026-03-31', '2026-04-30', 0)",
+    ).run();
     const closed = await call('hills', 'PUT', '/HILLS/2026Q1/values', { values: { trainings_delivered: 1 } });
     expect(closed.status).toBe(403);
     expect((await json(closed)).error.code).toBe('period-closed');
   });
 
-  test('reopening is a lock exception: the agency may correct a closed period', async () => {
+  test('reopening is a lock exception: the agency may correct a closed period', async ({ call }) => {
     expect(
       (await call('admin', 'POST', '/RIVER/2026Q2/reopen', { reason: 'Late correction from the agency.' }))
         .status,
@@ -343,7 +327,7 @@ describe('who may do what', () => {
 });
 
 describe('the list of a period', () => {
-  test('an admin sees every agency, a reporter only their own', async () => {
+  test('an admin sees every agency, a reporter only their own', async ({ call }) => {
     const admin = await json(await call('admin', 'GET', '?period=2026Q3'));
     expect(
       admin.submissions.map((s: { agency: { code: string }; status: string }) => [s.agency.code, s.status]),

@@ -1,39 +1,34 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readDefaultCatalog } from '../queries/catalog';
-import {
-  consistentQuarter,
-  createTestApp,
-  createTestDb,
-  seedSmallCoalition,
-  seedSmallHistory,
-  signIn,
-  type TestDb,
-} from '../testing';
+import { apiTest, consistentQuarter } from '../testing';
 
 const catalog = readDefaultCatalog();
-let t: TestDb;
-let app: ReturnType<typeof createTestApp>;
-let river: string;
-
-beforeEach(async () => {
-  t = createTestDb();
-  seedSmallHistory(t.db, seedSmallCoalition(t.db));
-  app = createTestApp(t.db);
-  river = await signIn(app, 'river@test.example');
-});
-afterEach(() => t.cleanup());
 
 const json = { 'Content-Type': 'application/json' };
-const createToken = async (cookie: string, agency = 'RIVER', name = 'Case management export') =>
-  app.request(`/api/agencies/${agency}/tokens`, {
-    method: 'POST',
-    headers: { Cookie: cookie, ...json },
-    body: JSON.stringify({ name }),
-  });
+
+/** Three quarters of history, River Street's reporter signed in, and making a token as someone. */
+const test = apiTest
+  .override({ seed: 'history' })
+  .extend('river', ({ signIn }) => signIn('river@test.example'))
+  .extend(
+    'createToken',
+    ({ app }) =>
+      async (cookie: string, agency = 'RIVER', name = 'Case management export') =>
+        app.request(`/api/agencies/${agency}/tokens`, {
+          method: 'POST',
+          headers: { Cookie: cookie, ...json },
+          body: JSON.stringify({ name }),
+        }),
+  );
 const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
 
 describe('API tokens for agency systems', () => {
-  test('made once, shown once, stored only as a hash, listed without the secret', async () => {
+  test('made once, shown once, stored only as a hash, listed without the secret', async ({
+    app,
+    createToken,
+    db,
+    river,
+  }) => {
     const response = await createToken(river);
     expect(response.status).toBe(201);
     const { token } = await response.json();
@@ -46,19 +41,24 @@ describe('API tokens for agency systems', () => {
     expect(token.secret).toMatch(/^scope_[\w-]{43}$/);
     expect(token.secret.startsWith(token.prefix)).toBe(true);
 
-    const stored = t.db.prepare('SELECT token_hash FROM api_tokens').pluck().get() as string;
+    const stored = db.prepare('SELECT token_hash FROM api_tokens').pluck().get() as string;
     expect(stored).not.toContain(token.secret);
     const list = await (
       await app.request('/api/agencies/RIVER/tokens', { headers: { Cookie: river } })
     ).json();
     expect(list.tokens).toHaveLength(1);
     expect(JSON.stringify(list)).not.toContain(token.secret);
-    expect(
-      t.db.prepare("SELECT action FROM audit_log WHERE entity_type = 'api-token'").pluck().all(),
-    ).toEqual(['create-token']);
+    expect(db.prepare("SELECT action FROM audit_log WHERE entity_type = 'api-token'").pluck().all()).toEqual([
+      'create-token',
+    ]);
   });
 
-  test("a token reads and writes its own agency's quarter and submits, acting as a reporter", async () => {
+  test("a token reads and writes its own agency's quarter and submits, acting as a reporter", async ({
+    app,
+    createToken,
+    db,
+    river,
+  }) => {
     const { token } = await (await createToken(river)).json();
     const put = await app.request('/api/submissions/RIVER/2026Q4/values', {
       method: 'PUT',
@@ -74,10 +74,7 @@ describe('API tokens for agency systems', () => {
       body: '{}',
     });
     expect(await submit.json()).toMatchObject({ status: 'submitted', revision: 1 });
-    const audit = t.db
-      .prepare("SELECT details FROM audit_log WHERE action = 'submit'")
-      .pluck()
-      .get() as string;
+    const audit = db.prepare("SELECT details FROM audit_log WHERE action = 'submit'").pluck().get() as string;
     expect(JSON.parse(audit)).toMatchObject({ tokenId: token.id, agency: 'RIVER', period: '2026Q4' });
     const list = await (
       await app.request('/api/agencies/RIVER/tokens', { headers: { Cookie: river } })
@@ -85,7 +82,11 @@ describe('API tokens for agency systems', () => {
     expect(list.tokens[0].lastUsedAt).not.toBeNull();
   });
 
-  test("a token can't reach another agency, review, or make more tokens", async () => {
+  test("a token can't reach another agency, review, or make more tokens", async ({
+    app,
+    createToken,
+    river,
+  }) => {
     const { token } = await (await createToken(river)).json();
     expect(
       (await app.request('/api/submissions/HILLS/2026Q3', { headers: bearer(token.secret) })).status,
@@ -106,7 +107,7 @@ describe('API tokens for agency systems', () => {
     expect(more.status).toBe(404);
   });
 
-  test('a revoked or made-up token is refused with a clear message', async () => {
+  test('a revoked or made-up token is refused with a clear message', async ({ app, createToken, river }) => {
     const { token } = await (await createToken(river)).json();
     const revoke = await app.request(`/api/agencies/RIVER/tokens/${token.id}`, {
       method: 'DELETE',
@@ -124,10 +125,14 @@ describe('API tokens for agency systems', () => {
     expect(list.tokens[0].revokedAt).not.toBeNull();
   });
 
-  test("reporters manage only their own agency's tokens; admins any; viewers none", async () => {
-    expect((await createToken(await signIn(app, 'hills@test.example'), 'RIVER')).status).toBe(404);
-    expect((await createToken(await signIn(app, 'viewer@test.example'), 'RIVER')).status).toBe(404);
-    expect((await createToken(await signIn(app, 'admin@test.example'), 'HILLS')).status).toBe(201);
+  test("reporters manage only their own agency's tokens; admins any; viewers none", async ({
+    createToken,
+    river,
+    signIn,
+  }) => {
+    expect((await createToken(await signIn('hills@test.example'), 'RIVER')).status).toBe(404);
+    expect((await createToken(await signIn('viewer@test.example'), 'RIVER')).status).toBe(404);
+    expect((await createToken(await signIn('admin@test.example'), 'HILLS')).status).toBe(201);
     const blank = await createToken(river, 'RIVER', '  ');
     expect(blank.status).toBe(400);
     expect((await blank.json()).error.message).toMatch(/Give the token a name/);
@@ -135,8 +140,12 @@ describe('API tokens for agency systems', () => {
 });
 
 describe('the completeness matrix', () => {
-  test('agencies × quarters with status and lateness, filtered by county and type', async () => {
-    const admin = await signIn(app, 'admin@test.example');
+  test('agencies × quarters with status and lateness, filtered by county and type', async ({
+    app,
+    river,
+    signIn,
+  }) => {
+    const admin = await signIn('admin@test.example');
     const body = await (
       await app.request('/api/completeness?quarters=3', { headers: { Cookie: admin } })
     ).json();

@@ -1,44 +1,43 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { parseCsv } from '../domain/csv';
 import { readDefaultCatalog } from '../queries/catalog';
-import {
-  consistentQuarter,
-  createTestApp,
-  createTestDb,
-  databaseDigest,
-  seedSmallCoalition,
-  seedSmallHistory,
-  signIn,
-  type TestDb,
-} from '../testing';
+import { apiTest, consistentQuarter, databaseDigest } from '../testing';
 
 const catalog = readDefaultCatalog();
-let t: TestDb;
-let app: ReturnType<typeof createTestApp>;
-let cookie: string;
-
-beforeEach(async () => {
-  t = createTestDb();
-  seedSmallHistory(t.db, seedSmallCoalition(t.db));
-  app = createTestApp(t.db);
-  cookie = await signIn(app, 'river@test.example');
-});
-afterEach(() => t.cleanup());
-
 const base = '/api/submissions/RIVER/2026Q4';
-const template = async () =>
-  (await app.request(`${base}/template.csv`, { headers: { Cookie: cookie } })).text();
-const upload = (body: string | FormData, dryRun: boolean, type = 'text/csv') =>
-  app.request(`${base}/upload?dryRun=${dryRun}`, {
-    method: 'POST',
-    headers: { Cookie: cookie, ...(typeof body === 'string' ? { 'Content-Type': type } : {}) },
-    body,
-  });
-const draft = async () =>
-  (await (await app.request(base, { headers: { Cookie: cookie } })).json()) as {
-    values: Record<string, number>;
-  };
+
+/**
+ * Three quarters of history, River Street's reporter signed in, and what they do with 2026Q4: read
+ * the template, upload a file, read the draft.
+ */
+const test = apiTest
+  .override({ seed: 'history' })
+  .extend('cookie', ({ signIn }) => signIn('river@test.example'))
+  .extend(
+    'template',
+    ({ app, cookie }) =>
+      async () =>
+        (await app.request(`${base}/template.csv`, { headers: { Cookie: cookie } })).text(),
+  )
+  .extend(
+    'upload',
+    ({ app, cookie }) =>
+      (body: string | FormData, dryRun: boolean, type = 'text/csv') =>
+        app.request(`${base}/upload?dryRun=${dryRun}`, {
+          method: 'POST',
+          headers: { Cookie: cookie, ...(typeof body === 'string' ? { 'Content-Type': type } : {}) },
+          body,
+        }),
+  )
+  .extend(
+    'draft',
+    ({ app, cookie }) =>
+      async () =>
+        (await (await app.request(base, { headers: { Cookie: cookie } })).json()) as {
+          values: Record<string, number>;
+        },
+  );
 
 /** The template with values filled in from a map of cell key → value. */
 function filled(csv: string, values: Record<string, number>): string {
@@ -65,7 +64,10 @@ function filled(csv: string, values: Record<string, number>): string {
 }
 
 describe('the CSV template', () => {
-  test('opens cleanly in Excel and has one row per cell, pre-filled with the draft', async () => {
+  test('opens cleanly in Excel and has one row per cell, pre-filled with the draft', async ({
+    app,
+    cookie,
+  }) => {
     await app.request(`${base}/values`, {
       method: 'PUT',
       headers: { Cookie: cookie, 'Content-Type': 'application/json' },
@@ -91,9 +93,14 @@ describe('the CSV template', () => {
 });
 
 describe('uploading the template', () => {
-  test('a dry run previews exactly what would change and writes nothing; applying writes it all', async () => {
+  test('a dry run previews exactly what would change and writes nothing; applying writes it all', async ({
+    db,
+    draft,
+    template,
+    upload,
+  }) => {
     const csv = filled(await template(), consistentQuarter(catalog, 'victim_services', 3));
-    const before = databaseDigest(t.db);
+    const before = databaseDigest(db);
     const preview = await upload(csv, true);
     expect(preview.status).toBe(200);
     const body = await preview.json();
@@ -106,19 +113,22 @@ describe('uploading the template', () => {
     });
     expect(body.changes).toHaveLength(Object.keys(consistentQuarter(catalog, 'victim_services')).length);
     expect(body.findings).toEqual([]);
-    expect(databaseDigest(t.db)).toBe(before);
+    expect(databaseDigest(db)).toBe(before);
 
     const applied = await upload(csv, false);
     expect(applied.status).toBe(200);
     expect((await applied.json()).submission.values.survivors_served).toBe(3);
     expect((await draft()).values).toEqual(consistentQuarter(catalog, 'victim_services', 3));
-    expect(t.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'upload'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'upload'").pluck().get()).toBe(1);
 
     const again = await (await upload(csv, true)).json();
     expect(again.changes).toEqual([]);
   });
 
-  test('what spreadsheets produce is accepted: BOM, CRLF, quotes, spaces, lower case, blank lines', async () => {
+  test('what spreadsheets produce is accepted: BOM, CRLF, quotes, spaces, lower case, blank lines', async ({
+    draft,
+    upload,
+  }) => {
     const csv =
       '\ufeffAgency , Period,element,trafficking_type,age_group,gender,value\r\n' +
       ' river ,2026q4,"survivors_served",,,, 4 \r\n' +
@@ -133,7 +143,7 @@ describe('uploading the template', () => {
     });
   });
 
-  test('a multipart form with a file field works too', async () => {
+  test('a multipart form with a file field works too', async ({ draft, upload }) => {
     const form = new FormData();
     form.set(
       'file',
@@ -146,7 +156,7 @@ describe('uploading the template', () => {
     expect((await draft()).values).toEqual({ trainings_delivered: 2 });
   });
 
-  test('a blank value clears that count', async () => {
+  test('a blank value clears that count', async ({ draft, upload }) => {
     await upload(
       'agency,period,element,value\nRIVER,2026Q4,trainings_delivered,2\nRIVER,2026Q4,outreach_events,1\n',
       false,
@@ -161,7 +171,7 @@ describe('uploading the template', () => {
   });
 
   const header = 'agency,period,element,gender,value';
-  test.each<[string, string, Array<{ row: number | null; column: string | null; message: RegExp }>]>([
+  test.for<[string, string, Array<{ row: number | null; column: string | null; message: RegExp }>]>([
     [
       'a fraction',
       `${header}\nRIVER,2026Q4,survivors_served,,2.5`,
@@ -228,18 +238,18 @@ describe('uploading the template', () => {
       [{ row: 2, column: null, message: /never closed/ }],
     ],
     ['an empty file', '', [{ row: null, column: null, message: /The file is empty/ }]],
-  ])('%s is refused by row and column, and nothing changes', async (_, csv, expected) => {
-    const before = databaseDigest(t.db);
+  ])('%s is refused by row and column, and nothing changes', async ([_, csv, expected], { db, upload }) => {
+    const before = databaseDigest(db);
     const response = await upload(csv, false);
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error.code).toBe('upload-refused');
     expect(error.message).toMatch(/Nothing was saved/);
     expect(error.details).toEqual(expected.map((e) => ({ ...e, message: expect.stringMatching(e.message) })));
-    expect(databaseDigest(t.db)).toBe(before);
+    expect(databaseDigest(db)).toBe(before);
   });
 
-  test.each([
+  test.for<[string, string, string]>([
     [
       'a personal-data column',
       'agency,period,element,client_name,value\nRIVER,2026Q4,survivors_served,,1',
@@ -261,8 +271,8 @@ describe('uploading the template', () => {
       'agency,period,element,age,sex,value\nRIVER,2026Q4,survivors_served,17,F,1',
       'client-level records',
     ],
-  ])('%s is refused as personal data, without repeating it', async (_, csv, kind) => {
-    const before = databaseDigest(t.db);
+  ])('%s is refused as personal data, without repeating it', async ([_, csv, kind], { db, upload }) => {
+    const before = databaseDigest(db);
     const response = await upload(csv, true);
     expect(response.status).toBe(400);
     const { error } = await response.json();
@@ -270,23 +280,23 @@ describe('uploading the template', () => {
     expect(JSON.stringify(error.details)).toContain(kind);
     for (const secret of ['client_name', '408-555', 'rosa@', '03/14/2001'])
       expect(JSON.stringify(error)).not.toContain(secret);
-    expect(databaseDigest(t.db)).toBe(before);
+    expect(databaseDigest(db)).toBe(before);
   });
 
-  test('a row for each person is recognised by its repeated counts', async () => {
+  test('a row for each person is recognised by its repeated counts', async ({ upload }) => {
     const rows = Array.from({ length: 12 }, () => 'RIVER,2026Q4,survivors_served,female,1').join('\n');
     const { error } = await (await upload(`agency,period,element,gender,value\n${rows}`, true)).json();
     expect(error.details[0].message).toMatch(/as if the file had a row for each person/);
   });
 
-  test('a file over the size limit is refused', async () => {
+  test('a file over the size limit is refused', async ({ upload }) => {
     const big = `agency,period,element,value\n${'RIVER,2026Q4,survivors_served,1\n'.repeat(80_000)}`;
     const response = await upload(big, true);
     expect(response.status).toBe(413);
     expect((await response.json()).error.code).toBe('too-large');
   });
 
-  test('JSON sent to the upload is refused with a pointer to the JSON endpoint', async () => {
+  test('JSON sent to the upload is refused with a pointer to the JSON endpoint', async ({ upload }) => {
     const response = await upload('{"values":{}}', true, 'application/json');
     expect(response.status).toBe(415);
   });
@@ -328,19 +338,26 @@ describe('fuzzing the ways data comes in', () => {
     )
     .map((lines) => lines.join('\n'));
 
-  test('uploads: no 5xx, and a refused upload leaves the database byte-for-byte as it was', async () => {
+  test('uploads: no 5xx, and a refused upload leaves the database byte-for-byte as it was', async ({
+    db,
+    upload,
+  }) => {
     await fc.assert(
       fc.asyncProperty(csvText, fc.boolean(), async (text, dryRun) => {
-        const before = databaseDigest(t.db);
+        const before = databaseDigest(db);
         const response = await upload(text, dryRun);
         expect(response.status).toBeLessThan(500);
-        if (response.status !== 200 || dryRun) expect(databaseDigest(t.db)).toBe(before);
+        if (response.status !== 200 || dryRun) expect(databaseDigest(db)).toBe(before);
       }),
       { numRuns: 150 },
     );
   });
 
-  test('JSON values: no 5xx, and a refused save leaves the database as it was', async () => {
+  test('JSON values: no 5xx, and a refused save leaves the database as it was', async ({
+    app,
+    cookie,
+    db,
+  }) => {
     const key = fc.constantFrom(
       'survivors_served',
       'survivors_served.gender.female',
@@ -368,14 +385,14 @@ describe('fuzzing the ways data comes in', () => {
           { maxKeys: 3 },
         ),
         async (values, explanations) => {
-          const before = databaseDigest(t.db);
+          const before = databaseDigest(db);
           const response = await app.request(`${base}/values`, {
             method: 'PUT',
             headers: { Cookie: cookie, 'Content-Type': 'application/json' },
             body: JSON.stringify({ values, explanations }),
           });
           expect(response.status).toBeLessThan(500);
-          if (response.status !== 200) expect(databaseDigest(t.db)).toBe(before);
+          if (response.status !== 200) expect(databaseDigest(db)).toBe(before);
         },
       ),
       { numRuns: 150 },

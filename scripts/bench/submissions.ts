@@ -16,7 +16,7 @@ import { buildTemplate } from '../../api/domain/upload';
 import { readDefaultCatalog } from '../../api/queries/catalog';
 import { listActiveAgencies } from '../../api/queries/orgUnits';
 import { insertApiToken } from '../../api/queries/tokens';
-import { consistentQuarter } from '../../api/testing';
+import { consistentQuarter } from '../../api/testValues';
 import { formatRatio, median, printTable } from './measure';
 import { startServer } from './server';
 

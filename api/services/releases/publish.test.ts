@@ -6,7 +6,7 @@ import { type Audience, defaultThresholds } from '../../disclosure/types';
 import { readDefaultCatalog } from '../../queries/catalog';
 import { getApprovedValues } from '../../queries/raw/approvedValues';
 import { getFirstAdmin, listAgenciesWithCounty, listCountyCodes, listReleases } from '../../queries/releases';
-import { createTestDb, type TestDb } from '../../testing';
+import { createTestDb, releaseTimeout, type TestDb } from '../../testing';
 import { publishCompleteQuarters } from './publish';
 
 const catalog = readDefaultCatalog();
@@ -22,7 +22,7 @@ describe("the demo coalition's releases", () => {
     const result = await publishCompleteQuarters(t.db, admin);
     expect(result.failed).toEqual([]);
     published = result.published;
-  });
+  }, releaseTimeout);
   afterAll(() => t.cleanup());
 
   test('cover every quarter in which every agency is approved, oldest first', () => {
@@ -96,6 +96,6 @@ describe("the demo coalition's releases", () => {
         }
       }
     },
-    30_000,
+    releaseTimeout,
   );
 });
