@@ -1,29 +1,51 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readDefaultCatalog } from '../queries/catalog';
-import {
-  approveMemberReport,
-  createTestApp,
-  createTestDb,
-  publishTestRelease,
-  seedSmallCoalition,
-  seedSmallHistory,
-  signIn,
-  survivorsQuarter,
-  type TestDb,
-} from '../testing';
+import { apiTest, createTestApp, releaseTimeout, survivorsQuarter, type TestApp } from '../testing';
 
-let t: TestDb;
-let app: ReturnType<typeof createTestApp>;
-beforeEach(() => {
-  t = createTestDb();
-  app = createTestApp(t.db);
-});
-afterEach(() => t.cleanup());
+const catalog = readDefaultCatalog();
 
-test('the OpenAPI document describes the submission endpoints from the validators’ own schemas', async () => {
+const test = apiTest
+  /** The OpenAPI document, as the app serves it. */
+  .extend(
+    'getDoc',
+    ({ app }) =>
+      async (): Promise<Json> =>
+        (await app.request('/api/openapi.json')).json(),
+  )
+  /** A release of 2026Q2, published from both members' approved reports: its id. */
+  .extend('releaseId', async ({ approve, publish }) => {
+    approve('river', '2026Q2', survivorsQuarter(catalog, 'victim_services', 3));
+    approve('hills', '2026Q2', survivorsQuarter(catalog, 'health_care', 25, 8));
+    const release = await publish('2026Q2');
+    expect(release.status).toBe('published');
+    return release.id;
+  })
+  /** The document, read once the release is published. */
+  .extend('doc', async ({ releaseId: _published, getDoc }) => getDoc())
+  /** A GET of the app, `{id}` in the url standing for the release: its status, type and body. */
+  .extend(
+    'request',
+    ({ app, releaseId }) =>
+      async (url: string, query: Record<string, string>, headers: Record<string, string> = {}) => {
+        const response = await app.request(
+          `${url.replace('{id}', String(releaseId))}?${new URLSearchParams(query)}`,
+          { headers },
+        );
+        const type = response.headers.get('Content-Type') ?? '';
+        return {
+          status: response.status,
+          type,
+          body: type.includes('json') ? await response.json() : await response.text(),
+        };
+      },
+  );
+
+test('the OpenAPI document describes the submission endpoints from the validators’ own schemas', async ({
+  app,
+}) => {
   const response = await app.request('/api/openapi.json');
   expect(response.status).toBe(200);
   const doc = await response.json();
@@ -49,7 +71,7 @@ test('the OpenAPI document describes the submission endpoints from the validator
   expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
 });
 
-test('the interactive reference page and its assets are served from the project itself', async () => {
+test('the interactive reference page and its assets are served from the project itself', async ({ app }) => {
   const page = await app.request('/api/docs');
   expect(page.status).toBe(200);
   const html = await page.text();
@@ -72,8 +94,6 @@ test('the interactive reference page and its assets are served from the project 
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read the document and response bodies as plain JSON.
 type Json = Record<string, any>;
-
-const getDoc = async (): Promise<Json> => (await app.request('/api/openapi.json')).json();
 
 /** The parameters of an operation, the path's and its own. */
 const parametersOf = (doc: Json, path: string, method = 'get'): Json[] => [
@@ -126,7 +146,7 @@ function problems(doc: Json, raw: Json, value: unknown, at = '$'): string[] {
   return [];
 }
 
-test('the OpenAPI document describes the published statistics and releases', async () => {
+test('the OpenAPI document describes the published statistics and releases', async ({ getDoc }) => {
   const doc = await getDoc();
   const paths = {
     '/api/stats/tables': ['get'],
@@ -214,20 +234,19 @@ const documentedOperations = (doc: Json) =>
   );
 
 describe('the document covers every route', () => {
-  let webDist: string;
-  beforeEach(() => {
+  test.override('app', ({ db }, { onCleanup }) => {
     // The app as it runs in production, with the web app's pages, so their routes are there to skip.
-    webDist = mkdtempSync(join(tmpdir(), 'scope-web-'));
+    const webDist = mkdtempSync(join(tmpdir(), 'scope-web-'));
+    onCleanup(() => rmSync(webDist, { recursive: true, force: true }));
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Scope</title>');
-    app = createTestApp(t.db, undefined, webDist);
+    return createTestApp(db, undefined, webDist);
   });
-  afterEach(() => rmSync(webDist, { recursive: true, force: true }));
 
   /**
    * Every operation the app answers, as `method path` in the document's spelling. Middleware and
    * catch-alls are registered for every method (`ALL`); paths outside /api are the web app's.
    */
-  const registeredOperations = () =>
+  const registeredOperations = (app: TestApp) =>
     new Set(
       app.routes
         .filter(({ method, path }) => method !== 'ALL' && path.startsWith('/api/'))
@@ -237,8 +256,11 @@ describe('the document covers every route', () => {
         ),
     );
 
-  test('every route the app registers is in the OpenAPI document, and the document has nothing else', async () => {
-    const registered = registeredOperations();
+  test('every route the app registers is in the OpenAPI document, and the document has nothing else', async ({
+    app,
+    getDoc,
+  }) => {
+    const registered = registeredOperations(app);
     expect(registered.size).toBeGreaterThan(35);
     expect(registered).toContain('get /api/me');
     expect(registered).toContain('delete /api/agencies/{agencyCode}/tokens/{tokenId}');
@@ -253,7 +275,9 @@ describe('the document covers every route', () => {
     ).toEqual([]);
   });
 
-  test('every operation says what it does, who may call it and how it answers, errors in the one shape', async () => {
+  test('every operation says what it does, who may call it and how it answers, errors in the one shape', async ({
+    getDoc,
+  }) => {
     const doc = await getDoc();
     const tags = (doc.tags as Json[]).map((tag) => tag.name);
     for (const operation of documentedOperations(doc)) {
@@ -287,8 +311,13 @@ describe('the document covers every route', () => {
 });
 
 describe('the documented answers of the other routes match what they send', () => {
-  test('signed in as an admin, a reporter and a viewer, each JSON answer has its documented shape', async () => {
-    seedSmallHistory(t.db, seedSmallCoalition(t.db));
+  test.override({ seed: 'history' });
+
+  test('signed in as an admin, a reporter and a viewer, each JSON answer has its documented shape', async ({
+    app,
+    getDoc,
+    signIn,
+  }) => {
     const doc = await getDoc();
     const reads: Array<[string, string, string]> = [
       ['/api/health', '/api/health', 'viewer'],
@@ -318,7 +347,7 @@ describe('the documented answers of the other routes match what they send', () =
     ];
     const cookies = new Map<string, string>();
     for (const [path, url, who] of reads) {
-      const cookie = cookies.get(who) ?? (await signIn(app, `${who}@test.example`));
+      const cookie = cookies.get(who) ?? (await signIn(`${who}@test.example`));
       cookies.set(who, cookie);
       const response = await app.request(url, { headers: { Cookie: cookie } });
       expect(response.status, url).toBe(200);
@@ -359,22 +388,7 @@ describe('the documented answers of the other routes match what they send', () =
   }, 20_000);
 });
 
-describe('the documented statistics endpoints match what the routes do', () => {
-  const catalog = readDefaultCatalog();
-  let coalition: ReturnType<typeof seedSmallCoalition>;
-  let doc: Json;
-  let releaseId: number;
-
-  beforeEach(async () => {
-    coalition = seedSmallCoalition(t.db);
-    approveMemberReport(t.db, coalition, 'river', '2026Q2', survivorsQuarter(catalog, 'victim_services', 3));
-    approveMemberReport(t.db, coalition, 'hills', '2026Q2', survivorsQuarter(catalog, 'health_care', 25, 8));
-    const release = await publishTestRelease(t.db, coalition.users.admin, '2026Q2');
-    expect(release.status).toBe('published');
-    releaseId = release.id;
-    doc = await getDoc();
-  });
-
+describe('the documented statistics endpoints match what the routes do', { timeout: releaseTimeout }, () => {
   /** A value the document allows and one it doesn't, for each parameter documented. */
   const examples: Record<string, { good: string; bad: string }> = {
     period: { good: '2026Q2', bad: '2026-04' },
@@ -394,24 +408,10 @@ describe('the documented statistics endpoints match what the routes do', () => {
     { path: '/api/releases/{id}/cells', url: '/api/releases/{id}/cells', schema: 'ReleaseCells' },
   ];
 
-  const request = async (
-    url: string,
-    query: Record<string, string>,
-    headers: Record<string, string> = {},
-  ) => {
-    const response = await app.request(
-      `${url.replace('{id}', String(releaseId))}?${new URLSearchParams(query)}`,
-      { headers },
-    );
-    const type = response.headers.get('Content-Type') ?? '';
-    return {
-      status: response.status,
-      type,
-      body: type.includes('json') ? await response.json() : await response.text(),
-    };
-  };
-
-  test('every documented parameter is accepted with a value the document allows, and refused with one it doesn’t', async () => {
+  test('every documented parameter is accepted with a value the document allows, and refused with one it doesn’t', async ({
+    doc,
+    request,
+  }) => {
     for (const { path, url } of endpoints) {
       const documented = parametersOf(doc, path).filter((p) => p.in === 'query');
       expect(documented.length).toBeGreaterThan(0);
@@ -435,7 +435,10 @@ describe('the documented statistics endpoints match what the routes do', () => {
     }
   });
 
-  test('a parameter the document doesn’t list is refused with 400 and a message naming it', async () => {
+  test('a parameter the document doesn’t list is refused with 400 and a message naming it', async ({
+    doc,
+    request,
+  }) => {
     for (const { path, url } of endpoints) {
       const documented = new Set(parametersOf(doc, path).map((p) => p.name));
       for (const name of ['from', 'to', 'agency', 'agencies', 'exclude', 'colour', 'period', 'interval']) {
@@ -449,8 +452,12 @@ describe('the documented statistics endpoints match what the routes do', () => {
     }
   });
 
-  test('the responses have the documented shape, signed out (public) and signed in (the coalition’s)', async () => {
-    const admin = await signIn(app, 'admin@test.example');
+  test('the responses have the documented shape, signed out (public) and signed in (the coalition’s)', async ({
+    doc,
+    request,
+    signIn,
+  }) => {
+    const admin = await signIn('admin@test.example');
     for (const cookie of [undefined, admin])
       for (const { path, url, schema } of endpoints) {
         const response = await request(url, {}, cookie ? { Cookie: cookie } : {});
@@ -480,7 +487,7 @@ describe('the documented statistics endpoints match what the routes do', () => {
     expect(problems(doc, { $ref: '#/components/schemas/DisclosurePolicy' }, policy.body)).toEqual([]);
   });
 
-  test('the cells of a release come as CSV when asked for', async () => {
+  test('the cells of a release come as CSV when asked for', async ({ request }) => {
     const csv = await request('/api/releases/{id}/cells', {}, { Accept: 'text/csv' });
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/^text\/csv/);

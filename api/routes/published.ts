@@ -4,6 +4,7 @@
  * live together; `docs.test.ts` checks real answers against them.
  */
 import { z } from 'zod';
+import { intervals } from '../domain/periods';
 
 /** Whose figures: the public's (coarser, higher threshold) or the coalition members'. */
 export const audienceShape = z.enum(['public', 'coalition']);
@@ -106,45 +107,43 @@ export const statsTableList = z
   })
   .meta({ id: 'StatsTableList' });
 
+/** What a table is, the same in one period's answer and in a series. */
+const tableIdentity = {
+  table: z.string(),
+  element: z.string(),
+  name: z.string(),
+  kind,
+  dimensions: z.array(dimension),
+};
+
+/** One period's published figures of a table, the same alone and within a series. */
+const periodFigures = {
+  release: publishingRelease,
+  completeness,
+  unduplicated,
+  cells: z.array(statsCell),
+};
+
 /** `GET /api/stats/{table}`. */
 export const statsTable = z
   .object({
-    table: z.string(),
-    element: z.string(),
-    name: z.string(),
-    kind,
-    dimensions: z.array(dimension),
+    ...tableIdentity,
     period: z.string(),
     geo: z.string(),
     audience: audienceShape,
-    release: publishingRelease,
-    completeness,
-    unduplicated,
-    cells: z.array(statsCell),
+    ...periodFigures,
   })
   .meta({ id: 'StatsTable' });
 
 /** `GET /api/stats/{table}/series`. */
 export const statsSeries = z
   .object({
-    table: z.string(),
-    element: z.string(),
-    name: z.string(),
-    kind,
-    dimensions: z.array(dimension),
+    ...tableIdentity,
     geo: z.string(),
-    interval: z.enum(['quarter', 'year', 'fy']),
+    interval: z.enum(intervals),
     audience: audienceShape,
     periods: z
-      .array(
-        z.object({
-          period: z.string(),
-          release: publishingRelease,
-          completeness,
-          unduplicated,
-          cells: z.array(statsCell),
-        }),
-      )
+      .array(z.object({ period: z.string(), ...periodFigures }))
       .describe('Every published period of the interval with cells of the table, oldest first'),
   })
   .meta({ id: 'StatsSeries' });
