@@ -6,9 +6,10 @@ import { notFound } from '../errors';
 import { canManageApiTokens, canViewAgencySubmissions } from '../permissions';
 import { recordAudit } from '../queries/audit';
 import { getAgencyByCode } from '../queries/orgUnits';
-import { listAgencyQuarters } from '../queries/submissions';
 import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../queries/tokens';
+import { agencyQuarters } from '../services/submissions';
 import { validate } from '../validate';
+import { clockOf } from './clock';
 import { agencyCode } from './params';
 
 const agencyParam = z.object({ agencyCode });
@@ -31,7 +32,7 @@ export const agencyRoutes = new Hono<AppEnv>()
     if (!agency || !canViewAgencySubmissions(user, agency)) throw noSuchAgency();
     return c.json({
       agency: { code: agency.code, name: agency.name, type: agency.type },
-      quarters: listAgencyQuarters(c.var.db, agency.id),
+      quarters: agencyQuarters(c.var.db, agency.id, clockOf(c)),
     });
   })
   .get('/:agencyCode/tokens', validate('param', agencyParam), (c) => {

@@ -39,6 +39,7 @@ describe('signing in', () => {
         name: 'river',
         role: 'reporter',
         agency: { code: 'RIVER', name: 'River Street Advocates', type: 'victim_services' },
+        timeZone: 'America/Los_Angeles',
       },
     });
     const cookie = response.headers.get('set-cookie') ?? '';
@@ -108,7 +109,15 @@ describe('the session', () => {
       email: 'admin@test.example',
       role: 'admin',
       agency: null,
+      timeZone: 'America/Los_Angeles',
     });
+  });
+
+  test("/api/me carries the coalition's time zone, so the web app counts days as the server does", async () => {
+    const eastern = createTestApp(t.db, testConfig({ SCOPE_TIME_ZONE: 'America/New_York' }));
+    const cookie = await signIn(eastern, 'viewer@test.example');
+    const me = await eastern.request('/api/me', { headers: { Cookie: cookie } });
+    expect((await me.json()).user.timeZone).toBe('America/New_York');
   });
 
   test('signing out ends the session on the server, not just in the browser', async () => {

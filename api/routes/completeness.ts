@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { agencyTypes } from '../domain/agencyTypes';
+import { todayOf } from '../domain/clock';
 import { forbidden } from '../errors';
 import { canViewCompleteness } from '../permissions';
 import { completenessMatrix, summarizeCompleteness } from '../queries/submissions';
+import { withEntryWindows } from '../services/entry';
 import { validate } from '../validate';
+import { clockOf } from './clock';
 
 const summaryQuery = z.object({
   quarters: z.coerce.number().int().min(1, 'Ask for at least one quarter.').max(40).default(4),
@@ -26,7 +29,7 @@ export const completenessRoutes = new Hono<AppEnv>()
     const user = requireUser(c);
     if (!canViewCompleteness(user)) throw forbidden();
     const { quarters, county, type } = c.req.valid('query');
-    const today = c.var.now().toISOString().slice(0, 10);
+    const today = todayOf(clockOf(c));
     const matrix = completenessMatrix(c.var.db, {
       quarters,
       county: county ?? null,
@@ -34,14 +37,18 @@ export const completenessRoutes = new Hono<AppEnv>()
     });
     return c.json({
       ...matrix,
-      periods: matrix.periods.map(({ id: _id, ...p }) => ({ ...p, pastDeadline: today > p.deadline })),
+      periods: withEntryWindows(c.var.db, matrix.periods, (p) => p.code, today).map(({ id: _id, ...p }) => ({
+        ...p,
+        pastDeadline: today > p.deadline,
+      })),
     });
   })
   .get('/summary', validate('query', summaryQuery), (c) => {
     const user = requireUser(c);
     if (!canViewCompleteness(user)) throw forbidden();
-    const today = c.var.now().toISOString().slice(0, 10);
-    const quarters = summarizeCompleteness(c.var.db, c.req.valid('query').quarters).map((q) => ({
+    const today = todayOf(clockOf(c));
+    const summary = summarizeCompleteness(c.var.db, c.req.valid('query').quarters);
+    const quarters = withEntryWindows(c.var.db, summary, (q) => q.period, today).map((q) => ({
       ...q,
       pastDeadline: today > q.deadline,
     }));

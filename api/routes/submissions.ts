@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
+import { todayOf } from '../domain/clock';
+import { entryWindow } from '../domain/entry';
 import { maxUploadBytes } from '../domain/upload';
 import { ApiError, badRequest, notFound } from '../errors';
 import { isAdmin } from '../permissions';
@@ -20,6 +22,7 @@ import {
   uploadTemplate,
 } from '../services/submissions';
 import { validate } from '../validate';
+import { clockOf } from './clock';
 import { quarterCode, submissionParams } from './params';
 
 const explanationText = z.string().max(1000, 'Keep each explanation under 1,000 characters.');
@@ -84,17 +87,17 @@ export const submissionRoutes = new Hono<AppEnv>()
     if (!period) throw notFound(`There is no reporting period ${code}.`);
     if (!isAdmin(user) && user.agencyId === null) throw notFound('There are no submissions you can see.');
     return c.json({
-      period: { code: period.code, deadline: period.deadline, open: period.open },
+      period: { code: period.code, deadline: period.deadline, ...entryWindow(period, todayOf(clockOf(c))) },
       submissions: listPeriodSubmissions(c.var.db, period.id, isAdmin(user) ? null : user.agencyId),
     });
   })
   .get('/:agency/:period', validate('param', submissionParams), (c) => {
     const { agency, period } = c.req.valid('param');
-    return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period));
+    return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c)));
   })
   .get('/:agency/:period/values', validate('param', submissionParams), (c) => {
     const { agency, period } = c.req.valid('param');
-    return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period));
+    return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c)));
   })
   .put(
     '/:agency/:period/values',
@@ -102,16 +105,16 @@ export const submissionRoutes = new Hono<AppEnv>()
     validate('json', saveValuesBody),
     (c) => {
       const { agency, period } = c.req.valid('param');
-      return c.json(saveDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), c.var.now()));
+      return c.json(saveDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), clockOf(c)));
     },
   )
   .post('/:agency/:period/submit', validate('param', submissionParams), validate('json', submitBody), (c) => {
     const { agency, period } = c.req.valid('param');
-    return c.json(submitDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), c.var.now()));
+    return c.json(submitDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), clockOf(c)));
   })
   .post('/:agency/:period/approve', validate('param', submissionParams), (c) => {
     const { agency, period } = c.req.valid('param');
-    return c.json(reviewSubmission(c.var.db, requireUser(c), agency, period, 'approve', null, c.var.now()));
+    return c.json(reviewSubmission(c.var.db, requireUser(c), agency, period, 'approve', null, clockOf(c)));
   })
   .post('/:agency/:period/return', validate('param', submissionParams), validate('json', returnBody), (c) => {
     const { agency, period } = c.req.valid('param');
@@ -123,7 +126,7 @@ export const submissionRoutes = new Hono<AppEnv>()
         period,
         'return',
         c.req.valid('json').comment,
-        c.var.now(),
+        clockOf(c),
       ),
     );
   })
@@ -137,7 +140,7 @@ export const submissionRoutes = new Hono<AppEnv>()
         period,
         'reopen',
         c.req.valid('json').reason,
-        c.var.now(),
+        clockOf(c),
       ),
     );
   })
@@ -188,7 +191,7 @@ export const submissionRoutes = new Hono<AppEnv>()
           period,
           text,
           c.req.valid('query').dryRun === 'true',
-          c.var.now(),
+          clockOf(c),
         ),
       );
     },

@@ -6,6 +6,8 @@
 import type { Db } from '../db';
 import type { Catalog } from '../domain/catalog';
 import { cellLabel, parseCellKey, sectionsFor } from '../domain/catalog';
+import { type Clock, todayOf } from '../domain/clock';
+import { entryWindow, hasNotEnded, notOpenYetMessage } from '../domain/entry';
 import { describeFindings, scanText } from '../domain/pii';
 import { buildTemplate, maxCount, readUpload } from '../domain/upload';
 import { blockingFindings, type Finding, validateQuarter } from '../domain/validation';
@@ -31,11 +33,13 @@ import {
   insertReview,
   insertRevision,
   insertSubmission,
+  listAgencyQuarters,
   listRevisions,
   type SubmissionState,
   updateDraft,
 } from '../queries/submissions';
 import type { User } from '../queries/users';
+import { withEntryWindows } from './entry';
 
 type CatalogVersion = { catalog: Catalog; cells: CellIndex };
 const catalogs = new WeakMap<Db, Map<number, CatalogVersion>>();
@@ -81,11 +85,11 @@ function load(db: Db, user: User, agencyCode: string, periodCode: string): Conte
 const statusOf = (ctx: Context): SubmissionState['status'] | 'not_started' =>
   ctx.state?.status ?? 'not_started';
 
-function permissionsFor(user: User, ctx: Context) {
+function permissionsFor(user: User, ctx: Context, today: string) {
   const s = {
     agency: ctx.agency,
     status: statusOf(ctx),
-    periodOpen: ctx.period.open,
+    periodOpen: entryWindow(ctx.period, today).open,
     reopened: ctx.state?.reopened ?? false,
   };
   const edit = canEditSubmission(user, s);
@@ -93,7 +97,7 @@ function permissionsFor(user: User, ctx: Context) {
 }
 
 /** Why this user may not change this submission, as the error to answer with. */
-function refusalToEdit(user: User, ctx: Context): ApiError {
+function refusalToEdit(user: User, ctx: Context, today: string): ApiError {
   if (user.role !== 'reporter' || user.agencyId !== ctx.agency.id)
     return forbidden(`Only ${ctx.agency.name}'s reporters can change its numbers.`);
   const status = statusOf(ctx);
@@ -109,6 +113,8 @@ function refusalToEdit(user: User, ctx: Context): ApiError {
       'submission-locked',
       'This report has been approved and is locked. Ask a coalition admin to reopen it.',
     );
+  if (ctx.period.open && hasNotEnded(ctx.period, today))
+    return new ApiError(403, 'period-not-open-yet', notOpenYetMessage(ctx.period));
   return new ApiError(
     403,
     'period-closed',
@@ -136,7 +142,7 @@ function findingsFor(db: Db, ctx: Context, values: ReadonlyMap<string, number>):
   });
 }
 
-function detail(db: Db, user: User, ctx: Context) {
+function detail(db: Db, user: User, ctx: Context, today: string) {
   const values = ctx.state ? getDraftValues(db, ctx.state.id) : new Map<string, number>();
   return {
     agency: { code: ctx.agency.code, name: ctx.agency.name, type: ctx.agency.type },
@@ -145,7 +151,7 @@ function detail(db: Db, user: User, ctx: Context) {
       startDate: ctx.period.startDate,
       endDate: ctx.period.endDate,
       deadline: ctx.period.deadline,
-      open: ctx.period.open,
+      ...entryWindow(ctx.period, today),
     },
     status: statusOf(ctx),
     revision: ctx.state?.latestRevision ?? 0,
@@ -158,7 +164,7 @@ function detail(db: Db, user: User, ctx: Context) {
     explanations: ctx.state?.draftExplanations ?? {},
     history: Object.fromEntries(historyOf(db, ctx)),
     findings: findingsFor(db, ctx, values),
-    permissions: permissionsFor(user, ctx),
+    permissions: permissionsFor(user, ctx, today),
   };
 }
 
@@ -170,12 +176,12 @@ export function getSubmissionDetail(
   user: User,
   agencyCode: string,
   periodCode: string,
+  clock: Clock,
 ): SubmissionDetail {
-  return detail(db, user, load(db, user, agencyCode, periodCode));
+  return detail(db, user, load(db, user, agencyCode, periodCode), todayOf(clock));
 }
 
 const isoNow = (now: Date) => now.toISOString();
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Explanations to scan, each named by its warning's code for programs and in words for people. */
 const explanationTexts = (explanations: Record<string, string | null> | undefined) =>
@@ -282,11 +288,12 @@ export function saveDraft(
   agencyCode: string,
   periodCode: string,
   input: { values: Record<string, number | null>; explanations?: Record<string, string | null> },
-  now = new Date(),
+  clock: Clock,
 ): SubmissionDetail {
+  const today = todayOf(clock);
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
-    if (!permissionsFor(user, ctx).edit) throw refusalToEdit(user, ctx);
+    if (!permissionsFor(user, ctx, today).edit) throw refusalToEdit(user, ctx, today);
     const problems: Array<{ cell: string; message: string }> = [];
     const changes = new Map<string, number | null>();
     for (const [key, value] of Object.entries(input.values)) {
@@ -306,16 +313,16 @@ export function saveDraft(
         `${problems.length} value(s) can't be saved: ${problems[0]?.message}`,
         problems,
       );
-    assertNoPersonalData(explanationTexts(input.explanations), now);
+    assertNoPersonalData(explanationTexts(input.explanations), clock.now);
     writeDraft(
       db,
       user,
       ctx,
       changes,
       mergeExplanations(ctx.state?.draftExplanations ?? {}, input.explanations),
-      now,
+      clock.now,
     );
-    return detail(db, user, load(db, user, agencyCode, periodCode));
+    return detail(db, user, load(db, user, agencyCode, periodCode), today);
   })();
 }
 
@@ -329,11 +336,12 @@ export function submitDraft(
   agencyCode: string,
   periodCode: string,
   input: { explanations?: Record<string, string> },
-  now = new Date(),
+  clock: Clock,
 ): SubmissionDetail {
+  const today = todayOf(clock);
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
-    if (!permissionsFor(user, ctx).submit) throw refusalToEdit(user, ctx);
+    if (!permissionsFor(user, ctx, today).submit) throw refusalToEdit(user, ctx, today);
     if (!ctx.state)
       throw new ApiError(
         422,
@@ -341,7 +349,7 @@ export function submitDraft(
         'There is nothing to submit yet: enter your counts first.',
         [],
       );
-    assertNoPersonalData(explanationTexts(input.explanations), now);
+    assertNoPersonalData(explanationTexts(input.explanations), clock.now);
     const explanations = mergeExplanations(ctx.state.draftExplanations, input.explanations);
     const values = getDraftValues(db, ctx.state.id);
     if (values.size === 0)
@@ -372,15 +380,15 @@ export function submitDraft(
     updateDraft(db, {
       submissionId: ctx.state.id,
       userId: user.id,
-      at: isoNow(now),
+      at: isoNow(clock.now),
       explanations: kept,
       status: ctx.state.status,
     });
-    const late = today(now) > ctx.period.deadline;
+    const late = today > ctx.period.deadline;
     const revision = insertRevision(db, {
       submissionId: ctx.state.id,
       userId: user.id,
-      at: isoNow(now),
+      at: isoNow(clock.now),
       late,
       explanations: kept,
     });
@@ -397,7 +405,7 @@ export function submitDraft(
         ...(user.tokenId ? { tokenId: user.tokenId } : {}),
       },
     });
-    return detail(db, user, load(db, user, agencyCode, periodCode));
+    return detail(db, user, load(db, user, agencyCode, periodCode), today);
   })();
 }
 
@@ -411,11 +419,12 @@ export function reviewSubmission(
   periodCode: string,
   action: 'approve' | 'return' | 'reopen',
   comment: string | null,
-  now = new Date(),
+  clock: Clock,
 ): SubmissionDetail {
+  const today = todayOf(clock);
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
-    const permissions = permissionsFor(user, ctx);
+    const permissions = permissionsFor(user, ctx, today);
     const allowed = action === 'reopen' ? permissions.reopen : permissions.review;
     if (!allowed) {
       if (!isAdmin(user) || user.tokenId !== undefined)
@@ -429,9 +438,9 @@ export function reviewSubmission(
           : `Only a submitted report can be ${action === 'approve' ? 'approved' : 'returned'}; this one is ${status}.`,
       );
     }
-    assertNoPersonalData([{ field: 'comment', place: 'The comment', text: comment }], now);
+    assertNoPersonalData([{ field: 'comment', place: 'The comment', text: comment }], clock.now);
     const submissionId = (ctx.state as SubmissionState).id;
-    insertReview(db, { submissionId, action, comment, userId: user.id, at: isoNow(now) });
+    insertReview(db, { submissionId, action, comment, userId: user.id, at: isoNow(clock.now) });
     recordAudit(db, {
       userId: user.id,
       action: reviewWords[action],
@@ -444,8 +453,13 @@ export function reviewSubmission(
         comment,
       },
     });
-    return detail(db, user, load(db, user, agencyCode, periodCode));
+    return detail(db, user, load(db, user, agencyCode, periodCode), today);
   })();
+}
+
+/** Every quarter with an agency's submission status in it and whether it is open for entry, newest first. */
+export function agencyQuarters(db: Db, agencyId: number, clock: Clock) {
+  return withEntryWindows(db, listAgencyQuarters(db, agencyId), (q) => q.period, todayOf(clock));
 }
 
 /** A submission's revisions with their reviews, newest first. */
@@ -527,12 +541,13 @@ export function uploadTemplate(
   periodCode: string,
   text: string,
   dryRun: boolean,
-  now = new Date(),
+  clock: Clock,
 ) {
+  const today = todayOf(clock);
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
-    if (!permissionsFor(user, ctx).edit) throw refusalToEdit(user, ctx);
-    const result = readUpload(text, ctx.catalog, ctx.agency, ctx.period.code, now);
+    if (!permissionsFor(user, ctx, today).edit) throw refusalToEdit(user, ctx, today);
+    const result = readUpload(text, ctx.catalog, ctx.agency, ctx.period.code, clock.now);
     if (!result.ok) throw new ApiError(400, result.code, result.message, result.problems);
     const current = ctx.state ? getDraftValues(db, ctx.state.id) : new Map<string, number>();
     const changes = changesBetween(
@@ -548,7 +563,7 @@ export function uploadTemplate(
         ctx,
         new Map(changes.map((c) => [c.cell, c.to])),
         ctx.state?.draftExplanations ?? {},
-        now,
+        clock.now,
       );
       recordAudit(db, {
         userId: user.id,
@@ -572,7 +587,7 @@ export function uploadTemplate(
       changes,
       unchanged: result.values.size - changes.length,
       findings: findingsFor(db, after, previewValues as Map<string, number>),
-      submission: detail(db, user, after),
+      submission: detail(db, user, after, today),
     };
   })();
 }

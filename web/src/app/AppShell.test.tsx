@@ -16,9 +16,30 @@ const agency = {
   type: 'victim_services' as const,
 };
 const people: Record<Me['role'], Me> = {
-  admin: { id: 1, email: 'admin@scope.demo', name: 'Dana', role: 'admin', agency: null },
-  reporter: { id: 3, email: 'reporter1@scope.demo', name: 'Marisol', role: 'reporter', agency },
-  viewer: { id: 2, email: 'viewer@scope.demo', name: 'Rafael', role: 'viewer', agency: null },
+  admin: {
+    id: 1,
+    email: 'admin@scope.demo',
+    name: 'Dana',
+    role: 'admin',
+    agency: null,
+    timeZone: 'America/Los_Angeles',
+  },
+  reporter: {
+    id: 3,
+    email: 'reporter1@scope.demo',
+    name: 'Marisol',
+    role: 'reporter',
+    agency,
+    timeZone: 'America/Los_Angeles',
+  },
+  viewer: {
+    id: 2,
+    email: 'viewer@scope.demo',
+    name: 'Rafael',
+    role: 'viewer',
+    agency: null,
+    timeZone: 'America/Los_Angeles',
+  },
 };
 
 const quarters: AgencySubmissionsResponse = {

@@ -18,8 +18,16 @@ const reporter: Me = {
   name: 'Reporter One',
   role: 'reporter',
   agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
+  timeZone: 'America/Los_Angeles',
 };
-const admin: Me = { id: 1, email: 'admin@scope.demo', name: 'Admin One', role: 'admin', agency: null };
+const admin: Me = {
+  id: 1,
+  email: 'admin@scope.demo',
+  name: 'Admin One',
+  role: 'admin',
+  agency: null,
+  timeZone: 'America/Los_Angeles',
+};
 
 function render(detail: SubmissionDetail | undefined, me: Me = reporter): string {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });

@@ -51,6 +51,7 @@ const reporter: Me = {
   name: 'Reporter One',
   role: 'reporter',
   agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
+  timeZone: 'America/Los_Angeles',
 };
 
 const agencySubmissions: AgencySubmissionsResponse = {

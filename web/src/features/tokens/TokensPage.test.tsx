@@ -28,9 +28,30 @@ const agency = {
   type: 'victim_services' as const,
 };
 
-const reporter: Me = { id: 3, email: 'reporter1@scope.demo', name: 'Marisol', role: 'reporter', agency };
-const admin: Me = { id: 1, email: 'admin@scope.demo', name: 'Dana', role: 'admin', agency: null };
-const viewer: Me = { id: 2, email: 'viewer@scope.demo', name: 'Rafael', role: 'viewer', agency: null };
+const reporter: Me = {
+  id: 3,
+  email: 'reporter1@scope.demo',
+  name: 'Marisol',
+  role: 'reporter',
+  agency,
+  timeZone: 'America/Los_Angeles',
+};
+const admin: Me = {
+  id: 1,
+  email: 'admin@scope.demo',
+  name: 'Dana',
+  role: 'admin',
+  agency: null,
+  timeZone: 'America/Los_Angeles',
+};
+const viewer: Me = {
+  id: 2,
+  email: 'viewer@scope.demo',
+  name: 'Rafael',
+  role: 'viewer',
+  agency: null,
+  timeZone: 'America/Los_Angeles',
+};
 
 const quarters: AgencySubmissionsResponse = {
   agency,
