@@ -51,6 +51,8 @@ const quarters: AgencySubmissionsResponse = {
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       status: 'draft',
       late: false,
       submittedAt: null,

@@ -8,7 +8,7 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, localIsoDate } from '../../lib/dates';
+import { coalitionToday, describeDeadline, formatShortDate } from '../../lib/dates';
 import { useSignedInUser } from '../auth/RequireSignIn';
 import { StatusBadge } from '../submissions/StatusBadge';
 import { useCopyText } from './copy';
@@ -21,14 +21,7 @@ import {
   parseCompletenessFilters,
   quarterChoices,
 } from './filters';
-import {
-  agenciesShown,
-  type CellView,
-  columnSummaryText,
-  describeCell,
-  shortDate,
-  summarizeColumn,
-} from './matrix';
+import { agenciesShown, type CellView, columnSummaryText, describeCell, summarizeColumn } from './matrix';
 import { chaseQuarter, missingAgencies, missingSummary, notYetChasingNote } from './missing';
 import { completenessMatrixQuery } from './queries';
 import { reminderText } from './reminder';
@@ -77,7 +70,7 @@ export function CompletenessPage() {
           filters={filters}
           updating={query.isPlaceholderData}
           me={me}
-          today={localIsoDate()}
+          today={coalitionToday(me.timeZone)}
           appUrl={typeof window === 'undefined' ? '' : window.location.origin}
         />
       )}
@@ -275,7 +268,7 @@ function Matrix({
               <th scope="col" key={period.code}>
                 {period.code}
                 <span className="cell-note">
-                  {period.open ? 'Open · ' : ''}Due {shortDate(period.deadline)}
+                  {period.open ? 'Open · ' : ''}Due {formatShortDate(period.deadline)}
                 </span>
                 <span className="cell-note">{columnSummaryText(summarizeColumn(agencies, period.code))}</span>
               </th>

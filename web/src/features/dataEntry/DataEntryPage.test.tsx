@@ -91,7 +91,7 @@ describe('DataEntryPage', () => {
     const text = textOf(html);
     expect(html).toContain('<h1>2026Q4 report');
     expect(text).toContain('October to December 2026');
-    expect(text).toContain('Due 30 January 2027 (in 63 days)');
+    expect(text).toContain('Due January 30, 2027 (in 63 days)');
     expect(text).toContain('Status: Draft');
     // Only the sections a victim-services agency reports.
     expect(html).toContain('<fieldset class="entry-section" id="section-survivors">');
@@ -257,7 +257,7 @@ describe('DataEntryPage', () => {
 
   test('a draft past its deadline says so without blame', () => {
     const html = render(makeDetail({ period: { ...makeDetail().period, deadline: '2026-10-30' } }));
-    expect(textOf(html)).toContain('Was due 30 October 2026');
+    expect(textOf(html)).toContain('Was due October 30, 2026');
     expect(textOf(html)).toContain('A late report still counts');
   });
 });

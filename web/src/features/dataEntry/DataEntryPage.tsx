@@ -11,8 +11,8 @@ import { sectionsFor } from '../../../../api/domain/catalog';
 import { type Finding, validateQuarter } from '../../../../api/domain/validation';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
-import { localIsoDate } from '../../lib/dates';
 import { meQuery } from '../auth/queries';
+import { useCoalitionToday } from '../auth/useCoalitionToday';
 import { catalogVersionQuery, submissionDetailQuery } from '../submissions/queries';
 import type { SubmissionDetail } from '../submissions/types';
 import { ChecksSummary } from './Checks';
@@ -69,7 +69,7 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
   const viewerIsAdmin = me.data?.role === 'admin';
   const draft = useDraft(detail);
   const editable = detail.permissions.edit;
-  const today = localIsoDate();
+  const today = useCoalitionToday();
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeSave, formatTime, historyPath, lockReason, reportPath } from './reportState';
+import { describeSave, historyPath, lockReason, reportPath } from './reportState';
 import { makeDetail } from './testFixtures';
 import type { SaveState } from './useDraft';
 
@@ -57,15 +57,6 @@ describe('lockReason', () => {
   });
 });
 
-describe('formatTime', () => {
-  test.each([
-    { iso: '2026-11-20T22:05:00Z', zone: 'UTC', expected: '22:05' },
-    { iso: '2026-11-20T22:05:00Z', zone: 'America/Los_Angeles', expected: '14:05' },
-  ])('$iso in $zone', ({ iso, zone, expected }) => {
-    expect(formatTime(new Date(iso), zone)).toBe(expected);
-  });
-});
-
 describe('describeSave', () => {
   const at = new Date('2026-11-20T22:05:00Z');
   const zone = 'America/Los_Angeles';
@@ -92,7 +83,7 @@ describe('describeSave', () => {
       unsaved: false,
       invalid: 0,
       updatedAt: '2026-11-20T22:05:00Z',
-      expected: 'Draft last saved 20 November 2026 at 14:05.',
+      expected: 'Draft last saved November 20, 2026 at 2:05 PM.',
     },
     {
       name: 'waiting to save',
@@ -116,7 +107,7 @@ describe('describeSave', () => {
       unsaved: false,
       invalid: 0,
       updatedAt: null,
-      expected: 'All changes saved at 14:05.',
+      expected: 'All changes saved at 2:05 PM.',
     },
     {
       name: 'saved, with a box that is not a count',
@@ -124,7 +115,7 @@ describe('describeSave', () => {
       unsaved: false,
       invalid: 1,
       updatedAt: null,
-      expected: 'All other changes saved at 14:05. 1 box needs a whole number before it can be saved.',
+      expected: 'All other changes saved at 2:05 PM. 1 box needs a whole number before it can be saved.',
     },
     {
       name: 'only a box that is not a count',
@@ -141,7 +132,7 @@ describe('describeSave', () => {
       invalid: 0,
       heldBack: 1,
       updatedAt: null,
-      expected: 'All other changes saved at 14:05. 1 explanation needs changing before it can be saved.',
+      expected: 'All other changes saved at 2:05 PM. 1 explanation needs changing before it can be saved.',
     },
     {
       name: 'the network failed',

@@ -1,6 +1,6 @@
 /** How the report's situation reads at the top of the form: why it is locked, and the autosave state. */
 
-import { formatDate } from '../../lib/dates';
+import { formatDate, formatTime } from '../../lib/dates';
 import { choose } from '../../lib/text';
 import type { SubmissionDetail } from '../submissions/types';
 import type { SaveState } from './useDraft';
@@ -38,17 +38,8 @@ export function lockReason(
   }
 }
 
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** "14:05" in the reader's time zone (or `timeZone`). */
-export function formatTime(at: Date, timeZone?: string): string {
-  return (
-    timeZone ? new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }) : clock
-  ).format(at);
-}
-
 /**
- * The autosave line: "Saving…", "All changes saved at 14:05", "Couldn't save — retrying". Typed
+ * The autosave line: "Saving…", "All changes saved at 2:05 PM", "Couldn't save — retrying". Typed
  * boxes that aren't counts yet are mentioned, because they are the one thing not being saved.
  */
 export function describeSave(

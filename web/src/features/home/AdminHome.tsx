@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { QuarterCompleteness } from '../../api/types';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
-import { describeDeadline, formatDate, localIsoDate } from '../../lib/dates';
+import { coalitionToday, describeDeadline, formatDate } from '../../lib/dates';
 import { newestFirst } from '../submissions/status';
 import {
   chaseBreakdown,
@@ -18,10 +18,13 @@ export const adminQuarterCount = 4;
 
 const heading = 'Quarterly reporting across the coalition';
 
-/** An admin's home: who still needs chasing for the quarter that matters most, then recent quarters. */
-export function AdminHome() {
+/**
+ * An admin's home: who still needs chasing for the quarter that matters most, then recent quarters.
+ * `timeZone` is the coalition's, whose calendar says what today is.
+ */
+export function AdminHome({ timeZone }: { timeZone: string }) {
   const query = useQuery(completenessSummaryQuery(adminQuarterCount));
-  const today = localIsoDate();
+  const today = coalitionToday(timeZone);
 
   if (query.isPending) {
     return (

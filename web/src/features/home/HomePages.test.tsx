@@ -63,6 +63,8 @@ const agencySubmissions: AgencySubmissionsResponse = {
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       status: 'draft',
       late: false,
       submittedAt: null,
@@ -75,6 +77,8 @@ const agencySubmissions: AgencySubmissionsResponse = {
       endDate: '2026-09-30',
       deadline: '2026-10-30',
       open: false,
+      opensOn: '2026-10-01',
+      openedEarly: false,
       status: 'returned',
       late: true,
       submittedAt: '2026-11-03T18:00:00Z',
@@ -87,6 +91,8 @@ const agencySubmissions: AgencySubmissionsResponse = {
       endDate: '2026-06-30',
       deadline: '2026-07-30',
       open: false,
+      opensOn: '2026-07-01',
+      openedEarly: false,
       status: 'approved',
       late: false,
       submittedAt: '2026-07-20T18:00:00Z',
@@ -110,9 +116,11 @@ describe('ReporterHome', () => {
     const text = textOf(html);
     expect(text).toContain("Your agency's quarterly reports");
     expect(text).toContain('Asian Women’s Shelter South Bay · Victim services');
-    expect(text).toContain('Open for entry 2026Q4 October to December 2026 Due 30 January 2027 (in 63 days)');
+    expect(text).toContain(
+      'Open for entry 2026Q4 October to December 2026 Due January 30, 2027 (in 63 days)',
+    );
     expect(text).toContain('Status: Draft');
-    expect(text).toContain('Next step: Your draft is saved. Check it and submit it by 30 January 2027.');
+    expect(text).toContain('Next step: Your draft is saved. Check it and submit it by January 30, 2027.');
     expect(text.indexOf('2026Q4')).toBeLessThan(text.indexOf('2026Q3'));
   });
 
@@ -155,6 +163,8 @@ const completeness: CompletenessSummaryResponse = {
       period: '2026Q4',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       pastDeadline: false,
       expected: 12,
       approved: 0,
@@ -168,6 +178,8 @@ const completeness: CompletenessSummaryResponse = {
       period: '2026Q3',
       deadline: '2026-10-30',
       open: false,
+      opensOn: '2026-10-01',
+      openedEarly: false,
       pastDeadline: true,
       expected: 12,
       approved: 6,
@@ -183,19 +195,21 @@ const completeness: CompletenessSummaryResponse = {
 describe('AdminHome', () => {
   test('leads with who still needs chasing for the past-deadline quarter', () => {
     const text = textOf(
-      render(<AdminHome />, (client) => client.setQueryData(completenessKeys.summary(4), completeness)),
+      render(<AdminHome timeZone="America/Los_Angeles" />, (client) =>
+        client.setQueryData(completenessKeys.summary(4), completeness),
+      ),
     );
-    expect(text).toContain('2026Q3 · Closed for entry · Was due 30 October 2026');
+    expect(text).toContain('2026Q3 · Closed for entry · Was due October 30, 2026');
     expect(text).toContain('3 agencies have not submitted 2026Q3.');
     expect(text).toContain('Of these, 2 have not started and 1 has a draft saved.');
     expect(text).toContain('2 reports are waiting for your review.');
     expect(text).toContain(
-      '2026Q4 is open for entry until 30 January 2027. 2 of 12 agencies have submitted so far.',
+      '2026Q4 is open for entry until January 30, 2027. 2 of 12 agencies have submitted so far.',
     );
   });
 
   test('shows every count in a captioned table, one row per quarter', () => {
-    const html = render(<AdminHome />, (client) =>
+    const html = render(<AdminHome timeZone="America/Los_Angeles" />, (client) =>
       client.setQueryData(completenessKeys.summary(4), completeness),
     );
     expect(textOf(html)).toContain(
@@ -203,7 +217,7 @@ describe('AdminHome', () => {
     );
     expect(html.match(/<th scope="col"/g)).toHaveLength(9);
     const q3Row = textOf(html.slice(html.indexOf('<tr class="row--current">')));
-    expect(q3Row).toMatch(/^ ?2026Q3 Deadline passed 30 October 2026 12 6 2 1 1 2 2/);
+    expect(q3Row).toMatch(/^ ?2026Q3 Deadline passed October 30, 2026 12 6 2 1 1 2 2/);
   });
 });
 
@@ -215,6 +229,8 @@ const periods: PeriodsResponse = {
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       expected: 12,
       approved: 0,
     },
@@ -224,6 +240,8 @@ const periods: PeriodsResponse = {
       endDate: '2026-09-30',
       deadline: '2026-10-30',
       open: false,
+      opensOn: '2026-10-01',
+      openedEarly: false,
       expected: 12,
       approved: 10,
     },

@@ -3,7 +3,7 @@ import type { AgencyQuarter, Me } from '../../api/types';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, describeSpan, formatDate, localIsoDate } from '../../lib/dates';
+import { coalitionToday, describeDeadline, describeSpan, formatDate } from '../../lib/dates';
 import { ReportLink, reportLinkText } from '../dataEntry/ReportLink';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
 import { lateNote, newestFirst, nextStepFor, openQuarter, submittedOn } from '../submissions/status';
@@ -22,12 +22,12 @@ export function ReporterHome({ me }: { me: Me }) {
       </>
     );
   }
-  return <AgencyReports agencyCode={me.agency.code} />;
+  return <AgencyReports agencyCode={me.agency.code} timeZone={me.timeZone} />;
 }
 
-function AgencyReports({ agencyCode }: { agencyCode: string }) {
+function AgencyReports({ agencyCode, timeZone }: { agencyCode: string; timeZone: string }) {
   const query = useQuery(agencySubmissionsQuery(agencyCode));
-  const today = localIsoDate();
+  const today = coalitionToday(timeZone);
 
   if (query.isPending) {
     return (
