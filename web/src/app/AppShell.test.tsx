@@ -62,10 +62,10 @@ const quarters: AgencySubmissionsResponse = {
   ],
 };
 
-function render(me: Me, path: string, withQuarters = true) {
+function render(me: Me, path: string, withQuarters = true, agencyQuarters = quarters) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   client.setQueryData(authKeys.me(), me);
-  if (withQuarters) client.setQueryData(submissionKeys.byAgency('QUAILCREST'), quarters);
+  if (withQuarters) client.setQueryData(submissionKeys.byAgency('QUAILCREST'), agencyQuarters);
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[path]}>
@@ -161,6 +161,19 @@ describe('main navigation', () => {
     },
   ])('$role on $path', ({ role, path, expected }) => {
     expect(navLinks(render(people[role], path))).toEqual(expected);
+  });
+
+  test('the report link leads to a returned report before the quarter that is due next', () => {
+    const returned = {
+      ...(quarters.quarters[0] as AgencySubmissionsResponse['quarters'][number]),
+      period: '2026Q3',
+      deadline: '2026-10-30',
+      status: 'returned' as const,
+    };
+    const links = navLinks(
+      render(people.reporter, '/', true, { ...quarters, quarters: [...quarters.quarters, returned] }),
+    );
+    expect(links).toContain("This quarter's report → /report/QUAILCREST/2026Q3");
   });
 
   test("before the agency's quarters load, the report link leads home without claiming to be current", () => {

@@ -12,6 +12,7 @@ import { coalitionToday, describeDeadline, formatShortDate } from '../../lib/dat
 import { useSignedInUser } from '../auth/RequireSignIn';
 import { StatusBadge } from '../submissions/StatusBadge';
 import { useCopyText } from './copy';
+import { EarlyEntrySection } from './EarlyEntry';
 import {
   agencyTypeOptions,
   type CompletenessFilters,
@@ -42,6 +43,7 @@ export function CompletenessPage() {
   const filters = parseCompletenessFilters(searchParams);
   // Keeping the last answer on screen while new filters load stops the table (and focus) from vanishing.
   const query = useQuery({ ...completenessMatrixQuery(filters), placeholderData: keepPreviousData });
+  const today = coalitionToday(me.timeZone);
 
   return (
     <>
@@ -65,14 +67,17 @@ export function CompletenessPage() {
           retrying={query.isFetching}
         />
       ) : (
-        <CompletenessResults
-          data={query.data}
-          filters={filters}
-          updating={query.isPlaceholderData}
-          me={me}
-          today={coalitionToday(me.timeZone)}
-          appUrl={typeof window === 'undefined' ? '' : window.location.origin}
-        />
+        <>
+          <CompletenessResults
+            data={query.data}
+            filters={filters}
+            updating={query.isPlaceholderData}
+            me={me}
+            today={today}
+            appUrl={typeof window === 'undefined' ? '' : window.location.origin}
+          />
+          <EarlyEntrySection periods={query.data.periods} today={today} />
+        </>
       )}
     </>
   );

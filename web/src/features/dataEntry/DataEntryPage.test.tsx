@@ -243,7 +243,8 @@ describe('DataEntryPage', () => {
         status: 'approved',
         revision: 1,
         submittedAt: '2026-11-03T18:00:00Z',
-        period: { ...makeDetail().period, open: false },
+        // A quarter that has ended and that the coalition has closed.
+        period: { ...makeDetail().period, open: false, opensOn: '2026-10-01' },
         permissions: { edit: false, submit: false, review: false, reopen: true },
       }),
       admin,
@@ -253,6 +254,42 @@ describe('DataEntryPage', () => {
     expect(text).toContain('Closed for entry');
     expect(text).toContain('Reason for reopening (required)');
     expect(text).not.toContain('Approve report');
+  });
+
+  test('a quarter still under way says when it opens, calmly, with nothing to type in', () => {
+    vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
+    const html = render(
+      makeDetail({
+        status: 'not_started',
+        values: {},
+        period: { ...makeDetail().period, open: false },
+        permissions: { edit: false, submit: false, review: false, reopen: false },
+      }),
+    );
+    const text = textOf(html);
+    expect(text).toContain('Status: Not started');
+    expect(text).toContain('Opens for entry January 1, 2027');
+    expect(text).toContain(
+      '2026Q4 is not open for entry yet. It opens on January 1, 2027, the day after the quarter ends, and is due by January 30, 2027.',
+    );
+    expect(html).not.toContain('<input');
+    expect(text).not.toContain('Check file');
+    expect(text).not.toContain('Submit report');
+    expect(text).not.toContain('Closed for entry');
+  });
+
+  test('an admin looking at a quarter still under way is told where to open it early', () => {
+    vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
+    const html = render(
+      makeDetail({
+        status: 'not_started',
+        values: {},
+        period: { ...makeDetail().period, open: false },
+        permissions: { edit: false, submit: false, review: false, reopen: false },
+      }),
+      admin,
+    );
+    expect(textOf(html)).toContain('You can open it early for every agency from the completeness page.');
   });
 
   test('a draft past its deadline says so without blame', () => {

@@ -121,7 +121,7 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
     requestAnimationFrame(() => noticeRef.current?.focus());
   };
 
-  const locked = lockReason(detail, viewerIsAdmin);
+  const locked = lockReason(detail, viewerIsAdmin, today);
   const historyHref = detail.revision > 0 ? historyPath(detail.agency.code, detail.period.code) : null;
   const extraLinks = [
     ...(editable ? [{ href: '#upload', label: 'Upload a CSV file instead' }] : []),

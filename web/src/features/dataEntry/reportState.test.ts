@@ -20,6 +20,7 @@ describe('reportPath and historyPath', () => {
 
 describe('lockReason', () => {
   const readOnly = { edit: false, submit: false, review: false, reopen: false };
+  const notYetPeriod = { ...makeDetail().period, open: false };
   test.each([
     { name: 'an editable draft has no lock', overrides: {}, admin: false, expected: null },
     {
@@ -45,13 +46,29 @@ describe('lockReason', () => {
       expected: /^2026Q4 is closed for entry\./,
     },
     {
+      name: 'a quarter still under way',
+      overrides: { status: 'not_started' as const, permissions: readOnly, period: notYetPeriod },
+      admin: false,
+      today: '2026-12-01',
+      expected:
+        /^2026Q4 is not open for entry yet\. It opens on January 1, 2027, the day after the quarter ends, and is due by January 30, 2027\. You can look over the form now/,
+    },
+    {
+      name: 'an admin reading a quarter still under way',
+      overrides: { status: 'not_started' as const, permissions: readOnly, period: notYetPeriod },
+      admin: true,
+      today: '2026-12-01',
+      expected:
+        /not open for entry yet\..*You can open it early for every agency from the completeness page\./,
+    },
+    {
       name: 'an admin reading any report',
       overrides: { status: 'submitted' as const, permissions: { ...readOnly, review: true } },
       admin: true,
       expected: /Only the agency's own reporters can change the counts/,
     },
-  ])('$name', ({ overrides, admin, expected }) => {
-    const reason = lockReason(makeDetail(overrides), admin);
+  ])('$name', ({ overrides, admin, expected, today = '2027-06-01' }) => {
+    const reason = lockReason(makeDetail(overrides), admin, today);
     if (expected === null) expect(reason).toBeNull();
     else expect(reason).toMatch(expected);
   });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type {
+  AgencyQuarter,
   AgencySubmissionsResponse,
   CompletenessSummaryResponse,
   Me,
@@ -109,19 +110,94 @@ describe('ReporterHome', () => {
     expect(textOf(html)).toContain("Loading your agency's reports…");
   });
 
-  test('puts the open quarter first, with its deadline, status and next step', () => {
+  test('puts the returned report first, then the quarter due next with its deadline, status and next step', () => {
     const html = render(<ReporterHome me={reporter} />, (client) =>
       client.setQueryData(submissionKeys.byAgency('ASH'), agencySubmissions),
     );
     const text = textOf(html);
     expect(text).toContain("Your agency's quarterly reports");
     expect(text).toContain('Asian Women’s Shelter South Bay · Victim services');
+    expect(text).toMatch(/^.*?Returned for correction 2026Q3 July to September 2026/);
+    expect(text).toContain('Correct the 2026Q3 report');
     expect(text).toContain(
       'Open for entry 2026Q4 October to December 2026 Due January 30, 2027 (in 63 days)',
     );
     expect(text).toContain('Status: Draft');
     expect(text).toContain('Next step: Your draft is saved. Check it and submit it by January 30, 2027.');
-    expect(text.indexOf('2026Q4')).toBeLessThan(text.indexOf('2026Q3'));
+    expect(text.indexOf('Returned for correction 2026Q3')).toBeLessThan(
+      text.indexOf('Open for entry 2026Q4'),
+    );
+  });
+
+  const quarter = (overrides: Partial<AgencyQuarter>): AgencyQuarter => ({
+    ...(agencySubmissions.quarters[0] as AgencyQuarter),
+    ...overrides,
+  });
+
+  test('an overdue report comes before the one due next', () => {
+    const quarters = [
+      quarter({ period: '2026Q4', status: 'not_started' }),
+      quarter({
+        period: '2026Q3',
+        startDate: '2026-07-01',
+        endDate: '2026-09-30',
+        deadline: '2026-10-30',
+        opensOn: '2026-10-01',
+        status: 'draft',
+      }),
+    ];
+    const text = textOf(
+      render(<ReporterHome me={reporter} />, (client) =>
+        client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
+      ),
+    );
+    expect(text).toMatch(
+      /^.*?Overdue 2026Q3 July to September 2026 Was due October 30, 2026 \(29 days ago\)/,
+    );
+    expect(text).toContain('Continue the 2026Q3 report');
+    expect(text.indexOf('Overdue 2026Q3')).toBeLessThan(text.indexOf('Open for entry 2026Q4'));
+  });
+
+  test('on 1 December, the quarter under way is the one due next: not open yet, and when it opens', () => {
+    vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
+    const quarters = [
+      quarter({ period: '2026Q4', status: 'not_started', open: false }),
+      quarter({
+        period: '2026Q3',
+        startDate: '2026-07-01',
+        endDate: '2026-09-30',
+        deadline: '2026-10-30',
+        opensOn: '2026-10-01',
+        status: 'approved',
+        submittedAt: '2026-10-20T18:00:00Z',
+        revision: 1,
+      }),
+    ];
+    const html = render(<ReporterHome me={reporter} />, (client) =>
+      client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
+    );
+    const text = textOf(html);
+    expect(text).toContain(
+      'Opens for entry January 1, 2027 2026Q4 October to December 2026 Due January 30, 2027 (in 60 days)',
+    );
+    expect(text).toContain(
+      'Next step: 2026Q4 is not open for entry yet. It opens on January 1, 2027, the day after the quarter ends, and is due by January 30, 2027.',
+    );
+    expect(html).toContain('href="/report/ASH/2026Q4"');
+    expect(text).toContain('View the 2026Q4 report');
+    expect(text).not.toContain('Start the 2026Q4 report');
+  });
+
+  test('says so calmly when nothing needs the reporter', () => {
+    const quarters = [
+      quarter({ period: '2026Q4', status: 'submitted', submittedAt: '2026-11-20T18:00:00Z', revision: 1 }),
+    ];
+    const text = textOf(
+      render(<ReporterHome me={reporter} />, (client) =>
+        client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
+      ),
+    );
+    expect(text).toContain('Nothing needs you right now');
   });
 
   test("shows a returned report's comment, and marks a late one in words", () => {

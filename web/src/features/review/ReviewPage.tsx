@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
 import { describeDeadline, describeSpan, formatDate } from '../../lib/dates';
 import { useCoalitionToday } from '../auth/useCoalitionToday';
+import { entryLabel } from '../dataEntry/entry';
 import { adminQuarterCount } from '../home/AdminHome';
 import { completenessSummaryQuery, periodsQuery } from '../home/queries';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
@@ -152,7 +153,7 @@ export function ReviewQueueView({
       </p>
       <section className="panel panel--featured" aria-labelledby="queue-heading">
         <p className="eyebrow">
-          {period.code} · {period.open ? 'Open for entry' : 'Closed for entry'} · {deadline.label}
+          {period.code} · {entryLabel(period, today)} · {deadline.label}
           {deadline.relative ? ` (${deadline.relative})` : ''}
         </p>
         <h2 id="queue-heading">{queueHeadline(counts, period.code)}</h2>

@@ -1,0 +1,32 @@
+/**
+ * An admin opening a quarter for entry before it ends, for every agency, or closing it again. Every
+ * list that says whether a quarter is open is refreshed afterwards: completeness, the periods list
+ * and each agency's reports.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { hc, InferResponseType } from 'hono/client';
+import type { AppType } from '../../../../api/app';
+import { apiFetch } from '../../api/client';
+import { completenessKeys, periodKeys, submissionKeys } from '../home/queries';
+
+type Api = ReturnType<typeof hc<AppType>>;
+
+/** `PUT` and `DELETE /api/periods/{period}/entry`: the quarter and whether it is open for entry now. */
+export type PeriodEntry = InferResponseType<Api['periods'][':period']['entry']['$put'], 200>;
+
+/** Opens (`open: true`) or closes a quarter that hasn't ended for entry by every agency. */
+export function useEarlyEntry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ period, open }: { period: string; open: boolean }) =>
+      apiFetch<PeriodEntry>(`/api/periods/${encodeURIComponent(period)}/entry`, {
+        method: open ? 'PUT' : 'DELETE',
+      }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: completenessKeys.all }),
+        queryClient.invalidateQueries({ queryKey: periodKeys.all }),
+        queryClient.invalidateQueries({ queryKey: submissionKeys.all }),
+      ]),
+  });
+}
