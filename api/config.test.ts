@@ -13,6 +13,7 @@ describe('configuration', () => {
     expect(config.isProduction).toBe(false);
     expect(config.deadlineDays).toBe(30);
     expect(config.webDistDir).toBe(join(projectRoot, 'web/dist'));
+    expect(config.timeZone).toBe('America/Los_Angeles');
     expect(loadConfig({ SCOPE_DB: ':memory:', SCOPE_WEB_DIST: '/srv/scope-web' }).webDistDir).toBe(
       '/srv/scope-web',
     );
@@ -25,6 +26,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty', SCOPE_DB: ':memory:' })).toThrow(/PORT/);
     expect(() => loadConfig({ NODE_ENV: 'staging', SCOPE_DB: ':memory:' })).toThrow(/NODE_ENV/);
     expect(() => loadConfig({ SCOPE_SESSION_SECRET: 'short', SCOPE_DB: ':memory:' })).toThrow(/at least 32/);
+  });
+
+  test('the time zone is an IANA zone, written as Intl names it; anything else is refused, naming it', () => {
+    expect(loadConfig({ SCOPE_DB: ':memory:', SCOPE_TIME_ZONE: 'America/New_York' }).timeZone).toBe(
+      'America/New_York',
+    );
+    expect(loadConfig({ SCOPE_DB: ':memory:', SCOPE_TIME_ZONE: 'america/los_angeles' }).timeZone).toBe(
+      'America/Los_Angeles',
+    );
+    expect(loadConfig({ SCOPE_DB: ':memory:', SCOPE_TIME_ZONE: 'UTC' }).timeZone).toBe('UTC');
+    for (const zone of ['Pacific', 'PST8PDT/Nowhere', ''])
+      expect(() => loadConfig({ SCOPE_DB: ':memory:', SCOPE_TIME_ZONE: zone })).toThrow(
+        /SCOPE_TIME_ZONE: .*IANA name such as America\/Los_Angeles/,
+      );
   });
 
   test('without a given secret one is generated on first start and reused after', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { canonicalTimeZone } from './domain/clock';
 
 /** The project's root folder: `api/` sits directly below it. */
 export const projectRoot = resolve(import.meta.dirname, '..');
@@ -13,6 +14,18 @@ const envSchema = z.object({
   SCOPE_SESSION_SECRET: z.string().min(32, 'SCOPE_SESSION_SECRET must be at least 32 characters').optional(),
   SCOPE_DEADLINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   SCOPE_WEB_DIST: z.string().min(1).default('web/dist'),
+  SCOPE_TIME_ZONE: z
+    .string()
+    .default('America/Los_Angeles')
+    .transform((zone, ctx) => {
+      const canonical = canonicalTimeZone(zone);
+      if (canonical) return canonical;
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${zone}" is not a time zone Scope knows: use an IANA name such as America/Los_Angeles`,
+      });
+      return z.NEVER;
+    }),
 });
 
 export type Config = Readonly<{
@@ -26,6 +39,11 @@ export type Config = Readonly<{
   deadlineDays: number;
   /** The built web app served for every non-API path. */
   webDistDir: string;
+  /**
+   * The coalition's IANA time zone. Its calendar says what day it is: when a quarter has ended,
+   * when a deadline has passed, whether a report is late.
+   */
+  timeZone: string;
 }>;
 
 /**
@@ -50,7 +68,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Scope's configuration is not valid:\n  ${problems.join('\n  ')}`);
   }
-  const { PORT, SCOPE_DB, NODE_ENV, SCOPE_SESSION_SECRET, SCOPE_DEADLINE_DAYS, SCOPE_WEB_DIST } = parsed.data;
+  const {
+    PORT,
+    SCOPE_DB,
+    NODE_ENV,
+    SCOPE_SESSION_SECRET,
+    SCOPE_DEADLINE_DAYS,
+    SCOPE_WEB_DIST,
+    SCOPE_TIME_ZONE,
+  } = parsed.data;
   const databasePath = SCOPE_DB === ':memory:' ? SCOPE_DB : resolve(projectRoot, SCOPE_DB);
   return Object.freeze({
     port: PORT,
@@ -60,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionSecret: resolveSessionSecret(SCOPE_SESSION_SECRET, databasePath),
     deadlineDays: SCOPE_DEADLINE_DAYS,
     webDistDir: resolve(projectRoot, SCOPE_WEB_DIST),
+    timeZone: SCOPE_TIME_ZONE,
   });
 }
 

@@ -82,6 +82,11 @@ export function canViewAudience(user: User | null, audience: 'public' | 'coaliti
   return audience === 'public' || user !== null;
 }
 
+/** Opening a quarter for entry before it ends, or closing it again, is for admins, as people. */
+export function canOpenPeriodEarly(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}
+
 /** Changing the disclosure thresholds is for admins, as people. */
 export function canChangeDisclosurePolicy(user: User): boolean {
   return isAdmin(user) && user.tokenId === undefined;

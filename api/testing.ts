@@ -106,8 +106,11 @@ export function seedSmallCoalition(db: Db) {
 /** The small coalition's agency and user ids. */
 export type SmallCoalition = ReturnType<typeof seedSmallCoalition>;
 
-/** The day the tests pretend it is: 2026Q3's deadline has passed, 2026Q4's has not. */
-export const testNow = new Date('2026-11-28T17:00:00.000Z');
+/**
+ * The day the tests pretend it is: 2026Q4 has ended, so it is open for entry, and 2026Q3's deadline
+ * has passed but 2026Q4's has not.
+ */
+export const testNow = new Date('2027-01-10T17:00:00.000Z');
 
 export function createTestApp(db: Db, config = testConfig(), webDistDir?: string) {
   return createApp({ db, config, webDistDir, now: () => testNow });

@@ -252,32 +252,41 @@ describe('submissions', () => {
     expect(status('approved').length + status('submitted').length).toBeGreaterThan(latest.length / 2);
   });
 
-  test('reporter2’s agency is the returned one, with a comment; reporter1’s is approved and has begun 2026Q4', () => {
+  test('reporter2’s agency is the returned one, with a comment; reporter1’s is approved', () => {
     const returned = latest.find((q) => q.submission.status === 'returned');
     expect(returned?.agencyIndex).toBe(1);
     const review = returned?.submission.events.at(-1);
     expect(review).toMatchObject({ action: 'return' });
     expect(review?.action === 'return' && review.comment).toMatch(/resubmit/);
     expect(latest[0]?.submission.status).toBe('approved');
-    expect(open[0]?.submission.status).toBe('draft');
-    expect(open[1]?.submission.status).toBe('not_started');
   });
 
-  test('in 2026Q4 a few agencies have drafts and none has submitted', () => {
-    const drafts = open.filter((q) => q.submission.status === 'draft');
+  test('2026Q4 is still under way on the demo’s today, so no agency has begun it', () => {
+    expect(open).toHaveLength(demo.agencies.length);
+    expect(open.every((q) => q.submission.status === 'not_started')).toBe(true);
+  });
+
+  test('once the open quarter has ended, reporter1’s agency and a few others have begun it since', () => {
+    const later = planDemoCoalition({ ...inputs, today: '2027-01-20' }, catalog);
+    const begun = [...agencyQuarterValues(later)].filter((q) => q.period === '2026Q4');
+    const drafts = begun.filter((q) => q.submission.status === 'draft');
+    expect(begun[0]?.submission.status).toBe('draft');
+    expect(begun[1]?.submission.status).toBe('not_started');
     expect(drafts.length).toBeGreaterThanOrEqual(2);
-    expect(drafts.length).toBeLessThan(open.length / 2);
-    expect(open.every((q) => ['draft', 'not_started'].includes(q.submission.status))).toBe(true);
+    expect(drafts.length).toBeLessThan(begun.length / 2);
+    for (const draft of drafts)
+      expect(draft.submission.events[0]?.at.slice(0, 10)).toMatch(/^2027-01-(0[1-9]|1[0-9])$/);
   });
 
-  test('histories are in order, before the demo’s today, and late means after the deadline', () => {
+  test('histories are in order, after the quarter ended, before the demo’s today, and late means after the deadline', () => {
     for (const aq of quarters) {
       const period = demo.periods.find((p) => p.code === aq.period);
       const times = aq.submission.events.map((e) => e.at);
       expect([...times].sort()).toEqual(times);
       for (const event of aq.submission.events) {
         expect(event.at < `${demo.today}T00:00:00Z`).toBe(true);
-        expect(event.at.slice(0, 10) >= (period?.startDate ?? '')).toBe(true);
+        // A quarter opens for entry the day after it ends.
+        expect(event.at.slice(0, 10) > (period?.endDate ?? '')).toBe(true);
         if (event.action === 'submit')
           expect(event.late).toBe(event.at.slice(0, 10) > (period?.deadline ?? ''));
       }

@@ -72,7 +72,8 @@ type Draft = { events: SubmissionEvent[]; last: number };
 /** A draft started within the window, then submitted on a chosen day. */
 function startAndSubmit(rng: Random, t: QuarterTimes, submitDay: number): Draft {
   const day = Math.min(dayOf(submitDay), t.capDay);
-  const startDay = Math.max(t.end, day - rng.integer(0, 6) * DAY);
+  // A quarter opens for entry the day after it ends.
+  const startDay = Math.max(t.end + DAY, day - rng.integer(0, 6) * DAY);
   const startAt = startDay + officeHours(rng);
   let submitAt = day + officeHours(rng);
   if (submitAt <= startAt) submitAt = startAt + rng.integer(5, 90) * MINUTE;
@@ -158,7 +159,7 @@ export function latestSubmission(
       return {
         status: 'draft',
         sections: partialSections(rng, sectionCodes),
-        events: [{ action: 'start', at: iso(Math.max(startDay, t.end) + officeHours(rng)) }],
+        events: [{ action: 'start', at: iso(Math.max(startDay, t.end + DAY) + officeHours(rng)) }],
       };
     }
     case 'approved': {
@@ -186,17 +187,20 @@ export function latestSubmission(
   }
 }
 
-/** The open quarter: a draft begun some weeks in, or nothing yet. */
+/**
+ * The open quarter: a draft begun in the days since it ended, or nothing yet. A quarter still under
+ * way on the demo's today is not open for entry, so nobody can have begun it.
+ */
 export function openSubmission(
   rng: Random,
   t: QuarterTimes,
   started: boolean,
   sectionCodes: string[],
 ): SubmissionPlan {
-  if (!started) return { status: 'not_started', sections: null, events: [] };
-  const lastDay = Math.max(t.start, Math.min(t.end, t.capDay));
-  const span = Math.round((lastDay - t.start) / DAY);
-  const day = t.start + rng.integer(Math.floor(span / 2), span) * DAY;
+  const opens = t.end + DAY;
+  if (!started || t.capDay < opens) return { status: 'not_started', sections: null, events: [] };
+  const span = Math.round((t.capDay - opens) / DAY);
+  const day = opens + rng.integer(Math.floor(span / 2), span) * DAY;
   return {
     status: 'draft',
     sections: partialSections(rng, sectionCodes),
@@ -233,8 +237,9 @@ export function assignLatestScenarios(rng: Random, agencyCount: number): LatestS
 }
 
 /**
- * Which agencies have begun the open quarter: reporter1's agency, so its reporter sees a draft in
- * progress, and a few others. Reporter2's agency has not: it is busy with its returned quarter.
+ * Which agencies have begun the open quarter, if it has ended by the demo's today: reporter1's
+ * agency, so its reporter sees a draft in progress, and a few others. Reporter2's agency has not: it
+ * is busy with its returned quarter.
  */
 export function assignOpenDrafts(rng: Random, agencyCount: number): boolean[] {
   const started = Array.from({ length: agencyCount }, (_, i) => i === 0);

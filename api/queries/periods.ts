@@ -7,7 +7,13 @@ export type ReportingPeriod = {
   startDate: string;
   endDate: string;
   deadline: string;
+  /**
+   * Not yet closed by the coalition after its reporting cycle. Reporters may enter data only when
+   * this holds and the quarter has ended or was opened early: see `entryWindow` in domain/entry.ts.
+   */
   open: boolean;
+  /** A coalition admin opened the quarter for entry before it ended. */
+  openedEarly: boolean;
 };
 
 /** Adds a quarter with its deadline; returns its id. */
@@ -30,15 +36,43 @@ export function insertPeriod(db: Db, quarter: Quarter, deadlineDays: number, ope
   );
 }
 
-const periodColumns = `id, code, start_date AS startDate, end_date AS endDate, deadline, open = 1 AS open`;
-type PeriodRow = Omit<ReportingPeriod, 'open'> & { open: number };
-const toPeriod = (row: PeriodRow): ReportingPeriod => ({ ...row, open: row.open === 1 });
+const periodColumns = `id, code, start_date AS startDate, end_date AS endDate, deadline, open = 1 AS open,
+  opened_early_at IS NOT NULL AS openedEarly`;
+type PeriodRow = Omit<ReportingPeriod, 'open' | 'openedEarly'> & { open: number; openedEarly: number };
+const toPeriod = (row: PeriodRow): ReportingPeriod => ({
+  ...row,
+  open: row.open === 1,
+  openedEarly: row.openedEarly === 1,
+});
 
 export function getPeriodByCode(db: Db, code: string): ReportingPeriod | undefined {
   const row = statement(db, `SELECT ${periodColumns} FROM reporting_periods WHERE code = ?`).get(code) as
     | PeriodRow
     | undefined;
   return row && toPeriod(row);
+}
+
+/**
+ * Opens a period for entry before it ends (`opened` says when and by whom), or with null closes it
+ * again. Returns whether anything changed.
+ */
+export function setOpenedEarly(
+  db: Db,
+  periodId: number,
+  opened: { at: string; userId: number } | null,
+): boolean {
+  const changes = opened
+    ? statement(
+        db,
+        `UPDATE reporting_periods SET opened_early_at = ?, opened_early_by = ?
+         WHERE id = ? AND opened_early_at IS NULL`,
+      ).run(opened.at, opened.userId, periodId).changes
+    : statement(
+        db,
+        `UPDATE reporting_periods SET opened_early_at = NULL, opened_early_by = NULL
+         WHERE id = ? AND opened_early_at IS NOT NULL`,
+      ).run(periodId).changes;
+  return changes > 0;
 }
 
 /** Every reporting period, newest first. */

@@ -9,10 +9,12 @@ import { callers, errorResponses, jsonResponse, notSignedInWords } from '../open
 import { canManageApiTokens, canViewAgencySubmissions } from '../permissions';
 import { recordAudit } from '../queries/audit';
 import { getAgencyByCode } from '../queries/orgUnits';
-import { listAgencyQuarters } from '../queries/submissions';
 import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../queries/tokens';
+import { agencyQuarters } from '../services/submissions';
 import { validate } from '../validate';
+import { clockOf } from './clock';
 import { agencyCode } from './params';
+import { entryWindowFields } from './periods';
 import { submissionStatus } from './submissions';
 
 const agencyParam = z.object({ agencyCode: agencyCode.describe("The agency's short code, like RIVER") });
@@ -28,7 +30,7 @@ export const createTokenBody = z.object({
     .describe('What the token is for, such as the system that will use it'),
 });
 
-const agencyQuarters = z.object({
+const agencyQuarterList = z.object({
   agency: z.object({ code: z.string(), name: z.string(), type: z.enum(agencyTypes) }),
   quarters: z.array(
     z.object({
@@ -36,7 +38,7 @@ const agencyQuarters = z.object({
       startDate: z.iso.date(),
       endDate: z.iso.date(),
       deadline: z.iso.date(),
-      open: z.boolean().describe('Whether the agency may still enter numbers'),
+      ...entryWindowFields,
       status: submissionStatus,
       late: z.boolean().describe('The first submit came after the deadline'),
       submittedAt: z.iso.datetime().nullable(),
@@ -76,7 +78,7 @@ export const agencyRoutes = new Hono<AppEnv>()
         'Newest first. A reporter sees only their own agency: asking about another gets the same 404 as an agency that doesn’t exist.',
       security: callers.signedIn,
       responses: {
-        200: jsonResponse('The agency and its quarters', agencyQuarters),
+        200: jsonResponse('The agency and its quarters', agencyQuarterList),
         ...errorResponses({ 401: notSignedInWords, 404: noSuchAgencyWords }),
       },
     }),
@@ -88,7 +90,7 @@ export const agencyRoutes = new Hono<AppEnv>()
       if (!agency || !canViewAgencySubmissions(user, agency)) throw noSuchAgency();
       return c.json({
         agency: { code: agency.code, name: agency.name, type: agency.type },
-        quarters: listAgencyQuarters(c.var.db, agency.id),
+        quarters: agencyQuarters(c.var.db, agency.id, clockOf(c)),
       });
     },
   )

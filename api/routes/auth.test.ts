@@ -2,7 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import { apiTest, createTestApp, type TestApp, testConfig, testPassword } from '../testing';
+import {
+  apiTest,
+  createTestApp,
+  signIn as signInTo,
+  type TestApp,
+  testConfig,
+  testPassword,
+} from '../testing';
 
 /** Signing in, on the test's app unless a test makes its own. */
 const test = apiTest.extend(
@@ -30,6 +37,7 @@ describe('signing in', () => {
         name: 'river',
         role: 'reporter',
         agency: { code: 'RIVER', name: 'River Street Advocates', type: 'victim_services' },
+        timeZone: 'America/Los_Angeles',
       },
     });
     const cookie = response.headers.get('set-cookie') ?? '';
@@ -104,7 +112,17 @@ describe('the session', () => {
       email: 'admin@test.example',
       role: 'admin',
       agency: null,
+      timeZone: 'America/Los_Angeles',
     });
+  });
+
+  test("/api/me carries the coalition's time zone, so the web app counts days as the server does", async ({
+    db,
+  }) => {
+    const eastern = createTestApp(db, testConfig({ SCOPE_TIME_ZONE: 'America/New_York' }));
+    const cookie = await signInTo(eastern, 'viewer@test.example');
+    const me = await eastern.request('/api/me', { headers: { Cookie: cookie } });
+    expect((await me.json()).user.timeZone).toBe('America/New_York');
   });
 
   test('signing out ends the session on the server, not just in the browser', async ({ app, signIn }) => {

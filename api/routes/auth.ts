@@ -57,7 +57,7 @@ export const authRoutes = new Hono<AppEnv>()
       signInAttempts.recordSuccess(email);
       startSession(c, user.id);
       recordAudit(db, { userId: user.id, action: 'sign-in', entityType: 'user', entityId: user.id });
-      return c.json({ user: describeUser(db, user) });
+      return c.json({ user: describeUser(db, user, c.var.config.timeZone) });
     },
   )
   .post(

@@ -4,11 +4,15 @@ import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { agencyTypes } from '../domain/agencyTypes';
+import { todayOf } from '../domain/clock';
 import { forbidden } from '../errors';
 import { callers, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
 import { canViewCompleteness } from '../permissions';
 import { completenessMatrix, summarizeCompleteness } from '../queries/submissions';
+import { withEntryWindows } from '../services/entry';
 import { validate } from '../validate';
+import { clockOf } from './clock';
+import { entryWindowFields } from './periods';
 import { submissionStatus } from './submissions';
 
 const summaryQuery = z.object({
@@ -40,7 +44,9 @@ const matrixQuery = z.object({
 const pastDeadline = z.boolean().describe('Whether the deadline has passed');
 
 const matrixResponse = z.object({
-  periods: z.array(z.object({ code: z.string(), deadline: z.iso.date(), open: z.boolean(), pastDeadline })),
+  periods: z.array(
+    z.object({ code: z.string(), deadline: z.iso.date(), ...entryWindowFields, pastDeadline }),
+  ),
   counties: z.array(z.object({ code: z.string(), name: z.string() })),
   agencies: z.array(
     z.object({
@@ -67,7 +73,7 @@ const summaryResponse = z.object({
     z.object({
       period: z.string(),
       deadline: z.iso.date(),
-      open: z.boolean(),
+      ...entryWindowFields,
       pastDeadline,
       expected: z.number().int().describe('Active agencies expected to report'),
       approved: z.number().int(),
@@ -100,7 +106,7 @@ export const completenessRoutes = new Hono<AppEnv>()
       const user = requireUser(c);
       if (!canViewCompleteness(user)) throw forbidden();
       const { quarters, county, type } = c.req.valid('query');
-      const today = c.var.now().toISOString().slice(0, 10);
+      const today = todayOf(clockOf(c));
       const matrix = completenessMatrix(c.var.db, {
         quarters,
         county: county ?? null,
@@ -108,7 +114,12 @@ export const completenessRoutes = new Hono<AppEnv>()
       });
       return c.json({
         ...matrix,
-        periods: matrix.periods.map(({ id: _id, ...p }) => ({ ...p, pastDeadline: today > p.deadline })),
+        periods: withEntryWindows(c.var.db, matrix.periods, (p) => p.code, today).map(
+          ({ id: _id, ...p }) => ({
+            ...p,
+            pastDeadline: today > p.deadline,
+          }),
+        ),
       });
     },
   )
@@ -124,8 +135,9 @@ export const completenessRoutes = new Hono<AppEnv>()
     (c) => {
       const user = requireUser(c);
       if (!canViewCompleteness(user)) throw forbidden();
-      const today = c.var.now().toISOString().slice(0, 10);
-      const quarters = summarizeCompleteness(c.var.db, c.req.valid('query').quarters).map((q) => ({
+      const today = todayOf(clockOf(c));
+      const summary = summarizeCompleteness(c.var.db, c.req.valid('query').quarters);
+      const quarters = withEntryWindows(c.var.db, summary, (q) => q.period, today).map((q) => ({
         ...q,
         pastDeadline: today > q.deadline,
       }));

@@ -21,12 +21,21 @@ export const signedInUser = z
         .object({ code: z.string(), name: z.string(), type: z.enum(agencyTypes) })
         .nullable()
         .describe('The agency a reporter reports for; null for admins and viewers'),
+      timeZone: z
+        .string()
+        .describe(
+          'The coalition’s time zone (IANA, like America/Los_Angeles): its calendar days are Scope’s days',
+        ),
     }),
   })
   .meta({ id: 'SignedInUser' });
 
-/** The signed-in person as the web app sees them: role, and agency for reporters. */
-export function describeUser(db: Db, user: User): z.output<typeof signedInUser>['user'] {
+/**
+ * The signed-in person as the web app sees them: role, agency for reporters, and the coalition's
+ * time zone. The zone travels with the person because every signed-in page already has them (from
+ * sign-in or GET /me) and needs it to say what day it is the way the server does.
+ */
+export function describeUser(db: Db, user: User, timeZone: string): z.output<typeof signedInUser>['user'] {
   const agency = user.agencyId === null ? undefined : getAgencyById(db, user.agencyId);
   return {
     id: user.id,
@@ -34,6 +43,7 @@ export function describeUser(db: Db, user: User): z.output<typeof signedInUser>[
     name: user.name,
     role: user.role,
     agency: agency ? { code: agency.code, name: agency.name, type: agency.type } : null,
+    timeZone,
   };
 }
 
@@ -51,6 +61,6 @@ export const meRoutes = new Hono<AppEnv>().get(
   }),
   (c) => {
     const user = requireUser(c);
-    return c.json({ user: describeUser(c.var.db, user) });
+    return c.json({ user: describeUser(c.var.db, user, c.var.config.timeZone) });
   },
 );

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { intervals } from '../domain/periods';
+import { entryWindowFields } from './periods';
 
 /** Whose figures: the public's (coarser, higher threshold) or the coalition members'. */
 export const audienceShape = z.enum(['public', 'coalition']);
@@ -238,7 +239,7 @@ export const releasePreview = z
   .object({
     period: z.string(),
     deadline: z.iso.date(),
-    open: z.boolean(),
+    ...entryWindowFields,
     expected: z.number().int(),
     approved: z.number().int(),
     awaitingReview: z.number().int(),

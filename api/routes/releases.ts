@@ -12,6 +12,7 @@ import { startRelease } from '../services/releases/publish';
 import { getReleaseView, listReleaseViews } from '../services/releases/views';
 import { releaseCells, releaseCellsCsv } from '../services/stats';
 import { validate } from '../validate';
+import { clockOf } from './clock';
 import { quarterCode } from './params';
 import * as published from './published';
 import { audienceWords } from './stats';
@@ -90,7 +91,7 @@ export const releaseRoutes = new Hono<AppEnv>()
       },
     }),
     validate('query', previewQuery),
-    (c) => c.json(previewRelease(c.var.db, requireUser(c), c.req.valid('query').period, c.var.now())),
+    (c) => c.json(previewRelease(c.var.db, requireUser(c), c.req.valid('query').period, clockOf(c))),
   )
   .get(
     '/policy',

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { agencyTypes } from '../domain/agencyTypes';
+import { todayOf } from '../domain/clock';
+import { entryWindow } from '../domain/entry';
 import { maxUploadBytes } from '../domain/upload';
 import { ApiError, badRequest, notFound } from '../errors';
 import { callers, describeFields, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
@@ -23,7 +25,9 @@ import {
   uploadTemplate,
 } from '../services/submissions';
 import { validate } from '../validate';
+import { clockOf } from './clock';
 import { quarterCode, submissionParams } from './params';
+import { entryWindowFields } from './periods';
 
 const explanationText = z.string().max(1000, 'Keep each explanation under 1,000 characters.');
 const explanationsWords =
@@ -100,7 +104,7 @@ const submissionDetail = z
       startDate: z.iso.date(),
       endDate: z.iso.date(),
       deadline: z.iso.date(),
-      open: z.boolean().describe('Whether agencies may still enter numbers'),
+      ...entryWindowFields,
     }),
     status: submissionStatus,
     revision: z.number().int().describe('How many times it has been submitted; 0 before the first'),
@@ -145,7 +149,7 @@ const quarterRefusals = {
 /** Refusals of a change to the draft, besides those of any route about the quarter. */
 const editRefusals = {
   ...quarterRefusals,
-  403: 'forbidden: not one of this agency’s reporters; period-closed: the quarter is closed for entry',
+  403: 'forbidden: not one of this agency’s reporters; period-not-open-yet: the quarter has not ended and no admin has opened it early; period-closed: the quarter is closed for entry',
   409: 'submission-locked: submitted and awaiting review, or approved',
 } as const;
 
@@ -201,7 +205,7 @@ export const submissionRoutes = new Hono<AppEnv>()
         200: jsonResponse(
           'The period and its submissions',
           z.object({
-            period: z.object({ code: z.string(), deadline: z.iso.date(), open: z.boolean() }),
+            period: z.object({ code: z.string(), deadline: z.iso.date(), ...entryWindowFields }),
             submissions: z.array(
               z.object({
                 agency: z.object({
@@ -233,7 +237,7 @@ export const submissionRoutes = new Hono<AppEnv>()
       if (!period) throw notFound(`There is no reporting period ${code}.`);
       if (!isAdmin(user) && user.agencyId === null) throw notFound('There are no submissions you can see.');
       return c.json({
-        period: { code: period.code, deadline: period.deadline, open: period.open },
+        period: { code: period.code, deadline: period.deadline, ...entryWindow(period, todayOf(clockOf(c))) },
         submissions: listPeriodSubmissions(c.var.db, period.id, isAdmin(user) ? null : user.agencyId),
       });
     },
@@ -249,7 +253,7 @@ export const submissionRoutes = new Hono<AppEnv>()
     validate('param', submissionPath),
     (c) => {
       const { agency, period } = c.req.valid('param');
-      return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period));
+      return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c)));
     },
   )
   .get(
@@ -265,7 +269,7 @@ export const submissionRoutes = new Hono<AppEnv>()
     validate('param', submissionPath),
     (c) => {
       const { agency, period } = c.req.valid('param');
-      return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period));
+      return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c)));
     },
   )
   .put(
@@ -288,7 +292,7 @@ export const submissionRoutes = new Hono<AppEnv>()
     validate('json', saveValuesBody),
     (c) => {
       const { agency, period } = c.req.valid('param');
-      return c.json(saveDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), c.var.now()));
+      return c.json(saveDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), clockOf(c)));
     },
   )
   .post(
@@ -312,7 +316,7 @@ export const submissionRoutes = new Hono<AppEnv>()
     validate('json', submitBody),
     (c) => {
       const { agency, period } = c.req.valid('param');
-      return c.json(submitDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), c.var.now()));
+      return c.json(submitDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), clockOf(c)));
     },
   )
   .post(
@@ -327,7 +331,7 @@ export const submissionRoutes = new Hono<AppEnv>()
     validate('param', submissionPath),
     (c) => {
       const { agency, period } = c.req.valid('param');
-      return c.json(reviewSubmission(c.var.db, requireUser(c), agency, period, 'approve', null, c.var.now()));
+      return c.json(reviewSubmission(c.var.db, requireUser(c), agency, period, 'approve', null, clockOf(c)));
     },
   )
   .post(
@@ -356,7 +360,7 @@ export const submissionRoutes = new Hono<AppEnv>()
           period,
           'return',
           c.req.valid('json').comment,
-          c.var.now(),
+          clockOf(c),
         ),
       );
     },
@@ -388,7 +392,7 @@ export const submissionRoutes = new Hono<AppEnv>()
           period,
           'reopen',
           c.req.valid('json').reason,
-          c.var.now(),
+          clockOf(c),
         ),
       );
     },
@@ -564,7 +568,7 @@ export const submissionRoutes = new Hono<AppEnv>()
           period,
           text,
           c.req.valid('query').dryRun === 'true',
-          c.var.now(),
+          clockOf(c),
         ),
       );
     },

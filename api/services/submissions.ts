@@ -6,6 +6,8 @@
 import type { Db } from '../db';
 import type { Catalog } from '../domain/catalog';
 import { cellLabel, parseCellKey, sectionsFor } from '../domain/catalog';
+import { type Clock, todayOf } from '../domain/clock';
+import { entryWindow, hasNotEnded, notOpenYetMessage } from '../domain/entry';
 import { describeFindings, scanText } from '../domain/pii';
 import { buildTemplate, maxCount, readUpload } from '../domain/upload';
 import { blockingFindings, type Finding, validateQuarter } from '../domain/validation';
@@ -29,12 +31,14 @@ import {
   insertReview,
   insertRevision,
   insertSubmission,
+  listAgencyQuarters,
   listRevisions,
   type SubmissionState,
   updateDraft,
 } from '../queries/submissions';
 import type { User } from '../queries/users';
 import { catalogVersion } from './catalog';
+import { withEntryWindows } from './entry';
 
 type Context = {
   agency: Agency;
@@ -62,11 +66,11 @@ function load(db: Db, user: User, agencyCode: string, periodCode: string): Conte
 const statusOf = (ctx: Context): SubmissionState['status'] | 'not_started' =>
   ctx.state?.status ?? 'not_started';
 
-function permissionsFor(user: User, ctx: Context) {
+function permissionsFor(user: User, ctx: Context, today: string) {
   const s = {
     agency: ctx.agency,
     status: statusOf(ctx),
-    periodOpen: ctx.period.open,
+    periodOpen: entryWindow(ctx.period, today).open,
     reopened: ctx.state?.reopened ?? false,
   };
   const edit = canEditSubmission(user, s);
@@ -74,7 +78,7 @@ function permissionsFor(user: User, ctx: Context) {
 }
 
 /** Why this user may not change this submission, as the error to answer with. */
-function refusalToEdit(user: User, ctx: Context): ApiError {
+function refusalToEdit(user: User, ctx: Context, today: string): ApiError {
   if (user.role !== 'reporter' || user.agencyId !== ctx.agency.id)
     return forbidden(`Only ${ctx.agency.name}'s reporters can change its numbers.`);
   const status = statusOf(ctx);
@@ -90,6 +94,8 @@ function refusalToEdit(user: User, ctx: Context): ApiError {
       'submission-locked',
       'This report has been approved and is locked. Ask a coalition admin to reopen it.',
     );
+  if (ctx.period.open && hasNotEnded(ctx.period, today))
+    return new ApiError(403, 'period-not-open-yet', notOpenYetMessage(ctx.period));
   return new ApiError(
     403,
     'period-closed',
@@ -117,7 +123,7 @@ function findingsFor(db: Db, ctx: Context, values: ReadonlyMap<string, number>):
   });
 }
 
-function detail(db: Db, user: User, ctx: Context) {
+function detail(db: Db, user: User, ctx: Context, today: string) {
   const values = ctx.state ? getDraftValues(db, ctx.state.id) : new Map<string, number>();
   return {
     agency: { code: ctx.agency.code, name: ctx.agency.name, type: ctx.agency.type },
@@ -126,7 +132,7 @@ function detail(db: Db, user: User, ctx: Context) {
       startDate: ctx.period.startDate,
       endDate: ctx.period.endDate,
       deadline: ctx.period.deadline,
-      open: ctx.period.open,
+      ...entryWindow(ctx.period, today),
     },
     status: statusOf(ctx),
     revision: ctx.state?.latestRevision ?? 0,
@@ -139,7 +145,7 @@ function detail(db: Db, user: User, ctx: Context) {
     explanations: ctx.state?.draftExplanations ?? {},
     history: Object.fromEntries(historyOf(db, ctx)),
     findings: findingsFor(db, ctx, values),
-    permissions: permissionsFor(user, ctx),
+    permissions: permissionsFor(user, ctx, today),
   };
 }
 
@@ -151,12 +157,12 @@ export function getSubmissionDetail(
   user: User,
   agencyCode: string,
   periodCode: string,
+  clock: Clock,
 ): SubmissionDetail {
-  return detail(db, user, load(db, user, agencyCode, periodCode));
+  return detail(db, user, load(db, user, agencyCode, periodCode), todayOf(clock));
 }
 
 const isoNow = (now: Date) => now.toISOString();
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Explanations to scan, each named by its warning's code for programs and in words for people. */
 const explanationTexts = (explanations: Record<string, string | null> | undefined) =>
@@ -263,11 +269,12 @@ export function saveDraft(
   agencyCode: string,
   periodCode: string,
   input: { values: Record<string, number | null>; explanations?: Record<string, string | null> },
-  now = new Date(),
+  clock: Clock,
 ): SubmissionDetail {
+  const today = todayOf(clock);
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
-    if (!permissionsFor(user, ctx).edit) throw refusalToEdit(user, ctx);
+    if (!permissionsFor(user, ctx, today).edit) throw refusalToEdit(user, ctx, today);
     const problems: Array<{ cell: string; message: string }> = [];
     const changes = new Map<string, number | null>();
     for (const [key, value] of Object.entries(input.values)) {
@@ -287,16 +294,16 @@ export function saveDraft(
         `${problems.length} value(s) can't be saved: ${problems[0]?.message}`,
         problems,
       );
-    assertNoPersonalData(explanationTexts(input.explanations), now);
+    assertNoPersonalData(explanationTexts(input.explanations), clock.now);
     writeDraft(
       db,
       user,
       ctx,
       changes,
       mergeExplanations(ctx.state?.draftExplanations ?? {}, input.explanations),
-      now,
+      clock.now,
     );
-    return detail(db, user, load(db, user, agencyCode, periodCode));
+    return detail(db, user, load(db, user, agencyCode, periodCode), today);
   })();
 }
 
@@ -310,11 +317,12 @@ export function submitDraft(
   agencyCode: string,
   periodCode: string,
   input: { explanations?: Record<string, string> },
-  now = new Date(),
+  clock: Clock,
 ): SubmissionDetail {
+  const today = todayOf(clock);
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
-    if (!permissionsFor(user, ctx).submit) throw refusalToEdit(user, ctx);
+    if (!permissionsFor(user, ctx, today).submit) throw refusalToEdit(user, ctx, today);
     if (!ctx.state)
       throw new ApiError(
         422,
@@ -322,7 +330,7 @@ export function submitDraft(
         'There is nothing to submit yet: enter your counts first.',
         [],
       );
-    assertNoPersonalData(explanationTexts(input.explanations), now);
+    assertNoPersonalData(explanationTexts(input.explanations), clock.now);
     const explanations = mergeExplanations(ctx.state.draftExplanations, input.explanations);
     const values = getDraftValues(db, ctx.state.id);
     if (values.size === 0)
@@ -353,15 +361,15 @@ export function submitDraft(
     updateDraft(db, {
       submissionId: ctx.state.id,
       userId: user.id,
-      at: isoNow(now),
+      at: isoNow(clock.now),
       explanations: kept,
       status: ctx.state.status,
     });
-    const late = today(now) > ctx.period.deadline;
+    const late = today > ctx.period.deadline;
     const revision = insertRevision(db, {
       submissionId: ctx.state.id,
       userId: user.id,
-      at: isoNow(now),
+      at: isoNow(clock.now),
       late,
       explanations: kept,
     });
@@ -378,7 +386,7 @@ export function submitDraft(
         ...(user.tokenId ? { tokenId: user.tokenId } : {}),
       },
     });
-    return detail(db, user, load(db, user, agencyCode, periodCode));
+    return detail(db, user, load(db, user, agencyCode, periodCode), today);
   })();
 }
 
@@ -392,11 +400,12 @@ export function reviewSubmission(
   periodCode: string,
   action: 'approve' | 'return' | 'reopen',
   comment: string | null,
-  now = new Date(),
+  clock: Clock,
 ): SubmissionDetail {
+  const today = todayOf(clock);
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
-    const permissions = permissionsFor(user, ctx);
+    const permissions = permissionsFor(user, ctx, today);
     const allowed = action === 'reopen' ? permissions.reopen : permissions.review;
     if (!allowed) {
       if (!isAdmin(user) || user.tokenId !== undefined)
@@ -410,9 +419,9 @@ export function reviewSubmission(
           : `Only a submitted report can be ${action === 'approve' ? 'approved' : 'returned'}; this one is ${status}.`,
       );
     }
-    assertNoPersonalData([{ field: 'comment', place: 'The comment', text: comment }], now);
+    assertNoPersonalData([{ field: 'comment', place: 'The comment', text: comment }], clock.now);
     const submissionId = (ctx.state as SubmissionState).id;
-    insertReview(db, { submissionId, action, comment, userId: user.id, at: isoNow(now) });
+    insertReview(db, { submissionId, action, comment, userId: user.id, at: isoNow(clock.now) });
     recordAudit(db, {
       userId: user.id,
       action: reviewWords[action],
@@ -425,8 +434,13 @@ export function reviewSubmission(
         comment,
       },
     });
-    return detail(db, user, load(db, user, agencyCode, periodCode));
+    return detail(db, user, load(db, user, agencyCode, periodCode), today);
   })();
+}
+
+/** Every quarter with an agency's submission status in it and whether it is open for entry, newest first. */
+export function agencyQuarters(db: Db, agencyId: number, clock: Clock) {
+  return withEntryWindows(db, listAgencyQuarters(db, agencyId), (q) => q.period, todayOf(clock));
 }
 
 /** A submission's revisions with their reviews, newest first. */
@@ -508,12 +522,13 @@ export function uploadTemplate(
   periodCode: string,
   text: string,
   dryRun: boolean,
-  now = new Date(),
+  clock: Clock,
 ) {
+  const today = todayOf(clock);
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
-    if (!permissionsFor(user, ctx).edit) throw refusalToEdit(user, ctx);
-    const result = readUpload(text, ctx.catalog, ctx.agency, ctx.period.code, now);
+    if (!permissionsFor(user, ctx, today).edit) throw refusalToEdit(user, ctx, today);
+    const result = readUpload(text, ctx.catalog, ctx.agency, ctx.period.code, clock.now);
     if (!result.ok) throw new ApiError(400, result.code, result.message, result.problems);
     const current = ctx.state ? getDraftValues(db, ctx.state.id) : new Map<string, number>();
     const changes = changesBetween(
@@ -529,7 +544,7 @@ export function uploadTemplate(
         ctx,
         new Map(changes.map((c) => [c.cell, c.to])),
         ctx.state?.draftExplanations ?? {},
-        now,
+        clock.now,
       );
       recordAudit(db, {
         userId: user.id,
@@ -553,7 +568,7 @@ export function uploadTemplate(
       changes,
       unchanged: result.values.size - changes.length,
       findings: findingsFor(db, after, previewValues as Map<string, number>),
-      submission: detail(db, user, after),
+      submission: detail(db, user, after, today),
     };
   })();
 }

@@ -38,7 +38,7 @@ test('a reporter sees their agency, the open quarter with its deadline, and a re
   ).toBeVisible();
   await expect(page.getByText('Tres Robles Family Advocates').first()).toBeVisible();
   await expect(page.getByText('2026Q4').first()).toBeVisible();
-  await expect(page.getByText(/30 January 2027/).first()).toBeVisible();
+  await expect(page.getByText(/January 30, 2027/).first()).toBeVisible();
   await expect(page.getByText('Returned for correction').first()).toBeVisible();
   await expect(page.getByText(/survivors served are listed with age unknown/).first()).toBeVisible();
   await expectNoAxeViolations(page);

@@ -20,14 +20,43 @@ const box = (page: Page, name: string) => page.getByRole('textbox', { name, exac
 const allSaved = (page: Page) =>
   expect(page.locator('.save-status__text')).toHaveText(/All (other )?changes saved at/, { timeout: 10_000 });
 
-test('a quarter from first entry to approval: validation, CSV upload, explanation, return, resubmit, approve', async ({
+test('a quarter from first entry to approval: opened early, validation, CSV upload, explanation, return, resubmit, approve', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
 
-  await test.step('the reporter opens the open quarter from their home page and fills part of the form', async () => {
+  // The demo's 2026Q4 is still under way (these tests run before 2027): closed for entry until the
+  // admin opens it early.
+  await test.step('before 2026Q4 ends, the reporter sees when it opens and cannot enter it', async () => {
     await signIn(page, 'reporter1@scope.demo');
-    await page.getByRole('link', { name: /Continue the 2026Q4 report/ }).click();
+    await expect(page.getByText('Opens for entry January 1, 2027').first()).toBeVisible();
+    await page.getByRole('link', { name: "This quarter's report" }).click();
+    await expect(page).toHaveURL(/\/report\/QUAILCREST\/2026Q4$/);
+    await expect(
+      page.getByText(/2026Q4 is not open for entry yet\. It opens on January 1, 2027/),
+    ).toBeVisible();
+    await expect(page.locator('input[inputmode="numeric"]')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await signOut(page);
+  });
+
+  await test.step('the admin opens 2026Q4 early for every agency, after confirming', async () => {
+    await signIn(page, 'admin@scope.demo');
+    await page.getByRole('link', { name: 'Completeness', exact: true }).click();
+    await page.getByRole('button', { name: 'Open 2026Q4 for entry early…' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Open 2026Q4 for entry now, for every agency?' }),
+    ).toBeFocused();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Open 2026Q4 now' }).click();
+    await expect(page.getByText('2026Q4 is open for entry now.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Close 2026Q4 until January 1, 2027…' })).toBeVisible();
+    await signOut(page);
+  });
+
+  await test.step('the reporter starts the quarter from their home page and fills part of the form', async () => {
+    await signIn(page, 'reporter1@scope.demo');
+    await page.getByRole('link', { name: /Start the 2026Q4 report/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: /2026Q4 report/ })).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -50,7 +79,8 @@ test('a quarter from first entry to approval: validation, CSV upload, explanatio
     ).toBeVisible();
     await expect(shared).toHaveAttribute('aria-invalid', 'true');
     await page.screenshot({ path: 'test-results/screens/entry-inline-error.png' });
-    await shared.fill('3');
+    // No survivors served are entered yet, so none can be shared either.
+    await shared.fill('0');
     await expect(shared).not.toHaveAttribute('aria-invalid', 'true');
     await allSaved(page);
   });

@@ -3,6 +3,8 @@
  * which periods it would publish — and what an admin should know first. No HTTP here.
  */
 import type { Db } from '../../db';
+import { type Clock, formatCalendarDate, todayOf } from '../../domain/clock';
+import { entryWindow } from '../../domain/entry';
 import { forbidden } from '../../errors';
 import { canPublishRelease } from '../../permissions';
 import { getComputingRelease, listPublishedReleasesOfPeriod } from '../../queries/releases';
@@ -13,7 +15,7 @@ import { periodsOfRelease } from './policy';
 import { requireReportingPeriod } from './publish';
 
 /** What publishing a quarter would cover: who has been approved, who is missing, and what to watch for. */
-export function previewRelease(db: Db, user: User, periodCode: string, now: Date) {
+export function previewRelease(db: Db, user: User, periodCode: string, clock: Clock) {
   if (!canPublishRelease(user)) throw forbidden('Only coalition admins publish releases.');
   const period = requireReportingPeriod(db, periodCode);
   const submissions = listPeriodSubmissions(db, period.id, null);
@@ -22,7 +24,8 @@ export function previewRelease(db: Db, user: User, periodCode: string, now: Date
   const missing = submissions.filter((s) => s.status !== 'approved');
   const previous = listPublishedReleasesOfPeriod(db, period.id);
   const { periods, leftOut } = periodsOfRelease(db, period.code);
-  const today = now.toISOString().slice(0, 10);
+  const today = todayOf(clock);
+  const entry = entryWindow(period, today);
   const warnings: string[] = [];
   if (approved.length === 0)
     warnings.push('No agency has an approved report for this quarter: there is nothing to publish.');
@@ -30,8 +33,13 @@ export function previewRelease(db: Db, user: User, periodCode: string, now: Date
     warnings.push(
       `${plural(missing.length, 'agency has', 'agencies have')} no approved report: their numbers will be missing.`,
     );
-  if (period.open) warnings.push(`${period.code} is still open for entry, so reports may still change.`);
-  if (today <= period.deadline) warnings.push(`The deadline (${period.deadline}) has not passed yet.`);
+  if (entry.open) warnings.push(`${period.code} is still open for entry, so reports may still change.`);
+  else if (today < entry.opensOn)
+    warnings.push(
+      `${period.code} has not ended yet: reports open for entry on ${formatCalendarDate(entry.opensOn)}.`,
+    );
+  if (today <= period.deadline)
+    warnings.push(`The deadline (${formatCalendarDate(period.deadline)}) has not passed yet.`);
   for (const aggregate of leftOut)
     warnings.push(`${aggregate} will not be published: not all of its quarters are reporting periods.`);
   if (previous.length > 0)
@@ -46,7 +54,7 @@ export function previewRelease(db: Db, user: User, periodCode: string, now: Date
   return {
     period: period.code,
     deadline: period.deadline,
-    open: period.open,
+    ...entry,
     expected: submissions.length,
     approved: approved.length,
     awaitingReview: count('submitted'),

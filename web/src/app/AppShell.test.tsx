@@ -16,9 +16,30 @@ const agency = {
   type: 'victim_services' as const,
 };
 const people: Record<Me['role'], Me> = {
-  admin: { id: 1, email: 'admin@scope.demo', name: 'Dana', role: 'admin', agency: null },
-  reporter: { id: 3, email: 'reporter1@scope.demo', name: 'Marisol', role: 'reporter', agency },
-  viewer: { id: 2, email: 'viewer@scope.demo', name: 'Rafael', role: 'viewer', agency: null },
+  admin: {
+    id: 1,
+    email: 'admin@scope.demo',
+    name: 'Dana',
+    role: 'admin',
+    agency: null,
+    timeZone: 'America/Los_Angeles',
+  },
+  reporter: {
+    id: 3,
+    email: 'reporter1@scope.demo',
+    name: 'Marisol',
+    role: 'reporter',
+    agency,
+    timeZone: 'America/Los_Angeles',
+  },
+  viewer: {
+    id: 2,
+    email: 'viewer@scope.demo',
+    name: 'Rafael',
+    role: 'viewer',
+    agency: null,
+    timeZone: 'America/Los_Angeles',
+  },
 };
 
 const quarters: AgencySubmissionsResponse = {
@@ -30,6 +51,8 @@ const quarters: AgencySubmissionsResponse = {
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       status: 'draft',
       late: false,
       submittedAt: null,
@@ -39,10 +62,10 @@ const quarters: AgencySubmissionsResponse = {
   ],
 };
 
-function render(me: Me, path: string, withQuarters = true) {
+function render(me: Me, path: string, withQuarters = true, agencyQuarters = quarters) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   client.setQueryData(authKeys.me(), me);
-  if (withQuarters) client.setQueryData(submissionKeys.byAgency('QUAILCREST'), quarters);
+  if (withQuarters) client.setQueryData(submissionKeys.byAgency('QUAILCREST'), agencyQuarters);
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[path]}>
@@ -138,6 +161,19 @@ describe('main navigation', () => {
     },
   ])('$role on $path', ({ role, path, expected }) => {
     expect(navLinks(render(people[role], path))).toEqual(expected);
+  });
+
+  test('the report link leads to a returned report before the quarter that is due next', () => {
+    const returned = {
+      ...(quarters.quarters[0] as AgencySubmissionsResponse['quarters'][number]),
+      period: '2026Q3',
+      deadline: '2026-10-30',
+      status: 'returned' as const,
+    };
+    const links = navLinks(
+      render(people.reporter, '/', true, { ...quarters, quarters: [...quarters.quarters, returned] }),
+    );
+    expect(links).toContain("This quarter's report → /report/QUAILCREST/2026Q3");
   });
 
   test("before the agency's quarters load, the report link leads home without claiming to be current", () => {

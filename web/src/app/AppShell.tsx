@@ -6,8 +6,9 @@ import { errorMessage, Loading } from '../components/QueryStatus';
 import { useSignOut } from '../features/auth/mutations';
 import { meQuery } from '../features/auth/queries';
 import { roleLabel } from '../features/auth/roles';
+import { reportNeedingReporter } from '../features/home/needs';
 import { agencySubmissionsQuery } from '../features/home/queries';
-import { openQuarter } from '../features/submissions/status';
+import { coalitionToday } from '../lib/dates';
 
 /** The coalition Scope is run for, as it names itself. */
 export const coalitionName = 'South Bay Coalition to End Human Trafficking';
@@ -150,7 +151,7 @@ function MainNav({ user }: { user: Me }) {
         {user.role === 'reporter' && user.agency ? (
           <>
             <li>
-              <QuarterReportLink agencyCode={user.agency.code} />
+              <QuarterReportLink agencyCode={user.agency.code} timeZone={user.timeZone} />
             </li>
             <li>
               <NavLink to="/agency/tokens" className="nav-link">
@@ -187,13 +188,14 @@ function SignedOutNav() {
 }
 
 /**
- * "This quarter's report": straight to the form for the quarter open for entry. Until the agency's
- * quarters have loaded (or if none is open) it leads home, where every quarter is listed.
+ * "This quarter's report": straight to the report that needs the reporter now (returned, overdue,
+ * then due next). Until the agency's quarters have loaded (or if nothing needs them) it leads home,
+ * where every quarter is listed.
  */
-function QuarterReportLink({ agencyCode }: { agencyCode: string }) {
+function QuarterReportLink({ agencyCode, timeZone }: { agencyCode: string; timeZone: string }) {
   const quarters = useQuery(agencySubmissionsQuery(agencyCode));
-  const open = openQuarter(quarters.data?.quarters ?? []);
-  if (!open) {
+  const needed = reportNeedingReporter(quarters.data?.quarters ?? [], coalitionToday(timeZone))?.quarter;
+  if (!needed) {
     // A plain Link, so Home alone is marked as the current page.
     return (
       <Link to="/" className="nav-link">
@@ -203,7 +205,7 @@ function QuarterReportLink({ agencyCode }: { agencyCode: string }) {
   }
   return (
     <NavLink
-      to={`/report/${encodeURIComponent(agencyCode)}/${encodeURIComponent(open.period)}`}
+      to={`/report/${encodeURIComponent(agencyCode)}/${encodeURIComponent(needed.period)}`}
       end
       className="nav-link"
     >

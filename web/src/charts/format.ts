@@ -2,6 +2,7 @@
  * Words and numbers for charts: how complete a figure is, the unduplicated range, the release
  * footnote, changes between periods. Pure, so every sentence is tested.
  */
+import { formatDate } from '../lib/dates';
 import type { Figure } from './types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -77,28 +78,13 @@ export function releaseFootnote(releases: readonly ReleaseRef[], timeZone?: stri
       : `catalog versions ${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}`;
   if (releases.length === 1) {
     const release = releases[0] as ReleaseRef;
-    const published = release.publishedAt ? ` (published ${formatDay(release.publishedAt, timeZone)})` : '';
+    const published = release.publishedAt ? ` (published ${formatDate(release.publishedAt, timeZone)})` : '';
     return `From the ${release.period} release ${release.sequence}${published}, ${catalog}.`;
   }
   const corrected = releases.filter((r) => r.sequence > 1).map((r) => `${r.period} (release ${r.sequence})`);
   const corrections =
     corrected.length > 0 ? ` Corrected since first published: ${corrected.join(', ')}.` : '';
   return `From ${releases.length} published releases, ${releases[0]?.period} to ${releases.at(-1)?.period}, ${catalog}.${corrections}`;
-}
-
-// Making an Intl.DateTimeFormat is slow next to using one, and every chart's footnote needs one.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function formatDay(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const key = timeZone ?? '';
-  let format = dayFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-    dayFormats.set(key, format);
-  }
-  return format.format(date);
 }
 
 export type Change =

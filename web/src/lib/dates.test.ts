@@ -1,15 +1,24 @@
 import { describe, expect, test } from 'vitest';
-import { daysBetween, describeDeadline, describeSpan, formatDate, localIsoDate } from './dates';
+import {
+  coalitionToday,
+  daysBetween,
+  describeDeadline,
+  describeSpan,
+  formatDate,
+  formatDateTime,
+  formatShortDate,
+  formatTime,
+} from './dates';
 
 describe('formatDate', () => {
   test.each([
-    { value: '2026-10-30', timeZone: undefined, expected: '30 October 2026' },
-    { value: '2027-01-30', timeZone: undefined, expected: '30 January 2027' },
+    { value: '2026-10-30', timeZone: undefined, expected: 'October 30, 2026' },
+    { value: '2027-01-30', timeZone: undefined, expected: 'January 30, 2027' },
     // A calendar date never moves, whatever zone is asked for.
-    { value: '2026-01-01', timeZone: 'America/Los_Angeles', expected: '1 January 2026' },
+    { value: '2026-01-01', timeZone: 'America/Los_Angeles', expected: 'January 1, 2026' },
     // A timestamp shows the day where the reader is: 03:00 UTC is still the evening before in California.
-    { value: '2026-10-31T03:00:00Z', timeZone: 'America/Los_Angeles', expected: '30 October 2026' },
-    { value: '2026-10-31T03:00:00Z', timeZone: 'UTC', expected: '31 October 2026' },
+    { value: '2026-10-31T03:00:00Z', timeZone: 'America/Los_Angeles', expected: 'October 30, 2026' },
+    { value: '2026-10-31T03:00:00Z', timeZone: 'UTC', expected: 'October 31, 2026' },
     { value: 'not a date', timeZone: undefined, expected: 'not a date' },
     { value: '', timeZone: undefined, expected: '' },
   ])('formatDate($value, $timeZone) → $expected', ({ value, timeZone, expected }) => {
@@ -37,32 +46,32 @@ describe('describeDeadline', () => {
     {
       deadline: '2027-01-30',
       today: '2026-11-28',
-      expected: { label: 'Due 30 January 2027', relative: 'in 63 days', passed: false },
+      expected: { label: 'Due January 30, 2027', relative: 'in 63 days', passed: false },
     },
     {
       deadline: '2026-12-10',
       today: '2026-11-28',
-      expected: { label: 'Due 10 December 2026', relative: 'in 12 days', passed: false },
+      expected: { label: 'Due December 10, 2026', relative: 'in 12 days', passed: false },
     },
     {
       deadline: '2026-11-29',
       today: '2026-11-28',
-      expected: { label: 'Due 29 November 2026', relative: 'tomorrow', passed: false },
+      expected: { label: 'Due November 29, 2026', relative: 'tomorrow', passed: false },
     },
     {
       deadline: '2026-11-28',
       today: '2026-11-28',
-      expected: { label: 'Due 28 November 2026', relative: 'today', passed: false },
+      expected: { label: 'Due November 28, 2026', relative: 'today', passed: false },
     },
     {
       deadline: '2026-11-27',
       today: '2026-11-28',
-      expected: { label: 'Was due 27 November 2026', relative: 'yesterday', passed: true },
+      expected: { label: 'Was due November 27, 2026', relative: 'yesterday', passed: true },
     },
     {
       deadline: '2026-10-30',
       today: '2026-11-28',
-      expected: { label: 'Was due 30 October 2026', relative: '29 days ago', passed: true },
+      expected: { label: 'Was due October 30, 2026', relative: '29 days ago', passed: true },
     },
     {
       deadline: 'soon',
@@ -79,7 +88,7 @@ describe('describeSpan', () => {
     { start: '2026-10-01', end: '2026-12-31', expected: 'October to December 2026' },
     { start: '2026-01-01', end: '2026-03-31', expected: 'January to March 2026' },
     { start: '2026-07-01', end: '2026-07-31', expected: 'July 2026' },
-    { start: '2025-10-01', end: '2026-09-30', expected: '1 October 2025 to 30 September 2026' },
+    { start: '2025-10-01', end: '2026-09-30', expected: 'October 1, 2025 to September 30, 2026' },
     { start: '', end: '2026-12-31', expected: '' },
     { start: '2026-10-01', end: 'later', expected: '' },
   ])('$start – $end → "$expected"', ({ start, end, expected }) => {
@@ -87,12 +96,46 @@ describe('describeSpan', () => {
   });
 });
 
-describe('localIsoDate', () => {
+describe('coalitionToday', () => {
   test.each([
-    { date: new Date(2026, 10, 28, 9, 30), expected: '2026-11-28' },
-    { date: new Date(2027, 0, 5, 23, 59), expected: '2027-01-05' },
-    { date: new Date(2026, 11, 31, 0, 0), expected: '2026-12-31' },
-  ])('the local calendar day of $date is $expected', ({ date, expected }) => {
-    expect(localIsoDate(date)).toBe(expected);
+    // 11:30 pm on a deadline day in Los Angeles is 07:30 the next morning in UTC: still the deadline day.
+    { now: '2027-01-31T07:30:00Z', zone: 'America/Los_Angeles', expected: '2027-01-30' },
+    { now: '2027-01-31T07:30:00Z', zone: 'UTC', expected: '2027-01-31' },
+    { now: '2026-12-01T18:00:00Z', zone: 'America/Los_Angeles', expected: '2026-12-01' },
+    { now: '2027-01-01T07:59:00Z', zone: 'America/Los_Angeles', expected: '2026-12-31' },
+  ])('at $now it is $expected in $zone', ({ now, zone, expected }) => {
+    expect(coalitionToday(zone, new Date(now))).toBe(expected);
   });
+
+  test('the evening of a deadline day in Los Angeles, the deadline is today, as the server says', () => {
+    const today = coalitionToday('America/Los_Angeles', new Date('2027-01-31T07:30:00Z'));
+    expect(describeDeadline('2027-01-30', today)).toEqual({
+      label: 'Due January 30, 2027',
+      relative: 'today',
+      passed: false,
+    });
+  });
+});
+
+describe('times', () => {
+  test.each([
+    { value: '2026-11-03T22:05:00Z', timeZone: 'America/Los_Angeles', time: '2:05 PM' },
+    { value: '2026-11-03T22:05:00Z', timeZone: 'UTC', time: '10:05 PM' },
+    { value: '2026-11-04T07:30:00Z', timeZone: 'UTC', time: '7:30 AM' },
+  ])('$value in $timeZone is $time', ({ value, timeZone, time }) => {
+    expect(formatTime(new Date(value), timeZone)).toBe(time);
+  });
+
+  test('a moment reads as its day and time in the zone asked for', () => {
+    expect(formatDateTime('2026-11-04T01:05:00Z', 'America/Los_Angeles')).toBe('November 3, 2026 at 5:05 PM');
+    expect(formatDateTime('2026-11-04T01:05:00Z', 'UTC')).toBe('November 4, 2026 at 1:05 AM');
+    expect(formatDateTime('whenever', 'UTC')).toBe('whenever');
+  });
+
+  test.each([
+    ['2026-10-30', 'Oct 30, 2026'],
+    ['2027-01-01', 'Jan 1, 2027'],
+    ['later', 'later'],
+    ['2026-13-45', '2026-13-45'],
+  ])('the short form of %s is %s', (date, short) => expect(formatShortDate(date)).toBe(short));
 });

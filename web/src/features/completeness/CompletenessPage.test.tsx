@@ -19,8 +19,22 @@ function textOf(html: string): string {
 
 const data: CompletenessResponse = {
   periods: [
-    { code: '2026Q3', deadline: '2026-10-30', open: true, pastDeadline: true },
-    { code: '2026Q4', deadline: '2027-01-30', open: true, pastDeadline: false },
+    {
+      code: '2026Q3',
+      deadline: '2026-10-30',
+      open: true,
+      opensOn: '2026-10-01',
+      openedEarly: false,
+      pastDeadline: true,
+    },
+    {
+      code: '2026Q4',
+      deadline: '2027-01-30',
+      open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
+      pastDeadline: false,
+    },
   ],
   counties: [
     { code: 'SCL', name: 'Santa Clara County' },
@@ -101,8 +115,8 @@ describe('the matrix', () => {
 
   test('each quarter heading adds up its column', () => {
     const text = textOf(render());
-    expect(text).toContain('2026Q4 Open · Due 30 Jan 2027 0 of 3 submitted');
-    expect(text).toContain('2026Q3 Open · Due 30 Oct 2026 2 of 2 submitted, 1 late');
+    expect(text).toContain('2026Q4 Open · Due Jan 30, 2027 0 of 3 submitted');
+    expect(text).toContain('2026Q3 Open · Due Oct 30, 2026 2 of 2 submitted, 1 late');
   });
 
   test('is captioned with the filters applied, with header cells and a focusable scroll region', () => {
@@ -128,7 +142,7 @@ describe('who is missing', () => {
   test('for the open quarter past its deadline: the list, and a reminder ready to copy', () => {
     const html = render();
     const text = textOf(html);
-    expect(text).toContain('2026Q3 · Open for entry · Was due 30 October 2026 (29 days ago)');
+    expect(text).toContain('2026Q3 · Open for entry · Was due October 30, 2026 (29 days ago)');
     expect(text).toContain('Who is missing for 2026Q3');
     expect(text).toContain('1 agency still needs to send its 2026Q3 report: 1 was returned for correction.');
     expect(text).toContain(
@@ -165,7 +179,7 @@ describe('who is missing', () => {
   test('when no open quarter is near its deadline, says when the list will appear', () => {
     const html = render({ ...data, periods: [data.periods[1] as CompletenessResponse['periods'][number]] });
     expect(textOf(html)).toContain(
-      "2026Q4 is open for entry and due 30 January 2027 (in 63 days). From 14 days before its deadline, this page lists who hasn't sent a report yet",
+      "2026Q4 is open for entry and due January 30, 2027 (in 63 days). From 14 days before its deadline, this page lists who hasn't sent a report yet",
     );
     expect(html).not.toContain('<textarea');
   });

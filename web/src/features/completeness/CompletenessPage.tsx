@@ -8,10 +8,11 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, localIsoDate } from '../../lib/dates';
+import { coalitionToday, describeDeadline, formatShortDate } from '../../lib/dates';
 import { useSignedInUser } from '../auth/RequireSignIn';
 import { StatusBadge } from '../submissions/StatusBadge';
 import { useCopyText } from './copy';
+import { EarlyEntrySection } from './EarlyEntry';
 import {
   agencyTypeOptions,
   type CompletenessFilters,
@@ -21,14 +22,7 @@ import {
   parseCompletenessFilters,
   quarterChoices,
 } from './filters';
-import {
-  agenciesShown,
-  type CellView,
-  columnSummaryText,
-  describeCell,
-  shortDate,
-  summarizeColumn,
-} from './matrix';
+import { agenciesShown, type CellView, columnSummaryText, describeCell, summarizeColumn } from './matrix';
 import { chaseQuarter, missingAgencies, missingSummary, notYetChasingNote } from './missing';
 import { completenessMatrixQuery } from './queries';
 import { reminderText } from './reminder';
@@ -49,6 +43,7 @@ export function CompletenessPage() {
   const filters = parseCompletenessFilters(searchParams);
   // Keeping the last answer on screen while new filters load stops the table (and focus) from vanishing.
   const query = useQuery({ ...completenessMatrixQuery(filters), placeholderData: keepPreviousData });
+  const today = coalitionToday(me.timeZone);
 
   return (
     <>
@@ -72,14 +67,17 @@ export function CompletenessPage() {
           retrying={query.isFetching}
         />
       ) : (
-        <CompletenessResults
-          data={query.data}
-          filters={filters}
-          updating={query.isPlaceholderData}
-          me={me}
-          today={localIsoDate()}
-          appUrl={typeof window === 'undefined' ? '' : window.location.origin}
-        />
+        <>
+          <CompletenessResults
+            data={query.data}
+            filters={filters}
+            updating={query.isPlaceholderData}
+            me={me}
+            today={today}
+            appUrl={typeof window === 'undefined' ? '' : window.location.origin}
+          />
+          <EarlyEntrySection periods={query.data.periods} today={today} />
+        </>
       )}
     </>
   );
@@ -275,7 +273,7 @@ function Matrix({
               <th scope="col" key={period.code}>
                 {period.code}
                 <span className="cell-note">
-                  {period.open ? 'Open · ' : ''}Due {shortDate(period.deadline)}
+                  {period.open ? 'Open · ' : ''}Due {formatShortDate(period.deadline)}
                 </span>
                 <span className="cell-note">{columnSummaryText(summarizeColumn(agencies, period.code))}</span>
               </th>

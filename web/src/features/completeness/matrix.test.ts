@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  agenciesShown,
-  type CellView,
-  columnSummaryText,
-  describeCell,
-  shortDate,
-  summarizeColumn,
-} from './matrix';
+import { agenciesShown, type CellView, columnSummaryText, describeCell, summarizeColumn } from './matrix';
 import type { CompletenessAgency, CompletenessCell } from './types';
 
 describe('describeCell', () => {
@@ -125,16 +118,5 @@ describe('agenciesShown', () => {
     { count: 14, expected: 'Showing 14 agencies.' },
   ])('$count → $expected', ({ count, expected }) => {
     expect(agenciesShown(count)).toBe(expected);
-  });
-});
-
-describe('shortDate', () => {
-  test.each([
-    { date: '2026-10-30', expected: '30 Oct 2026' },
-    { date: '2027-01-01', expected: '1 Jan 2027' },
-    { date: 'soon', expected: 'soon' },
-    { date: '2026-13-45', expected: '2026-13-45' },
-  ])('$date → $expected', ({ date, expected }) => {
-    expect(shortDate(date)).toBe(expected);
   });
 });

@@ -80,23 +80,6 @@ export function columnSummaryText({ expected, submitted, late }: ColumnSummary):
   return late > 0 ? `${base}, ${late} late` : base;
 }
 
-const shortDateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/**
- * "30 Oct 2026" for a YYYY-MM-DD deadline: short enough for a column heading in a wide grid. A
- * value that isn't a date is returned unchanged.
- */
-export function shortDate(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : shortDateFormat.format(parsed);
-}
-
 /** "12 agencies" / "1 agency" shown — for the sentence above the matrix. */
 export function agenciesShown(count: number): string {
   if (count === 0) return 'No agencies match these filters.';

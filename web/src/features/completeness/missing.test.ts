@@ -12,12 +12,16 @@ const q4Open: CompletenessPeriod = {
   code: '2026Q4',
   deadline: '2027-01-30',
   open: true,
+  opensOn: '2027-01-01',
+  openedEarly: false,
   pastDeadline: false,
 };
 const q3OpenLate: CompletenessPeriod = {
   code: '2026Q3',
   deadline: '2026-10-30',
   open: true,
+  opensOn: '2026-10-01',
+  openedEarly: false,
   pastDeadline: true,
 };
 const q3Closed: CompletenessPeriod = { ...q3OpenLate, open: false };
@@ -25,6 +29,8 @@ const q2Closed: CompletenessPeriod = {
   code: '2026Q2',
   deadline: '2026-07-30',
   open: false,
+  opensOn: '2026-07-01',
+  openedEarly: false,
   pastDeadline: true,
 };
 
@@ -154,7 +160,7 @@ describe('notYetChasingNote', () => {
     {
       periods: [q4Open, q3Closed],
       expected:
-        "2026Q4 is open for entry and due 30 January 2027 (in 63 days). From 14 days before its deadline, this page lists who hasn't sent a report yet and drafts a reminder for them.",
+        "2026Q4 is open for entry and due January 30, 2027 (in 63 days). From 14 days before its deadline, this page lists who hasn't sent a report yet and drafts a reminder for them.",
     },
   ])('$periods.length quarters', ({ periods, expected }) => {
     expect(notYetChasingNote(periods, '2026-11-28')).toBe(expected);

@@ -33,7 +33,7 @@ describe('reminderText', () => {
     );
     expect(text).toContain('quarterly counts for 2026Q3 (July to September 2026).');
     expect(text).toContain(
-      "The deadline was 30 October 2026, and we haven't received your agency's report yet.",
+      "The deadline was October 30, 2026, and we haven't received your agency's report yet.",
     );
     expect(text).toContain('Late reports still count');
     expect(text).not.toContain('is due by');
@@ -46,9 +46,9 @@ describe('reminderText', () => {
   ])('not yet due, $name: gives the date and how long is left', ({ today, relative }) => {
     const text = reminderText({ ...base, today });
     expect(text.split('\n')[0]).toBe(
-      "Subject: Your agency's 2026Q3 report for the coalition is due 30 October 2026",
+      "Subject: Your agency's 2026Q3 report for the coalition is due October 30, 2026",
     );
-    expect(text).toContain(`The report is due by 30 October 2026 ${relative}.`);
+    expect(text).toContain(`The report is due by October 30, 2026 ${relative}.`);
     expect(text).not.toContain('The deadline was');
   });
 

@@ -18,8 +18,16 @@ const reporter: Me = {
   name: 'Reporter One',
   role: 'reporter',
   agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
+  timeZone: 'America/Los_Angeles',
 };
-const admin: Me = { id: 1, email: 'admin@scope.demo', name: 'Admin One', role: 'admin', agency: null };
+const admin: Me = {
+  id: 1,
+  email: 'admin@scope.demo',
+  name: 'Admin One',
+  role: 'admin',
+  agency: null,
+  timeZone: 'America/Los_Angeles',
+};
 
 function render(detail: SubmissionDetail | undefined, me: Me = reporter): string {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
@@ -83,7 +91,7 @@ describe('DataEntryPage', () => {
     const text = textOf(html);
     expect(html).toContain('<h1>2026Q4 report');
     expect(text).toContain('October to December 2026');
-    expect(text).toContain('Due 30 January 2027 (in 63 days)');
+    expect(text).toContain('Due January 30, 2027 (in 63 days)');
     expect(text).toContain('Status: Draft');
     // Only the sections a victim-services agency reports.
     expect(html).toContain('<fieldset class="entry-section" id="section-survivors">');
@@ -235,7 +243,8 @@ describe('DataEntryPage', () => {
         status: 'approved',
         revision: 1,
         submittedAt: '2026-11-03T18:00:00Z',
-        period: { ...makeDetail().period, open: false },
+        // A quarter that has ended and that the coalition has closed.
+        period: { ...makeDetail().period, open: false, opensOn: '2026-10-01' },
         permissions: { edit: false, submit: false, review: false, reopen: true },
       }),
       admin,
@@ -247,9 +256,45 @@ describe('DataEntryPage', () => {
     expect(text).not.toContain('Approve report');
   });
 
+  test('a quarter still under way says when it opens, calmly, with nothing to type in', () => {
+    vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
+    const html = render(
+      makeDetail({
+        status: 'not_started',
+        values: {},
+        period: { ...makeDetail().period, open: false },
+        permissions: { edit: false, submit: false, review: false, reopen: false },
+      }),
+    );
+    const text = textOf(html);
+    expect(text).toContain('Status: Not started');
+    expect(text).toContain('Opens for entry January 1, 2027');
+    expect(text).toContain(
+      '2026Q4 is not open for entry yet. It opens on January 1, 2027, the day after the quarter ends, and is due by January 30, 2027.',
+    );
+    expect(html).not.toContain('<input');
+    expect(text).not.toContain('Check file');
+    expect(text).not.toContain('Submit report');
+    expect(text).not.toContain('Closed for entry');
+  });
+
+  test('an admin looking at a quarter still under way is told where to open it early', () => {
+    vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
+    const html = render(
+      makeDetail({
+        status: 'not_started',
+        values: {},
+        period: { ...makeDetail().period, open: false },
+        permissions: { edit: false, submit: false, review: false, reopen: false },
+      }),
+      admin,
+    );
+    expect(textOf(html)).toContain('You can open it early for every agency from the completeness page.');
+  });
+
   test('a draft past its deadline says so without blame', () => {
     const html = render(makeDetail({ period: { ...makeDetail().period, deadline: '2026-10-30' } }));
-    expect(textOf(html)).toContain('Was due 30 October 2026');
+    expect(textOf(html)).toContain('Was due October 30, 2026');
     expect(textOf(html)).toContain('A late report still counts');
   });
 });

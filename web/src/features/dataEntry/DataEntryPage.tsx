@@ -11,8 +11,8 @@ import { sectionsFor } from '../../../../api/domain/catalog';
 import { type Finding, validateQuarter } from '../../../../api/domain/validation';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
-import { localIsoDate } from '../../lib/dates';
 import { meQuery } from '../auth/queries';
+import { useCoalitionToday } from '../auth/useCoalitionToday';
 import { catalogVersionQuery, submissionDetailQuery } from '../submissions/queries';
 import type { SubmissionDetail } from '../submissions/types';
 import { ChecksSummary } from './Checks';
@@ -69,7 +69,7 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
   const viewerIsAdmin = me.data?.role === 'admin';
   const draft = useDraft(detail);
   const editable = detail.permissions.edit;
-  const today = localIsoDate();
+  const today = useCoalitionToday();
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
@@ -121,7 +121,7 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
     requestAnimationFrame(() => noticeRef.current?.focus());
   };
 
-  const locked = lockReason(detail, viewerIsAdmin);
+  const locked = lockReason(detail, viewerIsAdmin, today);
   const historyHref = detail.revision > 0 ? historyPath(detail.agency.code, detail.period.code) : null;
   const extraLinks = [
     ...(editable ? [{ href: '#upload', label: 'Upload a CSV file instead' }] : []),

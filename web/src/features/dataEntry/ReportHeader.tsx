@@ -5,6 +5,7 @@ import { describeDeadline, describeSpan, formatDate } from '../../lib/dates';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
 import { lateNote } from '../submissions/status';
 import type { SubmissionDetail } from '../submissions/types';
+import { entryLabel } from './entry';
 
 export function ReportHeader({
   detail,
@@ -40,7 +41,9 @@ export function ReportHeader({
       <p className="status-line">
         <span className="status-line__label">Status:</span> <StatusBadge status={detail.status} />
         {late ? <LateBadge note={late} /> : null}
-        {!period.open ? <span className="status status--not-started">Closed for entry</span> : null}
+        {!period.open ? (
+          <span className="status status--not-started">{entryLabel(period, today)}</span>
+        ) : null}
       </p>
       {detail.revision > 0 && detail.submittedAt ? (
         <p className="muted">

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeSave, formatTime, historyPath, lockReason, reportPath } from './reportState';
+import { describeSave, historyPath, lockReason, reportPath } from './reportState';
 import { makeDetail } from './testFixtures';
 import type { SaveState } from './useDraft';
 
@@ -20,6 +20,7 @@ describe('reportPath and historyPath', () => {
 
 describe('lockReason', () => {
   const readOnly = { edit: false, submit: false, review: false, reopen: false };
+  const notYetPeriod = { ...makeDetail().period, open: false };
   test.each([
     { name: 'an editable draft has no lock', overrides: {}, admin: false, expected: null },
     {
@@ -45,24 +46,31 @@ describe('lockReason', () => {
       expected: /^2026Q4 is closed for entry\./,
     },
     {
+      name: 'a quarter still under way',
+      overrides: { status: 'not_started' as const, permissions: readOnly, period: notYetPeriod },
+      admin: false,
+      today: '2026-12-01',
+      expected:
+        /^2026Q4 is not open for entry yet\. It opens on January 1, 2027, the day after the quarter ends, and is due by January 30, 2027\. You can look over the form now/,
+    },
+    {
+      name: 'an admin reading a quarter still under way',
+      overrides: { status: 'not_started' as const, permissions: readOnly, period: notYetPeriod },
+      admin: true,
+      today: '2026-12-01',
+      expected:
+        /not open for entry yet\..*You can open it early for every agency from the completeness page\./,
+    },
+    {
       name: 'an admin reading any report',
       overrides: { status: 'submitted' as const, permissions: { ...readOnly, review: true } },
       admin: true,
       expected: /Only the agency's own reporters can change the counts/,
     },
-  ])('$name', ({ overrides, admin, expected }) => {
-    const reason = lockReason(makeDetail(overrides), admin);
+  ])('$name', ({ overrides, admin, expected, today = '2027-06-01' }) => {
+    const reason = lockReason(makeDetail(overrides), admin, today);
     if (expected === null) expect(reason).toBeNull();
     else expect(reason).toMatch(expected);
-  });
-});
-
-describe('formatTime', () => {
-  test.each([
-    { iso: '2026-11-20T22:05:00Z', zone: 'UTC', expected: '22:05' },
-    { iso: '2026-11-20T22:05:00Z', zone: 'America/Los_Angeles', expected: '14:05' },
-  ])('$iso in $zone', ({ iso, zone, expected }) => {
-    expect(formatTime(new Date(iso), zone)).toBe(expected);
   });
 });
 
@@ -92,7 +100,7 @@ describe('describeSave', () => {
       unsaved: false,
       invalid: 0,
       updatedAt: '2026-11-20T22:05:00Z',
-      expected: 'Draft last saved 20 November 2026 at 14:05.',
+      expected: 'Draft last saved November 20, 2026 at 2:05 PM.',
     },
     {
       name: 'waiting to save',
@@ -116,7 +124,7 @@ describe('describeSave', () => {
       unsaved: false,
       invalid: 0,
       updatedAt: null,
-      expected: 'All changes saved at 14:05.',
+      expected: 'All changes saved at 2:05 PM.',
     },
     {
       name: 'saved, with a box that is not a count',
@@ -124,7 +132,7 @@ describe('describeSave', () => {
       unsaved: false,
       invalid: 1,
       updatedAt: null,
-      expected: 'All other changes saved at 14:05. 1 box needs a whole number before it can be saved.',
+      expected: 'All other changes saved at 2:05 PM. 1 box needs a whole number before it can be saved.',
     },
     {
       name: 'only a box that is not a count',
@@ -141,7 +149,7 @@ describe('describeSave', () => {
       invalid: 0,
       heldBack: 1,
       updatedAt: null,
-      expected: 'All other changes saved at 14:05. 1 explanation needs changing before it can be saved.',
+      expected: 'All other changes saved at 2:05 PM. 1 explanation needs changing before it can be saved.',
     },
     {
       name: 'the network failed',

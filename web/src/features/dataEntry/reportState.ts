@@ -1,8 +1,9 @@
 /** How the report's situation reads at the top of the form: why it is locked, and the autosave state. */
 
-import { formatDate } from '../../lib/dates';
+import { formatDate, formatTime } from '../../lib/dates';
 import { choose } from '../../lib/text';
 import type { SubmissionDetail } from '../submissions/types';
+import { entryState, notOpenYetSentence } from './entry';
 import type { SaveState } from './useDraft';
 
 /** The form's address for one agency's quarter. */
@@ -17,15 +18,21 @@ export function historyPath(agency: string, period: string): string {
 
 /**
  * Why the form can't be edited, in a sentence or two; null when it can. The server decides through
- * `permissions.edit`; this only explains its decision.
+ * `permissions.edit`; this only explains its decision. `today` is the coalition's day.
  */
 export function lockReason(
   detail: Pick<SubmissionDetail, 'status' | 'period' | 'permissions'>,
   viewerIsAdmin: boolean,
+  today: string,
 ): string | null {
   if (detail.permissions.edit) return null;
+  const notYet = entryState(detail.period, today) === 'not-yet';
   if (viewerIsAdmin)
-    return "You're viewing this agency's report. Only the agency's own reporters can change the counts.";
+    return notYet
+      ? `You're viewing this agency's report. ${notOpenYetSentence(detail.period)} You can open it early for every agency from the completeness page.`
+      : "You're viewing this agency's report. Only the agency's own reporters can change the counts.";
+  if (notYet && (detail.status === 'not_started' || detail.status === 'draft'))
+    return `${notOpenYetSentence(detail.period)} You can look over the form now; the boxes open for your counts on that day.`;
   switch (detail.status) {
     case 'submitted':
       return "This report has been submitted and is waiting for the coalition's review, so it can't be changed right now. If the coalition returns it for correction, you'll be able to edit it again.";
@@ -38,17 +45,8 @@ export function lockReason(
   }
 }
 
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** "14:05" in the reader's time zone (or `timeZone`). */
-export function formatTime(at: Date, timeZone?: string): string {
-  return (
-    timeZone ? new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }) : clock
-  ).format(at);
-}
-
 /**
- * The autosave line: "Saving…", "All changes saved at 14:05", "Couldn't save — retrying". Typed
+ * The autosave line: "Saving…", "All changes saved at 2:05 PM", "Couldn't save — retrying". Typed
  * boxes that aren't counts yet are mentioned, because they are the one thing not being saved.
  */
 export function describeSave(

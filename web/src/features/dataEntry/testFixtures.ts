@@ -159,6 +159,8 @@ export function makeDetail(overrides: Partial<SubmissionDetail> = {}): Submissio
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
     },
     status: 'draft',
     revision: 0,

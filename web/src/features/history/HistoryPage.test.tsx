@@ -93,9 +93,9 @@ describe('HistoryPage', () => {
     expect(text).toContain(
       'The services listed add up to fewer than the survivors receiving services. Two survivors were referred on before services began.',
     );
-    expect(text).toContain('Returned for correction by Admin One on 5 November 2026');
+    expect(text).toContain('Returned for correction by Admin One on November 5, 2026');
     expect(text).toContain('Comment: The gender breakdown adds up to 41.');
-    expect(text).toContain('Approved by Admin One on 12 November 2026');
+    expect(text).toContain('Approved by Admin One on November 12, 2026');
     expect(html).toContain('href="/report/ASH/2026Q4"');
   });
 

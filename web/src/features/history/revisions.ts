@@ -3,7 +3,7 @@
  * and what each explanation was about. Pure, so it is tested without a page.
  */
 import type { Catalog } from '../../../../api/domain/catalog';
-import { formatDate } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import type { RevisionReview, RevisionSummary, SubmissionDetail } from '../submissions/types';
 
 /** A version that can be compared: a submitted revision, or the working draft. */
@@ -49,19 +49,7 @@ export function parseVersion(value: string): Version | null {
   return /^[1-9]\d*$/.test(value) ? Number(value) : null;
 }
 
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** "3 November 2026 at 14:05" in the reader's time zone, or `timeZone`. */
-export function formatDateTime(iso: string, timeZone?: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const time = timeZone
-    ? new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone })
-    : clock;
-  return `${formatDate(iso, timeZone)} at ${time.format(at)}`;
-}
-
-/** "Submitted 3 November 2026 at 14:05 by Reporter One". */
+/** "Submitted November 3, 2026 at 2:05 PM by Reporter One". */
 export function describeSubmission(
   revision: Pick<RevisionSummary, 'submittedAt' | 'submittedBy'>,
   timeZone?: string,
@@ -76,7 +64,7 @@ const reviewVerbs: Record<RevisionReview['action'], string> = {
   reopen: 'Reopened',
 };
 
-/** "Returned for correction by Admin One on 5 November 2026 at 09:10". */
+/** "Returned for correction by Admin One on November 5, 2026 at 9:10 AM". */
 export function describeReview(review: RevisionReview, timeZone?: string): string {
   const by = review.reviewedBy ? ` by ${review.reviewedBy}` : '';
   return `${reviewVerbs[review.action]}${by} on ${formatDateTime(review.reviewedAt, timeZone)}`;

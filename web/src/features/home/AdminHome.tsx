@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { QuarterCompleteness } from '../../api/types';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
-import { describeDeadline, formatDate, localIsoDate } from '../../lib/dates';
+import { coalitionToday, describeDeadline, formatDate } from '../../lib/dates';
+import { entryLabel, entryState } from '../dataEntry/entry';
 import { newestFirst } from '../submissions/status';
 import {
   chaseBreakdown,
@@ -18,10 +19,13 @@ export const adminQuarterCount = 4;
 
 const heading = 'Quarterly reporting across the coalition';
 
-/** An admin's home: who still needs chasing for the quarter that matters most, then recent quarters. */
-export function AdminHome() {
+/**
+ * An admin's home: who still needs chasing for the quarter that matters most, then recent quarters.
+ * `timeZone` is the coalition's, whose calendar says what today is.
+ */
+export function AdminHome({ timeZone }: { timeZone: string }) {
   const query = useQuery(completenessSummaryQuery(adminQuarterCount));
-  const today = localIsoDate();
+  const today = coalitionToday(timeZone);
 
   if (query.isPending) {
     return (
@@ -62,7 +66,7 @@ export function AdminHome() {
         {quarters.length === 0 ? (
           <p>There are no quarters to summarise yet.</p>
         ) : (
-          <CompletenessTable quarters={quarters} highlighted={highlight} />
+          <CompletenessTable quarters={quarters} highlighted={highlight} today={today} />
         )}
       </section>
     </>
@@ -76,7 +80,7 @@ function ChasePanel({ quarter, today }: { quarter: QuarterCompleteness; today: s
   return (
     <section className="panel panel--featured" aria-labelledby="chase-heading">
       <p className="eyebrow">
-        {quarter.period} · {quarter.open ? 'Open for entry' : 'Closed for entry'} · {deadline.label}
+        {quarter.period} · {entryLabel(quarter, today)} · {deadline.label}
       </p>
       <h2 id="chase-heading">{chaseSentence(quarter)}</h2>
       {breakdown ? <p>{breakdown}</p> : null}
@@ -92,9 +96,9 @@ function ChasePanel({ quarter, today }: { quarter: QuarterCompleteness; today: s
 }
 
 /** Words beside a quarter in the table; a quarter can be open for late entry after its deadline. */
-function quarterNotes(quarter: QuarterCompleteness): string[] {
+function quarterNotes(quarter: QuarterCompleteness, today: string): string[] {
   const notes: string[] = [];
-  if (quarter.open) notes.push('Open for entry');
+  if (entryState(quarter, today) !== 'closed') notes.push(entryLabel(quarter, today));
   if (quarter.pastDeadline) notes.push('Deadline passed');
   return notes;
 }
@@ -102,9 +106,11 @@ function quarterNotes(quarter: QuarterCompleteness): string[] {
 function CompletenessTable({
   quarters,
   highlighted,
+  today,
 }: {
   quarters: QuarterCompleteness[];
   highlighted: QuarterCompleteness | undefined;
+  today: string;
 }) {
   return (
     <TableScroll captionId="completeness-caption">
@@ -145,7 +151,7 @@ function CompletenessTable({
               <tr key={quarter.period} className={quarter === highlighted ? 'row--current' : undefined}>
                 <th scope="row">
                   {quarter.period}
-                  {quarterNotes(quarter).map((note) => (
+                  {quarterNotes(quarter, today).map((note) => (
                     <span key={note} className="cell-note">
                       {note}
                     </span>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type {
+  AgencyQuarter,
   AgencySubmissionsResponse,
   CompletenessSummaryResponse,
   Me,
@@ -51,6 +52,7 @@ const reporter: Me = {
   name: 'Reporter One',
   role: 'reporter',
   agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
+  timeZone: 'America/Los_Angeles',
 };
 
 const agencySubmissions: AgencySubmissionsResponse = {
@@ -62,6 +64,8 @@ const agencySubmissions: AgencySubmissionsResponse = {
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       status: 'draft',
       late: false,
       submittedAt: null,
@@ -74,6 +78,8 @@ const agencySubmissions: AgencySubmissionsResponse = {
       endDate: '2026-09-30',
       deadline: '2026-10-30',
       open: false,
+      opensOn: '2026-10-01',
+      openedEarly: false,
       status: 'returned',
       late: true,
       submittedAt: '2026-11-03T18:00:00Z',
@@ -86,6 +92,8 @@ const agencySubmissions: AgencySubmissionsResponse = {
       endDate: '2026-06-30',
       deadline: '2026-07-30',
       open: false,
+      opensOn: '2026-07-01',
+      openedEarly: false,
       status: 'approved',
       late: false,
       submittedAt: '2026-07-20T18:00:00Z',
@@ -102,17 +110,94 @@ describe('ReporterHome', () => {
     expect(textOf(html)).toContain("Loading your agency's reports…");
   });
 
-  test('puts the open quarter first, with its deadline, status and next step', () => {
+  test('puts the returned report first, then the quarter due next with its deadline, status and next step', () => {
     const html = render(<ReporterHome me={reporter} />, (client) =>
       client.setQueryData(submissionKeys.byAgency('ASH'), agencySubmissions),
     );
     const text = textOf(html);
     expect(text).toContain("Your agency's quarterly reports");
     expect(text).toContain('Asian Women’s Shelter South Bay · Victim services');
-    expect(text).toContain('Open for entry 2026Q4 October to December 2026 Due 30 January 2027 (in 63 days)');
+    expect(text).toMatch(/^.*?Returned for correction 2026Q3 July to September 2026/);
+    expect(text).toContain('Correct the 2026Q3 report');
+    expect(text).toContain(
+      'Open for entry 2026Q4 October to December 2026 Due January 30, 2027 (in 63 days)',
+    );
     expect(text).toContain('Status: Draft');
-    expect(text).toContain('Next step: Your draft is saved. Check it and submit it by 30 January 2027.');
-    expect(text.indexOf('2026Q4')).toBeLessThan(text.indexOf('2026Q3'));
+    expect(text).toContain('Next step: Your draft is saved. Check it and submit it by January 30, 2027.');
+    expect(text.indexOf('Returned for correction 2026Q3')).toBeLessThan(
+      text.indexOf('Open for entry 2026Q4'),
+    );
+  });
+
+  const quarter = (overrides: Partial<AgencyQuarter>): AgencyQuarter => ({
+    ...(agencySubmissions.quarters[0] as AgencyQuarter),
+    ...overrides,
+  });
+
+  test('an overdue report comes before the one due next', () => {
+    const quarters = [
+      quarter({ period: '2026Q4', status: 'not_started' }),
+      quarter({
+        period: '2026Q3',
+        startDate: '2026-07-01',
+        endDate: '2026-09-30',
+        deadline: '2026-10-30',
+        opensOn: '2026-10-01',
+        status: 'draft',
+      }),
+    ];
+    const text = textOf(
+      render(<ReporterHome me={reporter} />, (client) =>
+        client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
+      ),
+    );
+    expect(text).toMatch(
+      /^.*?Overdue 2026Q3 July to September 2026 Was due October 30, 2026 \(29 days ago\)/,
+    );
+    expect(text).toContain('Continue the 2026Q3 report');
+    expect(text.indexOf('Overdue 2026Q3')).toBeLessThan(text.indexOf('Open for entry 2026Q4'));
+  });
+
+  test('on 1 December, the quarter under way is the one due next: not open yet, and when it opens', () => {
+    vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
+    const quarters = [
+      quarter({ period: '2026Q4', status: 'not_started', open: false }),
+      quarter({
+        period: '2026Q3',
+        startDate: '2026-07-01',
+        endDate: '2026-09-30',
+        deadline: '2026-10-30',
+        opensOn: '2026-10-01',
+        status: 'approved',
+        submittedAt: '2026-10-20T18:00:00Z',
+        revision: 1,
+      }),
+    ];
+    const html = render(<ReporterHome me={reporter} />, (client) =>
+      client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
+    );
+    const text = textOf(html);
+    expect(text).toContain(
+      'Opens for entry January 1, 2027 2026Q4 October to December 2026 Due January 30, 2027 (in 60 days)',
+    );
+    expect(text).toContain(
+      'Next step: 2026Q4 is not open for entry yet. It opens on January 1, 2027, the day after the quarter ends, and is due by January 30, 2027.',
+    );
+    expect(html).toContain('href="/report/ASH/2026Q4"');
+    expect(text).toContain('View the 2026Q4 report');
+    expect(text).not.toContain('Start the 2026Q4 report');
+  });
+
+  test('says so calmly when nothing needs the reporter', () => {
+    const quarters = [
+      quarter({ period: '2026Q4', status: 'submitted', submittedAt: '2026-11-20T18:00:00Z', revision: 1 }),
+    ];
+    const text = textOf(
+      render(<ReporterHome me={reporter} />, (client) =>
+        client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
+      ),
+    );
+    expect(text).toContain('Nothing needs you right now');
   });
 
   test("shows a returned report's comment, and marks a late one in words", () => {
@@ -154,6 +239,8 @@ const completeness: CompletenessSummaryResponse = {
       period: '2026Q4',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       pastDeadline: false,
       expected: 12,
       approved: 0,
@@ -167,6 +254,8 @@ const completeness: CompletenessSummaryResponse = {
       period: '2026Q3',
       deadline: '2026-10-30',
       open: false,
+      opensOn: '2026-10-01',
+      openedEarly: false,
       pastDeadline: true,
       expected: 12,
       approved: 6,
@@ -182,19 +271,21 @@ const completeness: CompletenessSummaryResponse = {
 describe('AdminHome', () => {
   test('leads with who still needs chasing for the past-deadline quarter', () => {
     const text = textOf(
-      render(<AdminHome />, (client) => client.setQueryData(completenessKeys.summary(4), completeness)),
+      render(<AdminHome timeZone="America/Los_Angeles" />, (client) =>
+        client.setQueryData(completenessKeys.summary(4), completeness),
+      ),
     );
-    expect(text).toContain('2026Q3 · Closed for entry · Was due 30 October 2026');
+    expect(text).toContain('2026Q3 · Closed for entry · Was due October 30, 2026');
     expect(text).toContain('3 agencies have not submitted 2026Q3.');
     expect(text).toContain('Of these, 2 have not started and 1 has a draft saved.');
     expect(text).toContain('2 reports are waiting for your review.');
     expect(text).toContain(
-      '2026Q4 is open for entry until 30 January 2027. 2 of 12 agencies have submitted so far.',
+      '2026Q4 is open for entry until January 30, 2027. 2 of 12 agencies have submitted so far.',
     );
   });
 
   test('shows every count in a captioned table, one row per quarter', () => {
-    const html = render(<AdminHome />, (client) =>
+    const html = render(<AdminHome timeZone="America/Los_Angeles" />, (client) =>
       client.setQueryData(completenessKeys.summary(4), completeness),
     );
     expect(textOf(html)).toContain(
@@ -202,7 +293,7 @@ describe('AdminHome', () => {
     );
     expect(html.match(/<th scope="col"/g)).toHaveLength(9);
     const q3Row = textOf(html.slice(html.indexOf('<tr class="row--current">')));
-    expect(q3Row).toMatch(/^ ?2026Q3 Deadline passed 30 October 2026 12 6 2 1 1 2 2/);
+    expect(q3Row).toMatch(/^ ?2026Q3 Deadline passed October 30, 2026 12 6 2 1 1 2 2/);
   });
 });
 
@@ -214,6 +305,8 @@ const periods: PeriodsResponse = {
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       expected: 12,
       approved: 0,
     },
@@ -223,6 +316,8 @@ const periods: PeriodsResponse = {
       endDate: '2026-09-30',
       deadline: '2026-10-30',
       open: false,
+      opensOn: '2026-10-01',
+      openedEarly: false,
       expected: 12,
       approved: 10,
     },

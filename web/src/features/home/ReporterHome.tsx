@@ -3,13 +3,18 @@ import type { AgencyQuarter, Me } from '../../api/types';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, describeSpan, formatDate, localIsoDate } from '../../lib/dates';
+import { coalitionToday, describeDeadline, describeSpan, formatDate } from '../../lib/dates';
+import { entryLabel, entryState, notOpenYetSentence } from '../dataEntry/entry';
 import { ReportLink, reportLinkText } from '../dataEntry/ReportLink';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
-import { lateNote, newestFirst, nextStepFor, openQuarter, submittedOn } from '../submissions/status';
+import { lateNote, newestFirst, nextStepFor, submittedOn } from '../submissions/status';
+import { type Need, nextDueReport, overdueReports, reportNeedingReporter, returnedReports } from './needs';
 import { agencySubmissionsQuery } from './queries';
 
-/** A reporter's home: their agency's open quarter first, anything returned, then every quarter. */
+/**
+ * A reporter's home: the report that needs them now first (returned, then overdue, then due next),
+ * any others waiting on them, then every quarter.
+ */
 export function ReporterHome({ me }: { me: Me }) {
   if (!me.agency) {
     return (
@@ -22,12 +27,12 @@ export function ReporterHome({ me }: { me: Me }) {
       </>
     );
   }
-  return <AgencyReports agencyCode={me.agency.code} />;
+  return <AgencyReports agencyCode={me.agency.code} timeZone={me.timeZone} />;
 }
 
-function AgencyReports({ agencyCode }: { agencyCode: string }) {
+function AgencyReports({ agencyCode, timeZone }: { agencyCode: string; timeZone: string }) {
   const query = useQuery(agencySubmissionsQuery(agencyCode));
-  const today = localIsoDate();
+  const today = coalitionToday(timeZone);
 
   if (query.isPending) {
     return (
@@ -53,8 +58,7 @@ function AgencyReports({ agencyCode }: { agencyCode: string }) {
 
   const { agency } = query.data;
   const quarters = newestFirst(query.data.quarters);
-  const current = openQuarter(quarters);
-  const returned = quarters.filter((q) => q.status === 'returned' && q !== current);
+  const panels = reportsNeedingReporter(quarters, today);
 
   return (
     <>
@@ -64,17 +68,16 @@ function AgencyReports({ agencyCode }: { agencyCode: string }) {
         {agency.type ? <span className="muted"> · {agencyTypeLabel(agency.type)}</span> : null}
       </p>
 
-      {current ? (
-        <OpenQuarterPanel agencyCode={agency.code} quarter={current} today={today} />
-      ) : (
+      {panels.length === 0 ? (
         <p className="notice notice--info">
-          No quarter is open for entry right now. The next one opens when the current quarter ends.
+          Nothing needs you right now: every report due so far has been sent. The next quarter's report is
+          listed below once the coalition sets it up.
         </p>
+      ) : (
+        panels.map((need) => (
+          <QuarterPanel key={need.quarter.period} agencyCode={agency.code} need={need} today={today} />
+        ))
       )}
-
-      {returned.map((quarter) => (
-        <ReturnedPanel key={quarter.period} agencyCode={agency.code} quarter={quarter} today={today} />
-      ))}
 
       <section aria-labelledby="all-quarters-heading" className="section">
         <h2 id="all-quarters-heading">All quarters</h2>
@@ -88,22 +91,48 @@ function AgencyReports({ agencyCode }: { agencyCode: string }) {
   );
 }
 
-function OpenQuarterPanel({
+/**
+ * The reports to put in front of the reporter, the one that needs them now first (see
+ * `reportNeedingReporter`), then any other returned or overdue ones, then the one due next.
+ */
+function reportsNeedingReporter(quarters: AgencyQuarter[], today: string): Need<AgencyQuarter>[] {
+  const first = reportNeedingReporter(quarters, today);
+  const next = nextDueReport(quarters, today);
+  const all: Need<AgencyQuarter>[] = [
+    ...(first ? [first] : []),
+    ...returnedReports(quarters).map((quarter) => ({ quarter, reason: 'returned' as const })),
+    ...overdueReports(quarters, today).map((quarter) => ({ quarter, reason: 'overdue' as const })),
+    ...(next ? [{ quarter: next, reason: 'due' as const }] : []),
+  ];
+  return all.filter((need, i) => all.findIndex((other) => other.quarter === need.quarter) === i);
+}
+
+function eyebrowFor(need: Need<AgencyQuarter>, today: string): string {
+  if (need.reason === 'returned') return 'Returned for correction';
+  if (need.reason === 'overdue') return 'Overdue';
+  return entryLabel(need.quarter, today);
+}
+
+function QuarterPanel({
   agencyCode,
-  quarter,
+  need,
   today,
 }: {
   agencyCode: string;
-  quarter: AgencyQuarter;
+  need: Need<AgencyQuarter>;
   today: string;
 }) {
+  const { quarter } = need;
   const deadline = describeDeadline(quarter.deadline, today);
   const late = lateNote(quarter);
   const submitted = submittedOn(quarter.submittedAt);
+  const notYet = entryState(quarter, today) === 'not-yet';
+  const headingId = `quarter-${quarter.period}-heading`;
+  const tone = need.reason === 'due' ? 'panel--featured' : 'panel--attention';
   return (
-    <section className="panel panel--featured" aria-labelledby="open-quarter-heading">
-      <p className="eyebrow">Open for entry</p>
-      <h2 id="open-quarter-heading">
+    <section className={`panel ${tone}`} aria-labelledby={headingId}>
+      <p className="eyebrow">{eyebrowFor(need, today)}</p>
+      <h2 id={headingId}>
         {quarter.period}{' '}
         <span className="heading-note">{describeSpan(quarter.startDate, quarter.endDate)}</span>
       </h2>
@@ -120,37 +149,10 @@ function OpenQuarterPanel({
         <ReviewerComment comment={quarter.returnComment} />
       ) : null}
       <p className="next-step">
-        <strong>Next step:</strong> {nextStepFor(quarter, today)}
-      </p>
-      <p>
-        <ReportLink agency={agencyCode} period={quarter.period} className="button">
-          {reportLinkText(quarter.status, quarter.open, quarter.period)}
-        </ReportLink>
-      </p>
-    </section>
-  );
-}
-
-function ReturnedPanel({
-  agencyCode,
-  quarter,
-  today,
-}: {
-  agencyCode: string;
-  quarter: AgencyQuarter;
-  today: string;
-}) {
-  const headingId = `returned-${quarter.period}-heading`;
-  return (
-    <section className="panel panel--attention" aria-labelledby={headingId}>
-      <p className="eyebrow">Returned for correction</p>
-      <h2 id={headingId}>
-        {quarter.period}{' '}
-        <span className="heading-note">{describeSpan(quarter.startDate, quarter.endDate)}</span>
-      </h2>
-      {quarter.returnComment ? <ReviewerComment comment={quarter.returnComment} /> : null}
-      <p className="next-step">
-        <strong>Next step:</strong> {nextStepFor(quarter, today)}
+        <strong>Next step:</strong>{' '}
+        {notYet
+          ? `${notOpenYetSentence({ code: quarter.period, opensOn: quarter.opensOn, deadline: quarter.deadline })} You can look over the form in the meantime.`
+          : nextStepFor(quarter, today)}
       </p>
       <p>
         <ReportLink agency={agencyCode} period={quarter.period} className="button">
@@ -202,7 +204,9 @@ function QuartersTable({
                     {quarter.period}
                   </ReportLink>
                   <span className="cell-note">{describeSpan(quarter.startDate, quarter.endDate)}</span>
-                  {quarter.open ? <span className="cell-note">Open for entry</span> : null}
+                  {entryState(quarter, today) === 'closed' ? null : (
+                    <span className="cell-note">{entryLabel(quarter, today)}</span>
+                  )}
                 </th>
                 <td className="date">
                   {formatDate(quarter.deadline)}

@@ -15,6 +15,8 @@ function summary(overrides: Partial<QuarterCompleteness> = {}): QuarterCompleten
     period: '2026Q3',
     deadline: '2026-10-30',
     open: false,
+    opensOn: '2026-10-01',
+    openedEarly: false,
     pastDeadline: true,
     expected: 12,
     approved: 0,
@@ -139,23 +141,23 @@ describe('openQuarterProgress', () => {
   test.each([
     {
       counts: { approved: 1, submitted: 1, notStarted: 10 },
-      expected: '2026Q4 is open for entry until 30 January 2027. 2 of 12 agencies have submitted so far.',
+      expected: '2026Q4 is open for entry until January 30, 2027. 2 of 12 agencies have submitted so far.',
     },
     {
       counts: { submitted: 1, notStarted: 11 },
-      expected: '2026Q4 is open for entry until 30 January 2027. 1 of 12 agencies has submitted so far.',
+      expected: '2026Q4 is open for entry until January 30, 2027. 1 of 12 agencies has submitted so far.',
     },
     {
       counts: { notStarted: 12 },
-      expected: '2026Q4 is open for entry until 30 January 2027. No agency has submitted yet.',
+      expected: '2026Q4 is open for entry until January 30, 2027. No agency has submitted yet.',
     },
     {
       counts: { expected: 1, submitted: 1 },
-      expected: '2026Q4 is open for entry until 30 January 2027. 1 of 1 agency has submitted so far.',
+      expected: '2026Q4 is open for entry until January 30, 2027. 1 of 1 agency has submitted so far.',
     },
     {
       counts: { expected: 0 },
-      expected: '2026Q4 is open for entry until 30 January 2027. No agencies are expected to report for it.',
+      expected: '2026Q4 is open for entry until January 30, 2027. No agencies are expected to report for it.',
     },
   ])('$counts', ({ counts, expected }) => {
     expect(openQuarterProgress(summary({ ...open, ...counts }))).toBe(expected);

@@ -73,7 +73,7 @@ export function followUps(quarter: QuarterCompleteness): string[] {
 }
 
 /**
- * One line on the quarter open for entry: "2026Q4 is open until 30 January 2027. 2 of 12 agencies
+ * One line on the quarter open for entry: "2026Q4 is open until January 30, 2027. 2 of 12 agencies
  * have submitted so far."
  */
 export function openQuarterProgress(quarter: QuarterCompleteness): string {

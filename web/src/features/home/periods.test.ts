@@ -22,6 +22,8 @@ describe('latestPeriodWithData', () => {
     endDate: '2026-03-31',
     deadline: '2026-04-30',
     open: false,
+    opensOn: '2027-01-01',
+    openedEarly: false,
     expected: 12,
     approved,
   });

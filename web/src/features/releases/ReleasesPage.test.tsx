@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, test } from 'vitest';
 import type { PeriodsResponse } from '../../api/types';
+import { authKeys } from '../auth/queries';
 import { periodKeys } from '../home/queries';
 import { releaseKeys } from './queries';
 import { ReleaseList } from './ReleaseList';
@@ -32,6 +33,8 @@ const periods: PeriodsResponse = {
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       expected: 14,
       approved: 0,
     },
@@ -41,6 +44,8 @@ const periods: PeriodsResponse = {
       endDate: '2026-09-30',
       deadline: '2026-10-30',
       open: false,
+      opensOn: '2026-10-01',
+      openedEarly: false,
       expected: 14,
       approved: 12,
     },
@@ -63,6 +68,14 @@ function renderPage(
   path = '/releases?period=2026Q3',
 ) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  client.setQueryData(authKeys.me(), {
+    id: 1,
+    email: 'admin@scope.demo',
+    name: 'Dana',
+    role: 'admin',
+    agency: null,
+    timeZone: 'America/Los_Angeles',
+  });
   client.setQueryData(periodKeys.list(), periods);
   client.setQueryData(releaseKeys.list(), { releases });
   client.setQueryData(releaseKeys.preview(previewData.period), previewData);
@@ -126,7 +139,7 @@ describe('ReleasesPage', () => {
 describe('PublishPreviewView', () => {
   test('leads with the deadline and how complete the quarter is', () => {
     const text = textOf(renderPreview());
-    expect(text).toContain('2026Q3 · Closed for entry · Was due 30 October 2026 (29 days ago)');
+    expect(text).toContain('2026Q3 · Closed for entry · Was due October 30, 2026 (29 days ago)');
     expect(text).toContain("12 of 14 agencies' reports approved for 2026Q3");
     expect(text).toContain('1 awaiting review 1 not started');
   });
@@ -178,7 +191,7 @@ describe('PublishPreviewView', () => {
     );
     expect(text).toContain('Publish a correction (release 2)…');
     expect(text).toContain('2026Q3 has been published before (release 1). Publishing again makes release 2');
-    expect(text).toContain('Release 1: Published 3 November 2026 at 14:05 by Dana Whitfield');
+    expect(text).toContain('Release 1: Published November 3, 2026 at 2:05 PM by Dana Whitfield');
   });
 
   test('asks for confirmation before publishing, with any error in an alert', () => {
@@ -287,10 +300,10 @@ describe('ReleaseList', () => {
   test('says each status in words, with what each audience has hidden and the audit result', () => {
     const text = textOf(renderPart(<ReleaseList releases={all} timeZone="UTC" />));
     expect(text).toContain(
-      '2026Q4 Release 1 Being computed Started 3 November 2026 at 14:00 by Dana Whitfield 2026Q3, FY2026 Not computed yet Not computed yet',
+      '2026Q4 Release 1 Being computed Started November 3, 2026 at 2:00 PM by Dana Whitfield 2026Q3, FY2026 Not computed yet Not computed yet',
     );
     expect(text).toContain(
-      '2026Q3 Release 2 Published Published 3 November 2026 at 14:05 by Dana Whitfield 2026Q3, FY2026 38 of 412 cells hidden (9%) Audit passed 30 of 120 cells hidden (25%) Audit passed',
+      '2026Q3 Release 2 Published Published November 3, 2026 at 2:05 PM by Dana Whitfield 2026Q3, FY2026 38 of 412 cells hidden (9%) Audit passed 30 of 120 cells hidden (25%) Audit passed',
     );
     expect(text).toContain('2026Q3 Release 1 Replaced by release 2');
     expect(text).toContain('Details of 2026Q3, release 2');

@@ -7,7 +7,9 @@ import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { QuarterPicker } from '../../components/QuarterPicker';
 import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
-import { describeDeadline, localIsoDate } from '../../lib/dates';
+import { describeDeadline } from '../../lib/dates';
+import { useCoalitionToday } from '../auth/useCoalitionToday';
+import { entryLabel } from '../dataEntry/entry';
 import { periodsQuery } from '../home/queries';
 import { isPeriodCode } from '../review/queue';
 import { StatusBadge } from '../submissions/StatusBadge';
@@ -43,6 +45,7 @@ const heading = 'Releases';
 export function ReleasesPage() {
   usePageTitle(heading);
   const [searchParams, setSearchParams] = useSearchParams();
+  const today = useCoalitionToday();
   const periods = useQuery(periodsQuery());
   const releases = useQuery(releaseListQuery());
   const releaseList = releases.data?.releases ?? [];
@@ -64,7 +67,7 @@ export function ReleasesPage() {
   const period = isPeriodCode(requested)
     ? requested
     : periods.data
-      ? defaultPublishPeriod(periods.data.periods, localIsoDate())
+      ? defaultPublishPeriod(periods.data.periods, today)
       : undefined;
 
   function choosePeriod(code: string) {
@@ -191,6 +194,7 @@ function PublishPreview({
   onConfirming: (confirming: boolean) => void;
   onStarted: (release: Release) => void;
 }) {
+  const today = useCoalitionToday();
   const query = useQuery(releasePreviewQuery(period));
   const policy = useQuery(disclosurePolicyQuery());
   const publish = usePublishRelease();
@@ -212,7 +216,7 @@ function PublishPreview({
       releases={releases}
       thresholds={policy.data?.policy ?? defaultThresholds}
       computing={computing}
-      today={localIsoDate()}
+      today={today}
       confirming={confirming}
       publishing={publish.isPending}
       publishError={publish.isError ? errorMessage(publish.error) : null}
@@ -280,7 +284,7 @@ export function PublishPreviewView({
     <>
       <section className="panel panel--featured" aria-labelledby="preview-heading">
         <p className="eyebrow">
-          {preview.period} · {preview.open ? 'Open for entry' : 'Closed for entry'} · {deadline.label}
+          {preview.period} · {entryLabel(preview, today)} · {deadline.label}
           {deadline.relative ? ` (${deadline.relative})` : ''}
         </p>
         <h3 id="preview-heading" className="release-preview__headline">

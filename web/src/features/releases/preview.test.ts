@@ -162,6 +162,8 @@ const period = (code: string, deadline: string, approved: number, open = false):
   endDate: '2026-09-30',
   deadline,
   open,
+  opensOn: '2026-10-01',
+  openedEarly: false,
   expected: 14,
   approved,
 });

@@ -2,7 +2,7 @@
  * How a release reads to people: its name, its status in words (with a shape that repeats the word
  * for people scanning the table), and who published it when.
  */
-import { formatDate } from '../../lib/dates';
+import { formatDateTime } from '../../lib/dates';
 import type { Release, ReleaseStatus } from './types';
 
 /** The outline shape beside a status word; it only repeats the word. */
@@ -49,21 +49,8 @@ export function describeReleaseStatus(
   }
 }
 
-const timeFormat = (timeZone?: string) =>
-  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
-
 /**
- * "3 November 2026 at 14:05", in the reader's time zone unless given: two releases of a quarter on
- * the same day are told apart by the time. Returns the input unchanged when it is not a timestamp.
- */
-export function formatDateTime(value: string, timeZone?: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return `${formatDate(value, timeZone)} at ${timeFormat(timeZone).format(date)}`;
-}
-
-/**
- * When the release happened and who started it: "Published 3 November 2026 at 14:05 by Dana".
+ * When the release happened and who started it: "Published November 3, 2026 at 2:05 PM by Dana".
  * A computing release says when it started; a failed one when it was tried.
  */
 export function releaseWhen(

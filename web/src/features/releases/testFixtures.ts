@@ -43,6 +43,8 @@ export function preview(overrides: Partial<ReleasePreview> = {}): ReleasePreview
     period: '2026Q3',
     deadline: '2026-10-30',
     open: false,
+    opensOn: '2026-10-01',
+    openedEarly: false,
     expected: 14,
     approved: 12,
     awaitingReview: 1,

@@ -24,7 +24,7 @@ const agency = (code: string, name: string) => ({
 });
 
 const queue: ReviewQueueResponse = {
-  period: { code: '2026Q3', deadline: '2026-10-30', open: true },
+  period: { code: '2026Q3', deadline: '2026-10-30', open: true, opensOn: '2026-10-01', openedEarly: false },
   submissions: [
     {
       agency: agency('ALDER', 'Alder House'),
@@ -72,7 +72,7 @@ function render(data: ReviewQueueResponse = queue) {
 describe('ReviewQueueView', () => {
   test('leads with what is waiting, with the quarter, its deadline and the counts', () => {
     const text = textOf(render());
-    expect(text).toContain('2026Q3 · Open for entry · Was due 30 October 2026 (29 days ago)');
+    expect(text).toContain('2026Q3 · Open for entry · Was due October 30, 2026 (29 days ago)');
     expect(text).toContain('1 report is waiting for your review.');
     expect(text).toContain(
       'Of 4 agencies: 1 awaiting review 1 returned for correction 1 not started 1 approved 2 submitted late',

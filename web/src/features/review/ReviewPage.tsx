@@ -6,7 +6,9 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, describeSpan, formatDate, localIsoDate } from '../../lib/dates';
+import { describeDeadline, describeSpan, formatDate } from '../../lib/dates';
+import { useCoalitionToday } from '../auth/useCoalitionToday';
+import { entryLabel } from '../dataEntry/entry';
 import { adminQuarterCount } from '../home/AdminHome';
 import { completenessSummaryQuery, periodsQuery } from '../home/queries';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
@@ -34,6 +36,7 @@ export function ReviewPage() {
   usePageTitle(heading);
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('period');
+  const today = useCoalitionToday();
   const periods = useQuery(periodsQuery());
   // Only needed to choose a default quarter; shared with the admin home, so usually already cached.
   const summary = useQuery({
@@ -46,7 +49,7 @@ export function ReviewPage() {
     period = requested;
   } else if (periods.data && !summary.isPending) {
     const awaiting = new Map((summary.data?.quarters ?? []).map((q) => [q.period, q.submitted]));
-    period = defaultReviewPeriod(periods.data.periods, awaiting, localIsoDate());
+    period = defaultReviewPeriod(periods.data.periods, awaiting, today);
   }
 
   return (
@@ -113,6 +116,7 @@ function PeriodPicker({
 }
 
 function ReviewQueue({ period }: { period: string }) {
+  const today = useCoalitionToday();
   const query = useQuery({ ...reviewQueueQuery(period), placeholderData: keepPreviousData });
   if (query.isPending) return <Loading label={`Loading the reports for ${period}…`} />;
   if (query.isError) {
@@ -125,7 +129,7 @@ function ReviewQueue({ period }: { period: string }) {
       />
     );
   }
-  return <ReviewQueueView data={query.data} updating={query.isPlaceholderData} today={localIsoDate()} />;
+  return <ReviewQueueView data={query.data} updating={query.isPlaceholderData} today={today} />;
 }
 
 /** The summary and table for one answer from the API; exported for tests. */
@@ -149,7 +153,7 @@ export function ReviewQueueView({
       </p>
       <section className="panel panel--featured" aria-labelledby="queue-heading">
         <p className="eyebrow">
-          {period.code} · {period.open ? 'Open for entry' : 'Closed for entry'} · {deadline.label}
+          {period.code} · {entryLabel(period, today)} · {deadline.label}
           {deadline.relative ? ` (${deadline.relative})` : ''}
         </p>
         <h2 id="queue-heading">{queueHeadline(counts, period.code)}</h2>

@@ -9,6 +9,8 @@ function quarter(overrides: Partial<AgencyQuarter> = {}): AgencyQuarter {
     endDate: '2026-12-31',
     deadline: '2027-01-30',
     open: true,
+    opensOn: '2027-01-01',
+    openedEarly: false,
     status: 'not_started',
     late: false,
     submittedAt: null,
@@ -50,8 +52,8 @@ describe('lateNote', () => {
 describe('submittedOn', () => {
   test.each([
     { submittedAt: null, expected: null },
-    { submittedAt: '2026-10-28T17:03:00Z', expected: 'Submitted 28 October 2026' },
-    { submittedAt: '2026-10-31T03:00:00Z', expected: 'Submitted 30 October 2026' },
+    { submittedAt: '2026-10-28T17:03:00Z', expected: 'Submitted October 28, 2026' },
+    { submittedAt: '2026-10-31T03:00:00Z', expected: 'Submitted October 30, 2026' },
   ])('$submittedAt → $expected', ({ submittedAt, expected }) => {
     expect(submittedOn(submittedAt, 'America/Los_Angeles')).toBe(expected);
   });
@@ -63,29 +65,29 @@ describe('nextStepFor', () => {
     {
       name: 'open and not started, before the deadline',
       overrides: {},
-      expected: "Enter your agency's counts for 2026Q4 and submit them by 30 January 2027.",
+      expected: "Enter your agency's counts for 2026Q4 and submit them by January 30, 2027.",
     },
     {
       name: 'open with a draft, before the deadline',
       overrides: { status: 'draft' },
-      expected: 'Your draft is saved. Check it and submit it by 30 January 2027.',
+      expected: 'Your draft is saved. Check it and submit it by January 30, 2027.',
     },
     {
       name: 'open and not started, after the deadline',
       overrides: { period: '2026Q3', deadline: '2026-10-30' },
       expected:
-        "The deadline was 30 October 2026. Please enter your agency's counts for 2026Q3 and submit them as soon as you can.",
+        "The deadline was October 30, 2026. Please enter your agency's counts for 2026Q3 and submit them as soon as you can.",
     },
     {
       name: 'open with a draft, after the deadline',
       overrides: { status: 'draft', deadline: '2026-10-30' },
       expected:
-        'Your draft is saved but not yet submitted. The deadline was 30 October 2026; please submit it as soon as you can.',
+        'Your draft is saved but not yet submitted. The deadline was October 30, 2026; please submit it as soon as you can.',
     },
     {
       name: 'open on the deadline day itself, which still counts as on time',
       overrides: { deadline: today },
-      expected: "Enter your agency's counts for 2026Q4 and submit them by 28 November 2026.",
+      expected: "Enter your agency's counts for 2026Q4 and submit them by November 28, 2026.",
     },
     {
       name: 'closed and never started',

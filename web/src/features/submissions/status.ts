@@ -34,7 +34,7 @@ export function lateNote(quarter: Pick<AgencyQuarter, 'late' | 'submittedAt'>): 
   return quarter.submittedAt === null ? 'Not submitted by the deadline' : 'Submitted late';
 }
 
-/** "Submitted 28 October 2026", or null when it has never been submitted. */
+/** "Submitted October 28, 2026", or null when it has never been submitted. */
 export function submittedOn(submittedAt: string | null, timeZone?: string): string | null {
   return submittedAt === null ? null : `Submitted ${formatDate(submittedAt, timeZone)}`;
 }

@@ -28,9 +28,30 @@ const agency = {
   type: 'victim_services' as const,
 };
 
-const reporter: Me = { id: 3, email: 'reporter1@scope.demo', name: 'Marisol', role: 'reporter', agency };
-const admin: Me = { id: 1, email: 'admin@scope.demo', name: 'Dana', role: 'admin', agency: null };
-const viewer: Me = { id: 2, email: 'viewer@scope.demo', name: 'Rafael', role: 'viewer', agency: null };
+const reporter: Me = {
+  id: 3,
+  email: 'reporter1@scope.demo',
+  name: 'Marisol',
+  role: 'reporter',
+  agency,
+  timeZone: 'America/Los_Angeles',
+};
+const admin: Me = {
+  id: 1,
+  email: 'admin@scope.demo',
+  name: 'Dana',
+  role: 'admin',
+  agency: null,
+  timeZone: 'America/Los_Angeles',
+};
+const viewer: Me = {
+  id: 2,
+  email: 'viewer@scope.demo',
+  name: 'Rafael',
+  role: 'viewer',
+  agency: null,
+  timeZone: 'America/Los_Angeles',
+};
 
 const quarters: AgencySubmissionsResponse = {
   agency,
@@ -41,6 +62,8 @@ const quarters: AgencySubmissionsResponse = {
       endDate: '2026-12-31',
       deadline: '2027-01-30',
       open: true,
+      opensOn: '2027-01-01',
+      openedEarly: false,
       status: 'draft',
       late: false,
       submittedAt: null,
@@ -115,7 +138,7 @@ describe('TokensPage', () => {
     );
     expect(text).toContain('Never used Active Revoke “Case management export”');
     expect(text).toMatch(
-      /Old export scp_9f3a… 10 January 2026 by Marisol Tran-Ibarra \S+ April 2026 Revoked \S+ May 2026/,
+      /Old export scp_9f3a… January 10, 2026 by Marisol Tran-Ibarra April \S+, 2026 Revoked May \S+, 2026/,
     );
     expect(html.match(/>Revoke</g)).toHaveLength(1);
     expect(html).toContain('<caption id="tokens-caption">');

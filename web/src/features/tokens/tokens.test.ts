@@ -54,18 +54,18 @@ describe('sortTokens', () => {
 
 describe('token wording', () => {
   test.each([
-    { overrides: {}, state: 'Active', used: 'Never used', created: '1 November 2026' },
+    { overrides: {}, state: 'Active', used: 'Never used', created: 'November 1, 2026' },
     {
       overrides: { lastUsedAt: '2026-11-20T20:00:00Z', createdBy: 'Marisol Tran-Ibarra' },
       state: 'Active',
-      used: '20 November 2026',
-      created: '1 November 2026 by Marisol Tran-Ibarra',
+      used: 'November 20, 2026',
+      created: 'November 1, 2026 by Marisol Tran-Ibarra',
     },
     {
       overrides: { revokedAt: '2026-11-25T18:00:00Z', lastUsedAt: '2026-11-24T18:00:00Z' },
-      state: 'Revoked 25 November 2026',
-      used: '24 November 2026',
-      created: '1 November 2026',
+      state: 'Revoked November 25, 2026',
+      used: 'November 24, 2026',
+      created: 'November 1, 2026',
     },
   ])('$state, $used', ({ overrides, state, used, created }) => {
     const t = token(1, overrides);

@@ -26,7 +26,7 @@ export function sortTokens(tokens: readonly ApiToken[]): ApiToken[] {
   });
 }
 
-/** "Active", or "Revoked 3 May 2026". */
+/** "Active", or "Revoked May 3, 2026". */
 export function tokenState(token: Pick<ApiToken, 'revokedAt'>, timeZone?: string): string {
   return token.revokedAt === null ? 'Active' : `Revoked ${formatDate(token.revokedAt, timeZone)}`;
 }
@@ -36,7 +36,7 @@ export function lastUsed(token: Pick<ApiToken, 'lastUsedAt'>, timeZone?: string)
   return token.lastUsedAt === null ? 'Never used' : formatDate(token.lastUsedAt, timeZone);
 }
 
-/** "28 November 2026 by Dana Whitfield", or just the date when who is unknown. */
+/** "November 28, 2026 by Dana Whitfield", or just the date when who is unknown. */
 export function createdBy(token: Pick<ApiToken, 'createdAt' | 'createdBy'>, timeZone?: string): string {
   const date = formatDate(token.createdAt, timeZone);
   return token.createdBy ? `${date} by ${token.createdBy}` : date;
