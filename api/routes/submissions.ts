@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -162,6 +162,27 @@ const reviewRefusals = {
 
 const detailResponse = jsonResponse('The quarter as it now stands', submissionDetail);
 
+/** An admin's review of a report: approving it, or returning or reopening it with a note (`invalid` says how a note is refused). */
+const describeReview = (summary: string, description?: string, invalid?: string) =>
+  describeRoute({
+    tags: ['Review (admins)'],
+    summary,
+    ...(description ? { description } : {}),
+    security: callers.people,
+    responses: {
+      200: detailResponse,
+      ...errorResponses(invalid ? { ...reviewRefusals, 400: invalid } : reviewRefusals),
+    },
+  });
+
+/** Reviews a report as the signed-in admin, on the coalition's day. */
+const review = (
+  c: Context<AppEnv>,
+  { agency, period }: { agency: string; period: string },
+  action: 'approve' | 'return' | 'reopen',
+  note: string | null,
+) => reviewSubmission(c.var.db, requireUser(c), agency, period, action, note, clockOf(c));
+
 const uploadTooLarge = () =>
   new ApiError(
     413,
@@ -321,81 +342,31 @@ export const submissionRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:agency/:period/approve',
-    describeRoute({
-      tags: ['Review (admins)'],
-      summary: 'Approve a submitted report, locking it',
-      description: 'Approved reports are what releases publish.',
-      security: callers.people,
-      responses: { 200: detailResponse, ...errorResponses(reviewRefusals) },
-    }),
+    describeReview('Approve a submitted report, locking it', 'Approved reports are what releases publish.'),
     validate('param', submissionPath),
-    (c) => {
-      const { agency, period } = c.req.valid('param');
-      return c.json(reviewSubmission(c.var.db, requireUser(c), agency, period, 'approve', null, clockOf(c)));
-    },
+    (c) => c.json(review(c, c.req.valid('param'), 'approve', null)),
   )
   .post(
     '/:agency/:period/return',
-    describeRoute({
-      tags: ['Review (admins)'],
-      summary: 'Return a submitted report for correction, with a comment the agency sees',
-      security: callers.people,
-      responses: {
-        200: detailResponse,
-        ...errorResponses({
-          ...reviewRefusals,
-          400: 'invalid-request: no comment, or one too long; personal-data: the comment looks like personal data',
-        }),
-      },
-    }),
+    describeReview(
+      'Return a submitted report for correction, with a comment the agency sees',
+      undefined,
+      'invalid-request: no comment, or one too long; personal-data: the comment looks like personal data',
+    ),
     validate('param', submissionPath),
     validate('json', returnBody),
-    (c) => {
-      const { agency, period } = c.req.valid('param');
-      return c.json(
-        reviewSubmission(
-          c.var.db,
-          requireUser(c),
-          agency,
-          period,
-          'return',
-          c.req.valid('json').comment,
-          clockOf(c),
-        ),
-      );
-    },
+    (c) => c.json(review(c, c.req.valid('param'), 'return', c.req.valid('json').comment)),
   )
   .post(
     '/:agency/:period/reopen',
-    describeRoute({
-      tags: ['Review (admins)'],
-      summary: 'Reopen an approved report so the agency can correct it (a lock exception)',
-      description: 'The agency may then edit and resubmit it even if the quarter is closed for entry.',
-      security: callers.people,
-      responses: {
-        200: detailResponse,
-        ...errorResponses({
-          ...reviewRefusals,
-          400: 'invalid-request: no reason, or one too long; personal-data: the reason looks like personal data',
-        }),
-      },
-    }),
+    describeReview(
+      'Reopen an approved report so the agency can correct it (a lock exception)',
+      'The agency may then edit and resubmit it even if the quarter is closed for entry.',
+      'invalid-request: no reason, or one too long; personal-data: the reason looks like personal data',
+    ),
     validate('param', submissionPath),
     validate('json', reopenBody),
-    (c) => {
-      const { agency, period } = c.req.valid('param');
-      return c.json(
-        reviewSubmission(
-          c.var.db,
-          requireUser(c),
-          agency,
-          period,
-          'reopen',
-          c.req.valid('json').reason,
-          clockOf(c),
-        ),
-      );
-    },
+    (c) => c.json(review(c, c.req.valid('param'), 'reopen', c.req.valid('json').reason)),
   )
   .get(
     '/:agency/:period/revisions',
