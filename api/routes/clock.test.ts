@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createApp } from '../app';
+import type { Db } from '../db';
 import { readDefaultCatalog } from '../queries/catalog';
-import {
-  consistentQuarter,
-  createTestDb,
-  seedSmallCoalition,
-  seedSmallHistory,
-  signIn,
-  type TestDb,
-  testConfig,
-} from '../testing';
+import { apiTest, consistentQuarter, signIn, testConfig } from '../testing';
 
 // 2026Q4 is due on 30 January 2027. At 11:30 pm that evening in Los Angeles it is already 07:30 on
 // 31 January in UTC: the server used to call a report sent then late, while the reporter's browser
@@ -17,16 +10,11 @@ import {
 const deadlineEvening = new Date('2027-01-31T07:30:00Z');
 
 const catalog = readDefaultCatalog();
-let t: TestDb;
-beforeEach(() => {
-  t = createTestDb();
-  seedSmallHistory(t.db, seedSmallCoalition(t.db));
-});
-afterEach(() => t.cleanup());
+const test = apiTest.override({ seed: 'history' });
 
-async function submitAt(now: Date, timeZone?: string) {
+async function submitAt(db: Db, now: Date, timeZone?: string) {
   const config = testConfig(timeZone ? { SCOPE_TIME_ZONE: timeZone } : {});
-  const app = createApp({ db: t.db, config, now: () => now });
+  const app = createApp({ db, config, now: () => now });
   const headers = { Cookie: await signIn(app, 'river@test.example'), 'Content-Type': 'application/json' };
   const base = '/api/submissions/RIVER/2026Q4';
   await app.request(`${base}/values`, {
@@ -44,14 +32,14 @@ async function submitAt(now: Date, timeZone?: string) {
 }
 
 describe("the server's day is the coalition's day", () => {
-  test('a report sent at 11:30 pm on the deadline day in Los Angeles is on time', async () => {
-    const { submission, quarter } = await submitAt(deadlineEvening);
+  test('a report sent at 11:30 pm on the deadline day in Los Angeles is on time', async ({ db }) => {
+    const { submission, quarter } = await submitAt(db, deadlineEvening);
     expect(submission).toMatchObject({ status: 'submitted', late: false });
     expect(quarter).toMatchObject({ period: '2026Q4', pastDeadline: false, late: 0 });
   });
 
-  test('the same moment is already the next day for a coalition keeping UTC', async () => {
-    const { submission, quarter } = await submitAt(deadlineEvening, 'UTC');
+  test('the same moment is already the next day for a coalition keeping UTC', async ({ db }) => {
+    const { submission, quarter } = await submitAt(db, deadlineEvening, 'UTC');
     expect(submission).toMatchObject({ status: 'submitted', late: true });
     expect(quarter).toMatchObject({ period: '2026Q4', pastDeadline: true });
   });

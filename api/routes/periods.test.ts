@@ -1,48 +1,37 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createApp } from '../app';
-import {
-  createTestApp,
-  createTestDb,
-  databaseDigest,
-  ensurePeriod,
-  seedSmallCoalition,
-  seedSmallHistory,
-  signIn,
-  type TestDb,
-  testConfig,
-} from '../testing';
-
-// The tests' day is 10 January 2027: 2026Q4 has ended and is open for entry; 2027Q1 runs to 31 March.
-let t: TestDb;
-let app: ReturnType<typeof createTestApp>;
-const cookies: Record<string, string> = {};
-
-beforeEach(async () => {
-  t = createTestDb();
-  seedSmallHistory(t.db, seedSmallCoalition(t.db));
-  ensurePeriod(t.db, '2027Q1', true);
-  app = createTestApp(t.db);
-  for (const [who, email] of Object.entries({
-    admin: 'admin@test.example',
-    viewer: 'viewer@test.example',
-    river: 'river@test.example',
-  }))
-    cookies[who] = await signIn(app, email);
-});
-afterEach(() => t.cleanup());
+import type { Db } from '../db';
+import { apiTest, databaseDigest, ensurePeriod, testConfig } from '../testing';
 
 type Who = 'admin' | 'viewer' | 'river';
-const call = (who: Who, method: string, path: string, body?: string | object, type = 'application/json') =>
-  app.request(`/api${path}`, {
-    method,
-    headers: { Cookie: cookies[who] as string, ...(body === undefined ? {} : { 'Content-Type': type }) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+
+/**
+ * The tests' day is 10 January 2027: 2026Q4 has ended and is open for entry; 2027Q1 runs to 31 March.
+ * Three quarters of history, 2027Q1 besides, and a request to /api as someone signed in before the test.
+ */
+const test = apiTest
+  .override({ seed: 'history' })
+  .extend('nextQuarter', { auto: true }, ({ db }) => ensurePeriod(db, '2027Q1', true))
+  .extend('call', async ({ app, signIn }) => {
+    const cookies: Record<string, string> = {};
+    for (const [who, email] of Object.entries({
+      admin: 'admin@test.example',
+      viewer: 'viewer@test.example',
+      river: 'river@test.example',
+    }))
+      cookies[who] = await signIn(email);
+    return (who: Who, method: string, path: string, body?: string | object, type = 'application/json') =>
+      app.request(`/api${path}`, {
+        method,
+        headers: { Cookie: cookies[who] as string, ...(body === undefined ? {} : { 'Content-Type': type }) },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
   });
 // biome-ignore lint/suspicious/noExplicitAny: the tests read response bodies of several shapes.
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
 
-const periodAudit = () =>
-  t.db
+const periodAudit = (db: Db) =>
+  db
     .prepare(
       "SELECT action, user_id AS userId, details FROM audit_log WHERE entity_type = 'period' ORDER BY id",
     )
@@ -52,24 +41,27 @@ const notOpenYet =
   '2027Q1 ends on March 31, 2027; reports open for entry on April 1, 2027. Your coalition admin can open it early.';
 
 describe('a quarter that has not ended is closed for entry', () => {
-  test.each([
+  test.for<[string, string, string, string | object]>([
     ['saving a draft', 'PUT', '/submissions/RIVER/2027Q1/values', { values: { trainings_delivered: 2 } }],
     ['submitting', 'POST', '/submissions/RIVER/2027Q1/submit', {}],
     ['uploading a file', 'POST', '/submissions/RIVER/2027Q1/upload?dryRun=false', 'csv'],
     ['checking a file', 'POST', '/submissions/RIVER/2027Q1/upload?dryRun=true', 'csv'],
-  ])('%s is refused, saying when it opens, and changes nothing', async (_, method, path, body) => {
-    const before = databaseDigest(t.db);
-    const csv = 'agency,period,element,value\r\nRIVER,2027Q1,trainings_delivered,2\r\n';
-    const response =
-      body === 'csv'
-        ? await call('river', method, path, csv, 'text/csv')
-        : await call('river', method, path, body);
-    expect(response.status).toBe(403);
-    expect((await json(response)).error).toEqual({ code: 'period-not-open-yet', message: notOpenYet });
-    expect(databaseDigest(t.db)).toBe(before);
-  });
+  ])(
+    '%s is refused, saying when it opens, and changes nothing',
+    async ([_, method, path, body], { call, db }) => {
+      const before = databaseDigest(db);
+      const csv = 'agency,period,element,value\r\nRIVER,2027Q1,trainings_delivered,2\r\n';
+      const response =
+        body === 'csv'
+          ? await call('river', method, path, csv, 'text/csv')
+          : await call('river', method, path, body);
+      expect(response.status).toBe(403);
+      expect((await json(response)).error).toEqual({ code: 'period-not-open-yet', message: notOpenYet });
+      expect(databaseDigest(db)).toBe(before);
+    },
+  );
 
-  test('the report says it is not open yet, and from when', async () => {
+  test('the report says it is not open yet, and from when', async ({ call }) => {
     const body = await json(await call('river', 'GET', '/submissions/RIVER/2027Q1'));
     expect(body.period).toEqual({
       code: '2027Q1',
@@ -83,21 +75,24 @@ describe('a quarter that has not ended is closed for entry', () => {
     expect(body.permissions).toMatchObject({ edit: false, submit: false });
   });
 
-  test('a quarter that has ended is open, on the day after its last day', async () => {
+  test('a quarter that has ended is open, on the day after its last day', async ({ call }) => {
     const body = await json(await call('river', 'GET', '/submissions/RIVER/2026Q4'));
     expect(body.period).toMatchObject({ open: true, opensOn: '2027-01-01', openedEarly: false });
     expect(body.permissions).toMatchObject({ edit: true });
   });
 
-  test("on 1 December 2026 the quarter under way can't be submitted, and says when it opens", async () => {
+  test("on 1 December 2026 the quarter under way can't be submitted, and says when it opens", async ({
+    db,
+    signIn,
+  }) => {
     const december = createApp({
-      db: t.db,
+      db: db,
       config: testConfig(),
       now: () => new Date('2026-12-01T18:00:00Z'),
     });
     const response = await december.request('/api/submissions/RIVER/2026Q4/values', {
       method: 'PUT',
-      headers: { Cookie: await signIn(december, 'river@test.example'), 'Content-Type': 'application/json' },
+      headers: { Cookie: await signIn('river@test.example', december), 'Content-Type': 'application/json' },
       body: JSON.stringify({ values: { trainings_delivered: 1 } }),
     });
     expect(response.status).toBe(403);
@@ -106,7 +101,7 @@ describe('a quarter that has not ended is closed for entry', () => {
     );
   });
 
-  test('every list says which quarters are open for entry', async () => {
+  test('every list says which quarters are open for entry', async ({ call }) => {
     const periods = (await json(await call('viewer', 'GET', '/periods'))).periods;
     expect(
       periods.map((p: { period: string; open: boolean; opensOn: string }) => [p.period, p.open, p.opensOn]),
@@ -135,7 +130,10 @@ describe('a quarter that has not ended is closed for entry', () => {
 });
 
 describe('an admin opens a quarter early, for every agency, and closes it again', () => {
-  test('opening lets reporters enter it; closing stops them again; both are in the audit log', async () => {
+  test('opening lets reporters enter it; closing stops them again; both are in the audit log', async ({
+    call,
+    db,
+  }) => {
     let response = await call('admin', 'PUT', '/periods/2027Q1/entry');
     expect(response.status).toBe(200);
     expect(await json(response)).toEqual({
@@ -147,8 +145,8 @@ describe('an admin opens a quarter early, for every agency, and closes it again'
       opensOn: '2027-04-01',
       openedEarly: true,
     });
-    const admin = t.db.prepare("SELECT id FROM users WHERE email = 'admin@test.example'").pluck().get();
-    expect(periodAudit()).toEqual([
+    const admin = db.prepare("SELECT id FROM users WHERE email = 'admin@test.example'").pluck().get();
+    expect(periodAudit(db)).toEqual([
       { action: 'open-entry-early', userId: admin, details: '{"period":"2027Q1"}' },
     ]);
 
@@ -166,12 +164,12 @@ describe('an admin opens a quarter early, for every agency, and closes it again'
 
     // Opening it again changes nothing and records nothing.
     expect((await call('admin', 'PUT', '/periods/2027Q1/entry')).status).toBe(200);
-    expect(periodAudit()).toHaveLength(1);
+    expect(periodAudit(db)).toHaveLength(1);
 
     response = await call('admin', 'DELETE', '/periods/2027Q1/entry');
     expect(response.status).toBe(200);
     expect(await json(response)).toMatchObject({ period: '2027Q1', open: false, openedEarly: false });
-    expect(periodAudit().map((e) => e.action)).toEqual(['open-entry-early', 'close-entry-early']);
+    expect(periodAudit(db).map((e) => e.action)).toEqual(['open-entry-early', 'close-entry-early']);
 
     // The draft stays; the reporter can change it again once the quarter opens.
     response = await call('river', 'PUT', '/submissions/RIVER/2027Q1/values', {
@@ -183,10 +181,10 @@ describe('an admin opens a quarter early, for every agency, and closes it again'
     expect(kept).toMatchObject({ status: 'draft', values: { trainings_delivered: 2 } });
 
     expect((await call('admin', 'DELETE', '/periods/2027Q1/entry')).status).toBe(200);
-    expect(periodAudit()).toHaveLength(2);
+    expect(periodAudit(db)).toHaveLength(2);
   });
 
-  test.each([
+  test.for([
     ['a reporter cannot open a quarter', 'river', 'PUT', '/periods/2027Q1/entry', 403, 'forbidden'],
     ['a viewer cannot open a quarter', 'viewer', 'PUT', '/periods/2027Q1/entry', 403, 'forbidden'],
     ['a reporter cannot close one', 'river', 'DELETE', '/periods/2027Q1/entry', 403, 'forbidden'],
@@ -201,15 +199,15 @@ describe('an admin opens a quarter early, for every agency, and closes it again'
     ['nor to close early', 'admin', 'DELETE', '/periods/2026Q3/entry', 409, 'period-ended'],
     ['an unknown quarter', 'admin', 'PUT', '/periods/2030Q1/entry', 404, 'not-found'],
     ['something that is not a quarter', 'admin', 'PUT', '/periods/2027-01/entry', 400, 'invalid-request'],
-  ] as const)('%s, and nothing changes', async (_, who, method, path, status, code) => {
-    const before = databaseDigest(t.db);
+  ] as const)('%s, and nothing changes', async ([_, who, method, path, status, code], { call, db }) => {
+    const before = databaseDigest(db);
     const response = await call(who, method, path);
     expect(response.status).toBe(status);
     expect((await json(response)).error.code).toBe(code);
-    expect(databaseDigest(t.db)).toBe(before);
+    expect(databaseDigest(db)).toBe(before);
   });
 
-  test("an agency's API token cannot open a quarter", async () => {
+  test("an agency's API token cannot open a quarter", async ({ app, call, db }) => {
     const { token } = await json(
       await call('river', 'POST', '/agencies/RIVER/tokens', { name: 'Case system' }),
     );
@@ -218,6 +216,6 @@ describe('an admin opens a quarter early, for every agency, and closes it again'
       headers: { Authorization: `Bearer ${token.secret}` },
     });
     expect(response.status).toBe(403);
-    expect(periodAudit()).toEqual([]);
+    expect(periodAudit(db)).toEqual([]);
   });
 });

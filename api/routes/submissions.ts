@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createFactory } from 'hono/factory';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { requireUser } from '../auth/session';
@@ -162,6 +163,22 @@ const reviewRefusals = {
 
 const detailResponse = jsonResponse('The quarter as it now stands', submissionDetail);
 
+/** The quarter with its values, which the API answers at both `…/:period` and `…/:period/values`. */
+const describeDetail = (summary: string, description?: string) =>
+  describeRoute({
+    tags: ['Submissions'],
+    summary,
+    ...(description ? { description } : {}),
+    security: callers.signedIn,
+    responses: { 200: detailResponse, ...errorResponses(quarterRefusals) },
+  });
+
+/** Answers with one agency's quarter as the signed-in user may see it. */
+const detail = createFactory<AppEnv>().createHandlers(validate('param', submissionPath), (c) => {
+  const { agency, period } = c.req.valid('param');
+  return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c)));
+});
+
 /** An admin's review of a report: approving it, or returning or reopening it with a note (`invalid` says how a note is refused). */
 const describeReview = (summary: string, description?: string, invalid?: string) =>
   describeRoute({
@@ -265,33 +282,16 @@ export const submissionRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:agency/:period',
-    describeRoute({
-      tags: ['Submissions'],
-      summary: "An agency's quarter with its values (the same as `GET …/values`)",
-      security: callers.signedIn,
-      responses: { 200: detailResponse, ...errorResponses(quarterRefusals) },
-    }),
-    validate('param', submissionPath),
-    (c) => {
-      const { agency, period } = c.req.valid('param');
-      return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c)));
-    },
+    describeDetail("An agency's quarter with its values (the same as `GET …/values`)"),
+    ...detail,
   )
   .get(
     '/:agency/:period/values',
-    describeRoute({
-      tags: ['Submissions'],
-      summary: "An agency's quarter with its values",
-      description:
-        'Reporters (and their agency’s systems) see their own agency’s quarter; admins see any agency’s. A quarter not started yet has status `not_started` and no values.',
-      security: callers.signedIn,
-      responses: { 200: detailResponse, ...errorResponses(quarterRefusals) },
-    }),
-    validate('param', submissionPath),
-    (c) => {
-      const { agency, period } = c.req.valid('param');
-      return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c)));
-    },
+    describeDetail(
+      "An agency's quarter with its values",
+      'Reporters (and their agency’s systems) see their own agency’s quarter; admins see any agency’s. A quarter not started yet has status `not_started` and no values.',
+    ),
+    ...detail,
   )
   .put(
     '/:agency/:period/values',

@@ -72,20 +72,10 @@ function periodToChange(db: Db, user: User, code: string, today: string): Report
  * early changes nothing and records nothing.
  */
 export function openPeriodEarly(db: Db, user: User, code: string, clock: Clock): PeriodEntry {
-  const today = todayOf(clock);
-  return db.transaction(() => {
-    const period = periodToChange(db, user, code, today);
-    if (setOpenedEarly(db, period.id, { at: clock.now.toISOString(), userId: user.id }))
-      recordAudit(db, {
-        userId: user.id,
-        action: 'open-entry-early',
-        entityType: 'period',
-        entityId: period.id,
-        details: { period: period.code },
-        at: clock.now.toISOString(),
-      });
-    return describePeriodEntry(getPeriodByCode(db, period.code) as ReportingPeriod, today);
-  })();
+  return changeOpenedEarly(db, user, code, clock, {
+    opened: { at: clock.now.toISOString(), userId: user.id },
+    action: 'open-entry-early',
+  });
 }
 
 /**
@@ -93,13 +83,24 @@ export function openPeriodEarly(db: Db, user: User, code: string, clock: Clock):
  * change them again once the quarter opens. Closing one that isn't open early changes nothing.
  */
 export function closePeriodEarly(db: Db, user: User, code: string, clock: Clock): PeriodEntry {
+  return changeOpenedEarly(db, user, code, clock, { opened: null, action: 'close-entry-early' });
+}
+
+/** Stores `opened` on the period and, only when that changed something, records `action` in the audit log. */
+function changeOpenedEarly(
+  db: Db,
+  user: User,
+  code: string,
+  clock: Clock,
+  change: { opened: Parameters<typeof setOpenedEarly>[2]; action: 'open-entry-early' | 'close-entry-early' },
+): PeriodEntry {
   const today = todayOf(clock);
   return db.transaction(() => {
     const period = periodToChange(db, user, code, today);
-    if (setOpenedEarly(db, period.id, null))
+    if (setOpenedEarly(db, period.id, change.opened))
       recordAudit(db, {
         userId: user.id,
-        action: 'close-entry-early',
+        action: change.action,
         entityType: 'period',
         entityId: period.id,
         details: { period: period.code },

@@ -1,8 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, test } from 'vitest';
+import { renderCached } from '../../testing';
 import { CompletenessResults } from './CompletenessPage';
 import type { CompletenessFilters } from './filters';
+import { completenessPeriod } from './testFixtures';
 import type { CompletenessResponse } from './types';
 
 // Renders the matrix and the missing list to HTML as they look once the API has answered.
@@ -18,24 +18,7 @@ function textOf(html: string): string {
 }
 
 const data: CompletenessResponse = {
-  periods: [
-    {
-      code: '2026Q3',
-      deadline: '2026-10-30',
-      open: true,
-      opensOn: '2026-10-01',
-      openedEarly: false,
-      pastDeadline: true,
-    },
-    {
-      code: '2026Q4',
-      deadline: '2027-01-30',
-      open: true,
-      opensOn: '2027-01-01',
-      openedEarly: false,
-      pastDeadline: false,
-    },
-  ],
+  periods: [completenessPeriod('2026Q3'), completenessPeriod('2026Q4')],
   counties: [
     { code: 'SCL', name: 'Santa Clara County' },
     { code: 'SBN', name: 'San Benito County' },
@@ -75,17 +58,15 @@ const allFilters: CompletenessFilters = { county: null, type: null, quarters: 8 
 const me = { name: 'Dana Whitfield', email: 'admin@scope.demo' };
 
 function render(response: CompletenessResponse = data, filters = allFilters, today = '2026-11-28') {
-  return renderToStaticMarkup(
-    <MemoryRouter>
-      <CompletenessResults
-        data={response}
-        filters={filters}
-        updating={false}
-        me={me}
-        today={today}
-        appUrl="https://scope.example.org"
-      />
-    </MemoryRouter>,
+  return renderCached(
+    <CompletenessResults
+      data={response}
+      filters={filters}
+      updating={false}
+      me={me}
+      today={today}
+      appUrl="https://scope.example.org"
+    />,
   );
 }
 

@@ -1,7 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
+import { renderCached } from '../../testing';
 import { EarlyEntrySection, EarlyEntryView, quartersUnderWay } from './EarlyEntry';
 
 // Rendered to HTML as the admin sees it; the environment is node (no DOM), so assertions read markup.
@@ -14,9 +13,6 @@ function textOf(html: string): string {
     .replace(/ ([.,:?])/g, '$1')
     .trim();
 }
-
-const withClient = (node: ReactNode) =>
-  renderToStaticMarkup(<QueryClientProvider client={new QueryClient()}>{node}</QueryClientProvider>);
 
 const q3 = { code: '2026Q3', open: true, opensOn: '2026-10-01', openedEarly: false };
 const q4 = { code: '2026Q4', open: false, opensOn: '2027-01-01', openedEarly: false };
@@ -49,7 +45,7 @@ describe('quarters still under way', () => {
   });
 
   test('the section says when a quarter opens, and offers to open it early', () => {
-    const text = textOf(withClient(<EarlyEntrySection periods={[q3, q4]} today="2026-12-01" />));
+    const text = textOf(renderCached(<EarlyEntrySection periods={[q3, q4]} today="2026-12-01" />));
     expect(text).toContain('Quarters still under way');
     expect(text).toContain(
       "2026Q4 opens for entry on January 1, 2027, the day after it ends. Until then agencies can't",
@@ -59,7 +55,7 @@ describe('quarters still under way', () => {
   });
 
   test('nothing is shown when every quarter in view has ended', () => {
-    expect(withClient(<EarlyEntrySection periods={[q3]} today="2026-12-01" />)).toBe('');
+    expect(renderCached(<EarlyEntrySection periods={[q3]} today="2026-12-01" />)).toBe('');
   });
 });
 

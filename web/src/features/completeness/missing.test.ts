@@ -6,33 +6,13 @@ import {
   missingSummary,
   notYetChasingNote,
 } from './missing';
+import { completenessPeriod } from './testFixtures';
 import type { CompletenessAgency, CompletenessPeriod } from './types';
 
-const q4Open: CompletenessPeriod = {
-  code: '2026Q4',
-  deadline: '2027-01-30',
-  open: true,
-  opensOn: '2027-01-01',
-  openedEarly: false,
-  pastDeadline: false,
-};
-const q3OpenLate: CompletenessPeriod = {
-  code: '2026Q3',
-  deadline: '2026-10-30',
-  open: true,
-  opensOn: '2026-10-01',
-  openedEarly: false,
-  pastDeadline: true,
-};
-const q3Closed: CompletenessPeriod = { ...q3OpenLate, open: false };
-const q2Closed: CompletenessPeriod = {
-  code: '2026Q2',
-  deadline: '2026-07-30',
-  open: false,
-  opensOn: '2026-07-01',
-  openedEarly: false,
-  pastDeadline: true,
-};
+const q4Open = completenessPeriod('2026Q4');
+const q3OpenLate = completenessPeriod('2026Q3');
+const q3Closed = completenessPeriod('2026Q3', { open: false });
+const q2Closed = completenessPeriod('2026Q2', { open: false });
 
 describe('chaseQuarter', () => {
   test.each<{ name: string; periods: CompletenessPeriod[]; today: string; expected: string | undefined }>([

@@ -1,56 +1,41 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Me } from '../../api/types';
+import { person, renderCached } from '../../testing';
 import { authKeys } from '../auth/queries';
-import { catalogKeys, submissionKeys } from '../submissions/queries';
+import { submissionKeys } from '../submissions/queries';
 import type { SubmissionDetail } from '../submissions/types';
 import { DataEntryPage } from './DataEntryPage';
-import { makeCatalog, makeDetail } from './testFixtures';
+import { cachedCatalog, makeDetail } from './testFixtures';
 
 // The page rendered to HTML with its data already cached, the way it looks once the requests have
 // answered. The environment is node (no DOM), so assertions read the markup.
 
-const reporter: Me = {
-  id: 3,
-  email: 'reporter1@scope.demo',
-  name: 'Reporter One',
-  role: 'reporter',
-  agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
-  timeZone: 'America/Los_Angeles',
-};
-const admin: Me = {
-  id: 1,
-  email: 'admin@scope.demo',
-  name: 'Admin One',
-  role: 'admin',
-  agency: null,
-  timeZone: 'America/Los_Angeles',
-};
+const ash = { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' } as const;
+const reporter = person('reporter', { name: 'Reporter One', agency: ash });
+const admin = person('admin', { name: 'Admin One' });
 
 function render(detail: SubmissionDetail | undefined, me: Me = reporter): string {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  client.setQueryData(authKeys.me(), me);
-  if (detail) {
-    client.setQueryData(submissionKeys.detail('ASH', '2026Q4'), detail);
-    client.setQueryData(catalogKeys.version(1), {
-      id: 1,
-      version: '1',
-      label: 'Test',
-      catalog: makeCatalog(),
-    });
-  }
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={['/report/ASH/2026Q4']}>
-        <Routes>
-          <Route path="/report/:agency/:period" element={<DataEntryPage />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+  return renderCached(
+    <Routes>
+      <Route path="/report/:agency/:period" element={<DataEntryPage />} />
+    </Routes>,
+    [
+      [authKeys.me(), me],
+      ...(detail ? [[submissionKeys.detail('ASH', '2026Q4'), detail] as const, cachedCatalog()] : []),
+    ],
+    '/report/ASH/2026Q4',
   );
 }
+
+/** 2026Q4 on 1 December 2026: still under way, so not open for entry and not started. */
+const underWay = () =>
+  makeDetail({
+    status: 'not_started',
+    values: {},
+    period: { ...makeDetail().period, open: false },
+    permissions: { edit: false, submit: false, review: false, reopen: false },
+  });
 
 function textOf(html: string): string {
   return html
@@ -258,14 +243,7 @@ describe('DataEntryPage', () => {
 
   test('a quarter still under way says when it opens, calmly, with nothing to type in', () => {
     vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
-    const html = render(
-      makeDetail({
-        status: 'not_started',
-        values: {},
-        period: { ...makeDetail().period, open: false },
-        permissions: { edit: false, submit: false, review: false, reopen: false },
-      }),
-    );
+    const html = render(underWay());
     const text = textOf(html);
     expect(text).toContain('Status: Not started');
     expect(text).toContain('Opens for entry January 1, 2027');
@@ -280,15 +258,7 @@ describe('DataEntryPage', () => {
 
   test('an admin looking at a quarter still under way is told where to open it early', () => {
     vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
-    const html = render(
-      makeDetail({
-        status: 'not_started',
-        values: {},
-        period: { ...makeDetail().period, open: false },
-        permissions: { edit: false, submit: false, review: false, reopen: false },
-      }),
-      admin,
-    );
+    const html = render(underWay(), admin);
     expect(textOf(html)).toContain('You can open it early for every agency from the completeness page.');
   });
 

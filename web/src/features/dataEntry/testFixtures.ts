@@ -3,6 +3,8 @@
  * anything behind for another.
  */
 import type { Catalog } from '../../../../api/domain/catalog';
+import { quarterDates } from '../../testing';
+import { catalogKeys } from '../submissions/queries';
 import type { SubmissionDetail } from '../submissions/types';
 
 /**
@@ -149,19 +151,16 @@ export function makeCatalog(): Catalog {
   };
 }
 
+/** `makeCatalog` as `GET /api/catalog/1` answers, under its query key, for a test's cache. */
+export function cachedCatalog() {
+  return [catalogKeys.version(1), { id: 1, version: '1', label: 'Test', catalog: makeCatalog() }] as const;
+}
+
 /** A victim-services agency's draft for 2026Q4, editable by its reporter. */
 export function makeDetail(overrides: Partial<SubmissionDetail> = {}): SubmissionDetail {
   return {
     agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
-    period: {
-      code: '2026Q4',
-      startDate: '2026-10-01',
-      endDate: '2026-12-31',
-      deadline: '2027-01-30',
-      open: true,
-      opensOn: '2027-01-01',
-      openedEarly: false,
-    },
+    period: { code: '2026Q4', ...quarterDates('2026Q4'), open: true, openedEarly: false },
     status: 'draft',
     revision: 0,
     late: false,

@@ -1,9 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { describe, expect, test } from 'vitest';
-import { makeCatalog, makeDetail } from '../dataEntry/testFixtures';
-import { catalogKeys, submissionKeys } from '../submissions/queries';
+import { renderCached } from '../../testing';
+import { cachedCatalog, makeDetail } from '../dataEntry/testFixtures';
+import { submissionKeys } from '../submissions/queries';
 import type { DiffResponse, RevisionSummary, SubmissionDetail } from '../submissions/types';
 import { HistoryPage } from './HistoryPage';
 
@@ -16,19 +15,17 @@ function render({
   revisions?: RevisionSummary[];
   diff?: { from: number; to: number | 'draft'; body: DiffResponse };
 }): string {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  client.setQueryData(submissionKeys.detail('ASH', '2026Q4'), detail);
-  client.setQueryData(catalogKeys.version(1), { id: 1, version: '1', label: 'Test', catalog: makeCatalog() });
-  if (revisions) client.setQueryData(submissionKeys.revisions('ASH', '2026Q4'), { revisions });
-  if (diff) client.setQueryData(submissionKeys.diff('ASH', '2026Q4', diff.from, diff.to), diff.body);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={['/report/ASH/2026Q4/history']}>
-        <Routes>
-          <Route path="/report/:agency/:period/history" element={<HistoryPage />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+  return renderCached(
+    <Routes>
+      <Route path="/report/:agency/:period/history" element={<HistoryPage />} />
+    </Routes>,
+    [
+      [submissionKeys.detail('ASH', '2026Q4'), detail],
+      cachedCatalog(),
+      ...(revisions ? [[submissionKeys.revisions('ASH', '2026Q4'), { revisions }] as const] : []),
+      ...(diff ? [[submissionKeys.diff('ASH', '2026Q4', diff.from, diff.to), diff.body] as const] : []),
+    ],
+    '/report/ASH/2026Q4/history',
   );
 }
 

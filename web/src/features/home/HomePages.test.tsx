@@ -1,14 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type {
-  AgencyQuarter,
-  AgencySubmissionsResponse,
-  CompletenessSummaryResponse,
-  Me,
-  PeriodsResponse,
-} from '../../api/types';
+import type { AgencyQuarter, CompletenessSummaryResponse, PeriodsResponse } from '../../api/types';
+import { agencyQuarter, agencySubmissions, person, quarterDates, renderCached } from '../../testing';
 import { AdminHome } from './AdminHome';
 import { completenessKeys, periodKeys, submissionKeys } from './queries';
 import { ReporterHome } from './ReporterHome';
@@ -16,12 +8,6 @@ import { ViewerHome } from './ViewerHome';
 
 // These render the real components to HTML with data already in the cache, the way a page looks
 // once its request has answered. The environment is node (no DOM), so assertions read the markup.
-
-function render(ui: ReactNode, seed: (client: QueryClient) => void = () => {}): string {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  seed(client);
-  return renderToStaticMarkup(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
-}
 
 /** The page's visible text, with tags dropped and HTML entities decoded, spaces collapsed. */
 function textOf(html: string): string {
@@ -46,74 +32,50 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const reporter: Me = {
-  id: 3,
-  email: 'reporter1@scope.demo',
-  name: 'Reporter One',
-  role: 'reporter',
-  agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
-  timeZone: 'America/Los_Angeles',
-};
+const ash = { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' } as const;
+const reporter = person('reporter', { name: 'Reporter One', agency: ash });
 
-const agencySubmissions: AgencySubmissionsResponse = {
-  agency: { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'victim_services' },
-  quarters: [
-    {
-      period: '2026Q4',
-      startDate: '2026-10-01',
-      endDate: '2026-12-31',
-      deadline: '2027-01-30',
-      open: true,
-      opensOn: '2027-01-01',
-      openedEarly: false,
-      status: 'draft',
-      late: false,
-      submittedAt: null,
-      revision: 0,
-      returnComment: null,
-    },
-    {
-      period: '2026Q3',
-      startDate: '2026-07-01',
-      endDate: '2026-09-30',
-      deadline: '2026-10-30',
-      open: false,
-      opensOn: '2026-10-01',
-      openedEarly: false,
-      status: 'returned',
-      late: true,
-      submittedAt: '2026-11-03T18:00:00Z',
-      revision: 2,
-      returnComment: 'The gender breakdown adds up to 41, but 43 survivors are listed as served.',
-    },
-    {
-      period: '2026Q2',
-      startDate: '2026-04-01',
-      endDate: '2026-06-30',
-      deadline: '2026-07-30',
-      open: false,
-      opensOn: '2026-07-01',
-      openedEarly: false,
-      status: 'approved',
-      late: false,
-      submittedAt: '2026-07-20T18:00:00Z',
-      revision: 1,
-      returnComment: null,
-    },
-  ],
-};
+/** 2026Q3 with its dates, for a quarter the tests turn into what they need. */
+const q3 = { period: '2026Q3', ...quarterDates('2026Q3') };
+
+/** The agency's quarters: 2026Q4 a draft, 2026Q3 returned (it was late), 2026Q2 approved. */
+const ashQuarters: AgencyQuarter[] = [
+  agencyQuarter(),
+  agencyQuarter({
+    ...q3,
+    open: false,
+    status: 'returned',
+    late: true,
+    submittedAt: '2026-11-03T18:00:00Z',
+    revision: 2,
+    returnComment: 'The gender breakdown adds up to 41, but 43 survivors are listed as served.',
+  }),
+  agencyQuarter({
+    period: '2026Q2',
+    ...quarterDates('2026Q2'),
+    open: false,
+    status: 'approved',
+    submittedAt: '2026-07-20T18:00:00Z',
+    revision: 1,
+  }),
+];
+
+/** The reporter's home once these of the agency's quarters have loaded (`null`: still loading). */
+const reporterHome = (quarters: AgencyQuarter[] | null = ashQuarters) =>
+  renderCached(
+    <ReporterHome me={reporter} />,
+    quarters ? [[submissionKeys.byAgency('ASH'), agencySubmissions(quarters, ash)]] : [],
+  );
 
 describe('ReporterHome', () => {
   test('shows a calm loading state until the reports arrive', () => {
-    const html = render(<ReporterHome me={reporter} />);
+    const html = reporterHome(null);
     expect(html).toContain('role="status"');
     expect(textOf(html)).toContain("Loading your agency's reports…");
   });
 
   test('puts the returned report first, then the quarter due next with its deadline, status and next step', () => {
-    const html = render(<ReporterHome me={reporter} />, (client) =>
-      client.setQueryData(submissionKeys.byAgency('ASH'), agencySubmissions),
-    );
+    const html = reporterHome();
     const text = textOf(html);
     expect(text).toContain("Your agency's quarterly reports");
     expect(text).toContain('Asian Women’s Shelter South Bay · Victim services');
@@ -129,28 +91,15 @@ describe('ReporterHome', () => {
     );
   });
 
-  const quarter = (overrides: Partial<AgencyQuarter>): AgencyQuarter => ({
-    ...(agencySubmissions.quarters[0] as AgencyQuarter),
-    ...overrides,
-  });
-
   test('an overdue report comes before the one due next', () => {
     const quarters = [
-      quarter({ period: '2026Q4', status: 'not_started' }),
-      quarter({
-        period: '2026Q3',
-        startDate: '2026-07-01',
-        endDate: '2026-09-30',
-        deadline: '2026-10-30',
-        opensOn: '2026-10-01',
+      agencyQuarter({ period: '2026Q4', status: 'not_started' }),
+      agencyQuarter({
+        ...q3,
         status: 'draft',
       }),
     ];
-    const text = textOf(
-      render(<ReporterHome me={reporter} />, (client) =>
-        client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
-      ),
-    );
+    const text = textOf(reporterHome(quarters));
     expect(text).toMatch(
       /^.*?Overdue 2026Q3 July to September 2026 Was due October 30, 2026 \(29 days ago\)/,
     );
@@ -161,21 +110,15 @@ describe('ReporterHome', () => {
   test('on 1 December, the quarter under way is the one due next: not open yet, and when it opens', () => {
     vi.setSystemTime(new Date('2026-12-01T18:00:00Z'));
     const quarters = [
-      quarter({ period: '2026Q4', status: 'not_started', open: false }),
-      quarter({
-        period: '2026Q3',
-        startDate: '2026-07-01',
-        endDate: '2026-09-30',
-        deadline: '2026-10-30',
-        opensOn: '2026-10-01',
+      agencyQuarter({ period: '2026Q4', status: 'not_started', open: false }),
+      agencyQuarter({
+        ...q3,
         status: 'approved',
         submittedAt: '2026-10-20T18:00:00Z',
         revision: 1,
       }),
     ];
-    const html = render(<ReporterHome me={reporter} />, (client) =>
-      client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
-    );
+    const html = reporterHome(quarters);
     const text = textOf(html);
     expect(text).toContain(
       'Opens for entry January 1, 2027 2026Q4 October to December 2026 Due January 30, 2027 (in 60 days)',
@@ -190,22 +133,19 @@ describe('ReporterHome', () => {
 
   test('says so calmly when nothing needs the reporter', () => {
     const quarters = [
-      quarter({ period: '2026Q4', status: 'submitted', submittedAt: '2026-11-20T18:00:00Z', revision: 1 }),
+      agencyQuarter({
+        period: '2026Q4',
+        status: 'submitted',
+        submittedAt: '2026-11-20T18:00:00Z',
+        revision: 1,
+      }),
     ];
-    const text = textOf(
-      render(<ReporterHome me={reporter} />, (client) =>
-        client.setQueryData(submissionKeys.byAgency('ASH'), { ...agencySubmissions, quarters }),
-      ),
-    );
+    const text = textOf(reporterHome(quarters));
     expect(text).toContain('Nothing needs you right now');
   });
 
   test("shows a returned report's comment, and marks a late one in words", () => {
-    const text = textOf(
-      render(<ReporterHome me={reporter} />, (client) =>
-        client.setQueryData(submissionKeys.byAgency('ASH'), agencySubmissions),
-      ),
-    );
+    const text = textOf(reporterHome());
     expect(text).toContain(
       "Reviewer's comment The gender breakdown adds up to 41, but 43 survivors are listed as served.",
     );
@@ -216,9 +156,7 @@ describe('ReporterHome', () => {
   });
 
   test('lays the history out as a captioned table with header cells', () => {
-    const html = render(<ReporterHome me={reporter} />, (client) =>
-      client.setQueryData(submissionKeys.byAgency('ASH'), agencySubmissions),
-    );
+    const html = reporterHome();
     expect(html).toMatch(/<caption id="agency-quarters-caption">/);
     expect(html).toMatch(
       /<section class="table-scroll" aria-labelledby="agency-quarters-caption" tabindex="0">/,
@@ -228,7 +166,7 @@ describe('ReporterHome', () => {
   });
 
   test('explains, rather than failing, when the account has no agency', () => {
-    const text = textOf(render(<ReporterHome me={{ ...reporter, agency: null }} />));
+    const text = textOf(renderCached(<ReporterHome me={{ ...reporter, agency: null }} />));
     expect(text).toContain("Your account isn't linked to an agency yet");
   });
 });
@@ -271,9 +209,9 @@ const completeness: CompletenessSummaryResponse = {
 describe('AdminHome', () => {
   test('leads with who still needs chasing for the past-deadline quarter', () => {
     const text = textOf(
-      render(<AdminHome timeZone="America/Los_Angeles" />, (client) =>
-        client.setQueryData(completenessKeys.summary(4), completeness),
-      ),
+      renderCached(<AdminHome timeZone="America/Los_Angeles" />, [
+        [completenessKeys.summary(4), completeness],
+      ]),
     );
     expect(text).toContain('2026Q3 · Closed for entry · Was due October 30, 2026');
     expect(text).toContain('3 agencies have not submitted 2026Q3.');
@@ -285,9 +223,9 @@ describe('AdminHome', () => {
   });
 
   test('shows every count in a captioned table, one row per quarter', () => {
-    const html = render(<AdminHome timeZone="America/Los_Angeles" />, (client) =>
-      client.setQueryData(completenessKeys.summary(4), completeness),
-    );
+    const html = renderCached(<AdminHome timeZone="America/Los_Angeles" />, [
+      [completenessKeys.summary(4), completeness],
+    ]);
     expect(textOf(html)).toContain(
       "Agencies' reports by quarter, out of the number of agencies expected to report",
     );
@@ -301,22 +239,16 @@ const periods: PeriodsResponse = {
   periods: [
     {
       period: '2026Q4',
-      startDate: '2026-10-01',
-      endDate: '2026-12-31',
-      deadline: '2027-01-30',
+      ...quarterDates('2026Q4'),
       open: true,
-      opensOn: '2027-01-01',
       openedEarly: false,
       expected: 12,
       approved: 0,
     },
     {
       period: '2026Q3',
-      startDate: '2026-07-01',
-      endDate: '2026-09-30',
-      deadline: '2026-10-30',
+      ...quarterDates('2026Q3'),
       open: false,
-      opensOn: '2026-10-01',
       openedEarly: false,
       expected: 12,
       approved: 10,
@@ -326,7 +258,7 @@ const periods: PeriodsResponse = {
 
 describe('ViewerHome', () => {
   test('says which quarters have approved reports and which are open', () => {
-    const html = render(<ViewerHome />, (client) => client.setQueryData(periodKeys.list(), periods));
+    const html = renderCached(<ViewerHome />, [[periodKeys.list(), periods]]);
     const text = textOf(html);
     expect(text).toContain(
       "The most recent quarter with approved reports is 2026Q3 (July to September 2026): 10 of 12 agencies' reports approved.",
@@ -338,7 +270,7 @@ describe('ViewerHome', () => {
 
   test('says plainly when no quarter has data yet', () => {
     const empty: PeriodsResponse = { periods: [] };
-    const text = textOf(render(<ViewerHome />, (client) => client.setQueryData(periodKeys.list(), empty)));
+    const text = textOf(renderCached(<ViewerHome />, [[periodKeys.list(), empty]]));
     expect(text).toContain('No quarter has approved reports yet.');
     expect(text).toContain('There are no reporting quarters yet.');
   });

@@ -1,9 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, test } from 'vitest';
 import type { PeriodsResponse } from '../../api/types';
+import { person, quarterDates, renderCached } from '../../testing';
 import { authKeys } from '../auth/queries';
 import { periodKeys } from '../home/queries';
 import { releaseKeys } from './queries';
@@ -29,22 +26,16 @@ const periods: PeriodsResponse = {
   periods: [
     {
       period: '2026Q4',
-      startDate: '2026-10-01',
-      endDate: '2026-12-31',
-      deadline: '2027-01-30',
+      ...quarterDates('2026Q4'),
       open: true,
-      opensOn: '2027-01-01',
       openedEarly: false,
       expected: 14,
       approved: 0,
     },
     {
       period: '2026Q3',
-      startDate: '2026-07-01',
-      endDate: '2026-09-30',
-      deadline: '2026-10-30',
+      ...quarterDates('2026Q3'),
       open: false,
-      opensOn: '2026-10-01',
       openedEarly: false,
       expected: 14,
       approved: 12,
@@ -67,35 +58,22 @@ function renderPage(
   previewData: ReleasePreview = preview(),
   path = '/releases?period=2026Q3',
 ) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  client.setQueryData(authKeys.me(), {
-    id: 1,
-    email: 'admin@scope.demo',
-    name: 'Dana',
-    role: 'admin',
-    agency: null,
-    timeZone: 'America/Los_Angeles',
-  });
-  client.setQueryData(periodKeys.list(), periods);
-  client.setQueryData(releaseKeys.list(), { releases });
-  client.setQueryData(releaseKeys.preview(previewData.period), previewData);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <ReleasesPage />
-      </MemoryRouter>
-    </QueryClientProvider>,
+  return renderCached(
+    <ReleasesPage />,
+    [
+      [authKeys.me(), person('admin')],
+      [periodKeys.list(), periods],
+      [releaseKeys.list(), { releases }],
+      [releaseKeys.preview(previewData.period), previewData],
+    ],
+    path,
   );
-}
-
-function renderPart(node: ReactNode) {
-  return renderToStaticMarkup(<MemoryRouter>{node}</MemoryRouter>);
 }
 
 const noop = () => {};
 
 function renderPreview(overrides: Partial<Parameters<typeof PublishPreviewView>[0]> = {}) {
-  return renderPart(
+  return renderCached(
     <PublishPreviewView
       preview={preview()}
       releases={[]}
@@ -228,7 +206,7 @@ describe('PublishPreviewView', () => {
 
 describe('ReleaseProgressView', () => {
   function renderProgress(subject: Release) {
-    return renderPart(<ReleaseProgressView release={subject} onDismiss={noop} onTryAgain={noop} />);
+    return renderCached(<ReleaseProgressView release={subject} onDismiss={noop} onTryAgain={noop} />);
   }
 
   test('while computing: a labelled progress bar and the stage in a polite live region', () => {
@@ -291,14 +269,14 @@ describe('ReleaseList', () => {
   const all = [computing, correction, superseded];
 
   test('is a captioned table in a focusable scroll region, one row per release', () => {
-    const html = renderPart(<ReleaseList releases={all} timeZone="UTC" />);
+    const html = renderCached(<ReleaseList releases={all} timeZone="UTC" />);
     expect(html).toMatch(/<section class="table-scroll" aria-labelledby="releases-caption" tabindex="0">/);
     expect(html.match(/<th scope="col"/g)).toHaveLength(7);
     expect(html.match(/<th scope="row"/g)).toHaveLength(3);
   });
 
   test('says each status in words, with what each audience has hidden and the audit result', () => {
-    const text = textOf(renderPart(<ReleaseList releases={all} timeZone="UTC" />));
+    const text = textOf(renderCached(<ReleaseList releases={all} timeZone="UTC" />));
     expect(text).toContain(
       '2026Q4 Release 1 Being computed Started November 3, 2026 at 2:00 PM by Dana Whitfield 2026Q3, FY2026 Not computed yet Not computed yet',
     );
@@ -310,7 +288,7 @@ describe('ReleaseList', () => {
   });
 
   test('gives each release a details disclosure with the full summary and downloads', () => {
-    const html = renderPart(<ReleaseList releases={all} timeZone="UTC" />);
+    const html = renderCached(<ReleaseList releases={all} timeZone="UTC" />);
     const details = html.slice(html.indexOf('<details class="release-details" id="release-4">'));
     const text = textOf(details.slice(0, details.indexOf('</details>')));
     expect(text).toContain('2026Q3, release 2 · Published');
@@ -323,7 +301,7 @@ describe('ReleaseList', () => {
   });
 
   test('a failed release says why and offers nothing to download', () => {
-    const html = renderPart(<ReleaseList releases={[failed]} timeZone="UTC" />);
+    const html = renderCached(<ReleaseList releases={[failed]} timeZone="UTC" />);
     const text = textOf(html);
     expect(text).toContain('Why it was not published: Two hidden counts in the age table');
     expect(text).toContain('Audit failed');

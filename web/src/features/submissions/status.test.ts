@@ -1,23 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { AgencyQuarter, SubmissionStatus } from '../../api/types';
+import { agencyQuarter } from '../../testing';
 import { describeStatus, lateNote, newestFirst, nextStepFor, openQuarter, submittedOn } from './status';
 
 function quarter(overrides: Partial<AgencyQuarter> = {}): AgencyQuarter {
-  return {
-    period: '2026Q4',
-    startDate: '2026-10-01',
-    endDate: '2026-12-31',
-    deadline: '2027-01-30',
-    open: true,
-    opensOn: '2027-01-01',
-    openedEarly: false,
-    status: 'not_started',
-    late: false,
-    submittedAt: null,
-    revision: 0,
-    returnComment: null,
-    ...overrides,
-  };
+  return agencyQuarter({ status: 'not_started', ...overrides });
 }
 
 describe('describeStatus', () => {

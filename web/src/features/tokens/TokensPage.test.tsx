@@ -1,8 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
+import { Outlet, Route, Routes } from 'react-router';
 import { describe, expect, test } from 'vitest';
-import type { AgencySubmissionsResponse, Me } from '../../api/types';
+import type { Me } from '../../api/types';
+import { agencySubmissions, person, renderCached } from '../../testing';
 import { submissionKeys } from '../submissions/queries';
 import { tokenKeys } from './queries';
 import { TokensPage } from './TokensPage';
@@ -22,56 +21,9 @@ function textOf(html: string): string {
     .trim();
 }
 
-const agency = {
-  code: 'QUAILCREST',
-  name: 'Quailcrest Survivor Advocacy Center',
-  type: 'victim_services' as const,
-};
-
-const reporter: Me = {
-  id: 3,
-  email: 'reporter1@scope.demo',
-  name: 'Marisol',
-  role: 'reporter',
-  agency,
-  timeZone: 'America/Los_Angeles',
-};
-const admin: Me = {
-  id: 1,
-  email: 'admin@scope.demo',
-  name: 'Dana',
-  role: 'admin',
-  agency: null,
-  timeZone: 'America/Los_Angeles',
-};
-const viewer: Me = {
-  id: 2,
-  email: 'viewer@scope.demo',
-  name: 'Rafael',
-  role: 'viewer',
-  agency: null,
-  timeZone: 'America/Los_Angeles',
-};
-
-const quarters: AgencySubmissionsResponse = {
-  agency,
-  quarters: [
-    {
-      period: '2026Q4',
-      startDate: '2026-10-01',
-      endDate: '2026-12-31',
-      deadline: '2027-01-30',
-      open: true,
-      opensOn: '2027-01-01',
-      openedEarly: false,
-      status: 'draft',
-      late: false,
-      submittedAt: null,
-      revision: 0,
-      returnComment: null,
-    },
-  ],
-};
+const reporter = person('reporter');
+const admin = person('admin');
+const viewer = person('viewer');
 
 const tokens: TokenListResponse = {
   tokens: [
@@ -97,20 +49,18 @@ const tokens: TokenListResponse = {
 };
 
 function render(me: Me, path: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  client.setQueryData(submissionKeys.byAgency('QUAILCREST'), quarters);
-  client.setQueryData(tokenKeys.byAgency('QUAILCREST'), tokens);
-  return renderToStaticMarkup(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route element={<Outlet context={me} />}>
-            <Route path="agency/tokens" element={<TokensPage />} />
-            <Route path="agencies/:agency/tokens" element={<TokensPage />} />
-          </Route>
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+  return renderCached(
+    <Routes>
+      <Route element={<Outlet context={me} />}>
+        <Route path="agency/tokens" element={<TokensPage />} />
+        <Route path="agencies/:agency/tokens" element={<TokensPage />} />
+      </Route>
+    </Routes>,
+    [
+      [submissionKeys.byAgency('QUAILCREST'), agencySubmissions()],
+      [tokenKeys.byAgency('QUAILCREST'), tokens],
+    ],
+    path,
   );
 }
 
