@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
 const databaseDir = '.tmp/browser-tests';
 rmSync(databaseDir, { recursive: true, force: true });
 
-const port = 8788;
+// Another port lets a second checkout's browser tests run at the same time (a busy-machine check).
+const port = Number(process.env.SCOPE_BROWSER_TEST_PORT ?? 8788);
 
 export default defineConfig({
   testDir: 'tests/browser',
