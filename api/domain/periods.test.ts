@@ -21,7 +21,6 @@ import {
   type Quarter,
   quarterDates,
   quarterDeadline,
-  quarterOf,
   quarterRange,
   quartersOf,
   sameTimeLastYear,
@@ -328,13 +327,6 @@ describe('quarters', () => {
     expect(nextQuarter(q('2026Q4')).code).toBe('2027Q1');
     expect(codes(quarterRange(q('2023Q4'), 13)).at(-1)).toBe('2026Q4');
   });
-
-  test.each([
-    ['2026-01-01', '2026Q1'],
-    ['2026-03-31', '2026Q1'],
-    ['2026-04-01', '2026Q2'],
-    ['2026-12-31', '2026Q4'],
-  ])('%s is in %s', (date, code) => expect(quarterOf(new Date(`${date}T12:00:00Z`)).code).toBe(code));
 });
 
 describe('properties', () => {

@@ -440,8 +440,3 @@ export function quarterDeadline(q: Quarter, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
-
-/** The quarter a date falls in, by its UTC calendar date. */
-export function quarterOf(date: Date): Quarter {
-  return quarter(date.getUTCFullYear(), Math.floor(date.getUTCMonth() / 3) + 1);
-}

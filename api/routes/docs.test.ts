@@ -88,6 +88,9 @@ test('the interactive reference page and its assets are served from the project 
   }
   expect(html).not.toMatch(/https?:\/\//);
   expect((await app.request('/api/docs/assets/package.json')).status).toBe(404);
+  // Names every object inherits are not files either.
+  for (const inherited of ['toString', 'constructor', '__proto__'])
+    expect((await app.request(`/api/docs/assets/${inherited}`)).status).toBe(404);
 });
 
 // ---- Published statistics and releases ------------------------------------------------------------

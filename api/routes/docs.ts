@@ -70,7 +70,8 @@ export function docsRoutes<E extends Env, S extends Schema, P extends string>(ap
       }),
       (c) => {
         const file = c.req.param('file');
-        const type = assets[file];
+        // Only the files listed: a name like `toString` is inherited by every object, never a file here.
+        const type = Object.hasOwn(assets, file) ? assets[file] : undefined;
         if (!type) throw notFound();
         c.header('Cache-Control', 'public, max-age=86400');
         return c.body(readFileSync(join(swaggerDir, file)), 200, { 'Content-Type': type });

@@ -59,7 +59,7 @@ const earlyEntry = (summary: string, description: string) =>
         401: notSignedInWords,
         403: 'forbidden: only coalition admins, as people; period-closed: the coalition has closed the quarter',
         404: 'not-found: no such reporting period',
-        409: 'period-ended: the quarter has ended, so it is open for entry anyway',
+        409: 'period-ended: the quarter has ended, so opening it early no longer applies',
       }),
     },
   });

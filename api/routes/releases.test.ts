@@ -304,6 +304,23 @@ describe('reading releases', { timeout: releaseTimeout }, () => {
     expect(preview.warnings).toContain('1 agency has no approved report: their numbers will be missing.');
   });
 
+  test('the preview of a quarter that has not ended says its reports cover only part of it', async ({
+    app,
+    approve,
+    signIn,
+  }) => {
+    // The tests' today is 2027-01-10: 2027Q1 is under way, as when an admin opened it early.
+    approve('river', '2027Q1', survivors('victim_services', 30, 6));
+    const admin = await signIn('admin@test.example');
+    const response = await app.request('/api/releases/preview?period=2027Q1', { headers: { Cookie: admin } });
+    expect(response.status).toBe(200);
+    const preview = await response.json();
+    expect(preview).toMatchObject({ period: '2027Q1', open: false, opensOn: '2027-04-01' });
+    expect(preview.warnings).toContain(
+      '2027Q1 has not ended yet (it ends on March 31, 2027): its reports cover only part of the quarter.',
+    );
+  });
+
   test('the disclosure policy: admins may raise thresholds, never below the minimums', async ({
     app,
     approveBoth,

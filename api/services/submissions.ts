@@ -206,6 +206,7 @@ function startDraftIfNeeded(db: Db, user: User, ctx: Context, now: Date): number
     at: isoNow(now),
   });
   recordAudit(db, {
+    at: isoNow(now),
     userId: user.id,
     action: 'start',
     entityType: 'submission',
@@ -374,6 +375,7 @@ export function submitDraft(
       explanations: kept,
     });
     recordAudit(db, {
+      at: isoNow(clock.now),
       userId: user.id,
       action: 'submit',
       entityType: 'submission',
@@ -423,6 +425,7 @@ export function reviewSubmission(
     const submissionId = (ctx.state as SubmissionState).id;
     insertReview(db, { submissionId, action, comment, userId: user.id, at: isoNow(clock.now) });
     recordAudit(db, {
+      at: isoNow(clock.now),
       userId: user.id,
       action: reviewWords[action],
       entityType: 'submission',
@@ -547,6 +550,7 @@ export function uploadTemplate(
         clock.now,
       );
       recordAudit(db, {
+        at: isoNow(clock.now),
         userId: user.id,
         action: 'upload',
         entityType: 'submission',

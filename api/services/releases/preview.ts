@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db';
 import { type Clock, formatCalendarDate, todayOf } from '../../domain/clock';
-import { entryWindow } from '../../domain/entry';
+import { entryWindow, hasNotEnded } from '../../domain/entry';
 import { forbidden } from '../../errors';
 import { canPublishRelease } from '../../permissions';
 import { getComputingRelease, listPublishedReleasesOfPeriod } from '../../queries/releases';
@@ -33,11 +33,12 @@ export function previewRelease(db: Db, user: User, periodCode: string, clock: Cl
     warnings.push(
       `${plural(missing.length, 'agency has', 'agencies have')} no approved report: their numbers will be missing.`,
     );
-  if (entry.open) warnings.push(`${period.code} is still open for entry, so reports may still change.`);
-  else if (today < entry.opensOn)
+  // A quarter opened early can hold approved reports of part of a quarter: say so whatever its entry state.
+  if (hasNotEnded(period, today))
     warnings.push(
-      `${period.code} has not ended yet: reports open for entry on ${formatCalendarDate(entry.opensOn)}.`,
+      `${period.code} has not ended yet (it ends on ${formatCalendarDate(period.endDate)}): its reports cover only part of the quarter.`,
     );
+  if (entry.open) warnings.push(`${period.code} is still open for entry, so reports may still change.`);
   if (today <= period.deadline)
     warnings.push(`The deadline (${formatCalendarDate(period.deadline)}) has not passed yet.`);
   for (const aggregate of leftOut)
