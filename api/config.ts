@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { canonicalTimeZone } from './domain/clock';
+import { canonicalTimeZone, defaultCoalitionTimeZone } from './domain/clock';
 
 /** The project's root folder: `api/` sits directly below it. */
 export const projectRoot = resolve(import.meta.dirname, '..');
@@ -16,7 +16,7 @@ const envSchema = z.object({
   SCOPE_WEB_DIST: z.string().min(1).default('web/dist'),
   SCOPE_TIME_ZONE: z
     .string()
-    .default('America/Los_Angeles')
+    .default(defaultCoalitionTimeZone)
     .transform((zone, ctx) => {
       const canonical = canonicalTimeZone(zone);
       if (canonical) return canonical;

@@ -87,6 +87,11 @@ export function canOpenPeriodEarly(user: User): boolean {
   return isAdmin(user) && user.tokenId === undefined;
 }
 
+/** Admins, as people, see the thresholds in force (a token acts for an agency, never for the coalition). */
+export function canViewDisclosurePolicy(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}
+
 /** Changing the disclosure thresholds is for admins, as people. */
 export function canChangeDisclosurePolicy(user: User): boolean {
   return isAdmin(user) && user.tokenId === undefined;

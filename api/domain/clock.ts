@@ -29,6 +29,9 @@ function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** SCOPE_TIME_ZONE's default, and the zone signed-out pages read timestamps in: the South Bay coalition's. */
+export const defaultCoalitionTimeZone = 'America/Los_Angeles';
+
 /**
  * The calendar day (YYYY-MM-DD) it is at `now` in `timeZone`: at 23:30 UTC on 30 January 2027 it
  * is still 30 January in Los Angeles. Throws a RangeError for a zone `Intl` does not know.

@@ -5,7 +5,7 @@ import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { forbidden } from '../errors';
 import { callers, errorResponses, jsonResponse, notSignedInWords, responseSchema } from '../openapi';
-import { canChangeDisclosurePolicy } from '../permissions';
+import { canViewDisclosurePolicy } from '../permissions';
 import { changeDisclosurePolicy, disclosurePolicy } from '../services/releases/policy';
 import { previewRelease } from '../services/releases/preview';
 import { startRelease } from '../services/releases/publish';
@@ -106,8 +106,7 @@ export const releaseRoutes = new Hono<AppEnv>()
     }),
     (c) => {
       const user = requireUser(c);
-      if (!canChangeDisclosurePolicy(user))
-        throw forbidden('Only coalition admins see the disclosure policy.');
+      if (!canViewDisclosurePolicy(user)) throw forbidden('Only coalition admins see the disclosure policy.');
       return c.json({ policy: disclosurePolicy(c.var.db) });
     },
   )

@@ -37,7 +37,7 @@ import {
   updateDraft,
 } from '../queries/submissions';
 import type { User } from '../queries/users';
-import { catalogVersion } from './catalog';
+import { catalogVersion, noCatalog } from './catalog';
 import { withEntryWindows } from './entry';
 
 type Context = {
@@ -58,8 +58,7 @@ function load(db: Db, user: User, agencyCode: string, periodCode: string): Conte
   if (!period) throw notFound(`There is no reporting period ${periodCode}.`);
   const state = getSubmissionState(db, agency.id, period.id);
   const catalogVersionId = state?.catalogVersionId ?? currentCatalogVersionId(db);
-  if (catalogVersionId === undefined)
-    throw new ApiError(503, 'no-catalog', 'No catalog has been set up yet.');
+  if (catalogVersionId === undefined) throw noCatalog();
   return { agency, period, state, catalogVersionId, ...catalogVersion(db, catalogVersionId) };
 }
 

@@ -6,9 +6,9 @@ import { errorMessage, Loading } from '../components/QueryStatus';
 import { useSignOut } from '../features/auth/mutations';
 import { meQuery } from '../features/auth/queries';
 import { roleLabel } from '../features/auth/roles';
+import { useCoalitionToday } from '../features/auth/useCoalitionToday';
 import { reportNeedingReporter } from '../features/home/needs';
 import { agencySubmissionsQuery } from '../features/home/queries';
-import { coalitionToday } from '../lib/dates';
 
 /** The coalition Scope is run for, as it names itself. */
 export const coalitionName = 'South Bay Coalition to End Human Trafficking';
@@ -151,7 +151,7 @@ function MainNav({ user }: { user: Me }) {
         {user.role === 'reporter' && user.agency ? (
           <>
             <li>
-              <QuarterReportLink agencyCode={user.agency.code} timeZone={user.timeZone} />
+              <QuarterReportLink agencyCode={user.agency.code} />
             </li>
             <li>
               <NavLink to="/agency/tokens" className="nav-link">
@@ -192,9 +192,9 @@ function SignedOutNav() {
  * then due next). Until the agency's quarters have loaded (or if nothing needs them) it leads home,
  * where every quarter is listed.
  */
-function QuarterReportLink({ agencyCode, timeZone }: { agencyCode: string; timeZone: string }) {
+function QuarterReportLink({ agencyCode }: { agencyCode: string }) {
   const quarters = useQuery(agencySubmissionsQuery(agencyCode));
-  const needed = reportNeedingReporter(quarters.data?.quarters ?? [], coalitionToday(timeZone))?.quarter;
+  const needed = reportNeedingReporter(quarters.data?.quarters ?? [], useCoalitionToday())?.quarter;
   if (!needed) {
     // A plain Link, so Home alone is marked as the current page.
     return (

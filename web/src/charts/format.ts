@@ -2,7 +2,7 @@
  * Words and numbers for charts: how complete a figure is, the unduplicated range, the release
  * footnote, changes between periods. Pure, so every sentence is tested.
  */
-import { formatDate } from '../lib/dates';
+import { formatDayOf } from '../lib/dates';
 import type { Figure } from './types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -66,10 +66,10 @@ export type ReleaseRef = {
 };
 
 /**
- * The footnote naming where the figures come from: "From the 2026Q2 release 1 (published 3 July
+ * The footnote naming where the figures come from: "From the 2026Q2 release 1 (published July 3,
  * 2026), catalog version 1." Several releases (a trend) are summarised.
  */
-export function releaseFootnote(releases: readonly ReleaseRef[], timeZone?: string): string | null {
+export function releaseFootnote(releases: readonly ReleaseRef[], timeZone: string): string | null {
   if (releases.length === 0) return null;
   const versions = [...new Set(releases.map((r) => r.catalogVersion))].sort((a, b) => a - b);
   const catalog =
@@ -78,7 +78,7 @@ export function releaseFootnote(releases: readonly ReleaseRef[], timeZone?: stri
       : `catalog versions ${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}`;
   if (releases.length === 1) {
     const release = releases[0] as ReleaseRef;
-    const published = release.publishedAt ? ` (published ${formatDate(release.publishedAt, timeZone)})` : '';
+    const published = release.publishedAt ? ` (published ${formatDayOf(release.publishedAt, timeZone)})` : '';
     return `From the ${release.period} release ${release.sequence}${published}, ${catalog}.`;
   }
   const corrected = releases.filter((r) => r.sequence > 1).map((r) => `${r.period} (release ${r.sequence})`);

@@ -1,28 +1,45 @@
 import { describe, expect, test } from 'vitest';
+import { todayIn } from '../../../api/domain/clock';
 import {
-  coalitionToday,
   daysBetween,
   describeDeadline,
   describeSpan,
   formatDate,
   formatDateTime,
+  formatDayOf,
   formatShortDate,
   formatTime,
 } from './dates';
 
 describe('formatDate', () => {
   test.each([
-    { value: '2026-10-30', timeZone: undefined, expected: 'October 30, 2026' },
-    { value: '2027-01-30', timeZone: undefined, expected: 'January 30, 2027' },
+    { value: '2026-10-30', expected: 'October 30, 2026' },
+    { value: '2027-01-30', expected: 'January 30, 2027' },
+    { value: '2026-01-01', expected: 'January 1, 2026' },
+    { value: '2026-02-30', expected: '2026-02-30' },
+    // A timestamp's day depends on a time zone, which only formatDayOf is given.
+    { value: '2026-10-31T03:00:00Z', expected: '2026-10-31T03:00:00Z' },
+    { value: 'not a date', expected: 'not a date' },
+    { value: '', expected: '' },
+  ])('formatDate($value) → $expected', ({ value, expected }) => {
+    expect(formatDate(value)).toBe(expected);
+  });
+});
+
+describe('formatDayOf', () => {
+  test.each([
+    // A timestamp shows the day on the coalition's clock: 03:00 UTC is still the evening before in
+    // California, so a report the server counted as on time on January 30 reads as January 30.
+    { value: '2027-01-31T03:00:00Z', timeZone: 'America/Los_Angeles', expected: 'January 30, 2027' },
+    { value: '2027-01-31T03:00:00Z', timeZone: 'UTC', expected: 'January 31, 2027' },
+    { value: '2026-10-31T03:00:00Z', timeZone: 'America/Los_Angeles', expected: 'October 30, 2026' },
     // A calendar date never moves, whatever zone is asked for.
     { value: '2026-01-01', timeZone: 'America/Los_Angeles', expected: 'January 1, 2026' },
-    // A timestamp shows the day where the reader is: 03:00 UTC is still the evening before in California.
-    { value: '2026-10-31T03:00:00Z', timeZone: 'America/Los_Angeles', expected: 'October 30, 2026' },
-    { value: '2026-10-31T03:00:00Z', timeZone: 'UTC', expected: 'October 31, 2026' },
-    { value: 'not a date', timeZone: undefined, expected: 'not a date' },
-    { value: '', timeZone: undefined, expected: '' },
-  ])('formatDate($value, $timeZone) → $expected', ({ value, timeZone, expected }) => {
-    expect(formatDate(value, timeZone)).toBe(expected);
+    { value: '2026-01-01', timeZone: 'Pacific/Kiritimati', expected: 'January 1, 2026' },
+    { value: 'not a date', timeZone: 'UTC', expected: 'not a date' },
+    { value: '', timeZone: 'UTC', expected: '' },
+  ])('formatDayOf($value, $timeZone) → $expected', ({ value, timeZone, expected }) => {
+    expect(formatDayOf(value, timeZone)).toBe(expected);
   });
 });
 
@@ -81,6 +98,15 @@ describe('describeDeadline', () => {
   ])('$deadline as of $today', ({ deadline, today, expected }) => {
     expect(describeDeadline(deadline, today)).toEqual(expected);
   });
+
+  test('the evening of a deadline day in Los Angeles, the deadline is today, as the server says', () => {
+    const today = todayIn('America/Los_Angeles', new Date('2027-01-31T07:30:00Z'));
+    expect(describeDeadline('2027-01-30', today)).toEqual({
+      label: 'Due January 30, 2027',
+      relative: 'today',
+      passed: false,
+    });
+  });
 });
 
 describe('describeSpan', () => {
@@ -93,27 +119,6 @@ describe('describeSpan', () => {
     { start: '2026-10-01', end: 'later', expected: '' },
   ])('$start – $end → "$expected"', ({ start, end, expected }) => {
     expect(describeSpan(start, end)).toBe(expected);
-  });
-});
-
-describe('coalitionToday', () => {
-  test.each([
-    // 11:30 pm on a deadline day in Los Angeles is 07:30 the next morning in UTC: still the deadline day.
-    { now: '2027-01-31T07:30:00Z', zone: 'America/Los_Angeles', expected: '2027-01-30' },
-    { now: '2027-01-31T07:30:00Z', zone: 'UTC', expected: '2027-01-31' },
-    { now: '2026-12-01T18:00:00Z', zone: 'America/Los_Angeles', expected: '2026-12-01' },
-    { now: '2027-01-01T07:59:00Z', zone: 'America/Los_Angeles', expected: '2026-12-31' },
-  ])('at $now it is $expected in $zone', ({ now, zone, expected }) => {
-    expect(coalitionToday(zone, new Date(now))).toBe(expected);
-  });
-
-  test('the evening of a deadline day in Los Angeles, the deadline is today, as the server says', () => {
-    const today = coalitionToday('America/Los_Angeles', new Date('2027-01-31T07:30:00Z'));
-    expect(describeDeadline('2027-01-30', today)).toEqual({
-      label: 'Due January 30, 2027',
-      relative: 'today',
-      passed: false,
-    });
   });
 });
 

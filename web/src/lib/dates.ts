@@ -1,11 +1,13 @@
 /**
  * Dates and times as people read them, in one place: "January 30, 2027", "Oct 30, 2026",
- * "2:05 PM", and what day it is. Deadlines and quarter boundaries are calendar dates (YYYY-MM-DD)
- * with no time of day, formatted as written whatever the reader's time zone. "Today" is the
- * coalition's day (its time zone comes with the signed-in person), the same day the server counts
- * from, not the day in whichever zone the reader's browser is in.
+ * "2:05 PM". Deadlines and quarter boundaries are calendar dates (YYYY-MM-DD) with no time of day,
+ * formatted as written whatever the reader's time zone. Timestamps (when a report was submitted, a
+ * release published) are moments, and read as the day and time on the coalition's clock, the one
+ * the server counts lateness by: every timestamp formatter takes that zone, with no default, so no
+ * page can fall back to the reader's browser zone. (What day it is today comes from
+ * `useCoalitionToday`.)
  */
-import { formatCalendarDate, isCalendarDate, todayIn } from '../../../api/domain/clock';
+import { formatCalendarDate, isCalendarDate } from '../../../api/domain/clock';
 
 // The US form, month spelled out first: Scope serves a Californian coalition, and a spelled-out
 // month can't be misread as 01/30 vs 30/01. Times likewise: "2:05 PM".
@@ -13,18 +15,10 @@ const locale = 'en-US';
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 const dayMs = 24 * 60 * 60 * 1000;
 
-/**
- * Today's date (YYYY-MM-DD) in the coalition's time zone: the day deadlines, lateness and entry
- * are counted from, on the server and here alike.
- */
-export function coalitionToday(timeZone: string, now: Date = new Date()): string {
-  return todayIn(timeZone, now);
-}
-
 // Making an Intl.DateTimeFormat is slow next to using one; a table of timestamps formats many.
 const formats = new Map<string, Intl.DateTimeFormat>();
-function formatIn(kind: 'day' | 'time', timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = `${kind}|${timeZone ?? ''}`;
+function formatIn(kind: 'day' | 'time', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(
@@ -37,30 +31,39 @@ function formatIn(kind: 'day' | 'time', timeZone: string | undefined): Intl.Date
 }
 
 /**
- * Formats a YYYY-MM-DD date or an ISO timestamp as "October 30, 2026". A timestamp is shown as the
- * calendar day in `timeZone` (the reader's own, unless given); a plain date is never shifted.
- * Returns the input unchanged when it is not a date, so a bad value never blanks a page.
+ * A calendar date (YYYY-MM-DD) as "October 30, 2026", never shifted by a time zone. Anything else
+ * comes back unchanged, so a bad value never blanks a page. A timestamp does too: which day it falls
+ * on depends on the zone, so it goes through {@link formatDayOf}.
  */
-export function formatDate(value: string, timeZone?: string): string {
-  if (dateOnly.test(value)) return formatCalendarDate(value);
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return formatIn('day', timeZone).format(date);
+export function formatDate(date: string): string {
+  return formatCalendarDate(date);
 }
 
-/** "2:05 PM" in the reader's time zone (or `timeZone`). */
-export function formatTime(at: Date, timeZone?: string): string {
+/**
+ * The day an ISO timestamp falls on in `timeZone` (the coalition's), as "October 30, 2026": a
+ * report submitted at 03:00 UTC on October 31 was submitted on October 30 in California. A plain
+ * YYYY-MM-DD date is formatted as written, never shifted; anything else is returned unchanged.
+ */
+export function formatDayOf(timestamp: string, timeZone: string): string {
+  if (dateOnly.test(timestamp)) return formatCalendarDate(timestamp);
+  const at = new Date(timestamp);
+  if (Number.isNaN(at.getTime())) return timestamp;
+  return formatIn('day', timeZone).format(at);
+}
+
+/** "2:05 PM" on the clock of `timeZone` (the coalition's). */
+export function formatTime(at: Date, timeZone: string): string {
   return formatIn('time', timeZone).format(at);
 }
 
 /**
- * "November 3, 2026 at 2:05 PM", in the reader's time zone unless given. Returns the input
+ * "November 3, 2026 at 2:05 PM" on the clock of `timeZone` (the coalition's). Returns the input
  * unchanged when it is not a timestamp.
  */
-export function formatDateTime(value: string, timeZone?: string): string {
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) return value;
-  return `${formatDate(value, timeZone)} at ${formatTime(at, timeZone)}`;
+export function formatDateTime(timestamp: string, timeZone: string): string {
+  const at = new Date(timestamp);
+  if (Number.isNaN(at.getTime())) return timestamp;
+  return `${formatDayOf(timestamp, timeZone)} at ${formatTime(at, timeZone)}`;
 }
 
 const shortDay = new Intl.DateTimeFormat(locale, {

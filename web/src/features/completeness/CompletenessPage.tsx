@@ -8,8 +8,9 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { coalitionToday, describeDeadline, formatShortDate } from '../../lib/dates';
+import { describeDeadline, formatShortDate } from '../../lib/dates';
 import { useSignedInUser } from '../auth/RequireSignIn';
+import { useCoalitionToday } from '../auth/useCoalitionToday';
 import { StatusBadge } from '../submissions/StatusBadge';
 import { useCopyText } from './copy';
 import { EarlyEntrySection } from './EarlyEntry';
@@ -43,7 +44,7 @@ export function CompletenessPage() {
   const filters = parseCompletenessFilters(searchParams);
   // Keeping the last answer on screen while new filters load stops the table (and focus) from vanishing.
   const query = useQuery({ ...completenessMatrixQuery(filters), placeholderData: keepPreviousData });
-  const today = coalitionToday(me.timeZone);
+  const today = useCoalitionToday();
 
   return (
     <>

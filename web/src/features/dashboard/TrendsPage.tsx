@@ -9,6 +9,7 @@ import { TrendChartView } from '../../charts/lazyViews';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { LineChart } from './charts';
 import { DashboardTabs } from './DashboardPage';
 import { ChartSlot, NothingPublished } from './parts';
@@ -280,13 +281,14 @@ function Multiples({
   const multiples = useMemo(() => smallMultiples(series, labels), [series, labels]);
   const table = useMemo(() => multiplesTableModel(series, labels), [series, labels]);
   const latest = series.periods.at(-1);
+  const timeZone = useCoalitionTimeZone();
   return (
     <ChartFrame
       title={`${elementName} in ${geoShortName(view.geo).toLowerCase() === 'whole coalition' ? 'the whole coalition' : geoName(view.geo)}, one chart per group`}
       description="Each small chart has its own scale. Hatched bands mark periods where the figure is hidden."
       model={table}
       notes={[completenessNote(latest?.completeness, latest?.period)]}
-      footnote={releaseFootnote(releasesOf(series))}
+      footnote={releaseFootnote(releasesOf(series), timeZone)}
       fileParts={['groups', ...fileParts]}
       legend={false}
       headingLevel={3}

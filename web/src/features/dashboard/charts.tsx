@@ -9,6 +9,7 @@ import { completenessNote, type ReleaseRef, releaseFootnote, unduplicatedNote } 
 import { BarChartView, StackedChartView, TrendChartView } from '../../charts/lazyViews';
 import type { ChartModel } from '../../charts/types';
 import { useNarrow } from '../../charts/useNarrow';
+import { usePublicTimeZone } from '../auth/useCoalitionToday';
 import '../../charts/charts.css';
 
 export type ChartContext = {
@@ -35,14 +36,18 @@ function notesOf(props: CommonProps): Array<string | null> {
   ];
 }
 
-/** The frame's props every chart kind sets the same way: its words, notes, footnote and file names. */
-function frameOf(props: CommonProps) {
+/**
+ * The frame's props every chart kind sets the same way: its words, notes, footnote and file names.
+ * The public page shares these charts, so the footnote's publication day may be read by no one signed in.
+ */
+function useFrame(props: CommonProps) {
+  const timeZone = usePublicTimeZone();
   return {
     title: props.title,
     description: props.description,
     model: props.model,
     notes: notesOf(props),
-    footnote: releaseFootnote(props.releases),
+    footnote: releaseFootnote(props.releases, timeZone),
     fileParts: props.fileParts,
     headingLevel: props.headingLevel,
   };
@@ -54,10 +59,11 @@ export const lineChartHeight = 280;
 
 /** Horizontal bars of a breakdown (one or several series). */
 export function BarsChart(props: CommonProps & { labelWidth?: number }) {
+  const frame = useFrame(props);
   const narrow = useNarrow();
   return (
     <ChartFrame
-      {...frameOf(props)}
+      {...frame}
       legend={props.model.series.length > 1}
       drawingHeight={barChartHeight(props.model, narrow)}
     >
@@ -75,8 +81,9 @@ export function BarsChart(props: CommonProps & { labelWidth?: number }) {
 
 /** Stacked bars over periods. */
 export function StackChart(props: CommonProps) {
+  const frame = useFrame(props);
   return (
-    <ChartFrame {...frameOf(props)} drawingHeight={stackChartHeight}>
+    <ChartFrame {...frame} drawingHeight={stackChartHeight}>
       {(chartId) => (
         <StackedChartView
           chartId={chartId}
@@ -91,10 +98,11 @@ export function StackChart(props: CommonProps) {
 
 /** A trend over periods (one line per series), breaking where a figure is hidden or missing. */
 export function LineChart(props: CommonProps & { height?: number }) {
+  const frame = useFrame(props);
   const incomplete = props.model.rows.some((row) => row.incomplete);
   return (
     <ChartFrame
-      {...frameOf(props)}
+      {...frame}
       drawingHeight={props.height ?? lineChartHeight}
       extraLegend={
         incomplete ? (

@@ -12,7 +12,7 @@ import { type Finding, validateQuarter } from '../../../../api/domain/validation
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { meQuery } from '../auth/queries';
-import { useCoalitionToday } from '../auth/useCoalitionToday';
+import { useCoalitionTimeZone, useCoalitionToday } from '../auth/useCoalitionToday';
 import { catalogVersionQuery, submissionDetailQuery } from '../submissions/queries';
 import type { SubmissionDetail } from '../submissions/types';
 import { ChecksSummary } from './Checks';
@@ -70,6 +70,7 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
   const draft = useDraft(detail);
   const editable = detail.permissions.edit;
   const today = useCoalitionToday();
+  const timeZone = useCoalitionTimeZone();
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
@@ -131,7 +132,7 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
   return (
     <FormModelContext value={model}>
       <div className="data-entry">
-        <ReportHeader detail={detail} today={today} historyHref={historyHref} />
+        <ReportHeader detail={detail} today={today} timeZone={timeZone} historyHref={historyHref} />
 
         <div ref={noticeRef} tabIndex={-1} role="status" className="data-entry__notice">
           {notice ? <p className="notice notice--info">{notice}</p> : null}
@@ -143,7 +144,7 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
         {locked ? <p className="notice notice--info lock-notice">{locked}</p> : null}
         <ReviewPanel detail={detail} onDone={announce} />
 
-        {editable ? <SaveStatus draft={draft} updatedAt={detail.updatedAt} /> : null}
+        {editable ? <SaveStatus draft={draft} updatedAt={detail.updatedAt} timeZone={timeZone} /> : null}
 
         <SectionNav sections={sections} counts={countBySection(findings)} extraLinks={extraLinks} />
         <ChecksSummary
@@ -183,12 +184,21 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
 }
 
 /** The autosave state, in a polite live region that stays in view while scrolling. */
-function SaveStatus({ draft, updatedAt }: { draft: Draft; updatedAt: string | null }) {
+function SaveStatus({
+  draft,
+  updatedAt,
+  timeZone,
+}: {
+  draft: Draft;
+  updatedAt: string | null;
+  timeZone: string;
+}) {
   const text = describeSave(draft.save, {
     unsaved: draft.unsaved,
     invalidCount: draft.invalid.size,
     heldBackExplanations: draft.explanationProblems.size,
     updatedAt,
+    timeZone,
   });
   const trouble = draft.save.kind === 'retrying' || draft.save.kind === 'refused';
   return (

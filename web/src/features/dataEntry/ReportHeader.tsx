@@ -1,7 +1,7 @@
 /** The top of a report: whose it is, which quarter, when it is due, and where it stands. */
 import { Link, useInRouterContext } from 'react-router';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, describeSpan, formatDate } from '../../lib/dates';
+import { describeDeadline, describeSpan, formatDayOf } from '../../lib/dates';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
 import { lateNote } from '../submissions/status';
 import type { SubmissionDetail } from '../submissions/types';
@@ -10,10 +10,13 @@ import { entryLabel } from './entry';
 export function ReportHeader({
   detail,
   today,
+  timeZone,
   historyHref,
 }: {
   detail: SubmissionDetail;
   today: string;
+  /** The coalition's, on whose clock the submission time reads. */
+  timeZone: string;
   historyHref: string | null;
 }) {
   const { agency, period } = detail;
@@ -47,7 +50,7 @@ export function ReportHeader({
       </p>
       {detail.revision > 0 && detail.submittedAt ? (
         <p className="muted">
-          Revision {detail.revision}, submitted {formatDate(detail.submittedAt)}.
+          Revision {detail.revision}, submitted {formatDayOf(detail.submittedAt, timeZone)}.
           {historyHref ? (
             <>
               {' '}

@@ -1,6 +1,6 @@
 /** How the report's situation reads at the top of the form: why it is locked, and the autosave state. */
 
-import { formatDate, formatTime } from '../../lib/dates';
+import { formatDayOf, formatTime } from '../../lib/dates';
 import { choose } from '../../lib/text';
 import type { SubmissionDetail } from '../submissions/types';
 import { entryState, notOpenYetSentence } from './entry';
@@ -63,7 +63,8 @@ export function describeSave(
     /** Explanations refused as personal data and not yet changed. */
     heldBackExplanations?: number;
     updatedAt: string | null;
-    timeZone?: string;
+    /** The coalition's, on whose clock save times read. */
+    timeZone: string;
   },
 ): string {
   const boxes =
@@ -89,7 +90,7 @@ export function describeSave(
   if (waiting) return waiting.trim();
   const at = updatedAt ? new Date(updatedAt) : null;
   if (updatedAt && at && !Number.isNaN(at.getTime())) {
-    return `Draft last saved ${formatDate(updatedAt, timeZone)} at ${formatTime(at, timeZone)}.`;
+    return `Draft last saved ${formatDayOf(updatedAt, timeZone)} at ${formatTime(at, timeZone)}.`;
   }
   return 'Your counts are saved automatically as you type.';
 }

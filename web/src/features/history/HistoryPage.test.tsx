@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { describe, expect, test } from 'vitest';
-import { renderCached } from '../../testing';
+import { person, renderCached } from '../../testing';
+import { authKeys } from '../auth/queries';
 import { cachedCatalog, makeDetail } from '../dataEntry/testFixtures';
 import { submissionKeys } from '../submissions/queries';
 import type { DiffResponse, RevisionSummary, SubmissionDetail } from '../submissions/types';
@@ -20,6 +21,7 @@ function render({
       <Route path="/report/:agency/:period/history" element={<HistoryPage />} />
     </Routes>,
     [
+      [authKeys.me(), person('admin')],
       [submissionKeys.detail('ASH', '2026Q4'), detail],
       cachedCatalog(),
       ...(revisions ? [[submissionKeys.revisions('ASH', '2026Q4'), { revisions }] as const] : []),

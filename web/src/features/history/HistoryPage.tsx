@@ -9,6 +9,7 @@ import type { Catalog } from '../../../../api/domain/catalog';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { ReadOnlyCount } from '../dataEntry/ReadOnlyCount';
 import { reportPath } from '../dataEntry/reportState';
 import {
@@ -125,13 +126,14 @@ function History({
 }
 
 function RevisionItem({ revision, catalog }: { revision: RevisionSummary; catalog: Catalog | undefined }) {
+  const timeZone = useCoalitionTimeZone();
   const headingId = `revision-${revision.revision}-heading`;
   const explanations = Object.entries(revision.explanations);
   return (
     <li className="panel revision">
       <h3 id={headingId}>{versionName(revision.revision)}</h3>
       <p className="status-line">
-        {describeSubmission(revision)}.{revision.late ? <LateBadge note="Submitted late" /> : null}
+        {describeSubmission(revision, timeZone)}.{revision.late ? <LateBadge note="Submitted late" /> : null}
       </p>
       {explanations.length > 0 ? (
         <>
@@ -152,7 +154,7 @@ function RevisionItem({ revision, catalog }: { revision: RevisionSummary; catalo
           <ul className="plain-list">
             {revision.reviews.map((review) => (
               <li key={`${review.action}-${review.reviewedAt}`}>
-                {describeReview(review)}.
+                {describeReview(review, timeZone)}.
                 {review.comment ? (
                   <span className="review-comment">
                     {reviewCommentLabel(review.action)}: {review.comment}

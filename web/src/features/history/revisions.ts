@@ -52,7 +52,7 @@ export function parseVersion(value: string): Version | null {
 /** "Submitted November 3, 2026 at 2:05 PM by Reporter One". */
 export function describeSubmission(
   revision: Pick<RevisionSummary, 'submittedAt' | 'submittedBy'>,
-  timeZone?: string,
+  timeZone: string,
 ) {
   const by = revision.submittedBy ? ` by ${revision.submittedBy}` : '';
   return `Submitted ${formatDateTime(revision.submittedAt, timeZone)}${by}`;
@@ -65,7 +65,7 @@ const reviewVerbs: Record<RevisionReview['action'], string> = {
 };
 
 /** "Returned for correction by Admin One on November 5, 2026 at 9:10 AM". */
-export function describeReview(review: RevisionReview, timeZone?: string): string {
+export function describeReview(review: RevisionReview, timeZone: string): string {
   const by = review.reviewedBy ? ` by ${review.reviewedBy}` : '';
   return `${reviewVerbs[review.action]}${by} on ${formatDateTime(review.reviewedAt, timeZone)}`;
 }

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { QuarterCompleteness } from '../../api/types';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
-import { coalitionToday, describeDeadline, formatDate } from '../../lib/dates';
+import { describeDeadline, formatDate } from '../../lib/dates';
+import { useCoalitionToday } from '../auth/useCoalitionToday';
 import { entryLabel, entryState } from '../dataEntry/entry';
 import { newestFirst } from '../submissions/status';
 import {
@@ -19,13 +20,10 @@ export const adminQuarterCount = 4;
 
 const heading = 'Quarterly reporting across the coalition';
 
-/**
- * An admin's home: who still needs chasing for the quarter that matters most, then recent quarters.
- * `timeZone` is the coalition's, whose calendar says what today is.
- */
-export function AdminHome({ timeZone }: { timeZone: string }) {
+/** An admin's home: who still needs chasing for the quarter that matters most, then recent quarters. */
+export function AdminHome() {
   const query = useQuery(completenessSummaryQuery(adminQuarterCount));
-  const today = coalitionToday(timeZone);
+  const today = useCoalitionToday();
 
   if (query.isPending) {
     return (

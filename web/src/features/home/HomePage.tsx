@@ -8,7 +8,7 @@ import { ViewerHome } from './ViewerHome';
 export function HomePage() {
   const me = useSignedInUser();
   usePageTitle('Home');
-  if (me.role === 'admin') return <AdminHome timeZone={me.timeZone} />;
+  if (me.role === 'admin') return <AdminHome />;
   if (me.role === 'reporter') return <ReporterHome me={me} />;
   return <ViewerHome />;
 }

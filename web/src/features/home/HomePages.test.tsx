@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { AgencyQuarter, CompletenessSummaryResponse, PeriodsResponse } from '../../api/types';
 import { agencyQuarter, agencySubmissions, person, quarterDates, renderCached } from '../../testing';
+import { authKeys } from '../auth/queries';
 import { AdminHome } from './AdminHome';
 import { completenessKeys, periodKeys, submissionKeys } from './queries';
 import { ReporterHome } from './ReporterHome';
@@ -60,12 +61,15 @@ const ashQuarters: AgencyQuarter[] = [
   }),
 ];
 
-/** The reporter's home once these of the agency's quarters have loaded (`null`: still loading). */
-const reporterHome = (quarters: AgencyQuarter[] | null = ashQuarters) =>
-  renderCached(
-    <ReporterHome me={reporter} />,
-    quarters ? [[submissionKeys.byAgency('ASH'), agencySubmissions(quarters, ash)]] : [],
-  );
+/**
+ * The reporter's home once these of the agency's quarters have loaded (`null`: still loading), for
+ * `me`, who carries the coalition's time zone.
+ */
+const reporterHome = (quarters: AgencyQuarter[] | null = ashQuarters, me = reporter) =>
+  renderCached(<ReporterHome me={me} />, [
+    [authKeys.me(), me],
+    ...(quarters ? [[submissionKeys.byAgency('ASH'), agencySubmissions(quarters, ash)] as const] : []),
+  ]);
 
 describe('ReporterHome', () => {
   test('shows a calm loading state until the reports arrive', () => {
@@ -165,6 +169,19 @@ describe('ReporterHome', () => {
     expect(html.match(/<th scope="row">/g)).toHaveLength(3);
   });
 
+  test("dates a submission by the coalition's clock, not the browser's", () => {
+    // 03:00 UTC on January 31 is still the evening of January 30 in Los Angeles.
+    const returned = agencyQuarter({
+      ...q3,
+      open: false,
+      status: 'returned',
+      submittedAt: '2027-01-31T03:00:00Z',
+    });
+    expect(textOf(reporterHome([returned]))).toContain('Submitted January 30, 2027');
+    const inUtc = reporterHome([returned], { ...reporter, timeZone: 'UTC' });
+    expect(textOf(inUtc)).toContain('Submitted January 31, 2027');
+  });
+
   test('explains, rather than failing, when the account has no agency', () => {
     const text = textOf(renderCached(<ReporterHome me={{ ...reporter, agency: null }} />));
     expect(text).toContain("Your account isn't linked to an agency yet");
@@ -209,7 +226,8 @@ const completeness: CompletenessSummaryResponse = {
 describe('AdminHome', () => {
   test('leads with who still needs chasing for the past-deadline quarter', () => {
     const text = textOf(
-      renderCached(<AdminHome timeZone="America/Los_Angeles" />, [
+      renderCached(<AdminHome />, [
+        [authKeys.me(), person('admin')],
         [completenessKeys.summary(4), completeness],
       ]),
     );
@@ -223,7 +241,8 @@ describe('AdminHome', () => {
   });
 
   test('shows every count in a captioned table, one row per quarter', () => {
-    const html = renderCached(<AdminHome timeZone="America/Los_Angeles" />, [
+    const html = renderCached(<AdminHome />, [
+      [authKeys.me(), person('admin')],
       [completenessKeys.summary(4), completeness],
     ]);
     expect(textOf(html)).toContain(

@@ -3,7 +3,8 @@ import type { AgencyQuarter, Me } from '../../api/types';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { coalitionToday, describeDeadline, describeSpan, formatDate } from '../../lib/dates';
+import { describeDeadline, describeSpan, formatDate, formatDayOf } from '../../lib/dates';
+import { useCoalitionTimeZone, useCoalitionToday } from '../auth/useCoalitionToday';
 import { entryLabel, entryState, notOpenYetSentence } from '../dataEntry/entry';
 import { ReportLink, reportLinkText } from '../dataEntry/ReportLink';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
@@ -27,12 +28,13 @@ export function ReporterHome({ me }: { me: Me }) {
       </>
     );
   }
-  return <AgencyReports agencyCode={me.agency.code} timeZone={me.timeZone} />;
+  return <AgencyReports agencyCode={me.agency.code} />;
 }
 
-function AgencyReports({ agencyCode, timeZone }: { agencyCode: string; timeZone: string }) {
+function AgencyReports({ agencyCode }: { agencyCode: string }) {
   const query = useQuery(agencySubmissionsQuery(agencyCode));
-  const today = coalitionToday(timeZone);
+  const today = useCoalitionToday();
+  const timeZone = useCoalitionTimeZone();
 
   if (query.isPending) {
     return (
@@ -75,7 +77,13 @@ function AgencyReports({ agencyCode, timeZone }: { agencyCode: string; timeZone:
         </p>
       ) : (
         panels.map((need) => (
-          <QuarterPanel key={need.quarter.period} agencyCode={agency.code} need={need} today={today} />
+          <QuarterPanel
+            key={need.quarter.period}
+            agencyCode={agency.code}
+            need={need}
+            today={today}
+            timeZone={timeZone}
+          />
         ))
       )}
 
@@ -84,7 +92,7 @@ function AgencyReports({ agencyCode, timeZone }: { agencyCode: string; timeZone:
         {quarters.length === 0 ? (
           <p>There are no quarters to show yet.</p>
         ) : (
-          <QuartersTable agencyCode={agency.code} quarters={quarters} today={today} />
+          <QuartersTable agencyCode={agency.code} quarters={quarters} today={today} timeZone={timeZone} />
         )}
       </section>
     </>
@@ -117,15 +125,18 @@ function QuarterPanel({
   agencyCode,
   need,
   today,
+  timeZone,
 }: {
   agencyCode: string;
   need: Need<AgencyQuarter>;
   today: string;
+  /** The coalition's, on whose clock the submission time reads. */
+  timeZone: string;
 }) {
   const { quarter } = need;
   const deadline = describeDeadline(quarter.deadline, today);
   const late = lateNote(quarter);
-  const submitted = submittedOn(quarter.submittedAt);
+  const submitted = submittedOn(quarter.submittedAt, timeZone);
   const notYet = entryState(quarter, today) === 'not-yet';
   const headingId = `quarter-${quarter.period}-heading`;
   const tone = need.reason === 'due' ? 'panel--featured' : 'panel--attention';
@@ -176,10 +187,12 @@ function QuartersTable({
   agencyCode,
   quarters,
   today,
+  timeZone,
 }: {
   agencyCode: string;
   quarters: AgencyQuarter[];
   today: string;
+  timeZone: string;
 }) {
   return (
     <TableScroll captionId="agency-quarters-caption">
@@ -225,7 +238,7 @@ function QuartersTable({
                 </td>
                 <td className="date">
                   {quarter.submittedAt ? (
-                    formatDate(quarter.submittedAt)
+                    formatDayOf(quarter.submittedAt, timeZone)
                   ) : (
                     <span className="muted">Not yet</span>
                   )}

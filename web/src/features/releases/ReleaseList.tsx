@@ -19,9 +19,10 @@ import type { Audience, AudienceSummary, Release } from './types';
 
 /**
  * Every release, newest first: a table to compare them at a glance, then each release's full
- * details (what each audience lost to protection, the audit, the open-data files).
+ * details (what each audience lost to protection, the audit, the open-data files). Times read on
+ * the clock of `timeZone`, the coalition's.
  */
-export function ReleaseList({ releases, timeZone }: { releases: readonly Release[]; timeZone?: string }) {
+export function ReleaseList({ releases, timeZone }: { releases: readonly Release[]; timeZone: string }) {
   useOpenDetailsFromHash();
   if (releases.length === 0) {
     return <p>No quarter has been published yet. When you publish one, it appears here.</p>;
@@ -80,7 +81,7 @@ function AuditLabel({ status }: { status: AudienceSummary['status'] }) {
 }
 
 /** The releases at a glance; exported for tests. */
-export function ReleasesTable({ releases, timeZone }: { releases: readonly Release[]; timeZone?: string }) {
+export function ReleasesTable({ releases, timeZone }: { releases: readonly Release[]; timeZone: string }) {
   return (
     <TableScroll captionId="releases-caption">
       <table className="release-table">
@@ -149,7 +150,7 @@ export function ReleaseDetails({
 }: {
   release: Release;
   releases: readonly Release[];
-  timeZone?: string;
+  timeZone: string;
 }) {
   const status = describeReleaseStatus(release, releases);
   const newer = release.status === 'superseded' ? replacedBy(release, releases) : undefined;

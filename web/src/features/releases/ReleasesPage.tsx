@@ -8,7 +8,7 @@ import { QuarterPicker } from '../../components/QuarterPicker';
 import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { describeDeadline } from '../../lib/dates';
-import { useCoalitionToday } from '../auth/useCoalitionToday';
+import { useCoalitionTimeZone, useCoalitionToday } from '../auth/useCoalitionToday';
 import { entryLabel } from '../dataEntry/entry';
 import { periodsQuery } from '../home/queries';
 import { isPeriodCode } from '../review/queue';
@@ -46,6 +46,7 @@ export function ReleasesPage() {
   usePageTitle(heading);
   const [searchParams, setSearchParams] = useSearchParams();
   const today = useCoalitionToday();
+  const timeZone = useCoalitionTimeZone();
   const periods = useQuery(periodsQuery());
   const releases = useQuery(releaseListQuery());
   const releaseList = releases.data?.releases ?? [];
@@ -147,7 +148,7 @@ export function ReleasesPage() {
             retrying={releases.isFetching}
           />
         ) : (
-          <ReleaseList releases={releaseList} />
+          <ReleaseList releases={releaseList} timeZone={timeZone} />
         )}
       </section>
     </>
@@ -195,6 +196,7 @@ function PublishPreview({
   onStarted: (release: Release) => void;
 }) {
   const today = useCoalitionToday();
+  const timeZone = useCoalitionTimeZone();
   const query = useQuery(releasePreviewQuery(period));
   const policy = useQuery(disclosurePolicyQuery());
   const publish = usePublishRelease();
@@ -217,6 +219,7 @@ function PublishPreview({
       thresholds={policy.data?.policy ?? defaultThresholds}
       computing={computing}
       today={today}
+      timeZone={timeZone}
       confirming={confirming}
       publishing={publish.isPending}
       publishError={publish.isError ? errorMessage(publish.error) : null}
@@ -263,7 +266,8 @@ export function PublishPreviewView({
   onStartConfirm: () => void;
   onCancel: () => void;
   onConfirm: () => void;
-  timeZone?: string;
+  /** The coalition's, on whose clock earlier releases' times read. */
+  timeZone: string;
 }) {
   const deadline = describeDeadline(preview.deadline, today);
   const figures = missingFigures(preview);

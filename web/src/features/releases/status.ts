@@ -55,7 +55,7 @@ export function describeReleaseStatus(
  */
 export function releaseWhen(
   release: Pick<Release, 'status' | 'createdAt' | 'publishedAt' | 'createdBy'>,
-  timeZone?: string,
+  timeZone: string,
 ): string {
   const by = release.createdBy ? ` by ${release.createdBy}` : '';
   if ((release.status === 'published' || release.status === 'superseded') && release.publishedAt) {

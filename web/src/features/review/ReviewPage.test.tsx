@@ -64,7 +64,7 @@ const queue: ReviewQueueResponse = {
 function render(data: ReviewQueueResponse = queue) {
   return renderToStaticMarkup(
     <MemoryRouter>
-      <ReviewQueueView data={data} updating={false} today="2026-11-28" />
+      <ReviewQueueView data={data} updating={false} today="2026-11-28" timeZone="America/Los_Angeles" />
     </MemoryRouter>,
   );
 }

@@ -6,8 +6,8 @@ import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, describeSpan, formatDate } from '../../lib/dates';
-import { useCoalitionToday } from '../auth/useCoalitionToday';
+import { describeDeadline, describeSpan, formatDayOf } from '../../lib/dates';
+import { useCoalitionTimeZone, useCoalitionToday } from '../auth/useCoalitionToday';
 import { entryLabel } from '../dataEntry/entry';
 import { adminQuarterCount } from '../home/AdminHome';
 import { completenessSummaryQuery, periodsQuery } from '../home/queries';
@@ -117,6 +117,7 @@ function PeriodPicker({
 
 function ReviewQueue({ period }: { period: string }) {
   const today = useCoalitionToday();
+  const timeZone = useCoalitionTimeZone();
   const query = useQuery({ ...reviewQueueQuery(period), placeholderData: keepPreviousData });
   if (query.isPending) return <Loading label={`Loading the reports for ${period}…`} />;
   if (query.isError) {
@@ -129,7 +130,9 @@ function ReviewQueue({ period }: { period: string }) {
       />
     );
   }
-  return <ReviewQueueView data={query.data} updating={query.isPlaceholderData} today={today} />;
+  return (
+    <ReviewQueueView data={query.data} updating={query.isPlaceholderData} today={today} timeZone={timeZone} />
+  );
 }
 
 /** The summary and table for one answer from the API; exported for tests. */
@@ -137,10 +140,13 @@ export function ReviewQueueView({
   data,
   updating,
   today,
+  timeZone,
 }: {
   data: ReviewQueueResponse;
   updating: boolean;
   today: string;
+  /** The coalition's, on whose clock submission and save times read. */
+  timeZone: string;
 }) {
   const { period } = data;
   const entries = sortForReview(data.submissions);
@@ -169,7 +175,12 @@ export function ReviewQueueView({
         </ul>
       </section>
       {entries.length > 0 ? (
-        <QueueTable entries={entries} periodCode={period.code} pastDeadline={deadline.passed} />
+        <QueueTable
+          entries={entries}
+          periodCode={period.code}
+          pastDeadline={deadline.passed}
+          timeZone={timeZone}
+        />
       ) : null}
     </>
   );
@@ -179,10 +190,12 @@ function QueueTable({
   entries,
   periodCode,
   pastDeadline,
+  timeZone,
 }: {
   entries: QueueEntry[];
   periodCode: string;
   pastDeadline: boolean;
+  timeZone: string;
 }) {
   return (
     <TableScroll captionId="queue-caption">
@@ -218,9 +231,13 @@ function QueueTable({
                   </span>
                 </td>
                 <td className="date">
-                  {entry.submittedAt ? formatDate(entry.submittedAt) : <span className="muted">Not yet</span>}
+                  {entry.submittedAt ? (
+                    formatDayOf(entry.submittedAt, timeZone)
+                  ) : (
+                    <span className="muted">Not yet</span>
+                  )}
                   {entry.status === 'draft' && entry.updatedAt ? (
-                    <span className="cell-note">Draft saved {formatDate(entry.updatedAt)}</span>
+                    <span className="cell-note">Draft saved {formatDayOf(entry.updatedAt, timeZone)}</span>
                   ) : null}
                 </td>
                 <td className="num">

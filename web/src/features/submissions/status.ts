@@ -4,7 +4,7 @@
  */
 import { comparePeriods } from '../../../../api/domain/periods';
 import type { AgencyQuarter, SubmissionStatus } from '../../api/types';
-import { describeDeadline, formatDate } from '../../lib/dates';
+import { describeDeadline, formatDate, formatDayOf } from '../../lib/dates';
 
 /**
  * A status's visual family. Each tone has its own colour and border style in styles.css, but the
@@ -35,8 +35,8 @@ export function lateNote(quarter: Pick<AgencyQuarter, 'late' | 'submittedAt'>): 
 }
 
 /** "Submitted October 28, 2026", or null when it has never been submitted. */
-export function submittedOn(submittedAt: string | null, timeZone?: string): string | null {
-  return submittedAt === null ? null : `Submitted ${formatDate(submittedAt, timeZone)}`;
+export function submittedOn(submittedAt: string | null, timeZone: string): string | null {
+  return submittedAt === null ? null : `Submitted ${formatDayOf(submittedAt, timeZone)}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Outlet, Route, Routes } from 'react-router';
 import { describe, expect, test } from 'vitest';
 import type { Me } from '../../api/types';
 import { agencySubmissions, person, renderCached } from '../../testing';
+import { authKeys } from '../auth/queries';
 import { submissionKeys } from '../submissions/queries';
 import { tokenKeys } from './queries';
 import { TokensPage } from './TokensPage';
@@ -57,6 +58,7 @@ function render(me: Me, path: string) {
       </Route>
     </Routes>,
     [
+      [authKeys.me(), me],
       [submissionKeys.byAgency('QUAILCREST'), agencySubmissions()],
       [tokenKeys.byAgency('QUAILCREST'), tokens],
     ],

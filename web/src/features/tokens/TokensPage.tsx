@@ -8,6 +8,7 @@ import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useSignedInUser } from '../auth/RequireSignIn';
+import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { useCopyText } from '../completeness/copy';
 import { completenessMatrixQuery } from '../completeness/queries';
 import { agencySubmissionsQuery } from '../home/queries';
@@ -389,6 +390,7 @@ function TokenTable({
   agencyName: string;
   onRevoke: (token: ApiToken) => void;
 }) {
+  const timeZone = useCoalitionTimeZone();
   return (
     <TableScroll captionId="tokens-caption">
       <table className="token-table">
@@ -412,9 +414,9 @@ function TokenTable({
               <td>
                 <code>{token.prefix}…</code>
               </td>
-              <td>{createdBy(token)}</td>
-              <td className="date">{lastUsed(token)}</td>
-              <td>{tokenState(token)}</td>
+              <td>{createdBy(token, timeZone)}</td>
+              <td className="date">{lastUsed(token, timeZone)}</td>
+              <td>{tokenState(token, timeZone)}</td>
               <td>
                 {token.revokedAt === null ? (
                   <button

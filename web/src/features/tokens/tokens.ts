@@ -1,5 +1,5 @@
 /** Plain-language helpers for the API access page: token names, states, order and example commands. */
-import { formatDate } from '../../lib/dates';
+import { formatDayOf } from '../../lib/dates';
 import type { ApiToken } from './types';
 
 /** The longest token name accepted; names are labels for people, not descriptions. */
@@ -27,18 +27,18 @@ export function sortTokens(tokens: readonly ApiToken[]): ApiToken[] {
 }
 
 /** "Active", or "Revoked May 3, 2026". */
-export function tokenState(token: Pick<ApiToken, 'revokedAt'>, timeZone?: string): string {
-  return token.revokedAt === null ? 'Active' : `Revoked ${formatDate(token.revokedAt, timeZone)}`;
+export function tokenState(token: Pick<ApiToken, 'revokedAt'>, timeZone: string): string {
+  return token.revokedAt === null ? 'Active' : `Revoked ${formatDayOf(token.revokedAt, timeZone)}`;
 }
 
 /** "Never used", or the date it was last used. */
-export function lastUsed(token: Pick<ApiToken, 'lastUsedAt'>, timeZone?: string): string {
-  return token.lastUsedAt === null ? 'Never used' : formatDate(token.lastUsedAt, timeZone);
+export function lastUsed(token: Pick<ApiToken, 'lastUsedAt'>, timeZone: string): string {
+  return token.lastUsedAt === null ? 'Never used' : formatDayOf(token.lastUsedAt, timeZone);
 }
 
 /** "November 28, 2026 by Dana Whitfield", or just the date when who is unknown. */
-export function createdBy(token: Pick<ApiToken, 'createdAt' | 'createdBy'>, timeZone?: string): string {
-  const date = formatDate(token.createdAt, timeZone);
+export function createdBy(token: Pick<ApiToken, 'createdAt' | 'createdBy'>, timeZone: string): string {
+  const date = formatDayOf(token.createdAt, timeZone);
   return token.createdBy ? `${date} by ${token.createdBy}` : date;
 }
 
