@@ -10,7 +10,7 @@
  */
 import type { AgencyType, Catalog } from '../domain/catalog';
 import { cellKey, cellsOfElement, sectionsFor } from '../domain/catalog';
-import { parseQuarter, type Quarter, quarterCode, quarterDates, quarterDeadline } from '../domain/periods';
+import { addQuarters, parseQuarter, type Quarter, quarterDates, quarterDeadline } from '../domain/periods';
 import { type CompiledRule, compileRules } from '../domain/rules';
 import { type DemoAgencyInput, type DemoInputs, type Profile, resolveProfile } from './inputs';
 import { createRandom, type Random } from './random';
@@ -396,16 +396,9 @@ function buildAgencies(inputs: DemoInputs, catalog: Catalog, seed: number, count
 // ---------------------------------------------------------------------------------------------------
 // Periods
 
-function quarterBefore(q: Quarter, n: number): Quarter {
-  const at = q.year * 4 + (q.quarter - 1) - n;
-  const year = Math.floor(at / 4);
-  const quarter = ((at % 4) + 1) as Quarter['quarter'];
-  return { code: quarterCode(year, quarter), year, quarter };
-}
-
 function buildPeriods(last: Quarter, quarters: number, deadlineDays: number): DemoPeriod[] {
   return Array.from({ length: quarters + 1 }, (_, i) => {
-    const quarter = quarterBefore(last, quarters - 1 - i);
+    const quarter = addQuarters(last, i + 1 - quarters);
     const { start, end } = quarterDates(quarter);
     const kind = i < quarters - 1 ? 'past' : i === quarters - 1 ? 'latest' : 'open';
     return {

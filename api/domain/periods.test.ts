@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  addQuarters,
   comparePeriods,
   describePeriod,
   intervalOf,
@@ -322,6 +323,14 @@ describe('quarters', () => {
     ['2026Q4', 30, '2027-01-30'],
     ['2024Q1', 0, '2024-03-31'],
   ])('%s with %i days is due %s', (code, days, due) => expect(quarterDeadline(q(code), days)).toBe(due));
+
+  test.each([
+    ['2026Q1', -1, '2025Q4'],
+    ['2026Q1', 0, '2026Q1'],
+    ['2025Q4', 1, '2026Q1'],
+    ['2026Q3', -13, '2023Q2'],
+    ['2023Q2', 14, '2026Q4'],
+  ])('%s moved by %i quarters is %s', (code, n, moved) => expect(addQuarters(q(code), n).code).toBe(moved));
 
   test('the quarter after Q4 is Q1 of the next year', () => {
     expect(nextQuarter(q('2026Q4')).code).toBe('2027Q1');

@@ -332,6 +332,12 @@ export function nextQuarter(q: Quarter): Quarter {
   return q.quarter === 4 ? quarter(q.year + 1, 1) : quarter(q.year, q.quarter + 1);
 }
 
+/** The quarter `n` quarters after this one; a negative `n` goes back: `addQuarters(2026Q1, -1)` is 2025Q4. */
+export function addQuarters(q: Quarter, n: number): Quarter {
+  const at = q.year * 4 + (q.quarter - 1) + n;
+  return quarter(Math.floor(at / 4), (at % 4) + 1);
+}
+
 /** `count` consecutive quarters starting at `first`. */
 export function quarterRange(first: Quarter, count: number): Quarter[] {
   const out: Quarter[] = [];

@@ -2,6 +2,7 @@
  * Which report needs the reporter now, for "This quarter's report": not simply the newest quarter
  * (on 1 December that is a quarter still under way), but what is waiting on them.
  */
+import { comparePeriods } from '../../../../api/domain/periods';
 import type { AgencyQuarter } from '../../api/types';
 
 /** Why a report is the one to do now. */
@@ -13,9 +14,7 @@ export type Need<Q> = { quarter: Q; reason: NeedReason };
 type NeedFields = Pick<AgencyQuarter, 'period' | 'deadline' | 'status' | 'open'>;
 
 const oldestFirst = <Q extends NeedFields>(quarters: readonly Q[]) =>
-  [...quarters].sort((a, b) =>
-    a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.period < b.period ? -1 : 1,
-  );
+  [...quarters].sort((a, b) => comparePeriods(a.period, b.period));
 
 const unsent = (q: NeedFields) => q.status === 'not_started' || q.status === 'draft';
 
