@@ -8,6 +8,7 @@ import {
   intervals,
   isInterval,
   isPublishedPeriod,
+  monthsOf,
   nextQuarter,
   type PeriodKind,
   parsePeriod,
@@ -323,6 +324,12 @@ describe('quarters', () => {
     ['2026Q4', 30, '2027-01-30'],
     ['2024Q1', 0, '2024-03-31'],
   ])('%s with %i days is due %s', (code, days, due) => expect(quarterDeadline(q(code), days)).toBe(due));
+
+  test.each([
+    ['2026Q4', 'October to December 2026'],
+    ['FY2026', 'October 2025 to September 2026'],
+    ['someday', ''],
+  ])('%s covers "%s"', (code, months) => expect(monthsOf(code)).toBe(months));
 
   test.each([
     ['2026Q1', -1, '2025Q4'],

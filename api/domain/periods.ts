@@ -211,6 +211,11 @@ export function parsePeriod(code: string): Period | undefined {
   return period;
 }
 
+/** The months a period covers ("October to December 2026"), or an empty string for a code that is not a period. */
+export function monthsOf(code: string): string {
+  return parsePeriod(code)?.months ?? '';
+}
+
 /** The kind of period a code names; undefined when it is not a period. */
 export function periodKindOf(code: string): PeriodKind | undefined {
   return parsePeriod(code)?.kind;

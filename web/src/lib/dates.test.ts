@@ -3,7 +3,6 @@ import { todayIn } from '../../../api/domain/clock';
 import {
   daysBetween,
   describeDeadline,
-  describeSpan,
   formatDate,
   formatDateTime,
   formatDayOf,
@@ -106,19 +105,6 @@ describe('describeDeadline', () => {
       relative: 'today',
       passed: false,
     });
-  });
-});
-
-describe('describeSpan', () => {
-  test.each([
-    { start: '2026-10-01', end: '2026-12-31', expected: 'October to December 2026' },
-    { start: '2026-01-01', end: '2026-03-31', expected: 'January to March 2026' },
-    { start: '2026-07-01', end: '2026-07-31', expected: 'July 2026' },
-    { start: '2025-10-01', end: '2026-09-30', expected: 'October 1, 2025 to September 30, 2026' },
-    { start: '', end: '2026-12-31', expected: '' },
-    { start: '2026-10-01', end: 'later', expected: '' },
-  ])('$start – $end → "$expected"', ({ start, end, expected }) => {
-    expect(describeSpan(start, end)).toBe(expected);
   });
 });
 

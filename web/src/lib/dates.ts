@@ -118,23 +118,3 @@ function relativeDays(days: number): string {
   if (days === -1) return 'yesterday';
   return days > 1 ? `in ${days} days` : `${-days} days ago`;
 }
-
-const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
-const monthAndYear = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/**
- * The months a period covers, e.g. "October to December 2026", so "2026Q4" means something to
- * someone who doesn't think in quarter codes. Falls back to "start to end" as full dates when the
- * span crosses a year; returns an empty string when either date is invalid.
- */
-export function describeSpan(startDate: string, endDate: string): string {
-  if (!dateOnly.test(startDate) || !dateOnly.test(endDate)) return '';
-  const start = new Date(`${startDate}T00:00:00Z`);
-  const end = new Date(`${endDate}T00:00:00Z`);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return '';
-  if (start.getUTCFullYear() !== end.getUTCFullYear()) {
-    return `${formatDate(startDate)} to ${formatDate(endDate)}`;
-  }
-  if (start.getUTCMonth() === end.getUTCMonth()) return monthAndYear.format(start);
-  return `${monthName.format(start)} to ${monthAndYear.format(end)}`;
-}

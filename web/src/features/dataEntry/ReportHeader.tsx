@@ -1,7 +1,8 @@
 /** The top of a report: whose it is, which quarter, when it is due, and where it stands. */
 import { Link, useInRouterContext } from 'react-router';
+import { monthsOf } from '../../../../api/domain/periods';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, describeSpan, formatDayOf } from '../../lib/dates';
+import { describeDeadline, formatDayOf } from '../../lib/dates';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
 import { lateNote } from '../submissions/status';
 import type { SubmissionDetail } from '../submissions/types';
@@ -29,8 +30,7 @@ export function ReportHeader({
         {agency.name} · {agencyTypeLabel(agency.type)}
       </p>
       <h1>
-        {period.code} report{' '}
-        <span className="heading-note">{describeSpan(period.startDate, period.endDate)}</span>
+        {period.code} report <span className="heading-note">{monthsOf(period.code)}</span>
       </h1>
       <p className="deadline">
         <strong>{deadline.label}</strong>

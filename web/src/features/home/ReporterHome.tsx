@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { monthsOf } from '../../../../api/domain/periods';
 import type { AgencyQuarter, Me } from '../../api/types';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, describeSpan, formatDate, formatDayOf } from '../../lib/dates';
+import { describeDeadline, formatDate, formatDayOf } from '../../lib/dates';
 import { useCoalitionTimeZone, useCoalitionToday } from '../auth/useCoalitionToday';
 import { entryLabel, entryState, notOpenYetSentence } from '../dataEntry/entry';
 import { ReportLink, reportLinkText } from '../dataEntry/ReportLink';
@@ -144,8 +145,7 @@ function QuarterPanel({
     <section className={`panel ${tone}`} aria-labelledby={headingId}>
       <p className="eyebrow">{eyebrowFor(need, today)}</p>
       <h2 id={headingId}>
-        {quarter.period}{' '}
-        <span className="heading-note">{describeSpan(quarter.startDate, quarter.endDate)}</span>
+        {quarter.period} <span className="heading-note">{monthsOf(quarter.period)}</span>
       </h2>
       <p className="deadline">
         <strong>{deadline.label}</strong>
@@ -216,7 +216,7 @@ function QuartersTable({
                   <ReportLink agency={agencyCode} period={quarter.period}>
                     {quarter.period}
                   </ReportLink>
-                  <span className="cell-note">{describeSpan(quarter.startDate, quarter.endDate)}</span>
+                  <span className="cell-note">{monthsOf(quarter.period)}</span>
                   {entryState(quarter, today) === 'closed' ? null : (
                     <span className="cell-note">{entryLabel(quarter, today)}</span>
                   )}

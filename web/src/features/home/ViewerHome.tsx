@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { monthsOf } from '../../../../api/domain/periods';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
-import { describeSpan, formatDate } from '../../lib/dates';
+import { formatDate } from '../../lib/dates';
 import { newestFirst } from '../submissions/status';
 import { approvedPhrase, latestPeriodWithData } from './periods';
 import { periodsQuery } from './queries';
@@ -50,8 +51,7 @@ export function ViewerHome() {
         {latest ? (
           <>
             The most recent quarter with approved reports is <strong>{latest.period}</strong> (
-            {describeSpan(latest.startDate, latest.endDate)}):{' '}
-            {approvedPhrase(latest.approved, latest.expected)}.
+            {monthsOf(latest.period)}): {approvedPhrase(latest.approved, latest.expected)}.
           </>
         ) : (
           'No quarter has approved reports yet.'
@@ -79,7 +79,7 @@ export function ViewerHome() {
                   <tr key={period.period}>
                     <th scope="row">
                       {period.period}
-                      <span className="cell-note">{describeSpan(period.startDate, period.endDate)}</span>
+                      <span className="cell-note">{monthsOf(period.period)}</span>
                     </th>
                     <td>{approvedPhrase(period.approved, period.expected)}</td>
                     <td>{period.open ? 'Yes' : 'No'}</td>

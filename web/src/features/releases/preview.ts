@@ -2,8 +2,8 @@
  * What publishing a quarter now would include, in sentences: how complete it is, who is missing
  * and why, whether it is a correction, and whether it can be published at all.
  */
+import { monthsOf } from '../../../../api/domain/periods';
 import type { ReportingPeriod } from '../../api/types';
-import { describeSpan } from '../../lib/dates';
 import { choose, countOf } from '../../lib/text';
 import { describeStatus } from '../submissions/status';
 import { listWords } from './periods';
@@ -141,7 +141,7 @@ export function defaultPublishPeriod(
  */
 export function periodOptionLabel(period: ReportingPeriod, releases: readonly Release[]): string {
   const parts = [period.period];
-  const span = describeSpan(period.startDate, period.endDate);
+  const span = monthsOf(period.period);
   if (span) parts.push(span);
   parts.push(`${period.approved} of ${period.expected} approved`);
   const published = releases

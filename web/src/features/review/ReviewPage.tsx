@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { monthsOf } from '../../../../api/domain/periods';
 import type { PeriodsResponse } from '../../api/types';
 import { QuarterPicker } from '../../components/QuarterPicker';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
-import { describeDeadline, describeSpan, formatDayOf } from '../../lib/dates';
+import { describeDeadline, formatDayOf } from '../../lib/dates';
 import { useCoalitionTimeZone, useCoalitionToday } from '../auth/useCoalitionToday';
 import { entryLabel } from '../dataEntry/entry';
 import { adminQuarterCount } from '../home/AdminHome';
@@ -99,7 +100,7 @@ function PeriodPicker({
   const byCode = new Map(periods.map((p) => [p.period, p]));
   const options = pickerPeriods(periods, current).map((code) => {
     const period = byCode.get(code);
-    const span = period ? describeSpan(period.startDate, period.endDate) : '';
+    const span = period ? monthsOf(code) : '';
     return { value: code, label: `${code}${span ? ` · ${span}` : ''}${period?.open ? ' · open' : ''}` };
   });
   return (
