@@ -19,6 +19,7 @@ import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { periodRoutes } from './routes/periods';
+import { planRoutes } from './routes/plan';
 import { releaseRoutes } from './routes/releases';
 import { statsRoutes } from './routes/stats';
 import { submissionRoutes } from './routes/submissions';
@@ -42,6 +43,7 @@ const resources = new Hono<AppEnv>()
   .route('/catalog', catalogRoutes)
   .route('/submissions', submissionRoutes)
   .route('/releases', releaseRoutes)
+  .route('/publication-plan', planRoutes)
   .route('/stats', statsRoutes);
 
 /**

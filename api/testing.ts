@@ -13,6 +13,7 @@ import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { type Config, loadConfig } from './config';
 import { type Db, migrate, openDatabase } from './db';
+import { everythingPlan } from './disclosure/testPlans';
 import { parseQuarter, type Quarter } from './domain/periods';
 import { currentCatalogVersionId, getCellIndex, installCatalog, readDefaultCatalog } from './queries/catalog';
 import { upsertDataValues } from './queries/dataValues';
@@ -21,6 +22,7 @@ import { getPeriodByCode, insertPeriod } from './queries/periods';
 import { getSubmission, insertReview, insertRevision, insertSubmission } from './queries/submissions';
 import { insertUser, type Role, type User } from './queries/users';
 import { releaseSettled } from './services/releases/jobs';
+import { setPublicationSettings } from './services/releases/policy';
 import { publishRelease } from './services/releases/publish';
 
 export { releaseTimeout } from './testTimeouts';
@@ -53,10 +55,14 @@ export const testPassword = 'correct horse battery staple';
 
 /**
  * Two counties and two agencies (RIVER in Santa Clara, HILLS in San Benito), a user of each role, and
- * the default catalog.
+ * the default catalog. Its plan publishes everything to members, counties included (one agency per
+ * county is enough here), and coalition-wide one-way tables to the public: the tests exercise every
+ * table and relation the engine knows. The default plan is tested on the demo coalition.
  */
 export function seedSmallCoalition(db: Db) {
-  installCatalog(db, readDefaultCatalog());
+  const catalog = readDefaultCatalog();
+  installCatalog(db, catalog, null, everythingPlan(catalog, 'one-way'));
+  setPublicationSettings(db, { countyBreakdownAgencies: 1 });
   const coalition = insertOrgUnit(db, {
     code: 'TEST',
     name: 'Test Coalition',

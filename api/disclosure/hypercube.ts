@@ -132,7 +132,7 @@ export function certificate(
   const seeds = block.length > 1 ? [alone, block] : [alone];
   for (let boxes = 0; remaining > tolerance; boxes++) {
     if (boxes >= maxBoxes) return undefined;
-    const search = { context, target, goal, room, added, shift, remaining };
+    const search = { context, target, goal, own, room, added, shift, remaining };
     let box: Box | undefined;
     for (const [seed, least, mayHide] of attempts(seeds, remaining)) {
       box = findBox(search, seed, least, mayHide);
@@ -163,6 +163,8 @@ type Search = {
   context: CertificateContext;
   target: number;
   goal: Goal;
+  /** The view's own part of a cell (an insider's contribution; 0 for an outsider). */
+  own: (cell: number) => number;
   room: (cell: number) => number;
   /** Cells the certificate already hides: free, like hidden ones. */
   added: ReadonlySet<number>;
@@ -176,6 +178,7 @@ type Search = {
  */
 function findBox(search: Search, seed: Seed, least: number, repair: boolean): Box | undefined {
   const { context, target, goal, room, added, shift, remaining } = search;
+  const known = search.own;
   const { cells, hidden, lattice, rows, rowsOf } = context;
   const free = (cell: number) => hidden[cell] === 1 || added.has(cell);
   const usable = (cell: number) => free(cell) || (repair && context.canHide(cell));
@@ -258,10 +261,12 @@ function findBox(search: Search, seed: Seed, least: number, repair: boolean): Bo
         if (checked.has(r)) continue;
         checked.add(r);
         const row = rows[r] as Row;
+        // Over what the view does not know: the other agencies' parts hold every relation by
+        // themselves (each agency's figures add up, and each new survivor is among its own served).
         let value = 0;
         for (const m of row.members) {
           const moved = (shift.get(m.cell) ?? 0) + step * (direction.get(m.cell) ?? 0);
-          value += m.coefficient * ((cells[m.cell] as CubeCell).value + moved);
+          value += m.coefficient * ((cells[m.cell] as CubeCell).value - known(m.cell) + moved);
         }
         if (value < row.lower - 1e-6 || value > row.upper + 1e-6) return;
       }

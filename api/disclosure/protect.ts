@@ -38,6 +38,9 @@ export type ProtectInput = {
   wholeComponentLimit?: number;
 };
 
+/** How many relations away from an exposed cell the repair looks for a cell to hide. */
+const repairReach = 8;
+
 /** Thrown for a policy that would protect too little. */
 export class PolicyError extends Error {}
 
@@ -50,7 +53,7 @@ function sensitiveCells(cells: readonly CubeCell[], threshold: number) {
   const threshold_ = new Set<number>();
   const insiders = new Map<number, string[]>();
   cells.forEach((cell, i) => {
-    if (cell.kind !== 'people') return;
+    if (cell.kind !== 'people' || cell.stale) return;
     if (cell.value >= 1 && cell.value < threshold) threshold_.add(i);
     const agencies: string[] = [];
     for (const [agency, part] of cell.contributions) {
@@ -204,6 +207,9 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
 
   /** SIMPLEHEURISTIC: until nothing changes, no relation has a lone hidden cell or hidden cells summing under T. */
   const peopleRelation = sums.map((members) => members.some((m) => (cells[m] as CubeCell).kind === 'people'));
+  // A relation through a stale cell (published before with a value no longer true) pins nothing:
+  // the stale cell is a free unknown, so hiding a partner of it protects nothing.
+  const staleRelation = sums.map((members) => members.some((m) => (cells[m] as CubeCell).stale === true));
   const complementary = () => {
     // A worklist of relations that may need another hidden cell: at first every relation with a hidden
     // cell, then only the relations of each newly hidden cell (and the relation itself, re-checked).
@@ -223,6 +229,7 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
       queued[r] = 0;
       const count = hiddenCount[r] as number;
       const sum = hiddenSum[r] as number;
+      if (staleRelation[r]) continue;
       if (count === 1 || (peopleRelation[r] && sum < threshold && sum > 0)) {
         const pick = cheapest(sums[r] ?? []);
         if (pick >= 0 && hide(pick, 'complementary')) {
@@ -375,17 +382,20 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
       for (const finding of [...failures].sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0))) {
         const i = index.get(finding.cell) as number;
         // Its relations' cells first; while nothing there can be hidden but a headline total, reach one
-        // relation further out (twice at most), and hide a headline total only if nothing is cheaper.
+        // relation further out, and hide a headline total only if nothing is cheaper. An old hidden
+        // cell's own relations are often all frozen: the cells this release can still hide may be
+        // several relations away (its year, that year's other quarters, the new fiscal year).
         let ring = new Set<number>([i]);
         let pick = -1;
         for (
           let reach = 0;
-          reach < 3 && (pick < 0 || ((cells[pick] as CubeCell).costFactor ?? 0) > 10);
+          reach < repairReach && (pick < 0 || ((cells[pick] as CubeCell).costFactor ?? 0) >= 100);
           reach++
         ) {
           const wider = new Set<number>(pick < 0 ? [] : [pick]);
+          // Every relation, bounds included: a published part of a hidden total bounds it from below.
           for (const n of ring)
-            for (const r of relationsOf[n] ?? []) for (const m of sums[r] ?? []) wider.add(m);
+            for (const r of rowsOf[n] ?? []) for (const m of rows[r]?.members ?? []) wider.add(m.cell);
           ring = wider;
           pick = cheapest(ring);
         }
@@ -435,6 +445,8 @@ export async function feasibilityIntervals(
   relations: readonly Relation[],
   hiddenIds: ReadonlySet<string>,
   insider?: string,
+  /** The hidden cells to bound (all of them unless given). */
+  targets?: ReadonlySet<string>,
 ): Promise<Map<string, { lower: number; upper: number }>> {
   const highs = await loadHighs();
   const index = new Map(cells.map((c, i) => [c.id, i]));
@@ -475,6 +487,7 @@ export async function feasibilityIntervals(
   try {
     model.options.set({ output_flag: false });
     for (const id of [...hiddenIds].sort()) {
+      if (targets && !targets.has(id)) continue;
       const j = at(id);
       model.changeColCost(j, 1);
       const bound = (sense: number) => {

@@ -31,6 +31,11 @@ export type CubeCell = {
   /** Already published in an earlier release: its status is fixed (and, if published, its value known). */
   frozen?: { suppressed: boolean };
   /**
+   * Published before with a value that is no longer true (a report approved since): unknown to the
+   * model, and not protected as a hidden cell, since what a reader saw was the earlier value.
+   */
+  stale?: boolean;
+  /**
    * Cells that vary together most, audited together in a very large component: the cube groups by
    * geography, so a region is a few counties' cells and the coalition's.
    */

@@ -48,6 +48,18 @@ const sectionSchema = z.object({
   elements: z.array(elementSchema).min(1),
 });
 
+/**
+ * A coarser way to publish a category: each group is made of some of its options (minors under 18 /
+ * adults / unknown). Every option belongs to exactly one group, so the groups add up as the options do.
+ */
+const groupingSchema = z.object({
+  code,
+  name: text,
+  description: text.optional(),
+  category: code,
+  groups: z.array(z.object({ code, name: text, options: z.array(code).min(1) })).min(2),
+});
+
 const ruleSchema = z.object({
   code,
   description: text,
@@ -65,6 +77,7 @@ export const catalogSchema = z.object({
   categoryCombos: z.array(comboSchema).min(1),
   sections: z.array(sectionSchema).min(1),
   validationRules: z.array(ruleSchema).default([]),
+  groupings: z.array(groupingSchema).default([]),
 });
 
 function duplicates(codes: string[]): string[] {
@@ -112,6 +125,31 @@ export function catalogProblems(catalog: Catalog): string[] {
           `category combination "${combo.code}" crosses multi-select category "${categoryCode}" with another category`,
         );
     }
+  }
+
+  for (const c of duplicates(catalog.groupings.map((g) => g.code)))
+    problems.push(`grouping "${c}" is defined twice`);
+  for (const grouping of catalog.groupings) {
+    const category = categories.get(grouping.category);
+    if (!category) {
+      problems.push(`grouping "${grouping.code}" names unknown category "${grouping.category}"`);
+      continue;
+    }
+    if (category.multiSelect)
+      problems.push(
+        `grouping "${grouping.code}" groups multi-select category "${category.code}", whose options don't add up`,
+      );
+    for (const g of duplicates(grouping.groups.map((g) => g.code)))
+      problems.push(`grouping "${grouping.code}" lists group "${g}" twice`);
+    const placed = grouping.groups.flatMap((g) => g.options);
+    for (const o of duplicates(placed))
+      problems.push(`grouping "${grouping.code}" puts option "${o}" in more than one group`);
+    for (const o of placed)
+      if (!category.options.some((option) => option.code === o))
+        problems.push(`grouping "${grouping.code}" names unknown option "${o}" of "${category.code}"`);
+    for (const option of category.options)
+      if (!placed.includes(option.code))
+        problems.push(`grouping "${grouping.code}" leaves option "${option.code}" of "${category.code}" out`);
   }
 
   for (const element of elements.values()) {

@@ -244,8 +244,8 @@ describe('published periods', () => {
     ['2026Q3', true, 'quarter'],
     ['2026', true, 'year'],
     ['FY2026', true, 'fy'],
-    ['2026H1', false, 'year'],
-    ['SFY2026', false, 'year'],
+    ['2026H1', true, 'half'],
+    ['SFY2026', true, 'sfy'],
   ])('%s is published: %s', (code, published, interval) => {
     expect(isPublishedPeriod(code)).toBe(published);
     expect(intervalOf(code)).toBe(interval);
@@ -256,10 +256,10 @@ describe('published periods', () => {
     (code) => expect(isPublishedPeriod(code)).toBe(false),
   );
 
-  test('the intervals are the kinds published today', () => {
-    expect(intervals).toEqual(['quarter', 'year', 'fy']);
+  test('the intervals are every kind of period the plan can publish', () => {
+    expect(intervals).toEqual(['quarter', 'half', 'year', 'fy', 'sfy']);
     expect(isInterval('fy')).toBe(true);
-    expect(isInterval('sfy')).toBe(false);
+    expect(isInterval('month')).toBe(false);
     expect(isInterval(null)).toBe(false);
   });
 });
@@ -276,6 +276,8 @@ describe('periodSchema', () => {
     ['quarterOnly', '2026q3', '2026Q3'],
     ['published', 'fy2026', 'FY2026'],
     ['published', '2026', '2026'],
+    ['published', '2026h1', '2026H1'],
+    ['published', 'sfy2026', 'SFY2026'],
     ['any', '2026h1', '2026H1'],
     ['any', 'sfy2026', 'SFY2026'],
   ] as const)('%s accepts %s as %s', (schema, input, code) => {
@@ -293,13 +295,8 @@ describe('periodSchema', () => {
     ['quarterOnly', '0000Q1', 'Not a quarter: write it like 2026Q3.'],
     [
       'published',
-      '2026H1',
-      'Not a period: write a quarter like 2026Q3, a calendar year like 2026 or a federal fiscal year like FY2026.',
-    ],
-    [
-      'published',
-      'sfy2026',
-      'Not a period: write a quarter like 2026Q3, a calendar year like 2026 or a federal fiscal year like FY2026.',
+      '2026H3',
+      'Not a period: write a quarter like 2026Q3, a half-year like 2026H1, a calendar year like 2026, a federal fiscal year like FY2026 or a California fiscal year like SFY2026.',
     ],
     ['sfyOnly', 'FY2026', 'Not a California fiscal year: write it like SFY2026.'],
   ] as const)('%s refuses %s', (schema, input, message) => {

@@ -241,10 +241,11 @@ export function quartersOf(code: string): Quarter[] {
 // ---- Publishing ------------------------------------------------------------------------------------
 
 /**
- * The kinds of period Scope publishes today, as the stats API's `interval` names them: quarters,
- * calendar years and federal fiscal years. Half-years and state fiscal years are known, not published.
+ * The kinds of period Scope publishes, as the stats API's `interval` names them: quarters,
+ * half-years, calendar years, federal fiscal years and California (state) fiscal years. Which
+ * tables are published at which of them is the publication plan's choice.
  */
-export const intervals = ['quarter', 'year', 'fy'] as const satisfies readonly PeriodKind[];
+export const intervals = ['quarter', 'half', 'year', 'fy', 'sfy'] as const satisfies readonly PeriodKind[];
 
 /** How a published series steps through time. */
 export type Interval = (typeof intervals)[number];
@@ -254,7 +255,7 @@ export function isInterval(value: string | null | undefined): value is Interval 
   return (intervals as readonly unknown[]).includes(value);
 }
 
-/** Whether a code is a period of a kind Scope publishes: a quarter, a calendar year or a federal fiscal year. */
+/** Whether a code is a period of a kind Scope publishes. */
 export function isPublishedPeriod(code: string | null | undefined): code is string {
   return typeof code === 'string' && isInterval(periodKindOf(code));
 }
@@ -271,8 +272,10 @@ export function intervalOf(code: string): Interval {
 /** Interval names for filters and headings. */
 export const intervalNames: Record<Interval, string> = {
   quarter: 'Quarters',
+  half: 'Half-years',
   year: 'Calendar years',
   fy: 'Federal fiscal years',
+  sfy: 'California fiscal years',
 };
 
 const kindWords: Record<PeriodKind, { noun: string; example: string }> = {

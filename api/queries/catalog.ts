@@ -4,25 +4,44 @@ import { projectRoot } from '../config';
 import { type Db, statement } from '../db';
 import { type Catalog, cellKey, optionKeysOf } from '../domain/catalog';
 import { parseCatalog } from '../domain/catalogSchema';
+import type { PublicationPlan } from '../domain/plan';
+import { parsePlan } from '../domain/planSchema';
 
 export const defaultCatalogPath = join(projectRoot, 'data/catalog/default.json');
+export const defaultPlanPath = join(projectRoot, 'data/catalog/plan.json');
 
 /** Reads and checks the default catalog shipped in `data/catalog/`. */
 export function readDefaultCatalog(path = defaultCatalogPath): Catalog {
   return parseCatalog(JSON.parse(readFileSync(path, 'utf8')));
 }
 
+/** Reads the default publication plan shipped beside the catalog, checked against it. */
+export function readDefaultPlan(catalog: Catalog, path = defaultPlanPath): PublicationPlan {
+  return parsePlan(JSON.parse(readFileSync(path, 'utf8')), catalog);
+}
+
 /**
  * Stores a catalog as a new version, with a cell (category option combination) for every
- * disaggregation, and makes it the current version. All or nothing.
+ * disaggregation and its publication plan (the default plan unless given), and makes it the current
+ * version. All or nothing.
  */
-export function installCatalog(db: Db, catalog: Catalog, createdBy: number | null = null): number {
+export function installCatalog(
+  db: Db,
+  catalog: Catalog,
+  createdBy: number | null = null,
+  plan: PublicationPlan = readDefaultPlan(catalog),
+): number {
   return db.transaction(() => {
     const versionId = Number(
-      statement(db, 'INSERT INTO catalog_versions (version, label, created_by) VALUES (?, ?, ?)').run(
+      statement(
+        db,
+        'INSERT INTO catalog_versions (version, label, created_by, groupings, publication_plan) VALUES (?, ?, ?, ?, ?)',
+      ).run(
         catalog.version,
         catalog.label,
         createdBy,
+        JSON.stringify(catalog.groupings),
+        JSON.stringify(plan),
       ).lastInsertRowid,
     );
     const insertCategory = statement(
@@ -163,9 +182,9 @@ type Row = Record<string, unknown>;
 
 /** Rebuilds a stored catalog version in the shape of the catalog file. */
 export function getCatalog(db: Db, versionId: number): Catalog {
-  const version = statement(db, 'SELECT version, label FROM catalog_versions WHERE id = ?').get(versionId) as
-    | { version: number; label: string }
-    | undefined;
+  const version = statement(db, 'SELECT version, label, groupings FROM catalog_versions WHERE id = ?').get(
+    versionId,
+  ) as { version: number; label: string; groupings: string } | undefined;
   if (!version) throw new Error(`no catalog version ${versionId}`);
   const categories = statement(
     db,
@@ -256,7 +275,19 @@ export function getCatalog(db: Db, versionId: number): Catalog {
       severity: r.severity as 'error' | 'warning',
       message: r.message as string,
     })),
+    groupings: JSON.parse(version.groupings) as Catalog['groupings'],
   };
+}
+
+/** A stored catalog version's publication plan: the default plan for a version stored before plans. */
+export function getPublicationPlan(db: Db, versionId: number, catalog: Catalog): PublicationPlan {
+  const row = statement(db, 'SELECT publication_plan FROM catalog_versions WHERE id = ?').get(versionId) as
+    | { publication_plan: string | null }
+    | undefined;
+  if (!row) throw new Error(`no catalog version ${versionId}`);
+  return row.publication_plan === null
+    ? readDefaultPlan(catalog)
+    : (JSON.parse(row.publication_plan) as PublicationPlan);
 }
 
 /**

@@ -237,6 +237,17 @@ export function listAgenciesWithCounty(db: Db): CubeAgencyRow[] {
   ).map((a) => ({ ...a, active: a.active === 1 }));
 }
 
+/** Counties' codes and names, by name. */
+export function listCountyNames(db: Db): Array<{ code: string; name: string }> {
+  return statement(
+    db,
+    `SELECT code, name FROM org_units WHERE level = 'county' ORDER BY name`,
+  ).all() as Array<{
+    code: string;
+    name: string;
+  }>;
+}
+
 /** County codes, by name. */
 export function listCountyCodes(db: Db): string[] {
   return statement(db, `SELECT code FROM org_units WHERE level = 'county' ORDER BY name`)
@@ -257,6 +268,19 @@ export function listExistingPeriods(db: Db, codes: readonly string[]): Set<strin
 const policyKey = 'disclosure_policy';
 
 /** The stored disclosure policy (JSON), if an admin has set one. */
+/** A setting's stored JSON, if any. */
+export function getSetting(db: Db, key: string): string | undefined {
+  return statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+}
+
+/** Stores a setting's JSON. */
+export function putSetting(db: Db, key: string, value: string): void {
+  statement(
+    db,
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}
+
 export function getDisclosurePolicySetting(db: Db): string | undefined {
   return statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(policyKey) as
     | string

@@ -176,7 +176,9 @@ test('the OpenAPI document describes the published statistics and releases', asy
   expect(names('/api/releases/{id}/cells')).toEqual(['path:id', 'query:audience']);
   const parameter = (path: string, name: string) =>
     parametersOf(doc, path).find((p) => p.name === name) as Json;
-  expect(parameter('/api/stats/{table}', 'period').schema.pattern).toBe('^(\\d{4}Q[1-4]|\\d{4}|FY\\d{4})$');
+  expect(parameter('/api/stats/{table}', 'period').schema.pattern).toBe(
+    '^(\\d{4}Q[1-4]|\\d{4}H[12]|\\d{4}|FY\\d{4}|SFY\\d{4})$',
+  );
   expect(parameter('/api/stats/{table}', 'geo').schema.pattern).toBe('^(coalition|[A-Za-z0-9]{2,16})$');
   expect(parameter('/api/stats/{table}/series', 'interval').schema.enum).toEqual(['quarter', 'year', 'fy']);
   expect(parameter('/api/releases/{id}/cells', 'audience').schema.enum).toEqual(['public', 'coalition']);

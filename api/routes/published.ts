@@ -103,8 +103,21 @@ export const statsTableList = z
         geographies: z
           .array(z.string())
           .describe('`coalition` and the county codes with cells of this table'),
+        notes: z.array(z.string()).describe('What the publication plan says about the table, if anything'),
       }),
     ),
+    countyBreakdowns: z
+      .array(
+        z.object({
+          section: z.string(),
+          minimumAgencies: z.number().int(),
+          counties: z.array(z.object({ code: z.string(), name: z.string(), agencies: z.number().int() })),
+          explanation: z.string(),
+        }),
+      )
+      .describe(
+        'Catalog sections whose breakdowns are not published by county, with the counties that have too few reporting agencies',
+      ),
   })
   .meta({ id: 'StatsTableList' });
 

@@ -1,14 +1,12 @@
 import { describe, expect } from 'vitest';
 import { type Db, openDatabase } from '../db';
-import { buildCube, type Cube, type CubeScope, cellId } from '../disclosure/cube';
+import { type Cube, cellId } from '../disclosure/cube';
 import { feasibilityIntervals, protect } from '../disclosure/protect';
 import { type Audience, defaultThresholds } from '../disclosure/types';
 import type { AgencyType } from '../domain/agencyTypes';
 import { parseCsv } from '../domain/csv';
-import { quartersOf } from '../domain/periods';
 import { readDefaultCatalog } from '../queries/catalog';
-import { getApprovedValues } from '../queries/raw/approvedValues';
-import { listAgenciesWithCounty, listCountyCodes } from '../queries/releases';
+import { historyCube } from '../services/releases/history';
 import { unduplicated } from '../services/stats';
 import { apiTest, createTestApp, releaseTimeout, survivorsQuarter, testConfig } from '../testing';
 
@@ -20,19 +18,13 @@ const survivors = (type: AgencyType, served: number, shared = 0) =>
 type StoredCell = { id: string; value: number | null; suppressed: boolean };
 
 const test = apiTest
-  /** The cube a release of this quarter protected for an audience, rebuilt from the approved reports. */
-  .extend('trueCube', ({ db }) => (quarter: string, scope: CubeScope, aggregates?: string[]): Cube => {
-    const periods = [quarter, ...(aggregates ?? [])];
-    return buildCube({
-      catalog,
-      agencies: listAgenciesWithCounty(db),
-      counties: listCountyCodes(db),
-      values: getApprovedValues(db, [...new Set(periods.flatMap((p) => quartersOf(p).map((q) => q.code)))]),
-      quarter,
-      aggregates,
-      scope,
-    });
-  })
+  /** Every published period's cells for an audience, rebuilt from the approved reports. */
+  .extend(
+    'trueCube',
+    ({ db }) =>
+      (audience: Audience): Cube =>
+        historyCube(db, audience),
+  )
   .extend('storedCells', ({ db }) => (releaseId: number, audience: Audience): Map<string, StoredCell> => {
     const rows = db
       .prepare(
@@ -78,7 +70,7 @@ describe('DISCLOSURE test 9: the API serves only the protected cube', { timeout:
     [
       'a two-way table for the public',
       '/api/stats/survivors_served.type_age?period=2026Q2',
-      /not published for the public/,
+      /published to signed-in members only/,
     ],
     [
       'a county for the public',
@@ -124,9 +116,7 @@ describe('DISCLOSURE test 9: the API serves only the protected cube', { timeout:
         .pluck()
         .get() as number;
       const stored = storedCells(release, audience);
-      const cube = new Map(
-        trueCube('2026Q2', audience === 'public' ? 'coarse' : 'full').cells.map((c) => [c.id, c]),
-      );
+      const cube = new Map(trueCube(audience).cells.map((c) => [c.id, c]));
       const { body: list } = await get('/api/stats/tables', cookie);
       expect(list.audience).toBe(audience);
       expect(list.tables.length).toBeGreaterThan(0);
@@ -245,7 +235,7 @@ describe('DISCLOSURE test 10: years and revisions are audited with what was alre
     const releases = [];
     for (const quarter of ['2025Q1', '2025Q2', '2025Q3', '2025Q4']) releases.push(await publish(quarter));
     expect(releases.map((r) => r.status)).toEqual(['published', 'published', 'published', 'published']);
-    expect(releases[3]?.periods).toEqual(['2025Q4', '2025']);
+    expect(releases[3]?.periods).toEqual(['2025H2', '2025Q4', '2025']);
 
     const viewer = await signIn('viewer@test.example');
     const yearTable = await get('/api/stats/new_survivors.gender?period=2025&geo=SBN', viewer);
@@ -257,8 +247,10 @@ describe('DISCLOSURE test 10: years and revisions are audited with what was alre
     expect(tables.find((x: { code: string }) => x.code === 'arrests').periods).toEqual([
       '2025Q1',
       '2025Q2',
+      '2025H1',
       '2025Q3',
       '2025Q4',
+      '2025H2',
       '2025',
     ]);
 
@@ -276,7 +268,7 @@ describe('DISCLOSURE test 10: years and revisions are audited with what was alre
       const hidden = new Set<string>();
       for (const r of releases)
         for (const [id, cell] of storedCells(r.id, audience)) if (cell.suppressed) hidden.add(id);
-      const cube = trueCube('2025Q4', audience === 'public' ? 'coarse' : 'full', ['2025']);
+      const cube = trueCube(audience);
       // Every cell of the four quarters and the year is stored by exactly one release.
       const storedIds = new Set(releases.flatMap((r) => [...storedCells(r.id, audience).keys()]));
       expect(storedIds).toEqual(new Set(cube.cells.map((c) => c.id)));
@@ -302,7 +294,7 @@ describe('DISCLOSURE test 10: years and revisions are audited with what was alre
       key.startsWith('new_'),
     );
     approve('hills', '2026Q2', { ...survivors('health_care', 20, 0), ...Object.fromEntries(newSurvivors) });
-    const fresh = trueCube('2026Q2', 'full');
+    const fresh = trueCube('coalition');
     const alone = await protect({
       cells: fresh.cells,
       relations: fresh.relations,
@@ -369,7 +361,7 @@ describe('DISCLOSURE test 11: one cell, one value, in every format; no hidden va
       });
 
       // The hidden cells' true values: none is in either payload, nor in the statistics or releases.
-      const cube = trueCube('2026Q2', audience === 'public' ? 'coarse' : 'full');
+      const cube = trueCube(audience);
       const stored = storedCells(1, audience);
       const hiddenValues = new Set(
         cube.cells.filter((c) => stored.get(c.id)?.suppressed).map((c) => c.value),
@@ -501,7 +493,7 @@ describe('a series: one table over every published period of an interval', {
       'a two-way table for the public',
       '/api/stats/survivors_served.type_age/series',
       400,
-      /not published for the public/,
+      /published to signed-in members only/,
     ],
     [
       'a county for the public',
@@ -576,7 +568,8 @@ describe('what the stats API keeps from published releases', { timeout: releaseT
       ['2026Q1', 1, 55],
       ['2026Q2', 1, 57],
     ]);
-    expect(await listed()).toEqual(['2026Q1', '2026Q2']);
+    // 2026Q2 publishes its half-year too, made of quarters both published.
+    expect(await listed()).toEqual(['2026Q1', '2026Q2', '2026H1']);
 
     // River corrects 2026Q1: the second release of the quarter supersedes the first.
     approve('river', '2026Q1', survivors('victim_services', 40, 6));
@@ -598,12 +591,15 @@ describe('what the stats API keeps from published releases', { timeout: releaseT
     signIn,
     storedCells,
   }) => {
-    // 7 men: published for the coalition (5 or more), hidden from the public (under 11). Hills's 3
-    // survivors are hidden in its county for the coalition; the public sees no counties.
+    // 23 women and 7 men: some published for the coalition (5 or more) are hidden from the public
+    // (under 11). Hills's 3 survivors are hidden in its county for the coalition; the public sees no
+    // counties.
     approve('river', '2026Q2', {
       ...survivors('victim_services', 30, 6),
       'survivors_served.gender.female': 23,
       'survivors_served.gender.male': 7,
+      'new_survivors.gender.female': 23,
+      'new_survivors.gender.male': 7,
     });
     approve('hills', '2026Q2', survivors('health_care', 3, 0));
     expect((await publish('2026Q2')).status).toBe('published');
@@ -651,15 +647,23 @@ describe('what the stats API keeps from published releases', { timeout: releaseT
       suppressed: true,
     });
     expect(answers.filter((a) => a.body.geo === 'SBN' && a.body.audience === 'public')).toEqual([]);
-    const men = (audience: Audience) =>
+    // Some gender is shown to members and hidden from the public: each audience got its own.
+    const stored = {
+      coalition: storedCells(releaseId, 'coalition'),
+      public: storedCells(releaseId, 'public'),
+    };
+    const differs = ['female', 'male'].find((gender) => {
+      const id = cellId('2026Q2', 'coalition', 'survivors_served.gender', gender);
+      return stored.coalition.get(id)?.suppressed === false && stored.public.get(id)?.suppressed === true;
+    });
+    expect(differs).toBeDefined();
+    const served = (audience: Audience) =>
       answers
         .filter((a) => a.body.geo === 'coalition' && a.body.audience === audience && a.body.cells)
-        .map((a) => a.body.cells.find((c: { gender: string }) => c.gender === 'male'));
-    expect(new Set(men('coalition').map((c) => JSON.stringify(c)))).toEqual(
-      new Set([JSON.stringify({ gender: 'male', value: 7, suppressed: false })]),
-    );
-    expect(new Set(men('public').map((c) => JSON.stringify(c)))).toEqual(
-      new Set([JSON.stringify({ gender: 'male', value: null, suppressed: true })]),
+        .map((a) => a.body.cells.find((c: { gender: string }) => c.gender === differs));
+    expect(new Set(served('coalition').map((c) => c.suppressed))).toEqual(new Set([false]));
+    expect(new Set(served('public').map((c) => JSON.stringify(c)))).toEqual(
+      new Set([JSON.stringify({ gender: differs, value: null, suppressed: true })]),
     );
     for (const { body } of answers.filter((a) => a.body.period === '2026Q2' && a.body.cells)) {
       const stored = storedCells(releaseId, body.audience);

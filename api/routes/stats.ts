@@ -122,9 +122,12 @@ export const seriesQuery = z
 export const tableParams = z.object({
   table: z
     .string()
-    .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, 'Not a table code: use one listed by GET /api/stats/tables.')
+    .regex(
+      /^[a-z0-9_]+(\.[a-z0-9_]+(:[a-z0-9_]+)?)?$/,
+      'Not a table code: use one listed by GET /api/stats/tables.',
+    )
     .describe(
-      'A table code from `GET /api/stats/tables`: an element (`survivors_served`) for its total, or `element.combination` (`survivors_served.gender`) for a breakdown.',
+      'A table code from `GET /api/stats/tables`: an element (`survivors_served`) for its total, `element.combination` (`survivors_served.gender`) for a breakdown, or `element.combination:grouping` (`survivors_served.type_age:age_minor_adult`) for a grouping of one.',
     ),
 });
 
@@ -172,7 +175,7 @@ export const statsRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['Published statistics'],
       summary: 'The published tables, each with the periods and geographies that have figures',
-      description: `Signed out, the public tables (coalition-wide totals and one-way breakdowns); signed in, the coalition’s. ${outsideTheCube}`,
+      description: `The tables the publication plan publishes to the audience (signed out, the public’s; signed in, the members’, which include the public’s). A table the plan leaves out is not listed. \`countyBreakdowns\` says, per catalog section, why breakdowns are not published by county. ${outsideTheCube}`,
       security: callers.anyone,
       responses: {
         200: jsonResponse('The tables the audience can read', published.statsTableList),
@@ -206,7 +209,7 @@ export const statsRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['Published statistics'],
       summary: 'One table for one published period and geography',
-      description: `Exactly the cells the release stored: hidden cells have \`value: null\` and \`suppressed: true\`. With the table come its completeness (agencies reported of those expected), for survivors served the unduplicated range, and the release that published it. Periods are fixed — a quarter (2026Q3), a calendar year (2026) or a federal fiscal year (FY2026) — and geographies are the coalition or one county. ${outsideTheCube}`,
+      description: `Exactly the cells the release stored: hidden cells have \`value: null\` and \`suppressed: true\`. With the table come its completeness (agencies reported of those expected), for survivors served the unduplicated range, and the release that published it. Periods are fixed — a quarter (2026Q3), a half-year (2026H1), a calendar year (2026), a federal fiscal year (FY2026) or a California fiscal year (SFY2026) — and geographies are the coalition or one county. ${outsideTheCube}`,
       security: callers.anyone,
       responses: {
         200: jsonResponse('The table', published.statsTable),

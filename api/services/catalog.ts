@@ -5,11 +5,18 @@
  */
 import type { Db } from '../db';
 import type { Catalog } from '../domain/catalog';
+import type { PublicationPlan } from '../domain/plan';
 import { ApiError } from '../errors';
-import { type CellIndex, currentCatalogVersionId, getCatalog, getCellIndex } from '../queries/catalog';
+import {
+  type CellIndex,
+  currentCatalogVersionId,
+  getCatalog,
+  getCellIndex,
+  getPublicationPlan,
+} from '../queries/catalog';
 
-/** A stored catalog version and the ids of its cells. */
-export type CatalogVersion = { catalog: Catalog; cells: CellIndex };
+/** A stored catalog version, the ids of its cells and its publication plan. */
+export type CatalogVersion = { catalog: Catalog; cells: CellIndex; plan: PublicationPlan };
 
 const catalogs = new WeakMap<Db, Map<number, CatalogVersion>>();
 
@@ -25,7 +32,12 @@ export function catalogVersion(db: Db, versionId: number): CatalogVersion {
   }
   let version = byId.get(versionId);
   if (!version) {
-    version = { catalog: getCatalog(db, versionId), cells: getCellIndex(db, versionId) };
+    const catalog = getCatalog(db, versionId);
+    version = {
+      catalog,
+      cells: getCellIndex(db, versionId),
+      plan: getPublicationPlan(db, versionId, catalog),
+    };
     byId.set(versionId, version);
   }
   return version;

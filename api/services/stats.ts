@@ -5,12 +5,13 @@
  */
 import type { Db } from '../db';
 import {
-  type CubeScope,
-  type CubeTable,
   cellOrder,
   coalitionGeo,
   coordsOf,
-  cubeTables,
+  countyBreakdownGaps,
+  type PublishedTable,
+  planAudiencesOf,
+  publishedTables,
   tableCategories,
   totalOption,
 } from '../disclosure/cube';
@@ -18,6 +19,7 @@ import type { Audience } from '../disclosure/types';
 import type { Catalog } from '../domain/catalog';
 import { formatCsv } from '../domain/csv';
 import { comparePeriods, type Interval, periodKindOf } from '../domain/periods';
+import type { PublicationPlan } from '../domain/plan';
 import { badRequest, notFound, notSignedIn } from '../errors';
 import { canViewAudience } from '../permissions';
 import {
@@ -30,14 +32,16 @@ import {
   getPublishedReleaseIdOfPeriod,
   getRelease,
   getReleaseCoverage,
+  listAgenciesWithCounty,
   listCountyCodes,
+  listCountyNames,
   listPublishedPeriods,
   listPublishedReleaseIds,
   type ReleaseRow,
 } from '../queries/releases';
 import type { User } from '../queries/users';
-import { catalogVersion, currentCatalog, currentCatalogVersionIdOrFail } from './catalog';
-import { audienceScope } from './releases/policy';
+import { catalogVersion, currentCatalogVersionIdOrFail } from './catalog';
+import { publicationSettings } from './releases/policy';
 
 /** Signed out: the public figures; signed in: the coalition's. Anyone may ask for the public ones. */
 export function audienceFor(user: User | null, requested: Audience | undefined): Audience {
@@ -128,40 +132,46 @@ export function releaseCellsCsv(db: Db, user: User | null, id: number, requested
 
 // ---- Statistics tables ---------------------------------------------------------------------------
 
-function dimensionsOf(catalog: Catalog, categories: readonly string[]) {
-  return categories.map((code) => {
+/** A table's dimensions: the categories it shows, with their options or their grouping's groups. */
+function dimensionsOf(catalog: Catalog, table: PublishedTable) {
+  return table.shown.map((code) => {
     const category = catalog.categories.find((c) => c.code === code);
+    const options = table.grouping?.category === code ? table.grouping.groups : (category?.options ?? []);
     return {
       category: code,
-      name: category?.name ?? code,
+      name: table.grouping?.category === code ? table.grouping.name : (category?.name ?? code),
       additive: !category?.multiSelect,
-      options: (category?.options ?? []).map((o) => ({ code: o.code, name: o.name })),
+      options: options.map((o) => ({ code: o.code, name: o.name })),
     };
   });
 }
 
-function tableName(table: CubeTable): string {
-  return table.combo ? `${table.element.name} · ${table.combo.name}` : table.element.name;
+function tableName(table: PublishedTable): string {
+  if (!table.combo) return table.element.name;
+  if (table.grouping) return `${table.element.name} · ${table.grouping.name}`;
+  return `${table.element.name} · ${table.combo.name}`;
 }
 
-type ScopeTables = { list: readonly CubeTable[]; byCode: ReadonlyMap<string, CubeTable> };
-const tablesByCatalog = new WeakMap<Catalog, Map<CubeScope, ScopeTables>>();
+type AudienceTables = { list: readonly PublishedTable[]; byCode: ReadonlyMap<string, PublishedTable> };
+const tablesByPlan = new WeakMap<PublicationPlan, Map<Audience, AudienceTables>>();
 
 /**
- * A catalog's tables in one scope, in order and by code. A catalog version never changes (and
- * `catalogVersion` gives the same object for it every time), so they are worked out once.
+ * The tables a catalog version's plan publishes to an audience, in order and by code. A version
+ * never changes (and `catalogVersion` gives the same objects for it every time), so they are worked
+ * out once.
  */
-function tablesOf(catalog: Catalog, scope: CubeScope): ScopeTables {
-  let byScope = tablesByCatalog.get(catalog);
-  if (!byScope) {
-    byScope = new Map();
-    tablesByCatalog.set(catalog, byScope);
+function tablesOf(versionId: number, db: Db, audience: Audience): AudienceTables {
+  const { catalog, plan } = catalogVersion(db, versionId);
+  let byAudience = tablesByPlan.get(plan);
+  if (!byAudience) {
+    byAudience = new Map();
+    tablesByPlan.set(plan, byAudience);
   }
-  let tables = byScope.get(scope);
+  let tables = byAudience.get(audience);
   if (!tables) {
-    const list = cubeTables(catalog, scope);
+    const list = publishedTables(catalog, plan, audience);
     tables = { list, byCode: new Map(list.map((t) => [t.code, t])) };
-    byScope.set(scope, tables);
+    byAudience.set(audience, tables);
   }
   return tables;
 }
@@ -248,6 +258,7 @@ type StatsTable = {
   dimensions: ReturnType<typeof dimensionsOf>;
   periods: string[];
   geographies: string[];
+  notes: string[];
 };
 const tablesMemo = memo<StatsTable[]>(16);
 
@@ -259,23 +270,61 @@ export function statsTables(db: Db, user: User | null, requested: Audience | und
   const releaseIds = listPublishedReleaseIds(db);
   // Everything the list depends on is in the key, so a new release, catalog or county makes a new one.
   const key = `${audience}/${versionId}/${releaseIds.join(',')}/${counties.join(',')}`;
-  const tables = tablesMemo(db, key, () =>
-    listTables(db, catalogVersion(db, versionId).catalog, audience, releaseIds, counties),
+  const tables = tablesMemo(db, key, () => listTables(db, versionId, audience, releaseIds, counties));
+  return { audience, tables, countyBreakdowns: countyBreakdownNotes(db, versionId, audience, counties) };
+}
+
+/**
+ * Why some breakdowns are not published by county, per catalog section, in words a reader can act
+ * on: a county with fewer reporting agencies than the coalition's minimum would give an agency's
+ * figures away. Empty for the public, who see coalition-wide figures only, and when every county
+ * has enough agencies.
+ */
+function countyBreakdownNotes(db: Db, versionId: number, audience: Audience, counties: readonly string[]) {
+  const { catalog, plan } = catalogVersion(db, versionId);
+  const countyTables = plan.tables.some(
+    (t) => t.breakdown !== undefined && planAudiencesOf[audience].some((a) => t[a]?.county !== undefined),
   );
-  return { audience, tables };
+  if (!countyTables || counties.length === 0) return [];
+  const minimum = publicationSettings(db).countyBreakdownAgencies;
+  const names = new Map(listCountyNames(db).map((c) => [c.code, c.name]));
+  return [...countyBreakdownGaps(catalog, listAgenciesWithCounty(db), counties, minimum)].map(
+    ([section, short]) => ({
+      section,
+      minimumAgencies: minimum,
+      counties: short.map((c) => ({
+        code: c.county,
+        name: names.get(c.county) ?? c.county,
+        agencies: c.agencies,
+      })),
+      explanation: `${listInWords(
+        short.map(
+          (c) =>
+            `${names.get(c.county) ?? c.county} has ${c.agencies === 0 ? 'no' : c.agencies} reporting ${c.agencies === 1 ? 'agency' : 'agencies'}`,
+        ),
+      )}. Breakdowns by county are published only where every county has at least ${minimum}: with fewer, a county's figures could point to one agency's clients. The county totals and the coalition's breakdowns are published.`,
+    }),
+  );
+}
+
+/** "a, b and c". */
+function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** The tables of a catalog an audience can read that these releases stored cells of. */
 function listTables(
   db: Db,
-  catalog: Catalog,
+  versionId: number,
   audience: Audience,
   releaseIds: readonly number[],
   counties: readonly string[],
 ): StatsTable[] {
   const geoOrder = [coalitionGeo, ...counties];
   const coverage = publishedCoverage(db, releaseIds, audience);
-  return tablesOf(catalog, audienceScope[audience]).list.flatMap((table) => {
+  const { catalog } = catalogVersion(db, versionId);
+  return tablesOf(versionId, db, audience).list.flatMap((table) => {
     const entry = coverage.get(table.code);
     if (!entry) return [];
     return [
@@ -284,9 +333,10 @@ function listTables(
         element: table.element.code,
         name: tableName(table),
         kind: table.element.kind,
-        dimensions: dimensionsOf(catalog, table.categories),
+        dimensions: dimensionsOf(catalog, table),
         periods: [...entry.periods].sort(comparePeriods),
         geographies: geoOrder.filter((g) => entry.geos.has(g)),
+        notes: table.notes,
       },
     ];
   });
@@ -306,24 +356,23 @@ function latestPublishedQuarter(db: Db, audience: Audience): string | undefined 
 /** The audience of a request for a table, refusing a table that isn't in the catalog or not published for it. */
 function tableAudience(db: Db, user: User | null, tableCode: string, requested: Audience | undefined) {
   const audience = audienceFor(user, requested);
-  const scope: CubeScope = audienceScope[audience];
-  const catalog = currentCatalog(db);
-  const known = tablesOf(catalog, 'full').byCode.get(tableCode);
-  if (!known)
+  const versionId = currentCatalogVersionIdOrFail(db);
+  const { catalog } = catalogVersion(db, versionId);
+  const known = tablesOf(versionId, db, audience).byCode.get(tableCode);
+  if (!known) {
+    if (audience === 'public' && tablesOf(versionId, db, 'coalition').byCode.has(tableCode))
+      throw badRequest(`"${tableCode}" is published to signed-in members only, not to the public.`);
     throw badRequest(`There is no table "${tableCode}". GET /api/stats/tables lists the published tables.`);
-  if (!tablesOf(catalog, scope).byCode.has(tableCode))
-    throw badRequest(
-      `"${tableCode}" is not published for the public: public figures are coalition-wide totals and one-way breakdowns only.`,
-    );
-  return { audience, scope, catalog, known };
+  }
+  return { audience, catalog, known };
 }
 
 /** A geography of the cube for the audience: the coalition, or (signed in) one county. */
-function cubeGeo(db: Db, scope: CubeScope, requested: string | undefined): string {
+function cubeGeo(db: Db, audience: Audience, requested: string | undefined): string {
   const geo = requested ?? coalitionGeo;
   if (geo !== coalitionGeo && !listCountyCodes(db).includes(geo))
     throw badRequest(`There is no geography "${geo}": use "coalition" or a county code.`);
-  if (scope === 'coarse' && geo !== coalitionGeo)
+  if (audience === 'public' && geo !== coalitionGeo)
     throw badRequest('Public figures are coalition-wide only; sign in to see county figures.');
   return geo;
 }
@@ -335,15 +384,14 @@ function cubeGeo(db: Db, scope: CubeScope, requested: string | undefined): strin
  * release, audience, table, period and geography (see `memo`): callers must not change it.
  */
 function storedTable(db: Db, q: StoredTableQuery) {
-  const { release, audience, scope, tableCode, period, geo } = q;
-  return storedTableMemo(db, `${release.id}/${audience}/${scope}/${tableCode}/${period}/${geo}`, () =>
+  const { release, audience, tableCode, period, geo } = q;
+  return storedTableMemo(db, `${release.id}/${audience}/${tableCode}/${period}/${geo}`, () =>
     readStoredTable(db, q),
   );
 }
 
 type StoredTableQuery = {
   audience: Audience;
-  scope: CubeScope;
   tableCode: string;
   period: string;
   geo: string;
@@ -354,7 +402,7 @@ const storedTableMemo = memo<ReturnType<typeof readStoredTable>>(5000);
 function readStoredTable(db: Db, q: StoredTableQuery) {
   const { audience, tableCode, period, geo, release } = q;
   const { catalog } = catalogVersion(db, release.catalogVersionId);
-  const table = tablesOf(catalog, q.scope).byCode.get(tableCode);
+  const table = tablesOf(release.catalogVersionId, db, audience).byCode.get(tableCode);
   if (!table) return undefined;
   const element = table.element.code;
   const stored = getTableCells(db, {
@@ -403,24 +451,24 @@ function readStoredTable(db: Db, q: StoredTableQuery) {
  * element's grand total is the table's `_total` cell. Anything outside the published cube is refused.
  */
 export function statsTable(db: Db, user: User | null, tableCode: string, query: StatsQuery) {
-  const { audience, scope } = tableAudience(db, user, tableCode, query.audience);
+  const { audience } = tableAudience(db, user, tableCode, query.audience);
   const period = query.period ?? latestPublishedQuarter(db, audience);
   if (!period) throw notFound('Nothing has been published yet.');
   const releaseId = getPublishedReleaseIdOfPeriod(db, period);
   if (releaseId === undefined)
     throw badRequest(`${period} has not been published. GET /api/stats/tables lists what has.`);
   const release = publishedReleaseDetails(db, releaseId);
-  const geo = cubeGeo(db, scope, query.geo);
-  if (!tablesOf(catalogVersion(db, release.catalogVersionId).catalog, scope).byCode.has(tableCode))
+  const geo = cubeGeo(db, audience, query.geo);
+  if (!tablesOf(release.catalogVersionId, db, audience).byCode.has(tableCode))
     throw badRequest(`"${tableCode}" is not part of the release that published ${period}.`);
-  const stored = storedTable(db, { audience, scope, tableCode, period, geo, release });
+  const stored = storedTable(db, { audience, tableCode, period, geo, release });
   if (!stored) throw badRequest(`"${tableCode}" has no published cells for ${period} and ${geo}.`);
   return {
     table: tableCode,
     element: stored.table.element.code,
     name: tableName(stored.table),
     kind: stored.table.element.kind,
-    dimensions: dimensionsOf(stored.catalog, stored.table.categories),
+    dimensions: dimensionsOf(stored.catalog, stored.table),
     period,
     geo,
     audience,
@@ -440,15 +488,15 @@ export type SeriesQuery = { geo?: string; interval?: Interval; audience?: Audien
  * published it). A trend is one request, and still only stored cells of published releases.
  */
 export function statsSeries(db: Db, user: User | null, tableCode: string, query: SeriesQuery) {
-  const { audience, scope, catalog, known } = tableAudience(db, user, tableCode, query.audience);
-  const geo = cubeGeo(db, scope, query.geo);
+  const { audience, catalog, known } = tableAudience(db, user, tableCode, query.audience);
+  const geo = cubeGeo(db, audience, query.geo);
   const interval = query.interval ?? 'quarter';
   const published = listPublishedPeriods(db)
     .filter(({ period }) => periodKindOf(period) === interval)
     .sort((a, b) => comparePeriods(a.period, b.period));
   const points = published.flatMap(({ period, releaseId }) => {
     const release = publishedReleaseDetails(db, releaseId);
-    const stored = storedTable(db, { audience, scope, tableCode, period, geo, release });
+    const stored = storedTable(db, { audience, tableCode, period, geo, release });
     if (!stored) return [];
     const { table: _table, catalog: _catalog, ...point } = stored;
     return [point];
@@ -458,7 +506,7 @@ export function statsSeries(db: Db, user: User | null, tableCode: string, query:
     element: known.element.code,
     name: tableName(known),
     kind: known.element.kind,
-    dimensions: dimensionsOf(catalog, known.categories),
+    dimensions: dimensionsOf(catalog, known),
     geo,
     interval,
     audience,

@@ -16,16 +16,30 @@ import { migrate, openDatabase } from '../../api/db';
 import { agencyQuarterValues, planDemoCoalition } from '../../api/demo/generate';
 import { readDemoInputs } from '../../api/demo/inputs';
 import { writeDemoCoalition } from '../../api/demo/seed';
-import { type ApprovedValues, buildCube, type Cube, cellId } from '../../api/disclosure/cube';
+import {
+  type ApprovedValues,
+  buildCube,
+  type Cube,
+  cellId,
+  planGrains,
+  releaseAggregates,
+} from '../../api/disclosure/cube';
 import { loadHighs } from '../../api/disclosure/protect';
 import type { Audience, ProtectionResult } from '../../api/disclosure/types';
-import { readDefaultCatalog } from '../../api/queries/catalog';
+import { readDefaultCatalog, readDefaultPlan } from '../../api/queries/catalog';
 import { getFirstAdmin } from '../../api/queries/releases';
 import { publishRelease } from '../../api/services/releases/publish';
 import { median, printTable } from './measure';
 
 export const catalog = readDefaultCatalog();
-export const scopeOf = (audience: Audience) => (audience === 'public' ? 'coarse' : 'full');
+export const plan = readDefaultPlan(catalog);
+
+/** A case's cube for an audience, under the default plan: the quarter and what its release owns. */
+export function caseCube(name: BenchCase, audience: Audience, size?: { agencies: number; counties: number }) {
+  const { quarter, ...input } = caseInput(name, size);
+  const owned = [quarter, ...releaseAggregates(quarter, [...planGrains(plan)])];
+  return buildCube({ catalog, plan, audience, ...input, owned, countyBreakdownAgencies: 3 });
+}
 
 /** A small deterministic generator (the bench must give the same statewide coalition every run). */
 function seeded(seed: number) {
@@ -241,7 +255,7 @@ async function benchRelease(title: string, name: BenchCase, budgetSeconds: numbe
   const input = caseInput(name);
   const build = (audience: Audience) => {
     const start = performance.now();
-    const cube = buildCube({ catalog, ...input, scope: scopeOf(audience) });
+    const cube = caseCube(name, audience);
     return { cube, seconds: seconds(start) };
   };
   const coalition = build('coalition');

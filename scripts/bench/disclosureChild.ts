@@ -5,7 +5,7 @@
 import { buildCube } from '../../api/disclosure/cube';
 import { protect } from '../../api/disclosure/protect';
 import { type Audience, defaultThresholds } from '../../api/disclosure/types';
-import { type BenchCase, type ChildMessage, caseInput, catalog, demoValues, scopeOf } from './disclosure';
+import { type BenchCase, type ChildMessage, caseCube, catalog, demoValues, plan } from './disclosure';
 
 const [name, audience] = process.argv.slice(2) as [BenchCase, Audience];
 const send = (message: ChildMessage) => process.send?.(message);
@@ -14,15 +14,16 @@ const send = (message: ChildMessage) => process.send?.(message);
 const warmUp = demoValues({}, ['2026Q1']);
 const warm = buildCube({
   catalog,
+  plan,
+  audience: 'public',
   agencies: warmUp.plan.agencies.map((a) => ({ code: a.code, county: a.homeCounty, type: a.type })),
   counties: warmUp.plan.counties.map((c) => c.code),
   values: warmUp.values,
-  quarter: '2026Q1',
-  scope: 'coarse',
+  owned: ['2026Q1'],
 });
 await protect({ cells: warm.cells, relations: warm.relations, audience: 'public', threshold: 11 });
 
-const cube = buildCube({ catalog, ...caseInput(name), scope: scopeOf(audience) });
+const cube = caseCube(name, audience);
 send({ type: 'started' });
 const started = performance.now();
 const result = await protect({

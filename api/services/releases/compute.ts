@@ -5,100 +5,116 @@
  * protection fails, store nothing but the reason. No HTTP here.
  */
 import type { Db } from '../../db';
-import {
-  aggregatesContaining,
-  buildCube,
-  type Cube,
-  coalitionGeo,
-  type FrozenCell,
-} from '../../disclosure/cube';
+import { buildCube, type Cube, coalitionGeo, type FrozenCell } from '../../disclosure/cube';
 import { PolicyError } from '../../disclosure/protect';
 import type { Audience, ProtectionResult } from '../../disclosure/types';
 import { protectInWorker } from '../../disclosure/worker';
 import type { Catalog } from '../../domain/catalog';
 import { quartersOf } from '../../domain/periods';
+import type { PublicationPlan } from '../../domain/plan';
 import { recordAudit } from '../../queries/audit';
-import { insertPublishedCells, listPublishedCells } from '../../queries/publishedCells';
+import { insertPublishedCells } from '../../queries/publishedCells';
 import { getApprovedAgencies, getApprovedValues } from '../../queries/raw/approvedValues';
 import {
   type CoverageRow,
-  getPublishedReleaseOfPeriod,
   getRelease,
   insertReleaseCoverage,
   listAgenciesWithCounty,
   listCountyCodes,
+  listPublishedPeriods,
   markReleasePublished,
   type ReleaseRow,
 } from '../../queries/releases';
 import { catalogVersion } from '../catalog';
 import type { JobContext } from '../jobs';
-import { policyRefusal, protectionFailure, unexpectedFailure } from './describe';
+import { contradictions, policyRefusal, protectionFailure, unexpectedFailure } from './describe';
+import { readersOf, shownTo } from './history';
 import { failRelease } from './jobs';
-import { audienceScope, audiences, disclosurePolicy } from './policy';
+import { audiences, disclosurePolicy, publicationSettings } from './policy';
 import { type AudienceSummary, summaryOf } from './views';
 
 type Loaded = {
   catalog: Catalog;
+  plan: PublicationPlan;
   quarter: string;
   /** Periods this release publishes. */
   owned: string[];
-  /** Years already published by other releases that contain this quarter. */
-  publishedAggregates: string[];
+  /** Every period published before, by this release's period or others: frozen in the cube. */
+  published: string[];
   agencies: ReturnType<typeof listAgenciesWithCounty>;
   counties: string[];
   values: ReturnType<typeof getApprovedValues>;
+  countyBreakdownAgencies: number;
 };
 
 function loadRelease(db: Db, release: ReleaseRow): Loaded {
-  const { catalog } = catalogVersion(db, release.catalogVersionId);
+  const { catalog, plan } = catalogVersion(db, release.catalogVersionId);
   const owned = release.periods;
-  const publishedAggregates = aggregatesContaining(release.period).filter(
-    (a) => !owned.includes(a) && getPublishedReleaseOfPeriod(db, a) !== undefined,
-  );
-  const quarters = [
-    ...new Set([
-      release.period,
-      ...[...owned, ...publishedAggregates].flatMap((p) => quartersOf(p).map((q) => q.code)),
-    ]),
-  ];
+  const published = listPublishedPeriods(db).map((p) => p.period);
+  const quarters = [...new Set([...owned, ...published].flatMap((p) => quartersOf(p).map((q) => q.code)))];
   return {
     catalog,
+    plan,
     quarter: release.period,
     owned,
-    publishedAggregates,
+    published,
     agencies: listAgenciesWithCounty(db),
     counties: listCountyCodes(db),
     values: getApprovedValues(db, quarters),
+    countyBreakdownAgencies: publicationSettings(db).countyBreakdownAgencies,
   };
 }
 
-/** What earlier releases published for an audience over the cube's periods, by cell id. */
-function frozenCells(db: Db, audience: Audience, periods: Iterable<string>): Map<string, FrozenCell> {
-  const frozen = new Map<string, FrozenCell>();
-  for (const period of periods) {
-    const release = getPublishedReleaseOfPeriod(db, period);
-    if (!release) continue;
-    for (const cell of listPublishedCells(db, release.id, audience, period))
-      frozen.set(`${cell.period}/${cell.geo}/${cell.table}/${cell.optionKey}`, {
-        suppressed: cell.suppressed,
-        value: cell.value,
-      });
-  }
-  return frozen;
+/** The order audiences are protected in: a members' cube needs what the public's published. */
+const protectionOrder: readonly Audience[] = ['public', 'coalition'];
+
+/** The cells a protected cube publishes in this release. */
+function publishedOf({ cube, result }: Protected) {
+  const hidden = new Map(result.cells.map((c) => [c.id, c.suppressed]));
+  return cube.cells.filter((c) => c.owned && hidden.get(c.id) === false);
 }
 
-function cubeFor(loaded: Loaded, audience: Audience, frozen: ReadonlyMap<string, FrozenCell>): Cube {
+function cubeFor(
+  loaded: Loaded,
+  audience: Audience,
+  frozen: ReadonlyMap<string, FrozenCell>,
+  preferred: ReadonlySet<string>,
+): Cube {
   return buildCube({
     catalog: loaded.catalog,
+    plan: loaded.plan,
+    audience,
     agencies: loaded.agencies,
     counties: loaded.counties,
     values: loaded.values,
-    quarter: loaded.quarter,
-    aggregates: loaded.owned.filter((p) => p !== loaded.quarter),
-    publishedAggregates: loaded.publishedAggregates,
+    owned: loaded.owned,
+    published: loaded.published,
     frozen,
-    scope: audienceScope[audience],
+    countyBreakdownAgencies: loaded.countyBreakdownAgencies,
+    preferred,
   });
+}
+
+type Protected = { audience: Audience; cube: Cube; result: ProtectionResult };
+
+/**
+ * Audiences nest: whatever the public sees, members see. A cell the members' protection had to
+ * hide is hidden from the public too (hiding more never tells a reader more), so no cell is ever
+ * shown to the public and hidden from members.
+ */
+function nest(protectedCubes: Protected[]): void {
+  for (const reader of protectedCubes) {
+    const hiddenHere = new Set(reader.result.cells.filter((c) => c.suppressed).map((c) => c.id));
+    for (const other of protectedCubes) {
+      if (other === reader || !readersOf[reader.audience].includes(other.audience)) continue;
+      other.result = {
+        ...other.result,
+        cells: other.result.cells.map((c) =>
+          !c.suppressed && hiddenHere.has(c.id) ? { ...c, suppressed: true, reason: 'complementary' } : c,
+        ),
+      };
+    }
+  }
 }
 
 /**
@@ -145,19 +161,25 @@ export async function computeRelease(
     job.report({ stage: 'loading' });
     const loaded = loadRelease(db, release);
     const policy = disclosurePolicy(db);
-    const protectedCubes: Array<{ audience: Audience; cube: Cube; result: ProtectionResult }> = [];
-    for (const audience of audiences) {
+    const protectedCubes: Protected[] = [];
+    const periods = [...new Set([...loaded.owned, ...loaded.published])];
+    // The public first: members then take every cell published to the public as known, and never
+    // hide one (whatever the public sees, members see).
+    for (const audience of protectionOrder) {
       job.report({ stage: `protecting the ${audience} figures`, done: 0, total: 0 });
-      const periods = [
-        ...new Set([
-          ...loaded.owned,
-          ...loaded.publishedAggregates,
-          ...[...loaded.owned, ...loaded.publishedAggregates].flatMap((p) =>
-            quartersOf(p).map((q) => q.code),
-          ),
-        ]),
-      ];
-      const cube = cubeFor(loaded, audience, frozenCells(db, audience, periods));
+      // What this release publishes to an audience its readers also see is published here too,
+      // unless it is the only way to protect a cell (then the other audience hides it as well).
+      const preferred = new Set(
+        protectedCubes
+          .filter((earlier) => readersOf[audience].includes(earlier.audience))
+          .flatMap((earlier) => publishedOf(earlier).map((c) => c.id)),
+      );
+      const cube = cubeFor(loaded, audience, shownTo(db, audience, periods), preferred);
+      const contradicted = contradictions(loaded.catalog, cube);
+      if (contradicted) {
+        fail(contradicted);
+        return;
+      }
       // In the worker thread: the audit can take minutes, and requests are answered meanwhile.
       const result = await protectInWorker({
         cells: cube.cells,
@@ -174,9 +196,11 @@ export async function computeRelease(
       protectedCubes.push({ audience, cube, result });
       await job.yieldToEventLoop();
     }
+    nest(protectedCubes);
 
     job.report({ stage: 'publishing' });
     const at = now().toISOString();
+    if (protectedCubes.length !== audiences.length) throw new Error('an audience was not protected');
     db.transaction(() => {
       let stored = 0;
       for (const { audience, cube, result } of protectedCubes) {

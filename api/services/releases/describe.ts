@@ -58,6 +58,29 @@ export function protectionFailure(catalog: Catalog, cube: Cube, result: Protecti
   );
 }
 
+/**
+ * The relations the approved values break (a breakdown that does not add up to its total, new
+ * survivors more than survivors served): undefined when every one holds. Protection proves nothing
+ * about figures that contradict each other, so such a release fails closed, naming a few of them.
+ */
+export function contradictions(catalog: Catalog, cube: Cube): string | undefined {
+  const byId = new Map(cube.cells.map((c) => [c.id, c]));
+  const value = (id: string) => byId.get(id)?.value ?? 0;
+  const broken = cube.relations.filter((r) =>
+    r.kind === 'sum'
+      ? r.parts.reduce((sum, p) => sum + value(p), 0) !== value(r.total)
+      : value(r.cell) > value(r.bound),
+  );
+  if (broken.length === 0) return undefined;
+  // Name the totals (or bounds) only: never a hidden value, and no value at all.
+  const named = [...new Set(broken.map((r) => (r.kind === 'sum' ? r.total : r.bound)))]
+    .slice(0, 3)
+    .map((id) => byId.get(id))
+    .filter((c): c is ReleaseCell => c !== undefined)
+    .map((c) => describeCell(catalog, c));
+  return `The approved numbers contradict each other in ${plural(broken.length, 'place')} (for example ${named.join('; ')}: a breakdown that does not add up to its total, or new survivors more than survivors served), so their protection can't be proven. Nothing from this release was published. Check the approved reports, reopen and correct them, then publish again.`;
+}
+
 /** A policy the protection engine refused (thresholds below its minimum). */
 export const policyRefusal = (error: PolicyError) =>
   `${error.message} Nothing from this release was published.`;

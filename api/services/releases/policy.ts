@@ -4,7 +4,7 @@
  * No HTTP here.
  */
 import type { Db } from '../../db';
-import { type CubeScope, releaseAggregates } from '../../disclosure/cube';
+import { defaultCountyBreakdownAgencies, planGrains, releaseAggregates } from '../../disclosure/cube';
 import { type Audience, defaultThresholds, minimumThresholds } from '../../disclosure/types';
 import { quartersOf } from '../../domain/periods';
 import { ApiError, forbidden } from '../../errors';
@@ -12,14 +12,15 @@ import { canChangeDisclosurePolicy } from '../../permissions';
 import { recordAudit } from '../../queries/audit';
 import {
   getDisclosurePolicySetting,
+  getSetting,
   listExistingPeriods,
+  putSetting,
   setDisclosurePolicySetting,
 } from '../../queries/releases';
 import type { User } from '../../queries/users';
+import { catalogVersion, currentCatalogVersionIdOrFail } from '../catalog';
 
 export const audiences: readonly Audience[] = ['coalition', 'public'];
-/** The cube each audience is protected over: the public sees coalition-wide totals and one-way tables only. */
-export const audienceScope: Readonly<Record<Audience, CubeScope>> = { coalition: 'full', public: 'coarse' };
 
 export type DisclosurePolicy = Record<Audience, number>;
 
@@ -66,12 +67,30 @@ export function changeDisclosurePolicy(
   })();
 }
 
+export type PublicationSettings = { countyBreakdownAgencies: number };
+
+/** The coalition's publication settings: the stored ones over the defaults. */
+export function publicationSettings(db: Db): PublicationSettings {
+  const stored = getSetting(db, publicationSettingsKey);
+  const parsed = stored === undefined ? {} : (JSON.parse(stored) as Partial<PublicationSettings>);
+  return { countyBreakdownAgencies: parsed.countyBreakdownAgencies ?? defaultCountyBreakdownAgencies };
+}
+
+const publicationSettingsKey = 'publication_settings';
+
+/** Stores publication settings as they are (callers check them): for set-up and tests. */
+export function setPublicationSettings(db: Db, settings: Partial<PublicationSettings>): void {
+  putSetting(db, publicationSettingsKey, JSON.stringify({ ...publicationSettings(db), ...settings }));
+}
+
 /**
- * The periods a release of this quarter publishes: the quarter, and its year (after Q4) or federal
- * fiscal year (after Q3) when every quarter of it is a reporting period.
+ * The periods a release of this quarter publishes: the quarter, and the half-year (after Q2 and Q4),
+ * calendar year (after Q4), federal fiscal year (after Q3) and state fiscal year (after Q2) it ends,
+ * of the kinds the plan publishes, when every quarter of it is a reporting period.
  */
 export function periodsOfRelease(db: Db, quarter: string): { periods: string[]; leftOut: string[] } {
-  const aggregates = releaseAggregates(quarter);
+  const { plan } = catalogVersion(db, currentCatalogVersionIdOrFail(db));
+  const aggregates = releaseAggregates(quarter, [...planGrains(plan)]);
   const needed = aggregates.flatMap((a) => quartersOf(a).map((q) => q.code));
   const existing = listExistingPeriods(db, needed);
   const included = aggregates.filter((a) => quartersOf(a).every((q) => existing.has(q.code)));

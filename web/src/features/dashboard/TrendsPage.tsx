@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { intervalNames } from '../../../../api/domain/periods';
+import { type Interval, intervalNames } from '../../../../api/domain/periods';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { DeferredDrawing } from '../../charts/DeferredDrawing';
 import { completenessNote, releaseFootnote } from '../../charts/format';
@@ -77,7 +77,13 @@ export function TrendsPage() {
   );
 }
 
-const intervalWords = { quarter: 'quarter', year: 'calendar year', fy: 'federal fiscal year' } as const;
+const intervalWords: Record<Interval, string> = {
+  quarter: 'quarter',
+  half: 'half-year',
+  year: 'calendar year',
+  fy: 'federal fiscal year',
+  sfy: 'California fiscal year',
+};
 
 function TrendFilters({
   tables,

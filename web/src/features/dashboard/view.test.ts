@@ -13,10 +13,12 @@ const tables = {
       dimensions: [],
       periods: ['2025Q3', 'FY2025', '2025Q4', '2025', '2026Q1'],
       geographies: ['coalition', 'SBN', 'SCL'],
+      notes: [],
     },
   ],
+  countyBreakdowns: [],
 } as StatsTablesResponse;
-const empty = { audience: 'coalition', tables: [] } as unknown as StatsTablesResponse;
+const empty = { audience: 'coalition', tables: [], countyBreakdowns: [] } as StatsTablesResponse;
 
 test.each([
   [

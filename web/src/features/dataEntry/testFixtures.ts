@@ -16,6 +16,7 @@ export function makeCatalog(): Catalog {
   return {
     version: 1,
     label: 'Test catalog',
+    groupings: [],
     categories: [
       {
         code: 'trafficking_type',

@@ -1,0 +1,58 @@
+/**
+ * Everything published, as a reader of an audience sees it: the cube of every published period
+ * (rebuilt from the approved reports, for audits and measurement) and what the releases stored of
+ * it. Members read the public's figures too. Used to check a whole release history the way an
+ * attacker would read it — never to serve figures (those come only from stored cells).
+ */
+import type { Db } from '../../db';
+import { buildCube, type Cube, cellId, type FrozenCell } from '../../disclosure/cube';
+import type { Audience } from '../../disclosure/types';
+import { quartersOf } from '../../domain/periods';
+import { listPublishedCells } from '../../queries/publishedCells';
+import { getApprovedValues } from '../../queries/raw/approvedValues';
+import { listAgenciesWithCounty, listCountyCodes, listPublishedPeriods } from '../../queries/releases';
+import { catalogVersion, currentCatalogVersionIdOrFail } from '../catalog';
+import { publicationSettings } from './policy';
+
+/** The audiences whose figures a reader of each audience sees: members see the public's too. */
+export const readersOf: Readonly<Record<Audience, readonly Audience[]>> = {
+  coalition: ['coalition', 'public'],
+  public: ['public'],
+};
+
+/**
+ * What a reader of an audience has been shown, by cell id, over some periods (each as its newest
+ * published release stored it): a cell shown to any audience the reader sees is known.
+ */
+export function shownTo(db: Db, audience: Audience, periods?: Iterable<string>): Map<string, FrozenCell> {
+  const releases = new Map(listPublishedPeriods(db).map((p) => [p.period, p.releaseId]));
+  const shown = new Map<string, FrozenCell>();
+  for (const period of periods ?? releases.keys()) {
+    const releaseId = releases.get(period);
+    if (releaseId === undefined) continue;
+    for (const seen of readersOf[audience])
+      for (const cell of listPublishedCells(db, releaseId, seen, period)) {
+        const id = cellId(cell.period, cell.geo, cell.table, cell.optionKey);
+        if (!cell.suppressed || !shown.has(id))
+          shown.set(id, { suppressed: cell.suppressed, value: cell.value });
+      }
+  }
+  return shown;
+}
+
+/** The cube of every published period for an audience, with today's approved values, all owned. */
+export function historyCube(db: Db, audience: Audience): Cube {
+  const { catalog, plan } = catalogVersion(db, currentCatalogVersionIdOrFail(db));
+  const periods = listPublishedPeriods(db).map((p) => p.period);
+  const quarters = [...new Set(periods.flatMap((p) => quartersOf(p).map((q) => q.code)))];
+  return buildCube({
+    catalog,
+    plan,
+    audience,
+    agencies: listAgenciesWithCounty(db),
+    counties: listCountyCodes(db),
+    values: getApprovedValues(db, quarters),
+    owned: periods,
+    countyBreakdownAgencies: publicationSettings(db).countyBreakdownAgencies,
+  });
+}
