@@ -30,7 +30,9 @@ import {
   getPublishedReleaseIdOfPeriod,
   getRelease,
   getReleaseCoverage,
+  getReleasePeriodCompleteness,
   listCountyCodes,
+  listPublishedPeriodCompleteness,
   listPublishedPeriods,
   listPublishedReleaseIds,
   type ReleaseRow,
@@ -100,7 +102,12 @@ export function releaseCells(db: Db, user: User | null, id: number, requested: A
     suppressed: r.suppressed,
   }));
   return {
-    release: { id: release.id, period: release.period, sequence: release.sequence },
+    release: {
+      id: release.id,
+      period: release.period,
+      sequence: release.sequence,
+      provisionalPeriods: release.completeness.filter((p) => p.provisional).map((p) => p.period),
+    },
     audience,
     categories,
     cells,
@@ -121,7 +128,8 @@ export function releaseCellsCsv(db: Db, user: User | null, id: number, requested
     c.suppressed ? 'true' : 'false',
   ]);
   return {
-    filename: `scope-release-${release.period}-${release.sequence}-${audience}.csv`,
+    // A provisional release's file says so wherever it is opened.
+    filename: `scope-release-${release.period}-${release.sequence}${release.provisionalPeriods.length > 0 ? '-provisional' : ''}-${audience}.csv`,
     csv: formatCsv([header, ...lines]),
   };
 }
@@ -262,7 +270,23 @@ export function statsTables(db: Db, user: User | null, requested: Audience | und
   const tables = tablesMemo(db, key, () =>
     listTables(db, catalogVersion(db, versionId).catalog, audience, releaseIds, counties),
   );
-  return { audience, tables };
+  return { audience, tables, provisionalPeriods: provisionalPeriods(db, releaseIds) };
+}
+
+const provisionalMemo = memo<Array<{ period: string; reported: number; expected: number }>>(16);
+
+/** The published periods that are provisional, oldest first; fixed while the same releases are published. */
+function provisionalPeriods(db: Db, releaseIds: readonly number[]) {
+  return provisionalMemo(db, releaseIds.join(','), () =>
+    listPublishedPeriodCompleteness(db)
+      .filter((p) => p.provisional)
+      .sort((a, b) => comparePeriods(a.period, b.period))
+      .map(({ period, reported, expected }) => ({
+        period,
+        reported: reported ?? 0,
+        expected: expected ?? 0,
+      })),
+  );
 }
 
 /** The tables of a catalog an audience can read that these releases stored cells of. */
@@ -294,13 +318,18 @@ function listTables(
 
 export type StatsQuery = { period?: string; geo?: string; audience?: Audience };
 
-/** The newest published quarter, the default period of a table. */
+/**
+ * The default period of a table: the newest published quarter that is not provisional (the newest
+ * provisional one only when every published quarter is).
+ */
 function latestPublishedQuarter(db: Db, audience: Audience): string | undefined {
+  const releaseIds = listPublishedReleaseIds(db);
   const periods = new Set<string>();
-  for (const entry of publishedCoverage(db, listPublishedReleaseIds(db), audience).values())
+  for (const entry of publishedCoverage(db, releaseIds, audience).values())
     for (const period of entry.periods) periods.add(period);
   const quarters = [...periods].filter((p) => periodKindOf(p) === 'quarter').sort(comparePeriods);
-  return quarters.at(-1);
+  const provisional = new Set(provisionalPeriods(db, releaseIds).map((p) => p.period));
+  return quarters.filter((q) => !provisional.has(q)).at(-1) ?? quarters.at(-1);
 }
 
 /** The audience of a request for a table, refusing a table that isn't in the catalog or not published for it. */
@@ -379,6 +408,7 @@ function readStoredTable(db: Db, q: StoredTableQuery) {
   const section = catalog.sections.find((s) => s.elements.some((e) => e.code === element));
   const coverage = section ? getReleaseCoverage(db, release.id, period, geo, section.code) : undefined;
   const total = stored.find((c) => c.table === element && c.optionKey === totalOption);
+  const coalition = getReleasePeriodCompleteness(db, release.id, period);
   return {
     table,
     catalog,
@@ -389,6 +419,11 @@ function readStoredTable(db: Db, q: StoredTableQuery) {
       publishedAt: release.publishedAt,
       catalogVersion: release.catalogVersion,
     },
+    provisional: coalition?.provisional ?? false,
+    coalitionCompleteness:
+      coalition?.reported == null || coalition.expected == null
+        ? null
+        : { reported: coalition.reported, expected: coalition.expected },
     completeness: coverage ?? { reported: 0, expected: 0 },
     unduplicated:
       element === 'survivors_served'
@@ -425,6 +460,8 @@ export function statsTable(db: Db, user: User | null, tableCode: string, query: 
     geo,
     audience,
     release: stored.release,
+    provisional: stored.provisional,
+    coalitionCompleteness: stored.coalitionCompleteness,
     completeness: stored.completeness,
     unduplicated: stored.unduplicated,
     cells: stored.cells,
