@@ -23,19 +23,44 @@ export type ReleaseRow = {
   publishedAt: string | null;
   /** The periods it publishes, in order. */
   periods: string[];
+  /** For each period it publishes, how many of the coalition's agencies reported, and whether that made it provisional. */
+  completeness: PeriodCompleteness[];
+};
+
+/**
+ * How complete a published period is across the coalition: of the agencies expected to report
+ * anything, how many had an approved report (for a year, in every one of its quarters), and whether
+ * that made the period provisional. The counts are null for releases that did not record them.
+ */
+export type PeriodCompleteness = {
+  period: string;
+  reported: number | null;
+  expected: number | null;
+  provisional: boolean;
 };
 
 const releaseColumns = `r.id, p.code AS period, r.period_id AS periodId, r.sequence, r.status,
   r.catalog_version_id AS catalogVersionId, cv.version AS catalogVersion, r.audit_summary AS auditSummary,
   r.failure_reason AS failureReason, u.name AS createdBy, r.created_at AS createdAt, r.published_at AS publishedAt,
   (SELECT json_group_array(period_code) FROM (SELECT period_code FROM release_periods rp
-     WHERE rp.release_id = r.id ORDER BY length(period_code) DESC, period_code)) AS periods`;
+     WHERE rp.release_id = r.id ORDER BY length(period_code) DESC, period_code)) AS periods,
+  (SELECT json_group_array(json_object('period', period_code, 'reported', agencies_reported,
+     'expected', agencies_expected, 'provisional', json(iif(provisional, 'true', 'false'))))
+   FROM (SELECT * FROM release_periods rp WHERE rp.release_id = r.id
+     ORDER BY length(period_code) DESC, period_code)) AS completeness`;
 const releaseFrom = `FROM releases r JOIN reporting_periods p ON p.id = r.period_id
   JOIN catalog_versions cv ON cv.id = r.catalog_version_id LEFT JOIN users u ON u.id = r.created_by`;
 
-const toRelease = (row: Omit<ReleaseRow, 'periods'> & { periods: string }): ReleaseRow => ({
+/** A release row as SQLite gives it: its lists as JSON text. */
+type StoredReleaseRow = Omit<ReleaseRow, 'periods' | 'completeness'> & {
+  periods: string;
+  completeness: string;
+};
+
+const toRelease = (row: StoredReleaseRow): ReleaseRow => ({
   ...row,
   periods: JSON.parse(row.periods),
+  completeness: JSON.parse(row.completeness),
 });
 
 /** Every release, newest first; or only those in the given statuses. */
@@ -45,13 +70,13 @@ export function listReleases(db: Db, statuses?: readonly ReleaseStatus[]): Relea
     statement(
       db,
       `SELECT ${releaseColumns} ${releaseFrom} ${where} ORDER BY r.created_at DESC, r.id DESC`,
-    ).all(...(statuses ?? [])) as Array<Omit<ReleaseRow, 'periods'> & { periods: string }>
+    ).all(...(statuses ?? [])) as StoredReleaseRow[]
   ).map(toRelease);
 }
 
 export function getRelease(db: Db, id: number): ReleaseRow | undefined {
   const row = statement(db, `SELECT ${releaseColumns} ${releaseFrom} WHERE r.id = ?`).get(id) as
-    | (Omit<ReleaseRow, 'periods'> & { periods: string })
+    | StoredReleaseRow
     | undefined;
   return row && toRelease(row);
 }
@@ -59,18 +84,27 @@ export function getRelease(db: Db, id: number): ReleaseRow | undefined {
 /** The release being computed, if any. */
 export function getComputingRelease(db: Db): ReleaseRow | undefined {
   const row = statement(db, `SELECT ${releaseColumns} ${releaseFrom} WHERE r.status = 'computing'`).get() as
-    | (Omit<ReleaseRow, 'periods'> & { periods: string })
+    | StoredReleaseRow
     | undefined;
   return row && toRelease(row);
 }
 
 /**
  * Creates a release of a quarter in `computing`, numbered after the quarter's earlier releases, with
- * the periods it will publish. Returns its id. Fails (unique index) if another release is computing.
+ * the periods it will publish and how complete each is. Returns its id. Fails (unique index) if
+ * another release is computing.
  */
 export function insertRelease(
   db: Db,
-  r: { periodId: number; catalogVersionId: number; createdBy: number | null; at: string; periods: string[] },
+  r: {
+    periodId: number;
+    catalogVersionId: number;
+    createdBy: number | null;
+    at: string;
+    periods: string[];
+    /** How complete each period is across the coalition; a period left out records nothing. */
+    completeness?: ReadonlyArray<PeriodCompleteness>;
+  },
 ): number {
   return db.transaction(() => {
     const sequence =
@@ -84,8 +118,21 @@ export function insertRelease(
          VALUES (?, ?, ?, 'computing', ?, ?)`,
       ).run(r.periodId, r.catalogVersionId, sequence, r.createdBy, r.at).lastInsertRowid,
     );
-    const insertPeriod = statement(db, 'INSERT INTO release_periods (release_id, period_code) VALUES (?, ?)');
-    for (const period of r.periods) insertPeriod.run(id, period);
+    const insertPeriod = statement(
+      db,
+      `INSERT INTO release_periods (release_id, period_code, agencies_reported, agencies_expected, provisional)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    for (const period of r.periods) {
+      const completeness = r.completeness?.find((c) => c.period === period);
+      insertPeriod.run(
+        id,
+        period,
+        completeness?.reported ?? null,
+        completeness?.expected ?? null,
+        completeness?.provisional ? 1 : 0,
+      );
+    }
     return id;
   })();
 }
@@ -115,7 +162,7 @@ export function getPublishedReleaseOfPeriod(db: Db, periodCode: string): Release
     `SELECT ${releaseColumns} ${releaseFrom}
      WHERE r.status = 'published' AND r.id IN (SELECT release_id FROM release_periods WHERE period_code = ?)
      ORDER BY ${publishingReleaseOrder} LIMIT 1`,
-  ).get(periodCode) as (Omit<ReleaseRow, 'periods'> & { periods: string }) | undefined;
+  ).get(periodCode) as StoredReleaseRow | undefined;
   return row && toRelease(row);
 }
 
@@ -147,6 +194,38 @@ export function listPublishedPeriods(db: Db): Array<{ period: string; releaseId:
      ORDER BY rp.period_code, ${publishingReleaseOrder}`,
   ).all() as Array<{ period: string; releaseId: number }>;
   return rows.filter((row, i) => row.period !== rows[i - 1]?.period);
+}
+
+/**
+ * How complete each published period is across the coalition, as the release that publishes it (see
+ * `getPublishedReleaseIdOfPeriod`) recorded it, in period code order.
+ */
+export function listPublishedPeriodCompleteness(db: Db): PeriodCompleteness[] {
+  return (
+    statement(
+      db,
+      `SELECT period, reported, expected, provisional FROM (
+         SELECT rp.period_code AS period, rp.agencies_reported AS reported, rp.agencies_expected AS expected,
+           rp.provisional, row_number() OVER (
+             PARTITION BY rp.period_code ORDER BY ${publishingReleaseOrder}) AS latest
+         FROM releases r JOIN release_periods rp ON rp.release_id = r.id WHERE r.status = 'published')
+       WHERE latest = 1 ORDER BY period`,
+    ).all() as Array<Omit<PeriodCompleteness, 'provisional'> & { provisional: number }>
+  ).map((row) => ({ ...row, provisional: row.provisional === 1 }));
+}
+
+/** How complete one period of a release is across the coalition, as the release recorded it. */
+export function getReleasePeriodCompleteness(
+  db: Db,
+  releaseId: number,
+  period: string,
+): PeriodCompleteness | undefined {
+  const row = statement(
+    db,
+    `SELECT period_code AS period, agencies_reported AS reported, agencies_expected AS expected, provisional
+     FROM release_periods WHERE release_id = ? AND period_code = ?`,
+  ).get(releaseId, period) as (Omit<PeriodCompleteness, 'provisional'> & { provisional: number }) | undefined;
+  return row && { ...row, provisional: row.provisional === 1 };
 }
 
 /** The ids of the published (not superseded) releases, in order. */
@@ -265,33 +344,38 @@ export function listExistingPeriods(db: Db, codes: readonly string[]): Set<strin
   );
 }
 
-const policyKey = 'disclosure_policy';
-
-/** The stored disclosure policy (JSON), if an admin has set one. */
-/** A setting's stored JSON, if any. */
-export function getSetting(db: Db, key: string): string | undefined {
+/** A coalition setting, as stored (JSON text), if an admin has set it. */
+function getSetting(db: Db, key: string): string | undefined {
   return statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
 }
 
-/** Stores a setting's JSON. */
-export function putSetting(db: Db, key: string, value: string): void {
+function setSetting(db: Db, key: string, value: string): void {
   statement(
     db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
 }
 
+const policyKey = 'disclosure_policy';
+
+/** The stored disclosure policy (JSON), if an admin has set one. */
 export function getDisclosurePolicySetting(db: Db): string | undefined {
-  return statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(policyKey) as
-    | string
-    | undefined;
+  return getSetting(db, policyKey);
 }
 
 export function setDisclosurePolicySetting(db: Db, json: string): void {
-  statement(
-    db,
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(policyKey, json);
+  setSetting(db, policyKey, json);
+}
+
+const publicationKey = 'publication_settings';
+
+/** The stored publication settings (JSON: the provisional share, a county's agencies), if an admin has set them. */
+export function getPublicationSettingsSetting(db: Db): string | undefined {
+  return getSetting(db, publicationKey);
+}
+
+export function setPublicationSettingsSetting(db: Db, json: string): void {
+  setSetting(db, publicationKey, json);
 }
 
 /** The first active admin: who the demo's releases are published by on first start. */

@@ -158,6 +158,7 @@ test('the OpenAPI document describes the published statistics and releases', asy
     '/api/releases': ['get', 'post'],
     '/api/releases/preview': ['get'],
     '/api/releases/policy': ['get', 'put'],
+    '/api/releases/settings': ['get', 'put'],
     '/api/releases/{id}': ['get'],
     '/api/releases/{id}/cells': ['get'],
   };
@@ -213,6 +214,8 @@ test('the OpenAPI document describes the published statistics and releases', asy
     ['/api/releases/preview', 'get'],
     ['/api/releases/policy', 'get'],
     ['/api/releases/policy', 'put'],
+    ['/api/releases/settings', 'get'],
+    ['/api/releases/settings', 'put'],
   ] as const) {
     expect(doc.paths[path][method].tags, `${method} ${path}`).toEqual(['Releases (admins)']);
     expect(doc.paths[path][method].security).toEqual([{ session: [] }]);
@@ -349,6 +352,7 @@ describe('the documented answers of the other routes match what they send', () =
         'river',
       ],
       ['/api/releases/policy', '/api/releases/policy', 'admin'],
+      ['/api/releases/settings', '/api/releases/settings', 'admin'],
     ];
     const cookies = new Map<string, string>();
     for (const [path, url, who] of reads) {

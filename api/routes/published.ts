@@ -59,6 +59,22 @@ const unduplicated = z
       'For survivors served only (null for every other table): survivors served by several members are counted by each, so the number of different survivors is given as a range. `{ suppressed: true }` when either figure it comes from is hidden.',
   });
 
+const agencyCounts = { reported: z.number().int().min(0), expected: z.number().int().min(0) };
+
+/** Whether a period was published provisional: the flag every published period carries. */
+const provisional = z
+  .boolean()
+  .describe(
+    'true when the period was published with fewer of the coalition’s agencies reporting than the coalition’s provisional share (80% unless changed), or, for a year or fiscal year, when one of its quarters was: its figures are incomplete and not comparable.',
+  );
+
+/** A published provisional period and how many agencies reported. */
+const provisionalPeriod = z.object({ period: z.string(), ...agencyCounts }).meta({
+  id: 'ProvisionalPeriod',
+  description:
+    'A period published as provisional, with how many of the agencies expected across the coalition had an approved report.',
+});
+
 const releaseSequence = z
   .number()
   .int()
@@ -118,6 +134,9 @@ export const statsTableList = z
       .describe(
         'Catalog sections whose breakdowns are not published by county, with the counties that have too few reporting agencies',
       ),
+    provisionalPeriods: z
+      .array(provisionalPeriod)
+      .describe('The published periods that are provisional, oldest first: pick another to open on'),
   })
   .meta({ id: 'StatsTableList' });
 
@@ -133,6 +152,13 @@ const tableIdentity = {
 /** One period's published figures of a table, the same alone and within a series. */
 const periodFigures = {
   release: publishingRelease,
+  provisional,
+  coalitionCompleteness: z
+    .object(agencyCounts)
+    .nullable()
+    .describe(
+      'Across the whole coalition, the agencies expected to report anything and how many had an approved report (for a year, in every quarter): what decides whether the period is provisional. null for periods published before this was recorded.',
+    ),
   completeness,
   unduplicated,
   cells: z.array(statsCell),
@@ -208,6 +234,10 @@ const release = z
       .string()
       .nullable()
       .describe('Why it failed, in words (admins only; never a hidden value)'),
+    provisional: z.boolean().describe('true when any period it publishes is provisional'),
+    provisionalPeriods: z
+      .array(provisionalPeriod)
+      .describe('The periods it publishes as provisional, with how many agencies reported'),
     audiences: z
       .partialRecord(audienceShape, audienceSummary)
       .describe(
@@ -225,7 +255,12 @@ export const oneRelease = z.object({ release });
 /** `GET /api/releases/{id}/cells` as JSON. */
 export const releaseCells = z
   .object({
-    release: z.object({ id: z.number().int(), period: z.string(), sequence: z.number().int() }),
+    release: z.object({
+      id: z.number().int(),
+      period: z.string(),
+      sequence: z.number().int(),
+      provisionalPeriods: z.array(z.string()).describe('The periods it published as provisional'),
+    }),
     audience: audienceShape,
     cells: z.array(
       z
@@ -265,6 +300,19 @@ export const releasePreview = z
       .array(z.number().int())
       .describe('The ids of the quarter’s earlier published releases'),
     periods: z.array(z.string()).describe('What it would publish'),
+    provisionalShare: z
+      .number()
+      .describe('Below this share of the agencies expected reporting, a period is published as provisional'),
+    provisionalPeriods: z
+      .array(
+        provisionalPeriod.extend({
+          provisional: z.literal(true),
+          missing: z.array(agency).describe('The agencies expected without an approved report'),
+        }),
+      )
+      .describe(
+        'The periods it would publish as provisional, each with who is missing; publishing them needs `confirmProvisional: true`',
+      ),
     warnings: z.array(z.string()).describe('What to read before publishing'),
   })
   .meta({
@@ -281,3 +329,22 @@ export const disclosurePolicy = z
       .describe('The threshold of each audience: counts below it are hidden'),
   })
   .meta({ id: 'DisclosurePolicy' });
+
+/** The publication settings, as reading and changing them answer. */
+export const publicationSettings = z
+  .object({
+    settings: z.object({
+      provisionalShare: z
+        .number()
+        .describe(
+          'Below this share of the agencies expected reporting, a period is published as provisional',
+        ),
+      countyBreakdownAgencies: z
+        .number()
+        .int()
+        .describe(
+          'County breakdowns are published only where every county has at least this many reporting agencies',
+        ),
+    }),
+  })
+  .meta({ id: 'PublicationSettings' });

@@ -6,7 +6,13 @@ import type { AppEnv } from '../context';
 import { forbidden } from '../errors';
 import { callers, errorResponses, jsonResponse, notSignedInWords, responseSchema } from '../openapi';
 import { canViewDisclosurePolicy } from '../permissions';
-import { changeDisclosurePolicy, disclosurePolicy } from '../services/releases/policy';
+import {
+  changeDisclosurePolicy,
+  changePublicationSettings,
+  disclosurePolicy,
+  publicationSettingRanges,
+  publicationSettings,
+} from '../services/releases/policy';
 import { previewRelease } from '../services/releases/preview';
 import { startRelease } from '../services/releases/publish';
 import { getReleaseView, listReleaseViews } from '../services/releases/views';
@@ -18,7 +24,17 @@ import * as published from './published';
 import { audienceWords } from './stats';
 
 const quarterWords = 'The quarter, like 2026Q3';
-export const releaseBody = z.object({ period: quarterCode.describe(quarterWords) }).strict();
+export const releaseBody = z
+  .object({
+    period: quarterCode.describe(quarterWords),
+    confirmProvisional: z
+      .boolean('confirmProvisional is true or false.')
+      .optional()
+      .describe(
+        'true to publish a quarter (or the year it completes) that would be provisional: fewer of the agencies expected have an approved report than the provisional share. Without it such a release is refused with 409, naming who is missing.',
+      ),
+  })
+  .strict();
 export const previewQuery = z.object({ period: quarterCode.describe(quarterWords) }).strict();
 export const releaseParams = z.object({
   id: z.coerce
@@ -51,6 +67,22 @@ export const policyBody = z
       .optional()
       .describe('The threshold of the coalition’s figures'),
     public: z.number().int().min(1).max(100).optional().describe('The threshold of the public figures'),
+  })
+  .strict();
+
+const settingField = (name: keyof typeof publicationSettingRanges) => {
+  const range = publicationSettingRanges[name];
+  const number = range.integer
+    ? z.number(`${name} is a whole number.`).int(`${name} is a whole number.`)
+    : z.number(`${name} is a number.`);
+  return number
+    .optional()
+    .describe(`${range.words}: from ${range.min} to ${range.max} (default ${range.default})`);
+};
+export const publicationSettingsBody = z
+  .object({
+    provisionalShare: settingField('provisionalShare'),
+    countyBreakdownAgencies: settingField('countyBreakdownAgencies'),
   })
   .strict();
 
@@ -128,6 +160,51 @@ export const releaseRoutes = new Hono<AppEnv>()
     validate('json', policyBody),
     (c) => c.json({ policy: changeDisclosurePolicy(c.var.db, requireUser(c), c.req.valid('json')) }),
   )
+  .get(
+    '/settings',
+    describeRoute({
+      tags: ['Releases (admins)'],
+      summary: 'The publication settings: when a period is provisional, when county breakdowns are published',
+      security: callers.people,
+      responses: {
+        200: jsonResponse('The settings in force', published.publicationSettings),
+        ...errorResponses(adminsOnly),
+      },
+    }),
+    (c) => {
+      const user = requireUser(c);
+      if (!canViewDisclosurePolicy(user))
+        throw forbidden('Only coalition admins see the publication settings.');
+      return c.json({ settings: publicationSettings(c.var.db) });
+    },
+  )
+  .put(
+    '/settings',
+    describeRoute({
+      tags: ['Releases (admins)'],
+      summary: 'Change the publication settings; later releases use them',
+      description:
+        'A setting left out stays as it is. A value out of range is refused and nothing changes. Periods already published keep what they were published as.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse('The settings now in force', published.publicationSettings),
+        ...errorResponses({
+          ...adminsOnly,
+          400: 'invalid-request: not a number, or another field; setting-out-of-range: a value outside its range',
+        }),
+      },
+    }),
+    validate('json', publicationSettingsBody),
+    (c) =>
+      c.json({
+        settings: changePublicationSettings(
+          c.var.db,
+          requireUser(c),
+          c.req.valid('json'),
+          c.var.now().toISOString(),
+        ),
+      }),
+  )
   .post(
     '/',
     describeRoute({
@@ -141,14 +218,15 @@ export const releaseRoutes = new Hono<AppEnv>()
         ...errorResponses({
           ...adminsOnly,
           400: 'invalid-request: no such quarter; nothing-to-publish: no agency has an approved report',
-          409: 'release-in-progress: another release is being computed',
+          409: 'release-in-progress: another release is being computed; provisional-not-confirmed: it would publish a provisional period and `confirmProvisional` was not true (the message names who is missing)',
           503: 'no-catalog',
         }),
       },
     }),
     validate('json', releaseBody),
     (c) => {
-      const release = startRelease(c.var.db, requireUser(c), c.req.valid('json').period, c.var.now);
+      const { period, confirmProvisional } = c.req.valid('json');
+      const release = startRelease(c.var.db, requireUser(c), period, c.var.now, { confirmProvisional });
       return c.json({ release }, 202);
     },
   )
@@ -188,7 +266,7 @@ export const releaseRoutes = new Hono<AppEnv>()
               schema: {
                 type: 'string',
                 description:
-                  'UTF-8 CSV named scope-release-<period>-<sequence>-<audience>.csv: table, element, period, geo, a column per category, value (blank when hidden), suppressed (true or false)',
+                  'UTF-8 CSV named scope-release-<period>-<sequence>-<audience>.csv (…-<sequence>-provisional-<audience>.csv when it published a provisional period): table, element, period, geo, a column per category, value (blank when hidden), suppressed (true or false)',
               },
             },
           },

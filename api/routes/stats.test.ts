@@ -454,6 +454,8 @@ describe('a series: one table over every published period of an interval', {
         expect(point).toEqual({
           period: one.period,
           release: one.release,
+          provisional: one.provisional,
+          coalitionCompleteness: one.coalitionCompleteness,
           completeness: one.completeness,
           unduplicated: one.unduplicated,
           cells: one.cells,

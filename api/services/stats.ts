@@ -32,9 +32,11 @@ import {
   getPublishedReleaseIdOfPeriod,
   getRelease,
   getReleaseCoverage,
+  getReleasePeriodCompleteness,
   listAgenciesWithCounty,
   listCountyCodes,
   listCountyNames,
+  listPublishedPeriodCompleteness,
   listPublishedPeriods,
   listPublishedReleaseIds,
   type ReleaseRow,
@@ -104,7 +106,12 @@ export function releaseCells(db: Db, user: User | null, id: number, requested: A
     suppressed: r.suppressed,
   }));
   return {
-    release: { id: release.id, period: release.period, sequence: release.sequence },
+    release: {
+      id: release.id,
+      period: release.period,
+      sequence: release.sequence,
+      provisionalPeriods: release.completeness.filter((p) => p.provisional).map((p) => p.period),
+    },
     audience,
     categories,
     cells,
@@ -125,7 +132,8 @@ export function releaseCellsCsv(db: Db, user: User | null, id: number, requested
     c.suppressed ? 'true' : 'false',
   ]);
   return {
-    filename: `scope-release-${release.period}-${release.sequence}-${audience}.csv`,
+    // A provisional release's file says so wherever it is opened.
+    filename: `scope-release-${release.period}-${release.sequence}${release.provisionalPeriods.length > 0 ? '-provisional' : ''}-${audience}.csv`,
     csv: formatCsv([header, ...lines]),
   };
 }
@@ -271,7 +279,12 @@ export function statsTables(db: Db, user: User | null, requested: Audience | und
   // Everything the list depends on is in the key, so a new release, catalog or county makes a new one.
   const key = `${audience}/${versionId}/${releaseIds.join(',')}/${counties.join(',')}`;
   const tables = tablesMemo(db, key, () => listTables(db, versionId, audience, releaseIds, counties));
-  return { audience, tables, countyBreakdowns: countyBreakdownNotes(db, versionId, audience, counties) };
+  return {
+    audience,
+    tables,
+    countyBreakdowns: countyBreakdownNotes(db, versionId, audience, counties),
+    provisionalPeriods: provisionalPeriods(db, releaseIds),
+  };
 }
 
 /**
@@ -313,6 +326,22 @@ function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+const provisionalMemo = memo<Array<{ period: string; reported: number; expected: number }>>(16);
+
+/** The published periods that are provisional, oldest first; fixed while the same releases are published. */
+function provisionalPeriods(db: Db, releaseIds: readonly number[]) {
+  return provisionalMemo(db, releaseIds.join(','), () =>
+    listPublishedPeriodCompleteness(db)
+      .filter((p) => p.provisional)
+      .sort((a, b) => comparePeriods(a.period, b.period))
+      .map(({ period, reported, expected }) => ({
+        period,
+        reported: reported ?? 0,
+        expected: expected ?? 0,
+      })),
+  );
+}
+
 /** The tables of a catalog an audience can read that these releases stored cells of. */
 function listTables(
   db: Db,
@@ -344,13 +373,18 @@ function listTables(
 
 export type StatsQuery = { period?: string; geo?: string; audience?: Audience };
 
-/** The newest published quarter, the default period of a table. */
+/**
+ * The default period of a table: the newest published quarter that is not provisional (the newest
+ * provisional one only when every published quarter is).
+ */
 function latestPublishedQuarter(db: Db, audience: Audience): string | undefined {
+  const releaseIds = listPublishedReleaseIds(db);
   const periods = new Set<string>();
-  for (const entry of publishedCoverage(db, listPublishedReleaseIds(db), audience).values())
+  for (const entry of publishedCoverage(db, releaseIds, audience).values())
     for (const period of entry.periods) periods.add(period);
   const quarters = [...periods].filter((p) => periodKindOf(p) === 'quarter').sort(comparePeriods);
-  return quarters.at(-1);
+  const provisional = new Set(provisionalPeriods(db, releaseIds).map((p) => p.period));
+  return quarters.filter((q) => !provisional.has(q)).at(-1) ?? quarters.at(-1);
 }
 
 /** The audience of a request for a table, refusing a table that isn't in the catalog or not published for it. */
@@ -427,6 +461,7 @@ function readStoredTable(db: Db, q: StoredTableQuery) {
   const section = catalog.sections.find((s) => s.elements.some((e) => e.code === element));
   const coverage = section ? getReleaseCoverage(db, release.id, period, geo, section.code) : undefined;
   const total = stored.find((c) => c.table === element && c.optionKey === totalOption);
+  const coalition = getReleasePeriodCompleteness(db, release.id, period);
   return {
     table,
     catalog,
@@ -437,6 +472,11 @@ function readStoredTable(db: Db, q: StoredTableQuery) {
       publishedAt: release.publishedAt,
       catalogVersion: release.catalogVersion,
     },
+    provisional: coalition?.provisional ?? false,
+    coalitionCompleteness:
+      coalition?.reported == null || coalition.expected == null
+        ? null
+        : { reported: coalition.reported, expected: coalition.expected },
     completeness: coverage ?? { reported: 0, expected: 0 },
     unduplicated:
       element === 'survivors_served'
@@ -473,6 +513,8 @@ export function statsTable(db: Db, user: User | null, tableCode: string, query: 
     geo,
     audience,
     release: stored.release,
+    provisional: stored.provisional,
+    coalitionCompleteness: stored.coalitionCompleteness,
     completeness: stored.completeness,
     unduplicated: stored.unduplicated,
     cells: stored.cells,

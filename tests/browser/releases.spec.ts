@@ -23,14 +23,36 @@ test('an admin sees the demo releases with their audits, publishes a quarter and
   await page.locator('#release-period').selectOption('2026Q3');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByRole('heading', { level: 3, name: /approved for 2026Q3/ })).toBeVisible();
+  // Only 8 of the demo's 14 agencies are approved for 2026Q3: it can be published only as provisional,
+  // once the admin has seen who is missing.
+  await expect(page.locator('#publish-button')).toHaveText('Publish 2026Q3 as provisional…');
   await page.locator('#publish-button').click();
-  await page.getByRole('button', { name: /^Yes, publish/ }).click();
+  await expect(page.getByRole('heading', { name: 'Publish 2026Q3 as provisional now?' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Missing: 6 agencies' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Missing: 6 agencies' }).getByRole('listitem')).toHaveCount(6);
+  await page.getByRole('button', { name: 'Yes, publish 2026Q3 as provisional' }).click();
   await expect(
     page.getByText('2026Q3 release 1 is published').or(page.getByText(/2026Q3.*is published/)),
   ).toBeVisible({
     timeout: 90_000,
   });
   await expect(table.getByText('FY2026').first()).toBeVisible();
+  await expect(table.getByText('Provisional: 2026Q3, FY2026')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.screenshot({ path: 'test-results/screens/releases.png', fullPage: true });
+
+  // The dashboard still opens on the newest complete quarter; the provisional one can be chosen.
+  await page.goto('/dashboard');
+  const period = page.locator('#view-period');
+  await expect(period).toHaveValue('2026Q2');
+  await expect(period.locator('option[value="2026Q3"]')).toHaveText(
+    /^July to September 2026 \(2026Q3\) · Provisional: 8 of 14 agencies reported$/,
+  );
+  await expect(page.getByText(/2026Q3\) is provisional \(8 of 14 agencies reported\)/)).toBeVisible();
+  await period.selectOption('2026Q3');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/period=2026Q3/);
+  await expect(page.getByText('These figures are provisional')).toBeVisible();
+  await expect(page.getByText('no comparison: provisional').first()).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -10,9 +10,10 @@ import { canPublishRelease } from '../../permissions';
 import { getComputingRelease, listPublishedReleasesOfPeriod } from '../../queries/releases';
 import { listPeriodSubmissions } from '../../queries/submissions';
 import type { User } from '../../queries/users';
+import { currentCatalog } from '../catalog';
 import { plural } from './describe';
-import { periodsOfRelease } from './policy';
-import { requireReportingPeriod } from './publish';
+import { periodsOfRelease, publicationSettings } from './policy';
+import { provisionalSentence, releaseCompleteness, requireReportingPeriod } from './publish';
 
 /** What publishing a quarter would cover: who has been approved, who is missing, and what to watch for. */
 export function previewRelease(db: Db, user: User, periodCode: string, clock: Clock) {
@@ -26,12 +27,21 @@ export function previewRelease(db: Db, user: User, periodCode: string, clock: Cl
   const { periods, leftOut } = periodsOfRelease(db, period.code);
   const today = todayOf(clock);
   const entry = entryWindow(period, today);
+  const { provisionalShare } = publicationSettings(db);
+  const provisional =
+    approved.length === 0
+      ? []
+      : releaseCompleteness(db, currentCatalog(db), periods, provisionalShare).filter((p) => p.provisional);
   const warnings: string[] = [];
   if (approved.length === 0)
     warnings.push('No agency has an approved report for this quarter: there is nothing to publish.');
   else if (missing.length > 0)
     warnings.push(
       `${plural(missing.length, 'agency has', 'agencies have')} no approved report: their numbers will be missing.`,
+    );
+  if (provisional.length > 0)
+    warnings.push(
+      `${provisionalSentence(provisional, provisionalShare)} Provisional figures are marked as such wherever they appear; dashboards open on the newest period that is not provisional and show no change against it. You will be asked to confirm.`,
     );
   // A quarter opened early can hold approved reports of part of a quarter: say so whatever its entry state.
   if (hasNotEnded(period, today))
@@ -66,6 +76,8 @@ export function previewRelease(db: Db, user: User, periodCode: string, clock: Cl
     missingAgencies: missing.map((s) => ({ code: s.agency.code, name: s.agency.name, status: s.status })),
     previousReleases: previous.map((r) => r.id),
     periods,
+    provisionalShare,
+    provisionalPeriods: provisional,
     warnings,
   };
 }

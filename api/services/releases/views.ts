@@ -41,6 +41,9 @@ export type ReleaseView = {
   periods: string[];
   progress: JobProgress | null;
   failureReason: string | null;
+  /** Whether any period it publishes is provisional (too few agencies reported), and which. */
+  provisional: boolean;
+  provisionalPeriods: Array<{ period: string; reported: number; expected: number }>;
   audiences: Partial<Record<Audience, AudienceSummary>>;
 };
 
@@ -68,6 +71,9 @@ export function viewOf(db: Db, row: ReleaseRow, user: User | null): ReleaseView 
   const stored = (row.auditSummary ? JSON.parse(row.auditSummary) : {}) as Partial<
     Record<Audience, AudienceSummary>
   >;
+  const provisionalPeriods = row.completeness.flatMap(({ period, reported, expected, provisional }) =>
+    provisional ? [{ period, reported: reported ?? 0, expected: expected ?? 0 }] : [],
+  );
   const summaries = Object.fromEntries(
     Object.entries(stored).map(([audience, s]) => {
       if (details) return [audience, s];
@@ -91,6 +97,8 @@ export function viewOf(db: Db, row: ReleaseRow, user: User | null): ReleaseView 
           (releaseJobs.progress(db, row.id) ?? { stage: 'waiting', done: 0, total: 0 })
         : null,
     failureReason: details ? row.failureReason : null,
+    provisional: provisionalPeriods.length > 0,
+    provisionalPeriods,
     audiences: summaries,
   };
 }

@@ -5,6 +5,9 @@ import {
   completenessNote,
   formatFigure,
   isIncomplete,
+  needsCaution,
+  periodNote,
+  provisionalNote,
   releaseFootnote,
   shareOf,
   unduplicatedNote,
@@ -55,6 +58,9 @@ test.each([
   [v(100), hidden, 'no comparison: one of the two figures is hidden'],
   [v(100), missing, 'no comparison: not published for both periods'],
   [v(100), undefined, 'no comparison: not published for both periods'],
+  [{ ...v(110), provisional: true }, v(100), 'no comparison: provisional'],
+  [v(110), { ...v(100), provisional: true }, 'no comparison: provisional'],
+  [v(110), { ...missing, provisional: true }, 'no comparison: provisional'],
 ])('change from %j to %j', (current, earlier, text) => {
   expect(changeText(changeBetween(current, earlier))).toBe(text);
 });
@@ -85,4 +91,49 @@ test.each([
   ],
 ])('releaseFootnote %#', (releases, text) => {
   expect(releaseFootnote(releases, 'UTC')).toBe(text);
+});
+
+test.each([
+  [
+    'provisional, everyone here reported',
+    {
+      provisional: true,
+      coalitionCompleteness: { reported: 8, expected: 14 },
+      completeness: { reported: 3, expected: 3 },
+    },
+    'Provisional: 8 of 14 agencies reported.',
+    'Provisional: 8 of 14 agencies reported.',
+    true,
+  ],
+  [
+    'provisional, some missing here too',
+    {
+      provisional: true,
+      coalitionCompleteness: { reported: 8, expected: 14 },
+      completeness: { reported: 5, expected: 9 },
+    },
+    'Provisional: 8 of 14 agencies reported.',
+    'Provisional: 8 of 14 agencies reported. 5 of 9 agencies reported.',
+    true,
+  ],
+  [
+    'published before counts were recorded',
+    { provisional: true, coalitionCompleteness: null },
+    'Provisional: too few agencies reported.',
+    'Provisional: too few agencies reported.',
+    true,
+  ],
+  [
+    'incomplete only',
+    { provisional: false, completeness: { reported: 13, expected: 14 } },
+    null,
+    '13 of 14 agencies reported.',
+    true,
+  ],
+  ['complete', { provisional: false, completeness: { reported: 14, expected: 14 } }, null, undefined, false],
+  ['nothing known', undefined, null, undefined, false],
+])('a period that is %s', (_name, period, provisional, note, caution) => {
+  expect(provisionalNote(period)).toBe(provisional);
+  expect(periodNote(period)).toBe(note);
+  expect(needsCaution(period)).toBe(caution);
 });

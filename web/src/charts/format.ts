@@ -34,6 +34,46 @@ export function completenessNote(
   return `${integer.format(reported)} of ${integer.format(expected)} ${agencies} reported${when}.`;
 }
 
+/** How complete a period is across the coalition, and whether that made it provisional. */
+export type PeriodStanding = {
+  completeness?: { reported: number; expected: number };
+  provisional?: boolean;
+  coalitionCompleteness?: { reported: number; expected: number } | null;
+};
+
+/**
+ * "Provisional: 8 of 14 agencies reported." for a period published provisional (counted across the
+ * coalition, which is what makes it provisional); null for any other.
+ */
+export function provisionalNote(period: Omit<PeriodStanding, 'completeness'> | undefined): string | null {
+  if (!period?.provisional) return null;
+  const counts = period.coalitionCompleteness;
+  return `Provisional: ${counts ? agenciesReported(counts) : 'too few agencies reported'}.`;
+}
+
+/** "8 of 14 agencies reported". */
+export function agenciesReported(counts: { reported: number; expected: number }): string {
+  const agencies = counts.expected === 1 ? 'agency' : 'agencies';
+  return `${integer.format(counts.reported)} of ${integer.format(counts.expected)} ${agencies} reported`;
+}
+
+/**
+ * The word of caution beside one period in a chart's rows: provisional first, then how many agencies
+ * reported here when not all did. Undefined when there is nothing to say.
+ */
+export function periodNote(period: PeriodStanding | undefined): string | undefined {
+  const notes = [
+    provisionalNote(period),
+    isIncomplete(period?.completeness) ? completenessNote(period?.completeness) : null,
+  ].filter((note): note is string => note !== null);
+  return notes.length > 0 ? notes.join(' ') : undefined;
+}
+
+/** Whether a period is drawn apart: provisional, or not every agency expected reported. */
+export function needsCaution(period: PeriodStanding | undefined): boolean {
+  return period?.provisional === true || isIncomplete(period?.completeness);
+}
+
 /** Whether fewer agencies reported than expected. */
 export function isIncomplete(completeness: { reported: number; expected: number } | undefined): boolean {
   return (
@@ -94,10 +134,12 @@ export type Change =
 
 /**
  * The change from an earlier figure to a later one. No change is shown when either side is hidden
- * (a difference would give a hidden number away) or was not published; the reason says which.
- * The percentage is left out when the earlier figure is zero.
+ * (a difference would give a hidden number away), was not published, or is provisional (too few
+ * agencies reported for a fair comparison); the reason says which. The percentage is left out when
+ * the earlier figure is zero.
  */
 export function changeBetween(current: Figure | undefined, earlier: Figure | undefined): Change {
+  if (current?.provisional || earlier?.provisional) return { kind: 'unavailable', reason: 'provisional' };
   if (!current || current.missing || !earlier || earlier.missing)
     return { kind: 'unavailable', reason: 'not published for both periods' };
   if (current.suppressed || earlier.suppressed || current.value === null || earlier.value === null)

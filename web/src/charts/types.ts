@@ -7,7 +7,13 @@
  * One figure as published: a value, or hidden (`suppressed`, value `null`). `missing` means there is
  * no published figure at all (no release for that period): drawn as a gap, never as zero.
  */
-export type Figure = { value: number | null; suppressed: boolean; missing?: boolean };
+export type Figure = {
+  value: number | null;
+  suppressed: boolean;
+  missing?: boolean;
+  /** Its period was published provisional (too few agencies reported): it is compared with nothing. */
+  provisional?: boolean;
+};
 
 /** A published cell exactly as the chart shows it and the CSV download writes it. */
 export type ChartCell = {

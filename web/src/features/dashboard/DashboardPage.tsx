@@ -7,7 +7,17 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { Overview } from './OverviewPage';
 import { NoReleaseYet, NothingPublished, ViewFilters } from './parts';
 import { statsTablesQuery } from './queries';
-import { coalitionGeo, geoName, publishedCube, resolveView, viewSearch } from './view';
+import {
+  coalitionGeo,
+  geoName,
+  type ProvisionalCounts,
+  periodOptionLabel,
+  provisionalLabel,
+  provisionalPeriods,
+  publishedCube,
+  resolveView,
+  viewSearch,
+} from './view';
 import './dashboard.css';
 
 /** The dashboard's two pages, as tabs that keep the view's filters. */
@@ -21,6 +31,40 @@ export function DashboardTabs({ search }: { search: string }) {
         Trends
       </NavLink>
     </nav>
+  );
+}
+
+/**
+ * "Showing 2026Q3, Santa Clara County." — and, for a provisional period, a badge saying how many
+ * agencies reported and a notice saying what that means. Shared with the public page.
+ */
+export function ShowingPeriod({
+  period,
+  where,
+  provisional,
+}: {
+  period: string;
+  where: string;
+  provisional: ProvisionalCounts | null;
+}) {
+  return (
+    <>
+      <p className="dashboard-view" aria-live="polite">
+        Showing <strong>{periodLabel(period)}</strong>, {where}.
+        {provisional ? (
+          <>
+            {' '}
+            <span className="status status--waiting">{provisionalLabel(provisional)}</span>
+          </>
+        ) : null}
+      </p>
+      {provisional ? (
+        <p className="notice notice--info">
+          These figures are provisional: too few member agencies had reported when {period} was published.
+          They will change once the rest are in, so no change (±%) is shown against this period.
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -39,6 +83,7 @@ export function DashboardPage() {
     ? resolveView({ period: searchParams.get('period'), geo: searchParams.get('geo') }, published)
     : undefined;
   const { periods, geos } = publishedCube(published);
+  const provisional = provisionalPeriods(published);
   const search = searchParams.toString() ? `?${searchParams}` : '';
 
   return (
@@ -67,6 +112,7 @@ export function DashboardPage() {
             geos={geos}
             period={resolved.view.period}
             geo={resolved.view.geo}
+            optionLabel={(p) => periodOptionLabel(p, provisional)}
             onChange={(next) =>
               setSearchParams(
                 new URLSearchParams(viewSearch({ period: next.period, geo: next.geo ?? coalitionGeo })),
@@ -80,9 +126,11 @@ export function DashboardPage() {
                 </p>
               ))
             : null}
-          <p className="dashboard-view" aria-live="polite">
-            Showing <strong>{periodLabel(resolved.view.period)}</strong>, {geoName(resolved.view.geo)}.
-          </p>
+          <ShowingPeriod
+            period={resolved.view.period}
+            where={geoName(resolved.view.geo)}
+            provisional={resolved.kind === 'view' ? resolved.provisional : null}
+          />
           {resolved.kind === 'unpublished' ? (
             <NoReleaseYet
               period={resolved.view.period}
@@ -90,7 +138,7 @@ export function DashboardPage() {
               latestHref={`/dashboard${viewSearch({ period: resolved.latest, geo: resolved.view.geo })}`}
             />
           ) : (
-            <Overview view={resolved.view} />
+            <Overview view={resolved.view} provisional={resolved.provisional} />
           )}
         </>
       )}

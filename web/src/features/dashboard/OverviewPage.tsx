@@ -8,29 +8,37 @@ import {
   servicesChart,
   trainingsAndOutreachChart,
 } from './sectionSpecs';
-import { geoName } from './view';
+import { fileParts, geoName, type ProvisionalCounts, provisionalLabel } from './view';
 
 /**
  * The overview of one period and geography: headline tiles, survivors by quarter, who was served,
  * services, referrals, context, counties of service, prevention and training. It fetches exactly
  * `overviewRequestPaths(view)` (the tables list through the page), each piece its own request.
  */
-export function Overview({ view }: { view: OverviewView }) {
+export function Overview({
+  view,
+  provisional = null,
+}: {
+  view: OverviewView;
+  /** How many agencies reported, when the period is provisional. */
+  provisional?: ProvisionalCounts | null;
+}) {
   const interval = intervalOf(view.period);
   const source: ChartSource = {
     period: view.period,
     series: (table, at = interval) => ({ table, geo: view.geo, interval: at }),
     table: (code) => ({ table: code, period: view.period, geo: view.geo }),
-    fileParts: [view.period, view.geo],
+    fileParts: fileParts(view.period, provisional !== null, view.geo),
   };
   const where = view.geo === 'coalition' ? 'across the coalition' : `in ${geoName(view.geo)}`;
+  const caution = provisionalLabel(provisional);
 
   return (
     <>
       <HeadlineFigures headingId="headline-heading" tables={overviewSeriesTables} source={source}>
         <p className="muted">
-          {periodLabel(view.period)}, {where}. Each agency counts a survivor once per quarter; a survivor
-          served by two agencies is counted by both.
+          {periodLabel(view.period)}, {where}.{caution ? ` ${caution}.` : ''} Each agency counts a survivor
+          once per quarter; a survivor served by two agencies is counted by both.
         </p>
       </HeadlineFigures>
       <ChartSections sections={overviewSections(where, interval)} source={source} />

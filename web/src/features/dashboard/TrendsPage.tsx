@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { type Interval, intervalNames } from '../../../../api/domain/periods';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { DeferredDrawing } from '../../charts/DeferredDrawing';
-import { completenessNote, releaseFootnote } from '../../charts/format';
+import { completenessNote, provisionalNote, releaseFootnote } from '../../charts/format';
 import { TrendChartView } from '../../charts/lazyViews';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
@@ -16,7 +16,13 @@ import { ChartSlot, NothingPublished } from './parts';
 import { statsSeriesQuery, statsTablesQuery } from './queries';
 import { multiplesTableModel, type SeriesData, smallMultiples, trendModel } from './shape';
 import { releasesOf } from './slots';
-import { resolveTrendsView, type TrendsView, trendsSearch, unduplicatedNotes } from './trends';
+import {
+  resolveTrendsView,
+  type TrendsView,
+  trendFileParts,
+  trendsSearch,
+  unduplicatedNotes,
+} from './trends';
 import type { StatsSeries, StatsTableInfo } from './types';
 import { geoName, geoShortName, publishedCube } from './view';
 import './dashboard.css';
@@ -153,7 +159,6 @@ function Trends({ view, info }: { view: TrendsView; info: StatsTableInfo | undef
   });
   const name = info?.name ?? view.table;
   const elementName = name.split(' · ')[0] ?? name;
-  const fileParts = [view.interval, view.geo, ...(view.compare ? [view.compare] : [])];
   const unit = info?.kind === 'activity' ? 'count' : 'people';
 
   return (
@@ -184,7 +189,7 @@ function Trends({ view, info }: { view: TrendsView; info: StatsTableInfo | undef
             comparison={view.compare ? compare.data : undefined}
             elementName={elementName}
             unit={unit}
-            fileParts={fileParts}
+            fileParts={trendFileParts(view, [mainData, view.compare ? compare.data : undefined])}
           />
         )
       }
@@ -245,7 +250,7 @@ function TrendCharts({
           }
           model={model}
           completeness={latest?.completeness}
-          extraNotes={latest ? [`Latest period: ${latest.period}.`] : []}
+          extraNotes={latest ? [`Latest period: ${latest.period}.`, provisionalNote(latest)] : []}
           releases={releasesOf(main)}
           fileParts={fileParts}
           headingLevel={3}
@@ -293,7 +298,7 @@ function Multiples({
       title={`${elementName} in ${geoShortName(view.geo).toLowerCase() === 'whole coalition' ? 'the whole coalition' : geoName(view.geo)}, one chart per group`}
       description="Each small chart has its own scale. Hatched bands mark periods where the figure is hidden."
       model={table}
-      notes={[completenessNote(latest?.completeness, latest?.period)]}
+      notes={[completenessNote(latest?.completeness, latest?.period), provisionalNote(latest)]}
       footnote={releaseFootnote(releasesOf(series), timeZone)}
       fileParts={['groups', ...fileParts]}
       legend={false}

@@ -65,6 +65,7 @@ export function ViewFilters({
   geo,
   onChange,
   label = 'Choose what to show',
+  optionLabel = periodLabel,
 }: {
   periods: readonly string[];
   /** Geographies to offer; none (the public page) hides the geography filter. */
@@ -73,6 +74,8 @@ export function ViewFilters({
   geo?: string;
   onChange: (view: { period: string; geo?: string }) => void;
   label?: string;
+  /** A period's words in the picker (its name, and whether it is provisional). */
+  optionLabel?: (period: string) => string;
 }) {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -91,7 +94,7 @@ export function ViewFilters({
             <optgroup key={group.interval} label={group.label}>
               {group.periods.map((p) => (
                 <option key={p} value={p}>
-                  {periodLabel(p)}
+                  {optionLabel(p)}
                 </option>
               ))}
             </optgroup>

@@ -5,7 +5,7 @@
  */
 
 import { comparePeriods, periodContains, periodShortLabel } from '../../../../api/domain/periods';
-import { completenessNote, isIncomplete } from '../../charts/format';
+import { needsCaution, periodNote } from '../../charts/format';
 import type { ChartCell, ChartModel, ChartRow, Figure } from '../../charts/types';
 import type { Dimension, StatsCell } from './types';
 
@@ -20,6 +20,9 @@ export type PeriodTable = {
   dimensions: readonly Dimension[];
   cells: readonly StatsCell[];
   completeness?: { reported: number; expected: number };
+  /** Published while too few of the coalition's agencies had reported. */
+  provisional?: boolean;
+  coalitionCompleteness?: { reported: number; expected: number } | null;
 };
 
 /** A series as the stats API sends it. */
@@ -31,6 +34,8 @@ export type SeriesData = {
     period: string;
     cells: readonly StatsCell[];
     completeness: { reported: number; expected: number };
+    provisional?: boolean;
+    coalitionCompleteness?: { reported: number; expected: number } | null;
     release: { id: number; sequence: number; publishedAt: string | null; catalogVersion: number };
     unduplicated: { lower: number; upper: number } | { suppressed: true } | null;
   }>;
@@ -142,10 +147,8 @@ export function stackedModel(
       key: point.period,
       label: periodShortLabel(point.period),
       values,
-      incomplete: isIncomplete(point.completeness),
-      note: isIncomplete(point.completeness)
-        ? (completenessNote(point.completeness) ?? undefined)
-        : undefined,
+      incomplete: needsCaution(point),
+      note: periodNote(point),
       current: current !== undefined && periodContains(current, point.period),
     };
   });
@@ -188,9 +191,9 @@ export function trendModel(
             cell,
           ),
         );
-      if (source === main && point && isIncomplete(point.completeness)) {
+      if (source === main && point && needsCaution(point)) {
         incomplete = true;
-        note = completenessNote(point.completeness) ?? undefined;
+        note = periodNote(point);
       }
     }
     return {
@@ -284,7 +287,9 @@ export function headline(
   const point = (code: string) => series?.periods.find((p) => p.period === code);
   const total = (code: string): Figure => {
     const p = point(code);
-    return p && series ? figureOf(cellAt(series.dimensions, p.cells)) : missing;
+    const figure = p && series ? figureOf(cellAt(series.dimensions, p.cells)) : missing;
+    // A provisional period is compared with nothing (see changeBetween).
+    return p?.provisional ? { ...figure, provisional: true } : figure;
   };
   const chosen = point(period);
   const cell = chosen && series ? cellAt(series.dimensions, chosen.cells) : undefined;
@@ -313,5 +318,7 @@ export function periodOfSeries(series: SeriesData | undefined, period: string): 
     dimensions: series.dimensions,
     cells: point.cells,
     completeness: point.completeness,
+    provisional: point.provisional,
+    coalitionCompleteness: point.coalitionCompleteness,
   };
 }

@@ -65,3 +65,17 @@ export function unduplicatedNotes(series: SeriesData | undefined): Map<string, s
   }
   return notes;
 }
+
+/**
+ * Words for a trend's files: the interval and geographies, and "includes-provisional" when any period
+ * drawn is provisional, so a download says so wherever it is opened (its table marks which).
+ */
+export function trendFileParts(view: TrendsView, series: ReadonlyArray<SeriesData | undefined>): string[] {
+  const provisional = series.some((s) => s?.periods.some((p) => p.provisional));
+  return [
+    view.interval,
+    view.geo,
+    ...(view.compare ? [view.compare] : []),
+    ...(provisional ? ['includes-provisional'] : []),
+  ];
+}

@@ -1,6 +1,17 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { StatsTablesResponse } from './types';
-import { geoName, periodGroups, publishedCube, resolveView, viewSearch } from './view';
+import {
+  fileParts,
+  geoName,
+  openingPeriod,
+  periodGroups,
+  periodOptionLabel,
+  provisionalLabel,
+  provisionalPeriods,
+  publishedCube,
+  resolveView,
+  viewSearch,
+} from './view';
 
 const tables = {
   audience: 'coalition',
@@ -17,23 +28,34 @@ const tables = {
     },
   ],
   countyBreakdowns: [],
+  provisionalPeriods: [],
 } as StatsTablesResponse;
-const empty = { audience: 'coalition', tables: [], countyBreakdowns: [] } as StatsTablesResponse;
+const empty = {
+  audience: 'coalition',
+  tables: [],
+  countyBreakdowns: [],
+  provisionalPeriods: [],
+} as StatsTablesResponse;
 
 test.each([
   [
     'nothing asked: the newest quarter, coalition-wide',
     null,
     null,
-    { kind: 'view', view: { period: '2026Q1', geo: 'coalition' }, notices: [] },
+    { kind: 'view', view: { period: '2026Q1', geo: 'coalition' }, notices: [], provisional: null },
   ],
   [
     'a published year in a county',
     '2025',
     'SCL',
-    { kind: 'view', view: { period: '2025', geo: 'SCL' }, notices: [] },
+    { kind: 'view', view: { period: '2025', geo: 'SCL' }, notices: [], provisional: null },
   ],
-  ['lower case', 'fy2025', null, { kind: 'view', view: { period: 'FY2025', geo: 'coalition' }, notices: [] }],
+  [
+    'lower case',
+    'fy2025',
+    null,
+    { kind: 'view', view: { period: 'FY2025', geo: 'coalition' }, notices: [], provisional: null },
+  ],
   [
     'a quarter with no release yet',
     '2026Q2',
@@ -48,6 +70,7 @@ test.each([
       kind: 'view',
       view: { period: '2026Q1', geo: 'coalition' },
       notices: ['“last-month” is not a period Scope publishes; showing January to March 2026 (2026Q1).'],
+      provisional: null,
     },
   ],
   [
@@ -58,6 +81,7 @@ test.each([
       kind: 'view',
       view: { period: '2026Q1', geo: 'coalition' },
       notices: ['There are no published figures for “RIVER”; showing the whole coalition.'],
+      provisional: null,
     },
   ],
 ])('%s', (_name, period, geo, resolved) => {
@@ -91,4 +115,67 @@ test.each([
   ['XYZ', 'County XYZ'],
 ])('geoName(%s)', (code, name) => {
   expect(geoName(code)).toBe(name);
+});
+
+describe('provisional periods', () => {
+  const withProvisional = (
+    periods: string[],
+    provisional: Array<[string, number, number]>,
+  ): StatsTablesResponse => ({
+    ...tables,
+    tables: tables.tables.map((t) => ({ ...t, periods })),
+    provisionalPeriods: provisional.map(([period, reported, expected]) => ({ period, reported, expected })),
+  });
+
+  test.each([
+    ['the newest quarter when none is provisional', ['2025Q4', '2026Q1'], [], '2026Q1'],
+    ['the quarter before a provisional one', ['2025Q4', '2026Q1'], ['2026Q1'], '2025Q4'],
+    ['past several provisional quarters', ['2025Q3', '2025Q4', '2026Q1'], ['2025Q4', '2026Q1'], '2025Q3'],
+    ['a year when every quarter is provisional', ['2025Q4', '2025', '2026Q1'], ['2025Q4', '2026Q1'], '2025'],
+    [
+      'the newest quarter when everything is provisional',
+      ['2025Q4', '2026Q1'],
+      ['2025Q4', '2026Q1'],
+      '2026Q1',
+    ],
+    ['periods listed out of order', ['2026Q1', '2025Q3', '2025Q4'], ['2026Q1'], '2025Q4'],
+    ['nothing published', [], [], undefined],
+  ])('a page opens on %s', (_name, periods, provisional, opening) => {
+    const counts = new Map(provisional.map((p) => [p, { reported: 8, expected: 14 }]));
+    expect(openingPeriod(periods, counts)).toBe(opening);
+  });
+
+  test('the dashboard opens on the newest complete quarter, and says the newer one can be chosen', () => {
+    const published = withProvisional(['2025Q3', '2025Q4', '2026Q1'], [['2026Q1', 8, 14]]);
+    expect(resolveView({ period: null, geo: null }, published)).toEqual({
+      kind: 'view',
+      view: { period: '2025Q4', geo: 'coalition' },
+      notices: [
+        'January to March 2026 (2026Q1) is provisional (8 of 14 agencies reported), so it is not shown first; you can still choose it.',
+      ],
+      provisional: null,
+    });
+  });
+
+  test('a provisional period asked for by name is shown, with how many agencies reported', () => {
+    const published = withProvisional(['2025Q4', '2026Q1'], [['2026Q1', 8, 14]]);
+    expect(resolveView({ period: '2026Q1', geo: 'SCL' }, published)).toEqual({
+      kind: 'view',
+      view: { period: '2026Q1', geo: 'SCL' },
+      notices: [],
+      provisional: { reported: 8, expected: 14 },
+    });
+  });
+
+  test('the picker marks a provisional period; file names say so', () => {
+    const counts = provisionalPeriods(withProvisional(['2025Q4', '2026Q1'], [['2026Q1', 8, 14]]));
+    expect(periodOptionLabel('2026Q1', counts)).toBe(
+      'January to March 2026 (2026Q1) · Provisional: 8 of 14 agencies reported',
+    );
+    expect(periodOptionLabel('2025Q4', counts)).toBe('October to December 2025 (2025Q4)');
+    expect(provisionalLabel(counts.get('2026Q1'))).toBe('Provisional: 8 of 14 agencies reported');
+    expect(provisionalLabel(null)).toBeNull();
+    expect(fileParts('2026Q1', true, 'SCL')).toEqual(['2026Q1', 'provisional', 'SCL']);
+    expect(fileParts('2025Q4', false, 'SCL')).toEqual(['2025Q4', 'SCL']);
+  });
 });

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { intervalOf, periodLabel } from '../../../../api/domain/periods';
+import { intervalOf } from '../../../../api/domain/periods';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ChartSections, HeadlineFigures } from '../dashboard/ChartSections';
+import { ShowingPeriod } from '../dashboard/DashboardPage';
 import { NoReleaseYet, NothingPublished, ViewFilters } from '../dashboard/parts';
 import { statsTablesQuery } from '../dashboard/queries';
 import {
@@ -14,7 +15,13 @@ import {
   servicesChart,
   trainingsAndOutreachChart,
 } from '../dashboard/sectionSpecs';
-import { publishedCube, resolveView } from '../dashboard/view';
+import {
+  fileParts,
+  periodOptionLabel,
+  provisionalPeriods,
+  publishedCube,
+  resolveView,
+} from '../dashboard/view';
 import {
   publicAudience,
   publicPeriodTables,
@@ -41,6 +48,7 @@ export function PublicPage() {
   const resolved = published
     ? resolveView({ period: searchParams.get('period'), geo: null }, published)
     : undefined;
+  const provisional = provisionalPeriods(published);
 
   return (
     <div className="dashboard public">
@@ -71,11 +79,21 @@ export function PublicPage() {
             periods={publishedCube(published).periods}
             period={resolved.view.period}
             label="Choose a period"
+            optionLabel={(p) => periodOptionLabel(p, provisional)}
             onChange={(next) => setSearchParams(new URLSearchParams({ period: next.period }))}
           />
-          <p className="dashboard-view" aria-live="polite">
-            Showing <strong>{periodLabel(resolved.view.period)}</strong>, across the coalition.
-          </p>
+          {resolved.kind === 'view'
+            ? resolved.notices.map((notice) => (
+                <p key={notice} className="notice notice--info">
+                  {notice}
+                </p>
+              ))
+            : null}
+          <ShowingPeriod
+            period={resolved.view.period}
+            where="across the coalition"
+            provisional={resolved.kind === 'view' ? resolved.provisional : null}
+          />
           {resolved.kind === 'unpublished' ? (
             <NoReleaseYet
               period={resolved.view.period}
@@ -83,7 +101,7 @@ export function PublicPage() {
               latestHref={`/public?period=${resolved.latest}`}
             />
           ) : (
-            <PublicFigures period={resolved.view.period} />
+            <PublicFigures period={resolved.view.period} provisional={resolved.provisional !== null} />
           )}
         </>
       )}
@@ -173,13 +191,13 @@ const publicSections: ChartSectionSpec[] = [
 ];
 
 /** The public audience's figures for a period: coalition-wide, asked for as the public. */
-function PublicFigures({ period }: { period: string }) {
+function PublicFigures({ period, provisional }: { period: string; provisional: boolean }) {
   const interval = intervalOf(period);
   const source: ChartSource = {
     period,
     series: (table, at = interval) => publicSeriesRequest(table, at),
     table: (code) => publicTableRequest(code, period),
-    fileParts: ['public', period],
+    fileParts: ['public', ...fileParts(period, provisional)],
   };
   return (
     <>

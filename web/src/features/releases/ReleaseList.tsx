@@ -3,7 +3,7 @@ import { describePeriod } from '../../../../api/domain/periods';
 import { errorMessage } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { downloadCellsCsv } from './download';
-import { listWords } from './periods';
+import { listWords, provisionalPeriodsSentence } from './periods';
 import { ReleaseShape } from './ReleaseShape';
 import { describeReleaseStatus, isDownloadable, releaseName, releaseWhen, replacedBy } from './status';
 import {
@@ -113,7 +113,14 @@ export function ReleasesTable({ releases, timeZone }: { releases: readonly Relea
                 <StatusLabel release={release} releases={releases} />
               </td>
               <td className="release-table__when">{releaseWhen(release, timeZone)}</td>
-              <td>{release.periods.length > 0 ? release.periods.join(', ') : release.period}</td>
+              <td>
+                {release.periods.length > 0 ? release.periods.join(', ') : release.period}
+                {release.provisional ? (
+                  <span className="cell-note">
+                    Provisional: {release.provisionalPeriods.map((p) => p.period).join(', ')}
+                  </span>
+                ) : null}
+              </td>
               {audiences.map((audience) => {
                 const summary = release.audiences[audience];
                 return (
@@ -168,6 +175,7 @@ export function ReleaseDetails({
         {release.periods.length > 0 ? (
           <p>Publishes {listWords(release.periods.map(describePeriod))}.</p>
         ) : null}
+        {release.provisional ? <p>{provisionalPeriodsSentence(release.provisionalPeriods)}</p> : null}
         {release.status === 'failed' ? (
           <p className="release-details__failure">
             <strong>Why it was not published:</strong>{' '}

@@ -309,3 +309,71 @@ describe('ReleaseList', () => {
     expect(html).not.toContain('Download');
   });
 });
+
+describe('publishing a provisional quarter', () => {
+  const provisionalPreview = preview({
+    expected: 14,
+    approved: 8,
+    provisionalPeriods: [
+      {
+        period: '2026Q3',
+        reported: 8,
+        expected: 14,
+        provisional: true,
+        missing: [
+          { code: 'CEDAR', name: 'Cedar Clinic' },
+          { code: 'BIRCH', name: 'Birch Legal Aid' },
+        ],
+      },
+      {
+        period: 'FY2026',
+        reported: 7,
+        expected: 14,
+        provisional: true,
+        missing: [
+          { code: 'BIRCH', name: 'Birch Legal Aid' },
+          { code: 'ASPEN', name: 'Aspen House' },
+        ],
+      },
+    ],
+  });
+
+  test('the button says it publishes as provisional', () => {
+    const text = textOf(renderPreview({ preview: provisionalPreview }));
+    expect(text).toContain('Publish 2026Q3 as provisional…');
+  });
+
+  test('the confirm step says why and lists who is missing, once each', () => {
+    const html = renderPreview({ preview: provisionalPreview, confirming: true });
+    const text = textOf(html);
+    expect(text).toContain('Publish 2026Q3 as provisional now?');
+    expect(text).toContain(
+      "Only 8 of 14 agencies have an approved report for 2026Q3, fewer than 80%. FY2026 would be provisional: one of its quarters has fewer than 80% of agencies' reports approved.",
+    );
+    expect(text).toContain('no change is shown against it');
+    expect(text).toContain('Missing: 3 agencies Aspen House Birch Legal Aid Cedar Clinic');
+    expect(html).toContain('aria-labelledby="provisional-missing-heading"');
+    expect(text).toContain('Yes, publish 2026Q3 as provisional Cancel');
+  });
+
+  test('a quarter that is not provisional asks nothing more', () => {
+    const text = textOf(renderPreview({ confirming: true }));
+    expect(text).toContain('Publish 2026Q3 now?');
+    expect(text).not.toContain('provisional');
+  });
+
+  test('the releases say which periods were published provisional', () => {
+    const provisional = release({
+      id: 9,
+      provisional: true,
+      provisionalPeriods: [{ period: '2026Q3', reported: 8, expected: 14 }],
+    });
+    const text = textOf(renderCached(<ReleaseList releases={[provisional]} timeZone="UTC" />));
+    expect(text).toContain('2026Q3, FY2026 Provisional: 2026Q3');
+    expect(text).toContain(
+      'Provisional: 2026Q3 (8 of 14 agencies reported). Too few agencies had reported, so these are marked provisional wherever they appear and no change is shown against them.',
+    );
+    const page = renderPage([provisional], preview({ period: '2026Q3' }));
+    expect(page).toContain('12 of 14 approved · published provisional (release 1)</option>');
+  });
+});

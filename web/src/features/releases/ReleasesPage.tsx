@@ -20,9 +20,12 @@ import {
   confirmIncludes,
   correctionNote,
   defaultPublishPeriod,
+  isProvisional,
   missingFigures,
   nextSequence,
   periodOptionLabel,
+  provisionalMissing,
+  provisionalSummary,
   publishBlocker,
   publishButtonLabel,
   publishedSequences,
@@ -234,7 +237,11 @@ function PublishPreview({
       }}
       onConfirm={() => {
         if (publish.isPending) return;
-        publish.mutate(query.data.period, { onSuccess: ({ release }) => onStarted(release) });
+        // The confirmation showed who is missing whenever the preview is provisional.
+        publish.mutate(
+          { period: query.data.period, confirmProvisional: isProvisional(query.data) },
+          { onSuccess: ({ release }) => onStarted(release) },
+        );
       }}
     />
   );
@@ -282,7 +289,8 @@ export function PublishPreviewView({
   // The server's own answer decides whether this is a correction, even if the list is behind.
   const isCorrection = preview.previousReleases.length > 0 || published.length > 0;
   const correction = correctionNote(preview.period, published, sequence);
-  const buttonLabel = publishButtonLabel(preview.period, isCorrection, sequence);
+  const provisional = isProvisional(preview);
+  const buttonLabel = `${publishButtonLabel(preview.period, isCorrection, sequence)}${provisional ? ' as provisional' : ''}`;
 
   return (
     <>
@@ -451,21 +459,43 @@ function ConfirmPublish({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const provisional = isProvisional(preview);
+  const as = provisional ? ' as provisional' : '';
+  const missing = provisionalMissing(preview);
   return (
     <ConfirmPanel
       id="confirm-publish-heading"
       question={
         correction
-          ? `Publish a correction of ${preview.period} (release ${sequence}) now?`
-          : `Publish ${preview.period} now?`
+          ? `Publish a correction of ${preview.period} (release ${sequence})${as} now?`
+          : `Publish ${preview.period}${as} now?`
       }
-      confirmLabel={correction ? `Yes, publish release ${sequence}` : `Yes, publish ${preview.period}`}
+      confirmLabel={
+        correction ? `Yes, publish release ${sequence}${as}` : `Yes, publish ${preview.period}${as}`
+      }
       pendingLabel="Starting…"
       pending={pending}
       error={error}
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
+      {provisional ? (
+        <div className="release-provisional">
+          <p>
+            <strong>{provisionalSummary(preview)}</strong> It will be marked provisional wherever it appears:
+            dashboards and the public page keep opening on the newest period that is not provisional, and no
+            change is shown against it.
+          </p>
+          <h4 id="provisional-missing-heading">
+            {missing.length === 1 ? 'Missing: 1 agency' : `Missing: ${missing.length} agencies`}
+          </h4>
+          <ul className="plain-list" aria-labelledby="provisional-missing-heading">
+            {missing.map((agency) => (
+              <li key={agency.code}>{agency.name}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p>{confirmIncludes(preview)}</p>
       <p>
         Protecting and checking the numbers can take a few minutes; you can watch it here. Once published, the

@@ -13,7 +13,7 @@ test.each([
       Response.json({ error: { code: 'not-found', message: 'There is no release 12.' } }, { status: 404 }),
     );
     vi.stubGlobal('fetch', fetchMock);
-    const release = { id: 12, period: '2026Q3', sequence: 2 };
+    const release = { id: 12, period: '2026Q3', sequence: 2, provisional: false };
     await expect(downloadCellsCsv(release, audience)).rejects.toMatchObject({
       name: 'ApiError',
       status: 404,
@@ -25,6 +25,9 @@ test.each([
     expect(new Headers(init?.headers).get('Accept')).toBe('text/csv');
     expect(init?.credentials).toBe('same-origin');
     expect(csvFileName(release, audience)).toBe(`scope-release-2026Q3-2-${audience}.csv`);
+    expect(csvFileName({ ...release, provisional: true }, audience)).toBe(
+      `scope-release-2026Q3-2-provisional-${audience}.csv`,
+    );
   },
 );
 

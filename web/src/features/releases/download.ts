@@ -11,9 +11,16 @@ function cellsRequest(releaseId: number, audience: Audience) {
   return { param: pathParams({ id: releaseId }), query: { audience } };
 }
 
-/** "scope-release-2026Q3-2-public.csv": which quarter, which release and which audience. */
-export function csvFileName(release: Pick<Release, 'period' | 'sequence'>, audience: Audience): string {
-  return `scope-release-${release.period}-${release.sequence}-${audience}.csv`;
+/**
+ * "scope-release-2026Q3-2-public.csv": which quarter, which release and which audience, and
+ * "-provisional" before the audience when it published a provisional period (as the server names it).
+ */
+export function csvFileName(
+  release: Pick<Release, 'period' | 'sequence'> & { provisional?: boolean },
+  audience: Audience,
+): string {
+  const provisional = release.provisional ? '-provisional' : '';
+  return `scope-release-${release.period}-${release.sequence}${provisional}-${audience}.csv`;
 }
 
 /**
@@ -30,7 +37,7 @@ export function attachmentName(disposition: string | null, fallback: string): st
  * file's name; throws `ApiError` when the server refuses or can't be reached.
  */
 export async function downloadCellsCsv(
-  release: Pick<Release, 'id' | 'period' | 'sequence'>,
+  release: Pick<Release, 'id' | 'period' | 'sequence' | 'provisional'>,
   audience: Audience,
 ): Promise<string> {
   // The answer is a file, not JSON, so the raw response is kept once it is known to be a success.

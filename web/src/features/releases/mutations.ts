@@ -20,11 +20,15 @@ export function afterReleaseChange(queryClient: QueryClient): Promise<unknown> {
   ]);
 }
 
-/** Starts publishing `period`. Resolves with the new release, still computing. */
+/**
+ * Starts publishing `period`; `confirmProvisional` when the admin has confirmed publishing it as
+ * provisional. Resolves with the new release, still computing.
+ */
 export function usePublishRelease() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (period: string) => json(api.releases.$post({ json: { period } })),
+    mutationFn: ({ period, confirmProvisional }: { period: string; confirmProvisional: boolean }) =>
+      json(api.releases.$post({ json: { period, confirmProvisional } })),
     onSuccess: ({ release }) => {
       queryClient.setQueryData(releaseKeys.detail(release.id), { release });
       return afterReleaseChange(queryClient);
@@ -32,6 +36,9 @@ export function usePublishRelease() {
     onError: (error) => {
       // Another release is already computing: the refreshed list shows it, with its progress.
       if (isApiError(error, 'release-in-progress')) return afterReleaseChange(queryClient);
+      // Reports changed since the preview and it would now be provisional: the fresh preview says who is missing.
+      if (isApiError(error, 'provisional-not-confirmed'))
+        return queryClient.invalidateQueries({ queryKey: releaseKeys.previews() });
       return undefined;
     },
   });

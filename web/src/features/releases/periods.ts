@@ -4,6 +4,7 @@
  * they publish, in months rather than codes alone.
  */
 import { describePeriod } from '../../../../api/domain/periods';
+import { agenciesReported } from '../../charts/format';
 
 /** "a", "a and b", "a, b and c". */
 export function listWords(items: readonly string[]): string {
@@ -25,4 +26,16 @@ export function yearNote(quarter: string, periods: readonly string[]): string {
   const years = periods.filter((period) => period !== quarter);
   if (years.length === 0) return '';
   return `${quarter} completes ${listWords(years.map(describePeriod))}, so the year's figures are published with it. They are protected together with the quarters already published for that year.`;
+}
+
+/**
+ * "Provisional: 2026Q3 (8 of 14 agencies reported) and FY2026 (7 of 14 agencies reported)." for a
+ * release that published provisional periods; empty for one that did not.
+ */
+export function provisionalPeriodsSentence(
+  provisional: ReadonlyArray<{ period: string; reported: number; expected: number }>,
+): string {
+  if (provisional.length === 0) return '';
+  const each = provisional.map((p) => `${p.period} (${agenciesReported(p)})`);
+  return `Provisional: ${listWords(each)}. Too few agencies had reported, so these are marked provisional wherever they appear and no change is shown against them.`;
 }

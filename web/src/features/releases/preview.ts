@@ -2,7 +2,7 @@
  * What publishing a quarter now would include, in sentences: how complete it is, who is missing
  * and why, whether it is a correction, and whether it can be published at all.
  */
-import { monthsOf } from '../../../../api/domain/periods';
+import { monthsOf, parseQuarter } from '../../../../api/domain/periods';
 import type { ReportingPeriod } from '../../api/types';
 import { choose, countOf } from '../../lib/text';
 import { describeStatus } from '../submissions/status';
@@ -116,6 +116,37 @@ export function confirmIncludes(preview: Pick<ReleasePreview, 'expected' | 'appr
   return `${included} The ${countOf(missing, 'agency without an approved report is', 'agencies without an approved report are')} not in any figure.`;
 }
 
+/** Whether publishing now would make any period provisional (and so needs the admin to confirm it). */
+export function isProvisional(preview: Pick<ReleasePreview, 'provisionalPeriods'>): boolean {
+  return preview.provisionalPeriods.length > 0;
+}
+
+/**
+ * Why publishing now makes periods provisional, in sentences: "Only 8 of 14 agencies have an
+ * approved report for 2026Q3, fewer than 80%. FY2026 would be provisional: one of its quarters
+ * is." Empty when nothing would be.
+ */
+export function provisionalSummary(
+  preview: Pick<ReleasePreview, 'provisionalPeriods' | 'provisionalShare'>,
+): string {
+  const percent = `${Math.round(preview.provisionalShare * 100)}%`;
+  return preview.provisionalPeriods
+    .map((p) =>
+      parseQuarter(p.period)
+        ? `Only ${p.reported} of ${countOf(p.expected, 'agency', 'agencies')} have an approved report for ${p.period}, fewer than ${percent}.`
+        : `${p.period} would be provisional: one of its quarters has fewer than ${percent} of agencies' reports approved.`,
+    )
+    .join(' ');
+}
+
+/** Everyone missing from a provisional period, each once, by name. */
+export function provisionalMissing(
+  preview: Pick<ReleasePreview, 'provisionalPeriods'>,
+): Array<{ code: string; name: string }> {
+  const byCode = new Map(preview.provisionalPeriods.flatMap((p) => p.missing).map((a) => [a.code, a]));
+  return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
 /**
  * The quarter to preview when the address doesn't name one: the newest that is ready to publish
  * (closed for entry, past its deadline, with approved reports); failing that the newest past its
@@ -147,7 +178,8 @@ export function periodOptionLabel(period: ReportingPeriod, releases: readonly Re
   const published = releases
     .filter((r) => r.period === period.period && r.status === 'published')
     .sort((a, b) => b.sequence - a.sequence)[0];
-  if (published) parts.push(`published (release ${published.sequence})`);
+  if (published)
+    parts.push(`published${published.provisional ? ' provisional' : ''} (release ${published.sequence})`);
   else if (period.open) parts.push('open for entry');
   return parts.join(' · ');
 }

@@ -30,6 +30,8 @@ export function release(overrides: Partial<Release> = {}): Release {
     periods: ['2026Q3', 'FY2026'],
     progress: null,
     failureReason: null,
+    provisional: false,
+    provisionalPeriods: [],
     audiences: {
       coalition: audienceSummary(),
       public: audienceSummary({ threshold: 11, cells: 120, hidden: 30, primary: 22, complementary: 8 }),
@@ -58,6 +60,8 @@ export function preview(overrides: Partial<ReleasePreview> = {}): ReleasePreview
     ],
     previousReleases: [],
     periods: ['2026Q3', 'FY2026'],
+    provisionalShare: 0.8,
+    provisionalPeriods: [],
     warnings: [],
     ...overrides,
   };
