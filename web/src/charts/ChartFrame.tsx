@@ -32,6 +32,11 @@ export type ChartFrameProps = {
   legend?: boolean;
   /** Extra legend entries, such as the hollow dot of an incomplete period. */
   extraLegend?: ReactNode;
+  /**
+   * The legend's entries for hidden figures, for a chart that draws them its own way (a stack's hidden
+   * parts together); by default one entry for the hatching. Given the id the swatches' patterns use.
+   */
+  hiddenLegend?: (chartId: string) => ReactNode;
   /** Offer SVG and PNG downloads (of small multiples, all of them in one image). */
   images?: boolean;
   headingLevel?: 2 | 3;
@@ -52,6 +57,7 @@ export function ChartFrame({
   children,
   legend = true,
   extraLegend,
+  hiddenLegend,
   images = true,
   headingLevel = 3,
   drawingHeight,
@@ -148,7 +154,8 @@ export function ChartFrame({
                 </li>
               ))
             : null}
-          {hidden ? (
+          {hidden && hiddenLegend ? hiddenLegend(chartId) : null}
+          {hidden && !hiddenLegend ? (
             <li>
               <HatchSwatch chartId={chartId} />
               Hidden to protect privacy (never a zero)

@@ -1,6 +1,6 @@
 import { TableScroll } from '../components/TableScroll';
 import { formatFigure } from './format';
-import type { ChartModel, Figure } from './types';
+import { type ChartModel, type Figure, hasHidden } from './types';
 
 /** A figure in a table cell: "S" (with words for screen readers) when hidden, as DISCLOSURE.md asks. */
 export function FigureCell({ figure }: { figure: Figure | undefined }) {
@@ -23,12 +23,15 @@ export function FigureCell({ figure }: { figure: Figure | undefined }) {
 
 /**
  * The table alternative of a chart: one row per bar, stack or period, one column per series, with
- * every hidden figure as "S" and a footnote saying why.
+ * every hidden figure as "S" and a footnote saying why. Stacks add their total and, in words, what
+ * their hidden parts come to.
  */
 export function ChartDataTable({ id, caption, model }: { id: string; caption: string; model: ChartModel }) {
   const captionId = `${id}-caption`;
   const notes = model.rows.some((row) => row.note);
-  const hidden = model.rows.some((row) => Object.values(row.values).some((f) => f.suppressed));
+  const hidden = hasHidden(model);
+  // A stacked chart's table also gives each stack's total and what its hidden parts come to.
+  const stacks = model.rows.some((row) => row.stack);
   return (
     <div className="chart-table" id={id}>
       <TableScroll captionId={captionId}>
@@ -42,6 +45,14 @@ export function ChartDataTable({ id, caption, model }: { id: string; caption: st
                   {series.label}
                 </th>
               ))}
+              {stacks ? (
+                <>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
+                  <th scope="col">Hidden parts</th>
+                </>
+              ) : null}
               {notes ? <th scope="col">Note</th> : null}
             </tr>
           </thead>
@@ -57,6 +68,14 @@ export function ChartDataTable({ id, caption, model }: { id: string; caption: st
                     <FigureCell figure={row.values[series.key]} />
                   </td>
                 ))}
+                {stacks ? (
+                  <>
+                    <td className="num">
+                      <FigureCell figure={row.stack?.total} />
+                    </td>
+                    <td>{row.stack?.words ?? ''}</td>
+                  </>
+                ) : null}
                 {notes ? <td>{row.note ?? ''}</td> : null}
               </tr>
             ))}

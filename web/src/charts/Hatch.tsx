@@ -19,9 +19,12 @@ export function HatchPattern({ chartId }: { chartId: string }) {
   );
 }
 
-/** A legend swatch of the hatching, for the words "Hidden to protect privacy". */
-export function HatchSwatch({ chartId }: { chartId: string }) {
-  const id = `${hatchId(chartId)}-swatch`;
+/**
+ * A legend swatch of the hatching, for the words "Hidden to protect privacy"; `faint` for the pale
+ * band that marks a hidden total.
+ */
+export function HatchSwatch({ chartId, faint = false }: { chartId: string; faint?: boolean }) {
+  const id = `${hatchId(chartId)}-swatch${faint ? '-faint' : ''}`;
   return (
     <svg
       className="chart-legend__swatch"
@@ -37,7 +40,15 @@ export function HatchSwatch({ chartId }: { chartId: string }) {
           <line x1="0" y1="0" x2="0" y2="6" stroke={hatchInk} strokeWidth="2.5" />
         </pattern>
       </defs>
-      <rect x="0.5" y="0.5" width="17" height="13" fill={`url(#${id})`} stroke={hatchInk} />
+      <rect
+        x="0.5"
+        y="0.5"
+        width="17"
+        height="13"
+        fill={`url(#${id})`}
+        fillOpacity={faint ? 0.4 : 1}
+        stroke={faint ? 'none' : hatchInk}
+      />
     </svg>
   );
 }

@@ -3,7 +3,8 @@ import type { ChartModel } from './types';
 
 /**
  * The tooltip of every chart, read from the model rather than from what is drawn, so a hidden
- * figure says "Hidden" (never the stub's length) and an incomplete period says so.
+ * figure says "Hidden" (never the stub's length), a stack says its total and what its hidden parts
+ * come to, in the table's words, and an incomplete period says so.
  */
 export function ModelTooltip({
   model,
@@ -27,7 +28,15 @@ export function ModelTooltip({
             <strong>{formatFigure(row.values[series.key])}</strong>
           </li>
         ))}
+        {row.stack ? (
+          <li>
+            Total: <strong>{formatFigure(row.stack.total)}</strong>
+          </li>
+        ) : null}
       </ul>
+      {row.stack && row.stack.rest.kind !== 'none' ? (
+        <p className="chart-tooltip__note">{row.stack.words}</p>
+      ) : null}
       {row.note ? <p className="chart-tooltip__note">{row.note}</p> : null}
     </div>
   );

@@ -5,14 +5,16 @@ import {
   bandKey,
   barChartHeight,
   barRows,
-  capKey,
+  hiddenCountKey,
   hiddenKey,
+  hiddenLabelKey,
   incompleteKey,
+  restKey,
   stackRows,
   trendRows,
   zeroKey,
 } from './draw';
-import type { ChartModel, Figure } from './types';
+import type { ChartModel, Figure, StackRest } from './types';
 
 const v = (value: number): Figure => ({ value, suppressed: false });
 const hidden: Figure = { value: null, suppressed: true };
@@ -26,6 +28,18 @@ function model(rows: Array<[string, Record<string, Figure>, boolean?]>): ChartMo
     cells: [],
     rowHeading: 'Row',
     unit: 'survivors',
+  };
+}
+
+/** A stacked model with each stack's total and rest, as the dashboard's shaping gives them. */
+function stacked(rows: Array<[string, Record<string, Figure>, Figure, StackRest]>): ChartModel {
+  const base = model(rows.map(([key, values]) => [key, values]));
+  return {
+    ...base,
+    rows: base.rows.map((row, i) => {
+      const [, , total, rest] = rows[i] as (typeof rows)[number];
+      return { ...row, stack: { total, rest, words: rest.kind } };
+    }),
   };
 }
 
@@ -80,15 +94,49 @@ test.each([
       ['q2', { a: v(2), b: v(3) }],
     ]),
     [
-      [2, 3, null],
-      [2, 3, null],
+      [2, 3, null, null, null],
+      [2, 3, null, null, null],
     ],
   ],
-  ['a stack with a hidden segment gets a cap', model([['q1', { a: hidden, b: v(30) }]]), [[null, 30, 2]]],
-  ['all hidden: only the cap', model([['q1', { a: hidden, b: hidden }]]), [[null, null, 0.5]]],
+  [
+    'a model without totals: hidden parts are counted above the stack',
+    model([['q1', { a: hidden, b: v(30) }]]),
+    [[null, 30, null, null, '1 hidden']],
+  ],
+  [
+    'a published rest stacks on top, so the bar stands at the total',
+    stacked([['q1', { a: hidden, b: v(30) }, v(42), { kind: 'remainder', hiddenParts: 1, value: 12 }]]),
+    [[null, 30, 12, null, null]],
+  ],
+  [
+    'the total hidden: no part drawn, a band of the full axis',
+    stacked([
+      ['q1', { a: v(10), b: v(30) }, v(40), { kind: 'none' }],
+      ['q2', { a: hidden, b: v(30) }, hidden, { kind: 'total-hidden', hiddenParts: 1 }],
+    ]),
+    [
+      [10, 30, null, null, null],
+      [null, null, null, 50, null],
+    ],
+  ],
+  [
+    'overlapping parts: no rest drawn, only how many are hidden',
+    stacked([['q1', { a: hidden, b: v(30) }, v(35), { kind: 'overlapping', hiddenParts: 1 }]]),
+    [[null, 30, null, null, '1 hidden']],
+  ],
 ])('stacks: %s', (_name, m, drawn) => {
   const { rows } = stackRows(m);
-  expect(rows.map((r) => [r.a ?? null, r.b ?? null, r[capKey]])).toEqual(drawn);
+  expect(
+    rows.map((r) => [r.a ?? null, r.b ?? null, r[restKey], r[bandKey], r[hiddenLabelKey(hiddenCountKey)]]),
+  ).toEqual(drawn);
+});
+
+test('a stack with a published rest sets the axis by its total', () => {
+  const m = stacked([
+    ['q1', { a: hidden, b: v(32) }, v(79), { kind: 'remainder', hiddenParts: 1, value: 47 }],
+    ['q2', { a: v(20), b: v(40) }, v(60), { kind: 'none' }],
+  ]);
+  expect(stackRows(m).axisMax).toBe(axisTop(79));
 });
 
 test.each([

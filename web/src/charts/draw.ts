@@ -1,9 +1,10 @@
 /**
- * Turning a chart model into the rows Recharts draws. Hidden figures never become a value: they get a
- * separate hatched mark of a fixed, small size (a stub), and the tooltip and labels say "Hidden".
+ * Turning a chart model into the rows Recharts draws. Hidden figures never become a value: a hidden bar
+ * gets a separate hatched mark of a fixed, small size (a stub), and the tooltip and labels say
+ * "Hidden"; a stack's hidden parts are drawn only together, where their sum is published.
  * Pure, so what is drawn is tested without a browser.
  */
-import type { ChartModel } from './types';
+import type { ChartModel, ChartRow, StackRest } from './types';
 
 /** The key of the hatched stub drawn for a hidden figure of a series. */
 export const hiddenKey = (seriesKey: string) => `${seriesKey}__hidden`;
@@ -13,10 +14,15 @@ export const zeroKey = (seriesKey: string) => `${seriesKey}__zero`;
 export const hiddenLabelKey = (seriesKey: string) => `${seriesKey}__label`;
 /** The key of a trend's value where fewer agencies reported than expected (drawn as a hollow dot, unjoined). */
 export const incompleteKey = (seriesKey: string) => `${seriesKey}__incomplete`;
-/** The key of a trend's full-height band where its first series is hidden. */
+/** The key of the full-height band where a trend's first series, or a stack's total, is hidden. */
 export const bandKey = '__hiddenBand';
-/** The key of the hatched cap of a stack with hidden segments. */
-export const capKey = '__hiddenCap';
+/** The key of a stack's hatched remainder: its hidden parts together (total − parts shown), at true size. */
+export const restKey = '__hiddenRest';
+/**
+ * The key of the invisible sliver atop a stack whose hidden parts have no honest total (they can
+ * overlap, or the total was not published); its label says how many are hidden ("3 hidden").
+ */
+export const hiddenCountKey = '__hiddenCount';
 
 export type DrawnRow = { key: string; label: string } & Record<string, string | number | null>;
 
@@ -95,26 +101,46 @@ export function barRows(model: ChartModel): { rows: DrawnRow[]; axisMax: number;
 }
 
 /**
- * Stacked bars: the published segments stacked, and one hatched cap on a stack with any hidden
- * segment (its height fixed and small, saying only "something here is hidden").
+ * What a stack's hidden parts come to: from the shaped model, or (a model without totals) only how
+ * many there are.
+ */
+function restOf(row: ChartRow): StackRest {
+  if (row.stack) return row.stack.rest;
+  const hiddenParts = Object.values(row.values).filter((f) => f.suppressed).length;
+  return hiddenParts > 0 ? { kind: 'unknown', hiddenParts } : { kind: 'none' };
+}
+
+/**
+ * Stacked bars. The published parts stack; where the hidden parts' sum is published (the total minus
+ * the parts shown) it stacks on top, hatched, so the bar stands at the published total. Where the total
+ * is hidden, no parts are drawn (they would make a short bar that reads as the total): a faint hatched
+ * band spans the period, claiming no height. Where hidden parts have no honest total, nothing is drawn
+ * for them; a label above the parts says how many are hidden.
  */
 export function stackRows(model: ChartModel): { rows: DrawnRow[]; axisMax: number; ticks: number[] } {
+  const rests = model.rows.map(restOf);
   let largest = 0;
-  for (const row of model.rows) {
-    const sum = Object.values(row.values).reduce((total, f) => total + (f.value ?? 0), 0);
-    if (sum > largest) largest = sum;
-  }
+  model.rows.forEach((row, i) => {
+    const rest = rests[i] as StackRest;
+    if (rest.kind === 'total-hidden') return;
+    const shown = Object.values(row.values).reduce((sum, f) => sum + (f.suppressed ? 0 : (f.value ?? 0)), 0);
+    const height = shown + (rest.kind === 'remainder' ? rest.value : 0);
+    if (height > largest) largest = height;
+  });
   const axisMax = axisTop(largest);
-  const cap = axisMax * 0.05;
-  const rows = model.rows.map((row) => {
+  const rows = model.rows.map((row, i) => {
+    const rest = rests[i] as StackRest;
+    const totalHidden = rest.kind === 'total-hidden';
     const drawn: DrawnRow = { key: row.key, label: row.label };
-    let hidden = false;
     for (const series of model.series) {
       const figure = row.values[series.key];
-      if (figure?.suppressed) hidden = true;
-      drawn[series.key] = figure && !figure.suppressed ? figure.value : null;
+      drawn[series.key] = !totalHidden && figure && !figure.suppressed ? figure.value : null;
     }
-    drawn[capKey] = hidden ? cap : null;
+    drawn[restKey] = rest.kind === 'remainder' ? rest.value : null;
+    drawn[bandKey] = totalHidden ? axisMax : null;
+    const uncounted = rest.kind === 'overlapping' || rest.kind === 'unknown';
+    drawn[hiddenCountKey] = uncounted ? axisMax / 1000 : null;
+    drawn[hiddenLabelKey(hiddenCountKey)] = uncounted ? `${rest.hiddenParts} hidden` : null;
     return drawn;
   });
   return { rows, axisMax, ticks: axisTicks(largest) };

@@ -40,6 +40,33 @@ export type ChartRow = {
   incomplete?: boolean;
   /** Marked as the period the page is about. */
   current?: boolean;
+  /** A stack's published total and what its hidden parts come to (stacked charts only). */
+  stack?: StackTotal;
+};
+
+/**
+ * What a stack's hidden parts come to, as far as published figures say:
+ * - `remainder`: the total and every other part are published and the parts add up to the total, so
+ *   the hidden parts together are the total minus the parts shown. That number is derivable from
+ *   published figures, so it may be drawn (at its true height) and said; the hidden parts one by one never.
+ * - `total-hidden`: the total is hidden too, so the stack's height is unknown.
+ * - `overlapping`: a person can be in more than one part (a multi-select category), so the parts
+ *   need not add up to the total and the hidden ones have no honest total.
+ * - `unknown`: the total, or a part, was not published at all.
+ */
+export type StackRest =
+  | { kind: 'none' }
+  | { kind: 'remainder'; hiddenParts: number; value: number }
+  | { kind: 'total-hidden'; hiddenParts: number }
+  | { kind: 'overlapping'; hiddenParts: number }
+  | { kind: 'unknown'; hiddenParts: number };
+
+export type StackTotal = {
+  /** The stack's published total: its height, the same figure as the headline tile's. */
+  total: Figure;
+  rest: StackRest;
+  /** The rest in words, the same in the tooltip and the table: "3 parts hidden: 47 in all". */
+  words: string;
 };
 
 /**
@@ -58,7 +85,9 @@ export type ChartModel = {
 
 /** Whether any figure of a model is hidden, so the legend says what the hatching means. */
 export function hasHidden(model: Pick<ChartModel, 'rows'>): boolean {
-  return model.rows.some((row) => Object.values(row.values).some((figure) => figure.suppressed));
+  return model.rows.some(
+    (row) => row.stack?.total.suppressed || Object.values(row.values).some((figure) => figure.suppressed),
+  );
 }
 
 /** Whether a model has at least one figure published with a value. */

@@ -6,8 +6,9 @@ import type { ReactNode } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { barChartHeight } from '../../charts/draw';
 import { completenessNote, type ReleaseRef, releaseFootnote, unduplicatedNote } from '../../charts/format';
+import { HatchSwatch } from '../../charts/Hatch';
 import { BarChartView, StackedChartView, TrendChartView } from '../../charts/lazyViews';
-import type { ChartModel } from '../../charts/types';
+import type { ChartModel, StackRest } from '../../charts/types';
 import { useNarrow } from '../../charts/useNarrow';
 import { usePublicTimeZone } from '../auth/useCoalitionToday';
 import '../../charts/charts.css';
@@ -79,11 +80,16 @@ export function BarsChart(props: CommonProps & { labelWidth?: number }) {
   );
 }
 
-/** Stacked bars over periods. */
+/** Stacked bars over periods, each standing at its published total. */
 export function StackChart(props: CommonProps) {
   const frame = useFrame(props);
+  const kinds = new Set(props.model.rows.map((row) => row.stack?.rest.kind));
   return (
-    <ChartFrame {...frame} drawingHeight={stackChartHeight}>
+    <ChartFrame
+      {...frame}
+      drawingHeight={stackChartHeight}
+      hiddenLegend={(chartId) => <StackHiddenLegend chartId={chartId} kinds={kinds} />}
+    >
       {(chartId) => (
         <StackedChartView
           chartId={chartId}
@@ -93,6 +99,47 @@ export function StackChart(props: CommonProps) {
         />
       )}
     </ChartFrame>
+  );
+}
+
+/**
+ * What a stack's hidden marks mean, one entry for each way this chart draws them: the hidden parts
+ * together (total minus the parts shown), a hidden total, and hidden parts with no total to draw.
+ */
+function StackHiddenLegend({
+  chartId,
+  kinds,
+}: {
+  chartId: string;
+  kinds: ReadonlySet<StackRest['kind'] | undefined>;
+}) {
+  return (
+    <>
+      {kinds.has('remainder') ? (
+        <li>
+          <HatchSwatch chartId={chartId} />
+          Hidden to protect privacy: the hidden parts together (the total minus the parts shown)
+        </li>
+      ) : null}
+      {kinds.has('total-hidden') ? (
+        <li>
+          <HatchSwatch chartId={chartId} faint />
+          Total hidden to protect privacy: its height is not shown (never a zero)
+        </li>
+      ) : null}
+      {kinds.has('overlapping') ? (
+        <li>
+          “… hidden” above a bar: how many parts are hidden to protect privacy. Parts can overlap, so they
+          have no total to draw
+        </li>
+      ) : null}
+      {kinds.has('unknown') ? (
+        <li>
+          “… hidden” above a bar: how many parts are hidden to protect privacy. Their sum is not published, so
+          it is not drawn
+        </li>
+      ) : null}
+    </>
   );
 }
 

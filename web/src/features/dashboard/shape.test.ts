@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { bandKey, hiddenCountKey, hiddenLabelKey, restKey, stackRows } from '../../charts/draw';
+import type { Figure, StackRest } from '../../charts/types';
 import {
   breakdownModel,
   cellAt,
@@ -6,16 +8,19 @@ import {
   headline,
   multiplesTableModel,
   periodOfSeries,
+  type SeriesData,
   smallMultiples,
   stackedModel,
+  stackTotal,
   trendModel,
 } from './shape';
-import { cell, genderCells, genderDimension, genderSeries, typeDimension } from './testFixtures';
+import { cell, genderCells, genderDimension, genderSeries, typeDimension, type Value } from './testFixtures';
+import type { Dimension, StatsCell } from './types';
 
 const labels = { rowHeading: 'Gender identity', unit: 'survivors' };
-const hidden = { value: null, suppressed: true };
-const missing = { value: null, suppressed: false, missing: true };
-const value = (v: number) => ({ value: v, suppressed: false });
+const hidden: Figure = { value: null, suppressed: true };
+const missing: Figure = { value: null, suppressed: false, missing: true };
+const value = (v: number): Figure => ({ value: v, suppressed: false });
 
 describe('breakdownModel: bars of one category in one period', () => {
   const table = (cells: ReturnType<typeof genderCells>) => ({
@@ -119,8 +124,201 @@ describe('stackedModel: stacks over periods', () => {
       ['2025 Q4', false, undefined, false],
       ['2026 Q1', true, '3 of 4 agencies reported.', true],
     ]);
-    expect(model.cells).toHaveLength(4);
+    // The CSV has each period's total (the stack's height) and its parts.
+    expect(model.cells.map((c) => `${c.period}/${c.coords.gender}`)).toEqual([
+      '2025Q4/_total',
+      '2025Q4/female',
+      '2025Q4/male',
+      '2026Q1/_total',
+      '2026Q1/female',
+      '2026Q1/male',
+    ]);
   });
+});
+
+describe('stackTotal: what a stack’s hidden parts come to', () => {
+  test.each<[string, Figure, Figure[], boolean, StackRest, string]>([
+    ['nothing hidden', value(40), [value(25), value(15)], true, { kind: 'none' }, 'None'],
+    ['empty: a zero total and no parts', value(0), [], true, { kind: 'none' }, 'None'],
+    [
+      'the rest is the total minus the parts shown',
+      value(79),
+      [value(32), hidden, hidden, hidden],
+      true,
+      { kind: 'remainder', hiddenParts: 3, value: 47 },
+      '3 parts hidden: 47 in all',
+    ],
+    [
+      'every part hidden: the rest is the whole total',
+      value(30),
+      [hidden, hidden],
+      true,
+      { kind: 'remainder', hiddenParts: 2, value: 30 },
+      '2 parts hidden: 30 in all',
+    ],
+    [
+      'a published zero counts as shown',
+      value(30),
+      [value(0), hidden, hidden],
+      true,
+      { kind: 'remainder', hiddenParts: 2, value: 30 },
+      '2 parts hidden: 30 in all',
+    ],
+    [
+      'the total hidden too: no height is known',
+      hidden,
+      [value(32), hidden, hidden],
+      true,
+      { kind: 'total-hidden', hiddenParts: 2 },
+      'The total and 2 parts hidden',
+    ],
+    [
+      'only the total hidden (parts that overlap)',
+      hidden,
+      [value(6), value(7)],
+      false,
+      { kind: 'total-hidden', hiddenParts: 0 },
+      'The total is hidden',
+    ],
+    [
+      'multi-select: parts need not add up, so no rest',
+      value(50),
+      [value(30), hidden, value(25)],
+      false,
+      { kind: 'overlapping', hiddenParts: 1 },
+      '1 part hidden (parts can overlap, so they have no total)',
+    ],
+    [
+      'a part not published: no rest',
+      value(50),
+      [value(30), hidden, missing],
+      true,
+      { kind: 'unknown', hiddenParts: 1 },
+      '1 part hidden',
+    ],
+    [
+      'no total published: no rest',
+      missing,
+      [value(30), hidden],
+      true,
+      { kind: 'unknown', hiddenParts: 1 },
+      '1 part hidden',
+    ],
+    [
+      'figures that disagree (nothing left for the hidden parts): no rest',
+      value(30),
+      [value(30), hidden, hidden],
+      true,
+      { kind: 'unknown', hiddenParts: 2 },
+      '2 parts hidden',
+    ],
+  ])('%s', (_name, total, parts, additive, rest, words) => {
+    expect(stackTotal(total, parts, additive)).toEqual({ total, rest, words });
+  });
+});
+
+describe('stackedModel and its drawing: each bar stands at the published total', () => {
+  const kinds = ['sex', 'labor', 'sex_and_labor', 'unknown'];
+  const dimension = (additive: boolean): Dimension => ({
+    category: 'trafficking_type',
+    name: 'Type of trafficking',
+    additive,
+    options: kinds.map((code) => ({ code, name: code })),
+  });
+  /**
+   * A type series: each period's [total, ...parts]. A hidden cell may carry its true value (as a
+   * careless server might): `{ hidden: 9173 }`. Nothing drawn or said may ever contain it.
+   */
+  function typeSeries(
+    periods: ReadonlyArray<[string, ...Array<Value | { hidden: number }>]>,
+    additive = true,
+  ): SeriesData {
+    const typeCell = (code: string, v: Value | { hidden: number }) =>
+      typeof v === 'object'
+        ? ({ trafficking_type: code, value: v.hidden, suppressed: true } as StatsCell)
+        : cell({ trafficking_type: code }, v);
+    return {
+      table: 'survivors_served.type',
+      geo: 'coalition',
+      dimensions: [dimension(additive)],
+      periods: periods.map(([period, ...values], i) => ({
+        period,
+        cells: ['_total', ...kinds].map((code, j) => typeCell(code, values[j] ?? 0)),
+        completeness: { reported: 4, expected: 4 },
+        release: { id: i + 1, sequence: 1, publishedAt: '2026-07-03T17:00:00.000Z', catalogVersion: 1 },
+        unduplicated: null,
+      })),
+    };
+  }
+  const stackLabels = { rowHeading: 'Quarter', unit: 'survivors' };
+  /** A drawn stack's height: what Recharts stacks (the parts shown and the rest). */
+  const drawnHeight = (row: Record<string, unknown>) =>
+    [...kinds, restKey].reduce(
+      (sum, key) => sum + (typeof row[key] === 'number' ? (row[key] as number) : 0),
+      0,
+    );
+
+  test('the demo’s 2026Q2: 79 survivors, 32 shown, three parts hidden, drawn 79 high and said the same', () => {
+    const series = typeSeries([
+      ['2026Q1', 87, 42, 20, 13, 12],
+      ['2026Q2', 79, 32, 'S', 'S', 'S'],
+    ]);
+    const model = stackedModel(series, 'trafficking_type', stackLabels);
+    const q2 = model.rows[1];
+    expect(q2?.stack).toEqual({
+      total: value(79),
+      rest: { kind: 'remainder', hiddenParts: 3, value: 47 },
+      words: '3 parts hidden: 47 in all',
+    });
+    const { rows } = stackRows(model);
+    expect(rows.map(drawnHeight)).toEqual([87, 79]);
+    expect(rows[1]?.[restKey]).toBe(47);
+    // The bar and the headline tile show the same figure.
+    expect(headline(series, '2026Q2', '2026Q1', null).current).toEqual(value(rows.map(drawnHeight)[1] ?? -1));
+  });
+
+  test('a hidden total is drawn as a band with no parts (never a short bar)', () => {
+    const model = stackedModel(
+      typeSeries([['2026Q2', 'S', 32, 'S', 'S', 9]]),
+      'trafficking_type',
+      stackLabels,
+    );
+    const [row] = stackRows(model).rows;
+    expect(kinds.map((k) => row?.[k])).toEqual([null, null, null, null]);
+    expect(row?.[restKey]).toBeNull();
+    expect(row?.[bandKey]).toBe(stackRows(model).axisMax);
+    expect(model.rows[0]?.stack?.words).toBe('The total and 2 parts hidden');
+  });
+
+  test('a multi-select category draws no rest, and says how many parts are hidden', () => {
+    const model = stackedModel(
+      typeSeries([['2026Q2', 50, 30, 'S', 25, 'S']], false),
+      'trafficking_type',
+      stackLabels,
+    );
+    const [row] = stackRows(model).rows;
+    expect(row?.[restKey]).toBeNull();
+    expect(row?.[hiddenLabelKey(hiddenCountKey)]).toBe('2 hidden');
+    expect(model.rows[0]?.stack?.rest).toEqual({ kind: 'overlapping', hiddenParts: 2 });
+  });
+
+  test.each([
+    ['a rest', [['2026Q2', 79, 32, { hidden: 9173 }, { hidden: 9174 }, { hidden: 9175 }]], true],
+    ['a hidden total', [['2026Q2', { hidden: 9170 }, 32, { hidden: 9173 }, 6, 8]], true],
+    ['overlapping parts', [['2026Q2', 50, 30, { hidden: 9173 }, 25, 11]], false],
+  ] as const)(
+    'no hidden value reaches the model, the drawing or the words: %s',
+    (_name, periods, additive) => {
+      const model = stackedModel(
+        typeSeries(periods as unknown as Parameters<typeof typeSeries>[0], additive),
+        'trafficking_type',
+        stackLabels,
+      );
+      const everything = JSON.stringify([model, stackRows(model)]);
+      expect(everything).not.toMatch(/917\d/);
+      expect(model.cells.filter((c) => c.suppressed).every((c) => c.value === null)).toBe(true);
+    },
+  );
 });
 
 describe('trendModel: one cell over time, with a comparison', () => {

@@ -6,7 +6,7 @@
 
 import { comparePeriods, periodContains, periodShortLabel } from '../../../../api/domain/periods';
 import { needsCaution, periodNote } from '../../charts/format';
-import type { ChartCell, ChartModel, ChartRow, Figure } from '../../charts/types';
+import type { ChartCell, ChartModel, ChartRow, Figure, StackRest, StackTotal } from '../../charts/types';
 import type { Dimension, StatsCell } from './types';
 
 /** The total coordinate along a category. */
@@ -120,7 +120,8 @@ export function breakdownModel(
 
 /**
  * Stacks over the periods of a series: one stack per period, one segment per option of `category`
- * (the other categories at their total). Periods within `current` are marked.
+ * (the other categories at their total), with the period's total and what its hidden segments come
+ * to (see stackTotal). Periods within `current` are marked.
  */
 export function stackedModel(
   series: SeriesData | undefined,
@@ -128,7 +129,8 @@ export function stackedModel(
   labels: { rowHeading: string; unit: string },
   current?: string,
 ): ChartModel {
-  const options = series?.dimensions.find((d) => d.category === category)?.options ?? [];
+  const dimension = series?.dimensions.find((d) => d.category === category);
+  const options = dimension?.options ?? [];
   const cells: ChartCell[] = [];
   const rows: ChartRow[] = (series?.periods ?? []).map((point) => {
     const source = {
@@ -137,6 +139,9 @@ export function stackedModel(
       geo: series?.geo ?? '',
       dimensions: series?.dimensions ?? [],
     };
+    // The stack's total: this category's total, every other category at its total too.
+    const totalCell = cellAt(source.dimensions, point.cells);
+    if (totalCell) cells.push(chartCell(source, totalCell));
     const values: Record<string, Figure> = {};
     for (const option of options) {
       const cell = cellAt(source.dimensions, point.cells, { [category]: option.code });
@@ -147,12 +152,55 @@ export function stackedModel(
       key: point.period,
       label: periodShortLabel(point.period),
       values,
+      stack: stackTotal(figureOf(totalCell), Object.values(values), dimension?.additive ?? true),
       incomplete: needsCaution(point),
       note: periodNote(point),
       current: current !== undefined && periodContains(current, point.period),
     };
   });
   return { series: options.map((o) => ({ key: o.code, label: o.name })), rows, cells, ...labels };
+}
+
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const parts = (n: number) => `${count.format(n)} ${n === 1 ? 'part' : 'parts'}`;
+
+/**
+ * A stack's total and what its hidden parts come to. The hidden parts together are the total minus
+ * the parts shown only where that is a published fact: the total and every other part published, and
+ * the parts adding up to the total (`additive`: not a category where a person may be in several).
+ * That remainder is derivable by anyone from the published figures, so drawing it gives nothing
+ * away; a hidden part on its own never appears.
+ */
+export function stackTotal(total: Figure, segments: readonly Figure[], additive: boolean): StackTotal {
+  const hiddenParts = segments.filter((f) => f.suppressed).length;
+  const rest = ((): StackRest => {
+    if (total.suppressed) return { kind: 'total-hidden', hiddenParts };
+    if (hiddenParts === 0) return { kind: 'none' };
+    if (!additive) return { kind: 'overlapping', hiddenParts };
+    if (total.value === null || segments.some((f) => !f.suppressed && f.value === null))
+      return { kind: 'unknown', hiddenParts };
+    const shown = segments.reduce((sum, f) => sum + (f.value ?? 0), 0);
+    // Hidden counts are never zero, so a remainder below one means the figures disagree: draw none.
+    if (total.value - shown < 1) return { kind: 'unknown', hiddenParts };
+    return { kind: 'remainder', hiddenParts, value: total.value - shown };
+  })();
+  return { total, rest, words: restWords(rest) };
+}
+
+/** The rest of a stack in words, for its tooltip and table row. */
+function restWords(rest: StackRest): string {
+  switch (rest.kind) {
+    case 'none':
+      return 'None';
+    case 'remainder':
+      return `${parts(rest.hiddenParts)} hidden: ${count.format(rest.value)} in all`;
+    case 'total-hidden':
+      return rest.hiddenParts > 0 ? `The total and ${parts(rest.hiddenParts)} hidden` : 'The total is hidden';
+    case 'overlapping':
+      return `${parts(rest.hiddenParts)} hidden (parts can overlap, so they have no total)`;
+    case 'unknown':
+      return `${parts(rest.hiddenParts)} hidden`;
+  }
 }
 
 /**
