@@ -44,9 +44,13 @@ function spreadOverCounties(db: Db, assignment: ReturnType<typeof caseInput>): v
   })();
 }
 
-/** Writes the statewide coalition into an empty, migrated database; publishes nothing. */
-export function writeStatewideCoalition(db: Db, size: StatewideSize): DemoSummary {
-  const demo = writeDemoCoalition(db, { agencies: size.agencies, quarters: 7 });
+/**
+ * Writes the statewide coalition into an empty, migrated database; publishes nothing. More quarters
+ * reach further back (eight begin with 2024Q4, so federal fiscal year 2025 is complete); the agencies
+ * and their counties stay the same.
+ */
+export function writeStatewideCoalition(db: Db, size: StatewideSize, quarters = 7): DemoSummary {
+  const demo = writeDemoCoalition(db, { agencies: size.agencies, quarters });
   spreadOverCounties(db, caseInput('statewide', size));
   return demo;
 }

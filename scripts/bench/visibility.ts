@@ -2,7 +2,7 @@
  * `npm run bench -- visibility` (issue 13): how much of the published figures each audience sees, and
  * how long the whole release history takes to protect.
  * - The demo as the first `npm start` creates it, and a statewide synthetic coalition (58 counties,
- *   600 agencies; `--agencies=N --counties=N` for a smaller one), each in a temporary database with
+ *   600 agencies, 2024Q4–2026Q2; `--agencies=N --counties=N` for a smaller one), each in a temporary database with
  *   every complete quarter published oldest first through the releases service. `--budget=SECONDS`
  *   stops waiting for a history (default an hour) and measures what was published by then.
  * - Per audience, for the latest complete quarter, the last calendar year and the last federal fiscal
@@ -225,7 +225,7 @@ const columns = (periods: readonly string[]) =>
     periods.map((period) => ({ audience, period, title: `${audienceName[audience]} ${period}` })),
   );
 
-function printHistory(db: Db, history: History, title: string, budgetSeconds: number) {
+function printHistory(db: Db, history: History, budgetSeconds: number) {
   const admin = getFirstAdmin(db);
   const releases = listReleaseViews(db, admin ?? null).reverse();
   const rows = releases.map((r) => {
@@ -242,7 +242,6 @@ function printHistory(db: Db, history: History, title: string, budgetSeconds: nu
       `${audience('coalition')?.hidden ?? '—'} / ${audience('public')?.hidden ?? '—'}`,
     ];
   });
-  console.log(`\n${title}`);
   console.log(`  wrote the coalition (${history.agencies} agencies) in ${history.writeSeconds.toFixed(1)} s`);
   console.log(
     history.finished
@@ -428,8 +427,13 @@ function printAims(
   const [quarter, year] = (['quarter', 'year'] as const).map((kind) =>
     m.periods.find((p) => periodKindOf(p) === kind),
   );
-  console.log('\n  Aims');
+  console.log(
+    history
+      ? "\n  Aims (the time aim is the statewide history's; the others are set for the demo, shown for comparison)"
+      : '\n  Aims',
+  );
   if (history) timeAim(history);
+  if (!year) line(false, 'no calendar year was published, so the yearly aims cannot be measured');
   if (year)
     for (const [audience, aim] of [
       ['coalition', 0.85],
@@ -506,10 +510,12 @@ async function benchCoalition(
   const dir = mkdtempSync(join(tmpdir(), 'scope-bench-visibility-'));
   try {
     const databasePath = join(dir, 'scope.db');
+    // First, so the history's progress lines come under it.
+    console.log(`\n${title}`);
     const history = await publishHistory(kind, databasePath, options);
     const db = openDatabase(databasePath);
     try {
-      printHistory(db, history, title, options.budgetSeconds);
+      printHistory(db, history, options.budgetSeconds);
       const timed = kind === 'statewide' ? history : undefined;
       const m = measure(db);
       if (m) {
