@@ -235,7 +235,8 @@ function printHistory(db: Db, history: History, budgetSeconds: number) {
     return [
       r.period,
       r.periods.join(' '),
-      r.status,
+      // Left computing when the budget stopped the history.
+      r.status === 'computing' ? 'stopped' : r.status,
       wall,
       audience('coalition')?.seconds.toFixed(1) ?? '',
       audience('public')?.seconds.toFixed(1) ?? '',
