@@ -7,6 +7,7 @@ import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
 import { runStatsBenchmarks, statsOptionsFromArgs } from './stats';
 import { runSubmissionBenchmarks } from './submissions';
+import { runVisibilityBenchmark } from './visibility';
 
 const benchmarks: Record<string, () => void | Promise<void>> = {
   import: () => runImportBenchmark({ agencies: 600, quarters: 40, rounds: 3 }),
@@ -16,12 +17,18 @@ const benchmarks: Record<string, () => void | Promise<void>> = {
   bundle: async () => void (await runBundleBenchmark()),
   // The statewide size by default; --agencies=N --counties=N make a smaller one while protection is slow.
   stats: () => runStatsBenchmarks(statsOptionsFromArgs(process.argv)),
+  // The demo's and a statewide coalition's whole release history; --budget=SECONDS stops waiting for
+  // each (default an hour), --agencies=N --counties=N make the statewide one smaller.
+  visibility: () => {
+    const { agencies, counties } = statsOptionsFromArgs(process.argv);
+    return runVisibilityBenchmark({ agencies, counties, budgetSeconds: budgetFromArgs() ?? 3600 });
+  },
   // Loaded only when asked for: Lighthouse is a large import. Pages: `npm run lighthouse -- <pages>`.
   lighthouse: () =>
     import('../lighthouse').then((l) => l.runLighthouse(l.lighthouseOptionsFromArgs(process.argv.slice(2)))),
 };
 
-/** `--budget=SECONDS` caps each audience's protection in the disclosure benchmark. */
+/** `--budget=SECONDS` caps each audience's protection in the disclosure benchmark, and each history in the visibility one. */
 function budgetFromArgs(): number | undefined {
   const flag = process.argv.find((a) => a.startsWith('--budget='));
   return flag ? Number(flag.slice('--budget='.length)) : undefined;

@@ -14,18 +14,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { type Db, migrate, openDatabase } from '../../api/db';
-import { writeDemoCoalition } from '../../api/demo/seed';
-import { insertOrgUnit } from '../../api/queries/orgUnits';
+import { migrate, openDatabase } from '../../api/db';
 import { getFirstAdmin } from '../../api/queries/releases';
 import { releaseSettled } from '../../api/services/releases/jobs';
 import { startRelease } from '../../api/services/releases/publish';
 import { getReleaseView } from '../../api/services/releases/views';
 import { type OverviewView, overviewRequestPaths } from '../../web/src/features/dashboard/requests';
 import { runBundleBenchmark } from './bundle';
-import { caseInput } from './disclosure';
 import { formatRate, formatRatio, median, printTable } from './measure';
 import type { RunningServer } from './server';
+import { writeStatewideCoalition } from './statewide';
 import { signIn, startWebServer } from './webServer';
 
 export type StatsBenchOptions = {
@@ -63,40 +61,6 @@ const overviewView: OverviewView = { period: '2025Q4', geo: 'coalition' };
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
 /**
- * Moves the demo generator's agencies onto the statewide counties the disclosure benchmark assigns
- * them (so both benchmarks protect the same cube): the demo's county rows become the first
- * counties, the rest are added, and every agency's home county is set.
- */
-function spreadOverCounties(db: Db, assignment: ReturnType<typeof caseInput>): void {
-  db.transaction(() => {
-    const coalitionId = db
-      .prepare(`SELECT id FROM org_units WHERE level = 'coalition'`)
-      .pluck()
-      .get() as number;
-    const demoCounties = db
-      .prepare(`SELECT id FROM org_units WHERE level = 'county' ORDER BY id`)
-      .pluck()
-      .all() as number[];
-    if (demoCounties.length > assignment.counties.length)
-      throw new Error(`the statewide coalition needs at least ${demoCounties.length} counties`);
-    const rename = db.prepare('UPDATE org_units SET code = ?, name = ? WHERE id = ?');
-    const countyIds = new Map(
-      assignment.counties.map((code, i) => {
-        // Names sort like the codes, so the API lists counties in the same order as the cube.
-        const name = `County ${code}`;
-        const reused = demoCounties[i];
-        if (reused === undefined)
-          return [code, insertOrgUnit(db, { code, name, level: 'county', parentId: coalitionId })];
-        rename.run(code, name, reused);
-        return [code, reused];
-      }),
-    );
-    const move = db.prepare(`UPDATE org_units SET parent_id = ? WHERE code = ? AND level = 'agency'`);
-    for (const agency of assignment.agencies) move.run(countyIds.get(agency.county), agency.code);
-  })();
-}
-
-/**
  * Writes the statewide coalition and publishes its 2025Q4 release (with the year 2025) through the
  * releases service. Returns the viewer's sign-in and how long each step took.
  */
@@ -105,9 +69,7 @@ async function createStatewide(databasePath: string, size: { agencies: number; c
   try {
     migrate(db);
     let started = performance.now();
-    // Seven quarters end with the demo's 2026Q3, so 2025Q1–Q4 are closed and approved, as in the disclosure bench.
-    const demo = writeDemoCoalition(db, { agencies: size.agencies, quarters: 7 });
-    spreadOverCounties(db, caseInput('statewide', size));
+    const demo = writeStatewideCoalition(db, size);
     const writeSeconds = seconds(started);
     const admin = getFirstAdmin(db);
     const viewer = demo.signIns.find((s) => s.role === 'viewer');
