@@ -17,24 +17,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Db, openDatabase } from '../../api/db';
-import { buildCube, coalitionGeo, tableCategories } from '../../api/disclosure/cube';
+import { coalitionGeo, tableCategories } from '../../api/disclosure/cube';
 import type { Audience } from '../../api/disclosure/types';
-import {
-  comparePeriods,
-  type PeriodKind,
-  parseQuarter,
-  periodKindOf,
-  quartersOf,
-} from '../../api/domain/periods';
+import { comparePeriods, type PeriodKind, periodKindOf } from '../../api/domain/periods';
 import { listPublishedCells } from '../../api/queries/publishedCells';
-import { getApprovedValues } from '../../api/queries/raw/approvedValues';
-import {
-  getFirstAdmin,
-  listAgenciesWithCounty,
-  listCountyCodes,
-  listPublishedPeriods,
-} from '../../api/queries/releases';
+import { getFirstAdmin, listCountyCodes, listPublishedPeriods } from '../../api/queries/releases';
 import { currentCatalog } from '../../api/services/catalog';
+import { historyCube } from '../../api/services/releases/history';
 import { listReleaseViews } from '../../api/services/releases/views';
 import { printTable } from './measure';
 import type { StatewideSize } from './statewide';
@@ -66,23 +55,11 @@ const seconds = (start: number) => (performance.now() - start) / 1000;
  * or builds a cube, so a change to the cube builder's input is made here alone.
  */
 export function trueValues(db: Db, periods: readonly string[]): Map<string, number> {
-  const catalog = currentCatalog(db);
-  const agencies = listAgenciesWithCounty(db);
-  const counties = listCountyCodes(db);
+  const wanted = new Set(periods);
+  // The members' cube of every published period holds every published table (the public's too).
   const truth = new Map<string, number>();
-  for (const period of periods) {
-    const quarters = quartersOf(period).map((q) => q.code);
-    const cube = buildCube({
-      catalog,
-      agencies,
-      counties,
-      values: getApprovedValues(db, quarters),
-      quarter: quarters.at(-1) as string,
-      aggregates: parseQuarter(period) ? [] : [period],
-      scope: 'full',
-    });
-    for (const cell of cube.cells) if (cell.period === period) truth.set(cell.id, cell.value);
-  }
+  for (const cell of historyCube(db, 'coalition').cells)
+    if (wanted.has(cell.period)) truth.set(cell.id, cell.value);
   return truth;
 }
 
