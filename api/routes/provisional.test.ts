@@ -244,7 +244,7 @@ describe('the publication settings', () => {
 
     const changed = await put({ provisionalShare: 0.5 });
     expect(changed.status).toBe(200);
-    expect(await changed.json()).toEqual({ settings: { provisionalShare: 0.5, countyBreakdownAgencies: 3 } });
+    expect(await changed.json()).toEqual({ settings: { provisionalShare: 0.5, countyBreakdownAgencies: 1 } });
     expect((await (await put({ countyBreakdownAgencies: 4 })).json()).settings).toEqual({
       provisionalShare: 0.5,
       countyBreakdownAgencies: 4,
