@@ -10,7 +10,8 @@ import { feasibilityIntervals } from '../../disclosure/protect';
 import { type Audience, type CubeCell, defaultThresholds, type Relation } from '../../disclosure/types';
 import { quartersOf } from '../../domain/periods';
 import { readDefaultCatalog } from '../../queries/catalog';
-import { releaseTimeout, survivorsQuarter, apiTest as test } from '../../testing';
+import { insertOrgUnit } from '../../queries/orgUnits';
+import { approveReport, releaseTimeout, survivorsQuarter, apiTest as test } from '../../testing';
 
 const catalog = readDefaultCatalog();
 
@@ -96,27 +97,39 @@ describe('leaks across releases', { timeout: 3 * releaseTimeout }, () => {
 
   test('a county is not pinned through the coalition and the other county', async ({
     approve,
-    publish,
+    coalition,
     db,
+    publish,
   }) => {
-    // Survivors met through illicit massage businesses: Santa Clara 6 a quarter, then 4; San Benito
-    // 0, 3, 3, 3, then 1. San Benito's last quarter follows from its calendar and fiscal years (as
-    // above), and Santa Clara's from the coalition's 5 less San Benito's 1.
-    const santaClara = [6, 6, 6, 6, 4];
-    const sanBenito = [0, 3, 3, 3, 1];
+    // Survivors met through illicit massage businesses, two agencies in each county. Santa Clara:
+    // 4 a quarter. San Benito: 0, then 4, 4, 4 (its fiscal year 2024: 12), then 6 (its year: 18).
+    // San Benito's last quarter follows from its year and fiscal year (18 − 12 + 0 = 6), and Santa
+    // Clara's from the coalition's 10 less those 6: 4.
+    const county = (code: string) =>
+      db.prepare('SELECT id FROM org_units WHERE code = ?').pluck().get(code) as number;
+    const agency = (code: string, parent: string, agencyType: 'victim_services' | 'legal_services') =>
+      insertOrgUnit(db, { code, name: code, level: 'agency', parentId: county(parent), agencyType });
+    const brook = agency('BROOK', 'SCL', 'victim_services');
+    const mesa = agency('MESA', 'SBN', 'legal_services');
+    const sanBenito = [0, 2, 2, 2, 3];
     const context = (n: number) => ({
       trafficking_context: n,
       'trafficking_context.venue.sex_illicit_massage': n,
     });
+    const report = (agencyId: number, quarter: string, values: Record<string, number>) =>
+      approveReport(db, {
+        agencyId,
+        period: quarter,
+        values,
+        reporterId: coalition.users.riverReporter,
+        adminId: coalition.users.admin,
+      });
     quarters.forEach((quarter, i) => {
-      approve('river', quarter, {
-        ...survivorsQuarter(catalog, 'victim_services', 40, 12),
-        ...context(santaClara[i] as number),
-      });
-      approve('hills', quarter, {
-        ...survivorsQuarter(catalog, 'health_care', 12, 2),
-        ...context(sanBenito[i] as number),
-      });
+      const each = sanBenito[i] as number;
+      approve('river', quarter, { ...survivorsQuarter(catalog, 'victim_services', 20, 4), ...context(2) });
+      report(brook, quarter, { ...survivorsQuarter(catalog, 'victim_services', 20, 4), ...context(2) });
+      approve('hills', quarter, { ...survivorsQuarter(catalog, 'health_care', 12, 2), ...context(each) });
+      report(mesa, quarter, { ...survivorsQuarter(catalog, 'legal_services', 12, 2), ...context(each) });
     });
     for (const quarter of quarters) expect((await publish(quarter)).status).toBe('published');
     const seen = shown(db, ['coalition', 'public'], 'trafficking_context.venue', 'sex_illicit_massage');
