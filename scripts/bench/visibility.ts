@@ -179,7 +179,7 @@ function measure(db: Db): Measured | undefined {
     truth: indexTruth(truth),
     published,
     // A grouped table, `<element>.<combo>:<grouping>`, has its combination's categories.
-    categoriesOf: (table) => tableCategories(catalog, table.split(':', 1)[0] as string),
+    categoriesOf: (table) => tableCategories(catalog, table),
     baselines: { cubes, reading },
     nesting: compareAudiences(published.coalition, published.public),
     uncovered: uncoveredCells(published, truth),

@@ -111,6 +111,9 @@ export function tableVisibility(
   const view = `${period}/${geo}`;
   const tablesGiven = published.tables.get(view) ?? new Set<string>();
   const byTable = new Map<string, TableVisibility>();
+  // A two-way table published by its margins only has no finest cells: it breaks its count down
+  // along its first category instead (the cells with one coordinate, at that coordinate's position).
+  const margins = new Map<string, { count: number; visibleCount: number }>();
   for (const cell of truth.get(view) ?? []) {
     let entry = byTable.get(cell.table);
     if (!entry) {
@@ -130,7 +133,16 @@ export function tableVisibility(
     if (isFinest(cell.optionKey)) {
       entry.count += cell.value;
       if (visible) entry.visibleCount += cell.value;
+    } else if (cell.optionKey.split('|')[0] !== total) {
+      const margin = margins.get(cell.table) ?? { count: 0, visibleCount: 0 };
+      margin.count += cell.value;
+      if (visible) margin.visibleCount += cell.value;
+      margins.set(cell.table, margin);
     }
+  }
+  for (const entry of byTable.values()) {
+    const margin = margins.get(entry.table);
+    if (entry.count === 0 && margin) Object.assign(entry, margin);
   }
   return [...byTable.values()];
 }
