@@ -290,3 +290,48 @@ test('12. protecting twice gives the same pattern', async () => {
   expect([...hiddenIds(second)].sort()).toEqual([...hiddenIds(first)].sort());
   expect(first.status).toBe('passed');
 });
+
+test('information lost is reported per level, over the count and over the cells that are not zero', async () => {
+  // A county table with one small count, the coalition's copy of it, and an earlier period not owned.
+  const county = oneWay('A', [2, 30, 0, 40]);
+  const coalition = oneWay('C', [2, 30, 0, 40]);
+  const earlier = oneWay('E', [1, 4, 50]);
+  const cells = [
+    ...county.cells.map((c) => ({ ...c, group: 'A', owned: true })),
+    ...coalition.cells.map((c) => ({ ...c, group: 'coalition', owned: true })),
+    ...earlier.cells.map((c) => ({ ...c, group: 'A', owned: false, frozen: { suppressed: c.value < 5 } })),
+  ];
+  const relations = [
+    ...county.relations,
+    ...coalition.relations,
+    ...earlier.relations,
+    ...county.cells.map((c, i) => ({
+      kind: 'sum' as const,
+      total: (coalition.cells[i] as CubeCell).id,
+      parts: [c.id],
+    })),
+  ];
+  const result = await run(cells, relations);
+  expect(result.status).toBe('passed');
+  const hidden = hiddenIds(result);
+  const share = (ids: string[], by: 'count' | 'cells') => {
+    const owned = cells.filter((c) => ids.includes(c.id) && c.value > 0);
+    const part = owned.filter((c) => hidden.has(c.id));
+    return by === 'count'
+      ? part.reduce((s, c) => s + c.value, 0) / owned.reduce((s, c) => s + c.value, 0)
+      : part.length / owned.length;
+  };
+  const countyIds = county.cells.map((c) => c.id);
+  const coalitionIds = coalition.cells.map((c) => c.id);
+  expect(result.stats.loss.county).toEqual({
+    count: share(countyIds, 'count'),
+    nonZeroCells: share(countyIds, 'cells'),
+  });
+  expect(result.stats.loss.coalition).toEqual({
+    count: share(coalitionIds, 'count'),
+    nonZeroCells: share(coalitionIds, 'cells'),
+  });
+  // The small count and a complement are hidden at both levels; the earlier period is not counted.
+  expect(result.stats.loss.county.nonZeroCells).toBeGreaterThanOrEqual(2 / 4);
+  expect(result.stats.loss.all.count).toBeCloseTo(share([...countyIds, ...coalitionIds], 'count'), 10);
+});

@@ -429,9 +429,34 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
       seconds: (performance.now() - started) / 1000,
       hiddenShareOfCells: cells.length === 0 ? 0 : hiddenCells.length / cells.length,
       hiddenShareOfCount: peopleTotal === 0 ? 0 : hiddenPeople / peopleTotal,
+      loss: informationLoss(cells, hidden),
     },
     failures,
   };
+}
+
+/** What hiding takes from a reader, per level: see `ProtectionResult['stats']['loss']`. */
+function informationLoss(cells: readonly CubeCell[], hidden: Uint8Array): ProtectionResult['stats']['loss'] {
+  const marked = cells.some((c) => c.owned !== undefined);
+  const tally = () => ({ count: 0, hiddenCount: 0, cells: 0, hiddenCells: 0 });
+  const levels = { all: tally(), coalition: tally(), county: tally() };
+  cells.forEach((cell, i) => {
+    if (cell.kind !== 'people' || cell.value === 0 || (marked && cell.owned !== true)) return;
+    for (const level of [levels.all, cell.group === 'coalition' ? levels.coalition : levels.county]) {
+      level.count += cell.value;
+      level.cells++;
+      if (hidden[i]) {
+        level.hiddenCount += cell.value;
+        level.hiddenCells++;
+      }
+    }
+  });
+  const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+  const lossOf = (t: ReturnType<typeof tally>) => ({
+    count: share(t.hiddenCount, t.count),
+    nonZeroCells: share(t.hiddenCells, t.cells),
+  });
+  return { all: lossOf(levels.all), coalition: lossOf(levels.coalition), county: lossOf(levels.county) };
 }
 
 /**

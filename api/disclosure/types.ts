@@ -28,6 +28,8 @@ export type CubeCell = {
    * 1,000 coalition-wide, so complements fall on breakdowns and counties first.
    */
   costFactor?: number;
+  /** Published by this release (the others are earlier periods, there to be audited with it). */
+  owned?: boolean;
   /** Already published in an earlier release: its status is fixed (and, if published, its value known). */
   frozen?: { suppressed: boolean };
   /**
@@ -103,6 +105,13 @@ export type ProtectionResult = {
     /** Hidden cells' share of all cells, and of the total count (sum of hidden people values / sum of all). */
     hiddenShareOfCells: number;
     hiddenShareOfCount: number;
+    /**
+     * What hiding takes from a reader, over the people cells this release publishes (the owned
+     * ones, when the cube marks them): the hidden share of their count and of the cells that are
+     * not zero (so one person counted in many tables does not weigh more), overall, coalition-wide
+     * (cells of the `coalition` group) and below it.
+     */
+    loss: Record<'all' | 'coalition' | 'county', { count: number; nonZeroCells: number }>;
   };
   /** Why it failed: the cells the audit could still narrow down. Empty when passed. */
   failures: AuditFinding[];

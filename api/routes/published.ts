@@ -208,6 +208,15 @@ const audienceSummary = z
       .number()
       .optional()
       .describe('Admins only: with the published cells it would give away the sum of the hidden values'),
+    loss: z
+      .record(
+        z.enum(['all', 'coalition', 'county']),
+        z.object({ count: z.number(), nonZeroCells: z.number() }),
+      )
+      .optional()
+      .describe(
+        'Admins only: the hidden share of the people count this release publishes, and of its non-zero cells, overall, coalition-wide and by county',
+      ),
   })
   .describe('The protection’s outcome for one audience');
 

@@ -27,6 +27,8 @@ export type AudienceSummary = {
   hiddenShareOfCells: number;
   /** Admins only: with the published cells it would give away the sum of the hidden values. */
   hiddenShareOfCount?: number;
+  /** Admins only (as the share of the count): what hiding took, per level (absent from older releases). */
+  loss?: ProtectionResult['stats']['loss'];
 };
 
 export type ReleaseView = {
@@ -62,6 +64,7 @@ export function summaryOf(result: ProtectionResult): AudienceSummary {
     seconds: Math.round(stats.seconds * 1000) / 1000,
     hiddenShareOfCells: stats.hiddenShareOfCells,
     hiddenShareOfCount: stats.hiddenShareOfCount,
+    loss: stats.loss,
   };
 }
 
@@ -77,7 +80,7 @@ export function viewOf(db: Db, row: ReleaseRow, user: User | null): ReleaseView 
   const summaries = Object.fromEntries(
     Object.entries(stored).map(([audience, s]) => {
       if (details) return [audience, s];
-      const { hiddenShareOfCount: _leaky, ...safe } = s as AudienceSummary;
+      const { hiddenShareOfCount: _leaky, loss: _alsoLeaky, ...safe } = s as AudienceSummary;
       return [audience, safe];
     }),
   );
