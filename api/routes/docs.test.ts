@@ -181,7 +181,13 @@ test('the OpenAPI document describes the published statistics and releases', asy
     '^(\\d{4}Q[1-4]|\\d{4}H[12]|\\d{4}|FY\\d{4}|SFY\\d{4})$',
   );
   expect(parameter('/api/stats/{table}', 'geo').schema.pattern).toBe('^(coalition|[A-Za-z0-9]{2,16})$');
-  expect(parameter('/api/stats/{table}/series', 'interval').schema.enum).toEqual(['quarter', 'year', 'fy']);
+  expect(parameter('/api/stats/{table}/series', 'interval').schema.enum).toEqual([
+    'quarter',
+    'half',
+    'year',
+    'fy',
+    'sfy',
+  ]);
   expect(parameter('/api/releases/{id}/cells', 'audience').schema.enum).toEqual(['public', 'coalition']);
   for (const path of ['/api/stats/{table}', '/api/stats/{table}/series', '/api/stats/tables'])
     for (const p of parametersOf(doc, path)) expect(p.description, `${path} ${p.name}`).toBeTruthy();

@@ -418,6 +418,7 @@ describe('a series: one table over every published period of an interval', {
 
   test.for<[string, string[]]>([
     ['quarter', ['2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1']],
+    ['half', ['2025H1', '2025H2']],
     ['year', ['2025']],
     ['fy', []],
   ])('interval=%s lists the published periods oldest first', async ([interval, periods], { get, signIn }) => {

@@ -99,6 +99,9 @@ export const statsQuery = z
     }),
   );
 
+const intervalWords =
+  'The interval is "quarter", "year" (calendar years), "fy" (federal fiscal years), "half" (half-years) or "sfy" (California fiscal years).';
+
 export const seriesQuery = z
   .looseObject({
     geo: z.unknown().optional(),
@@ -109,12 +112,7 @@ export const seriesQuery = z
   .pipe(
     z.object({
       geo: geoParam.optional(),
-      interval: z
-        .enum(
-          ['quarter', 'year', 'fy'],
-          'The interval is "quarter", "year" (calendar years) or "fy" (federal fiscal years).',
-        )
-        .optional(),
+      interval: z.enum(intervals, intervalWords).optional(),
       audience: audience.optional(),
     }),
   );
@@ -150,7 +148,7 @@ const documentedStatsQuery = describeFields(statsQuery.out, {
 const documentedSeriesQuery = describeFields(seriesQuery.out, {
   geo: geoWords,
   interval:
-    'How the series steps: `quarter` (the default), `year` (calendar years) or `fy` (federal fiscal years). Every published period of the interval is included, oldest first.',
+    'How the series steps: `quarter` (the default), `half` (half-years), `year` (calendar years), `fy` (federal fiscal years) or `sfy` (California fiscal years). Every published period of the interval is included, oldest first.',
   audience: audienceWords,
 });
 const documentedTablesQuery = describeFields(tablesQuery.out, { audience: audienceWords });

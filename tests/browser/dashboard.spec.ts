@@ -11,7 +11,7 @@ async function signInAsViewer(page: Page) {
   await expect(page).toHaveURL(/\/$/);
 }
 
-test('a viewer reads the overview: every chart drawn, hidden figures shown as hidden, filters in the URL', async ({
+test('a viewer reads the overview: a quarter’s totals, a year’s breakdowns, hidden figures shown as hidden, filters in the URL', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -19,23 +19,47 @@ test('a viewer reads the overview: every chart drawn, hidden figures shown as hi
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expectEveryChartDrawn(page, 12);
+
+  // It opens on the newest quarter: totals and trends, and one notice where the breakdowns would be.
+  await expectEveryChartDrawn(page, 4);
   for (const title of [
-    'Survivors served by quarter, by type of trafficking',
-    'Age group',
-    'Gender identity',
-    'Citizenship',
-    'Race and ethnicity',
-    'Services provided',
-    'Referral sources',
-    'Trafficking context',
-    'County of service',
+    'Survivors served and new survivors by quarter',
     'Trainings and outreach events',
     'Community members reached by outreach',
     'Professionals trained, by discipline',
   ])
     await expect(chartNamed(page, title), title).toBeVisible();
-  await expect(page.getByText('Survivors served', { exact: true }).first()).toBeVisible();
+  await expect(page.locator('.tile')).toHaveCount(4);
+  const notice = page.getByRole('region', { name: 'Breakdowns are published for calendar and fiscal years' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Breakdowns are published/ })).toHaveCount(1);
+  await expect(chartNamed(page, 'Citizenship')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The notice opens the year that holds the quarter: every breakdown of it.
+  await notice.getByRole('link', { name: /^Open California fiscal year 2025–26/ }).click();
+  await expect(page).toHaveURL(/\/dashboard\?period=SFY2026$/);
+  await page.locator('#view-period').selectOption('2025');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard\?period=2025$/);
+  await expectEveryChartDrawn(page, 16);
+  for (const title of [
+    'Survivors served by calendar year, by type of trafficking',
+    'Minors and adults',
+    'Age group',
+    'Gender identity',
+    'Citizenship',
+    'LGBTQ+ identity',
+    'Disability',
+    'Race and ethnicity',
+    'County of service',
+    'Services provided',
+    'Referral sources',
+    'Trafficking context',
+    'Professionals trained, by discipline',
+  ])
+    await expect(chartNamed(page, title), title).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Breakdowns are published/ })).toHaveCount(0);
 
   // The demo's counts are small: many figures are hidden, and drawn as hidden, never as zero.
   await expect(page.getByText('Hidden to protect privacy (never a zero)').first()).toBeVisible();
@@ -48,24 +72,21 @@ test('a viewer reads the overview: every chart drawn, hidden figures shown as hi
   await expectNoAxeViolations(page);
 
   // The CSV of a chart is exactly the API's cells for it.
-  const latest = new URL(page.url()).searchParams.get('period');
-  expect(latest).toBeNull();
-  const period = await page.locator('#view-period').inputValue();
   await expectCsvEqualsApi(
     page,
     chartNamed(page, 'Citizenship'),
-    `/api/stats/survivors_served.citizenship?period=${period}&geo=coalition`,
+    '/api/stats/survivors_served.citizenship?period=2025&geo=coalition',
   );
 
   // The chart as an image: its own SVG, with the hidden legend and the release footnote written in.
   const downloadingSvg = page.waitForEvent('download');
-  await chartNamed(page, 'Citizenship')
+  await chartNamed(page, 'Gender identity')
     .getByRole('button', { name: /^Download SVG/ })
     .click();
   const svg = readFileSync(await (await downloadingSvg).path(), 'utf8');
   expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg).toContain('Hatched: Hidden to protect privacy');
-  expect(svg).toMatch(/From the \d{4}Q\d release/);
+  expect(svg).toMatch(/From the 2025 release/);
   const downloadingPng = page.waitForEvent('download');
   await chartNamed(page, 'Citizenship')
     .getByRole('button', { name: /^Download PNG/ })
@@ -73,19 +94,39 @@ test('a viewer reads the overview: every chart drawn, hidden figures shown as hi
   const png = readFileSync(await (await downloadingPng).path());
   expect(png.subarray(1, 4).toString()).toBe('PNG');
 
-  // Filters change the URL and the charts.
-  await page.locator('#view-period').selectOption('2025');
+  // A county: its totals, by year, and why its breakdowns are the whole coalition's.
   await page.locator('#view-geo').selectOption('SCL');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\?period=2025&geo=SCL$/);
   await expect(page.getByText('Showing Calendar year 2025, Santa Clara County.')).toBeVisible();
-  await expectEveryChartDrawn(page, 12);
-  await expect(chartNamed(page, 'Services provided').getByText(/release/)).toContainText('2025');
+  await expectEveryChartDrawn(page, 4);
+  await expect(chartNamed(page, 'Survivors served and new survivors by calendar year')).toBeVisible();
+  const county = page.getByRole('region', { name: 'Breakdowns are published for the whole coalition' });
+  await expect(county).toContainText(
+    "the coalition's breakdown minus one county's would give the other county's away",
+  );
+  await expect(
+    county.getByRole('link', { name: 'Open calendar year 2025 for the whole coalition' }),
+  ).toBeVisible();
+  await expect(chartNamed(page, 'Professionals trained, by discipline').getByText(/release/)).toContainText(
+    '2025',
+  );
   await expectCsvEqualsApi(
     page,
-    chartNamed(page, 'Services provided'),
-    '/api/stats/services_provided.service?period=2025&geo=SCL',
+    chartNamed(page, 'Professionals trained, by discipline'),
+    '/api/stats/professionals_trained.discipline?period=2025&geo=SCL',
   );
+  await expectNoAxeViolations(page);
+
+  // A county's quarter: its survivors are published by year, so it says so and offers the years.
+  await page.goto('/dashboard?period=2025Q4&geo=SCL');
+  await expect(
+    page.getByText(
+      /^For Santa Clara County, survivors served, new survivors and trainings delivered are published by calendar year/,
+    ),
+  ).toBeVisible();
+  await expect(page.locator('.tile')).toHaveCount(1);
+  await expect(chartNamed(page, 'Survivors served and new survivors by calendar year')).toBeVisible();
   await expectNoAxeViolations(page);
 
   // A period with no release yet says so, calmly.
@@ -103,15 +144,23 @@ test('a viewer follows a trend with a comparison and small multiples, and the fi
   await page.getByRole('link', { name: 'Trends', exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\/trends/);
   await expect(page.getByRole('heading', { level: 1, name: 'Trends' })).toBeVisible();
-  await expectEveryChartDrawn(page, 2);
+  await expectEveryChartDrawn(page, 1);
+  await expect(chartNamed(page, 'Survivors served by quarter')).toBeVisible();
 
+  // Breakdowns are published by year: a breakdown offers only the intervals it is published at.
   await page.getByLabel('Figure').selectOption('survivors_served.citizenship');
-  await page.getByLabel('Compare with').selectOption('SBN');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
-  await expect(page).toHaveURL(/table=survivors_served\.citizenship&interval=quarter&compare=SBN/);
-  const total = chartNamed(page, 'Survivors served by quarter');
-  await expect(total).toBeVisible();
-  await expect(total.getByRole('listitem').filter({ hasText: 'San Benito County' })).toBeVisible();
+  await expect(page).toHaveURL(/table=survivors_served\.citizenship&interval=quarter/);
+  await expect(
+    page.getByText(
+      /is published by calendar year, federal fiscal year and California fiscal year, not by quarter; showing it by calendar year\./,
+    ),
+  ).toBeVisible();
+  await expect(page.getByLabel('Over').locator('option')).toHaveText([
+    'Calendar years',
+    'Federal fiscal years',
+    'California fiscal years',
+  ]);
   await expect(page.getByRole('heading', { name: 'By citizenship' })).toBeVisible();
   await expectEveryChartDrawn(page, 2);
 
@@ -125,14 +174,19 @@ test('a viewer follows a trend with a comparison and small multiples, and the fi
   const image = readFileSync((await (await saving).path()) as string, 'utf8');
   expect(image.match(/class="recharts-surface/g)?.length).toBe(await groups.count());
   expect(image).toContain('U.S. citizen');
-
-  await total.getByRole('button', { name: 'Show as table' }).click();
-  await expect(total.getByRole('table')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // Survivors served, county against county, by year.
+  await page.getByLabel('Figure').selectOption('survivors_served');
   await page.getByLabel('Over').selectOption('year');
+  await page.getByLabel('Area').selectOption('SCL');
+  await page.getByLabel('Compare with').selectOption('SBN');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
-  await expect(page).toHaveURL(/interval=year/);
-  await expect(chartNamed(page, 'Survivors served by calendar year')).toBeVisible();
+  await expect(page).toHaveURL(/table=survivors_served&interval=year&geo=SCL&compare=SBN/);
+  const total = chartNamed(page, 'Survivors served by calendar year');
+  await expect(total).toBeVisible();
+  await expect(total.getByRole('listitem').filter({ hasText: 'San Benito County' })).toBeVisible();
+  await total.getByRole('button', { name: 'Show as table' }).click();
+  await expect(total.getByRole('table')).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -12,12 +12,25 @@ test('an admin sees the demo releases with their audits, publishes a quarter and
   await expect(page).toHaveURL(/\/$/);
 
   await page.getByRole('link', { name: 'Releases', exact: true }).click();
-  const table = page.getByRole('table');
+  const table = page.getByRole('table', { name: /every release/i });
   await expect(table).toBeVisible();
   // The demo's complete past quarters were published on first start, every audit passed.
   await expect(table.getByText('2026Q2').first()).toBeVisible();
   await expect(table.getByText('Audit passed').first()).toBeVisible();
   await expect(table.getByText('Audit failed')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The publication plan, collapsed until asked for: every table, who sees it, where and how often.
+  const plan = page.getByRole('region', { name: 'Publication plan' });
+  await expect(plan).toContainText('Published only where every county has at least 3 reporting agencies');
+  await plan.getByText(/^Show the plan’s \d+ tables/).click();
+  const planTable = plan.getByRole('table', { name: /what is published, to whom, where and how often/ });
+  await expect(planTable).toBeVisible();
+  const served = planTable
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Survivors served' }) })
+    .first();
+  await expect(served).toContainText('Each county: calendar years, federal and California fiscal years');
   await expectNoAxeViolations(page);
 
   await page.locator('#release-period').selectOption('2026Q3');

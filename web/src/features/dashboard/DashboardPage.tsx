@@ -1,12 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
 import { periodLabel } from '../../../../api/domain/periods';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
+import { countyGrains } from '../plan/plan';
+import { publicationPlanQuery } from '../plan/queries';
 import { Overview } from './OverviewPage';
 import { NoReleaseYet, NothingPublished, ViewFilters } from './parts';
+import type { Published } from './published';
 import { statsTablesQuery } from './queries';
+import type { StatsTablesResponse } from './types';
 import {
   coalitionGeo,
   geoName,
@@ -138,10 +142,43 @@ export function DashboardPage() {
               latestHref={`/dashboard${viewSearch({ period: resolved.latest, geo: resolved.view.geo })}`}
             />
           ) : (
-            <Overview view={resolved.view} provisional={resolved.provisional} />
+            <PublishedOverview view={resolved.view} list={published} provisional={resolved.provisional} />
           )}
         </>
       )}
     </div>
   );
+}
+
+/**
+ * The overview once what is published is known: the tables list, and for a county the plan, which
+ * says at which grains a county's figures are published (by year, where the coalition's are by quarter).
+ */
+function PublishedOverview({
+  view,
+  list,
+  provisional,
+}: {
+  view: { period: string; geo: string };
+  list: StatsTablesResponse;
+  provisional: ProvisionalCounts | null;
+}) {
+  const county = view.geo !== coalitionGeo;
+  const plan = useQuery({ ...publicationPlanQuery(), enabled: county });
+  const grains = plan.data;
+  const published = useMemo<Published>(
+    () => ({ list, county: grains ? countyGrains(grains) : undefined }),
+    [list, grains],
+  );
+  if (county && plan.isError)
+    return (
+      <LoadError
+        what="what is published for each county"
+        error={plan.error}
+        onRetry={() => void plan.refetch()}
+        retrying={plan.isFetching}
+      />
+    );
+  if (county && !grains) return <Loading label="Loading what is published for each county…" />;
+  return <Overview view={view} published={published} provisional={provisional} />;
 }

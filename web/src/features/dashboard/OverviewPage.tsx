@@ -1,153 +1,50 @@
-import { intervalOf, periodLabel } from '../../../../api/domain/periods';
+import { useMemo } from 'react';
+import { periodLabel } from '../../../../api/domain/periods';
 import { ChartSections, HeadlineFigures } from './ChartSections';
-import { byQuarterTable, type OverviewView, overviewPeriodTables, overviewSeriesTables } from './requests';
-import {
-  type ChartSectionSpec,
-  type ChartSource,
-  referralsChart,
-  servicesChart,
-  trainingsAndOutreachChart,
-} from './sectionSpecs';
-import { fileParts, geoName, type ProvisionalCounts, provisionalLabel } from './view';
+import { pageLayout } from './layout';
+import type { Published } from './published';
+import { type OverviewView, overviewSource } from './requests';
+import { overviewSpec } from './sectionSpecs';
+import { fileParts, geoName, type ProvisionalCounts, provisionalLabel, viewSearch } from './view';
+
+const dashboardHref = (view: { period: string; geo: string }) => `/dashboard${viewSearch(view)}`;
 
 /**
- * The overview of one period and geography: headline tiles, survivors by quarter, who was served,
- * services, referrals, context, counties of service, prevention and training. It fetches exactly
- * `overviewRequestPaths(view)` (the tables list through the page), each piece its own request.
+ * The overview of one period and geography: headline tiles, survivors over time, who was served,
+ * services, referrals and context, prevention and training — each where it is published for the
+ * view, with one notice in place of what is not. It fetches exactly `overviewRequestPaths(view, …)`.
  */
 export function Overview({
   view,
+  published,
   provisional = null,
 }: {
   view: OverviewView;
+  /** The tables list and, for a county, the plan's grains. */
+  published: Published;
   /** How many agencies reported, when the period is provisional. */
   provisional?: ProvisionalCounts | null;
 }) {
-  const interval = intervalOf(view.period);
-  const source: ChartSource = {
-    period: view.period,
-    series: (table, at = interval) => ({ table, geo: view.geo, interval: at }),
-    table: (code) => ({ table: code, period: view.period, geo: view.geo }),
-    fileParts: fileParts(view.period, provisional !== null, view.geo),
-  };
+  const source = overviewSource(view, fileParts(view.period, provisional !== null, view.geo));
+  const layout = useMemo(() => pageLayout(overviewSpec(), published, view), [published, view]);
   const where = view.geo === 'coalition' ? 'across the coalition' : `in ${geoName(view.geo)}`;
   const caution = provisionalLabel(provisional);
 
   return (
     <>
-      <HeadlineFigures headingId="headline-heading" tables={overviewSeriesTables} source={source}>
+      <HeadlineFigures
+        headingId="headline-heading"
+        tiles={layout.tiles}
+        notice={layout.tilesNotice}
+        source={source}
+        hrefOf={dashboardHref}
+      >
         <p className="muted">
           {periodLabel(view.period)}, {where}.{caution ? ` ${caution}.` : ''} Each agency counts a survivor
           once per quarter; a survivor served by two agencies is counted by both.
         </p>
       </HeadlineFigures>
-      <ChartSections sections={overviewSections(where, interval)} source={source} />
+      <ChartSections blocks={layout.blocks} source={source} hrefOf={dashboardHref} />
     </>
   );
-}
-
-/** The overview's charts, below the headline tiles; `where` and `interval` word the quarters chart. */
-function overviewSections(where: string, interval: string): ChartSectionSpec[] {
-  const chosen = interval === 'quarter' ? 'The chosen quarter is' : 'The quarters of the chosen year are';
-  return [
-    {
-      headingId: 'quarters-heading',
-      heading: 'Survivors served over time',
-      headingHidden: true,
-      wide: true,
-      charts: [
-        {
-          kind: 'stack',
-          table: byQuarterTable,
-          title: 'Survivors served by quarter, by type of trafficking',
-          description: `Every published quarter ${where}. ${chosen} marked in the table.`,
-          category: 'trafficking_type',
-        },
-      ],
-    },
-    {
-      headingId: 'demographics-heading',
-      heading: 'Who was served',
-      charts: [
-        {
-          kind: 'period-bars',
-          table: overviewPeriodTables.typeAge,
-          title: 'Age group',
-          what: 'survivors by age group',
-          category: 'age_group',
-        },
-        {
-          kind: 'series-bars',
-          table: overviewSeriesTables.survivorsServed,
-          title: 'Gender identity',
-          what: 'survivors by gender identity',
-          category: 'gender',
-        },
-        {
-          kind: 'period-bars',
-          table: overviewPeriodTables.citizenship,
-          title: 'Citizenship',
-          what: 'survivors by citizenship',
-          category: 'citizenship',
-        },
-        {
-          kind: 'period-bars',
-          table: overviewPeriodTables.raceEthnicity,
-          title: 'Race and ethnicity',
-          what: 'survivors by race and ethnicity',
-          description:
-            'A survivor may be counted in more than one group, so these can add up to more than the total.',
-          category: 'race_ethnicity',
-        },
-      ],
-    },
-    {
-      headingId: 'services-heading',
-      heading: 'Services, referrals and context',
-      charts: [
-        servicesChart(overviewPeriodTables.services),
-        referralsChart(overviewPeriodTables.referrals),
-        {
-          kind: 'period-bars',
-          table: overviewPeriodTables.context,
-          title: 'Trafficking context',
-          description:
-            'Survivors by the venue or industry where they were trafficked, where it is known. A survivor may be counted in more than one.',
-          category: 'venue',
-          labelWidth: 230,
-        },
-        {
-          kind: 'county-comparison',
-          title: 'County of service',
-          description: 'Survivors served and new survivors, by the county where they were served.',
-          served: overviewPeriodTables.servedByCounty,
-          fresh: overviewPeriodTables.newByCounty,
-        },
-      ],
-    },
-    {
-      headingId: 'prevention-heading',
-      heading: 'Prevention and training',
-      charts: [
-        trainingsAndOutreachChart(overviewSeriesTables),
-        {
-          kind: 'trend',
-          title: 'Community members reached by outreach',
-          main: {
-            table: overviewSeriesTables.communityReached,
-            key: 'reached',
-            label: 'Community members reached',
-          },
-          unit: 'people',
-        },
-        {
-          kind: 'series-bars',
-          table: overviewSeriesTables.professionalsTrained,
-          title: 'Professionals trained, by discipline',
-          category: 'discipline',
-          unit: 'people',
-        },
-      ],
-    },
-  ];
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { type Interval, intervalNames } from '../../../../api/domain/periods';
+import { intervalNames } from '../../../../api/domain/periods';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { DeferredDrawing } from '../../charts/DeferredDrawing';
 import { completenessNote, provisionalNote, releaseFootnote } from '../../charts/format';
@@ -13,24 +13,28 @@ import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { LineChart } from './charts';
 import { DashboardTabs } from './DashboardPage';
 import { ChartSlot, NothingPublished } from './parts';
+import { intervalWord } from './published';
 import { statsSeriesQuery, statsTablesQuery } from './queries';
 import { multiplesTableModel, type SeriesData, smallMultiples, trendModel } from './shape';
 import { releasesOf } from './slots';
 import {
+  intervalNotice,
   resolveTrendsView,
   type TrendsView,
   trendFileParts,
+  trendIntervals,
   trendsSearch,
   unduplicatedNotes,
 } from './trends';
 import type { StatsSeries, StatsTableInfo } from './types';
-import { geoName, geoShortName, publishedCube } from './view';
+import { coalitionGeo, geoName, geoShortName, publishedCube } from './view';
 import './dashboard.css';
 
 /**
- * `/dashboard/trends?table=survivors_served.gender&interval=quarter&geo=SCL&compare=SBN`: any published
- * table over quarters, years or fiscal years, with another geography to compare, and small multiples
- * of its categories. Lines break where a figure is hidden or not every agency reported.
+ * `/dashboard/trends?table=survivors_served&interval=quarter&geo=SCL&compare=SBN`: any published
+ * table over the intervals it is published at (quarters, half-years, years or fiscal years), with
+ * another geography to compare, and small multiples of its categories. Lines break where a figure
+ * is hidden or not every agency reported.
  */
 export function TrendsPage() {
   usePageTitle('Trends');
@@ -48,6 +52,8 @@ export function TrendsPage() {
       )
     : null;
   const search = searchParams.get('period') ? `?period=${searchParams.get('period')}` : '';
+  const info = view ? tables.data?.tables.find((t) => t.code === view.table) : undefined;
+  const notice = view ? intervalNotice(searchParams.get('interval'), view, info) : null;
 
   return (
     <div className="dashboard">
@@ -76,20 +82,13 @@ export function TrendsPage() {
             view={view}
             onChange={(next) => setSearchParams(new URLSearchParams(trendsSearch(next)))}
           />
-          <Trends view={view} info={tables.data.tables.find((t) => t.code === view.table)} />
+          {notice ? <p className="notice notice--info">{notice}</p> : null}
+          <Trends view={view} info={info} />
         </>
       )}
     </div>
   );
 }
-
-const intervalWords: Record<Interval, string> = {
-  quarter: 'quarter',
-  half: 'half-year',
-  year: 'calendar year',
-  fy: 'federal fiscal year',
-  sfy: 'California fiscal year',
-};
 
 function TrendFilters({
   tables,
@@ -129,7 +128,7 @@ function TrendFilters({
         label="Over"
         name="interval"
         defaultValue={view.interval}
-        options={(['quarter', 'year', 'fy'] as const).map((interval) => ({
+        options={trendIntervals(tables.find((t) => t.code === view.table)).map((interval) => ({
           value: interval,
           label: intervalNames[interval],
         }))}
@@ -166,12 +165,18 @@ function Trends({ view, info }: { view: TrendsView; info: StatsTableInfo | undef
       {(mainData) =>
         mainData.periods.length === 0 ? (
           <div className="notice notice--info dashboard-empty">
-            <h2 className="notice__title">No release yet for this period</h2>
+            <h2 className="notice__title">Nothing published for this choice yet</h2>
             <p>
-              Nothing has been published for {intervalNames[view.interval].toLowerCase()} yet. A calendar year
-              appears once its fourth quarter is published, a federal fiscal year once its last quarter (July
-              to September) is.
+              {name} has no published figures for{' '}
+              {view.geo === coalitionGeo ? 'the whole coalition' : geoName(view.geo)} by{' '}
+              {intervalWord(view.interval)}.{' '}
+              {view.geo === coalitionGeo
+                ? 'A calendar year appears once its fourth quarter is published, a fiscal year once its last quarter is.'
+                : 'A county’s figures are published for fewer kinds of period than the coalition’s: try calendar years, or the whole coalition.'}
             </p>
+            {info?.notes.map((note) => (
+              <p key={note}>{note}</p>
+            ))}
           </div>
         ) : view.compare && compare.isPending ? (
           <Loading label="Loading the comparison…" />
@@ -187,6 +192,7 @@ function Trends({ view, info }: { view: TrendsView; info: StatsTableInfo | undef
             view={view}
             main={mainData}
             comparison={view.compare ? compare.data : undefined}
+            notes={info?.notes ?? []}
             elementName={elementName}
             unit={unit}
             fileParts={trendFileParts(view, [mainData, view.compare ? compare.data : undefined])}
@@ -201,6 +207,7 @@ function TrendCharts({
   view,
   main,
   comparison,
+  notes,
   elementName,
   unit,
   fileParts,
@@ -208,6 +215,8 @@ function TrendCharts({
   view: TrendsView;
   main: StatsSeries;
   comparison: StatsSeries | undefined;
+  /** What the publication plan says about the table. */
+  notes: readonly string[];
   elementName: string;
   unit: string;
   fileParts: readonly string[];
@@ -235,6 +244,11 @@ function TrendCharts({
     };
   }, [main, comparison, view.geo, view.compare, labels]);
   const latest = main.periods.at(-1);
+  // A comparison with nothing published at this interval (a county's quarters) says so, not a blank line.
+  const comparisonMissing =
+    view.compare && comparison && comparison.periods.length === 0
+      ? `${geoName(view.compare)} has no published figures by ${intervalWord(view.interval)}.`
+      : null;
   return (
     <>
       <section className="section" aria-labelledby="trend-total-heading">
@@ -242,7 +256,7 @@ function TrendCharts({
           {elementName}: the total
         </h2>
         <LineChart
-          title={`${elementName} by ${intervalWords[view.interval]}`}
+          title={`${elementName} by ${intervalWord(view.interval)}`}
           description={
             main.kind === 'people'
               ? 'Totals add up each agency’s count: a survivor served by two agencies is counted twice. The table gives the range of different people where it is published.'
@@ -250,7 +264,11 @@ function TrendCharts({
           }
           model={model}
           completeness={latest?.completeness}
-          extraNotes={latest ? [`Latest period: ${latest.period}.`, provisionalNote(latest)] : []}
+          extraNotes={[
+            ...(latest ? [`Latest period: ${latest.period}.`, provisionalNote(latest)] : []),
+            comparisonMissing,
+            ...notes,
+          ]}
           releases={releasesOf(main)}
           fileParts={fileParts}
           headingLevel={3}
@@ -295,7 +313,7 @@ function Multiples({
   const timeZone = useCoalitionTimeZone();
   return (
     <ChartFrame
-      title={`${elementName} in ${geoShortName(view.geo).toLowerCase() === 'whole coalition' ? 'the whole coalition' : geoName(view.geo)}, one chart per group`}
+      title={`${elementName} in ${view.geo === coalitionGeo ? 'the whole coalition' : geoName(view.geo)}, one chart per group`}
       description="Each small chart has its own scale. Hatched bands mark periods where the figure is hidden."
       model={table}
       notes={[completenessNote(latest?.completeness, latest?.period), provisionalNote(latest)]}

@@ -55,8 +55,9 @@ export function ChartSlot<T>({
 }
 
 /**
- * The filters: a published period (quarters, calendar years, federal fiscal years) and, for signed-in
- * members, a geography. Only published periods and geographies are offered, so every view is in the cube.
+ * The filters: a published period (quarters, half-years, calendar years, federal and California
+ * fiscal years, each where published) and, for signed-in members, a geography. Only published
+ * periods and geographies are offered, so every view is in the cube.
  */
 export function ViewFilters({
   periods,

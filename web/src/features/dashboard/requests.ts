@@ -6,7 +6,11 @@
  */
 import { type Interval, intervalOf } from '../../../../api/domain/periods';
 import { api, apiPath, pathParams } from '../../api/client';
+import { type PageLayout, pageLayout } from './layout';
+import type { Published } from './published';
+import { type ChartSource, overviewSpec, type ShownChart } from './sectionSpecs';
 import type { Audience } from './types';
+import { coalitionGeo } from './view';
 
 /** The overview's filters: one published period (quarter, year or fiscal year) and one geography. */
 export type OverviewView = { period: string; geo: string };
@@ -54,42 +58,64 @@ export function seriesPath(request: SeriesRequest): string {
   return apiPath(api.stats[':table'].series.$path(seriesArgs(request)));
 }
 
-/** Tables the overview reads over time (its headline tiles and activity trends), at the view's interval. */
-export const overviewSeriesTables = {
-  survivorsServed: 'survivors_served.gender',
-  newSurvivors: 'new_survivors.gender',
-  trainings: 'trainings_delivered',
-  professionalsTrained: 'professionals_trained.discipline',
-  outreachEvents: 'outreach_events',
-  communityReached: 'community_reached',
-} as const;
+/** Where the overview's requests go for a view: the caller's own audience, the view's geography. */
+export function overviewSource(view: OverviewView, fileParts: readonly string[] = []): ChartSource {
+  return {
+    period: view.period,
+    series: (table, interval) => ({ table, geo: view.geo, interval }),
+    table: (table) => ({ table, period: view.period, geo: view.geo }),
+    fileParts,
+  };
+}
 
-/** The table drawn quarter by quarter, stacked by type of trafficking (whatever the chosen interval). */
-export const byQuarterTable = 'survivors_served.type_age';
+/** `/api/publication-plan`: what a county view reads to know its grains. */
+export function planPath(): string {
+  return apiPath(api['publication-plan'].$path());
+}
 
-/** Tables the overview reads for the chosen period only. */
-export const overviewPeriodTables = {
-  typeAge: 'survivors_served.type_age',
-  citizenship: 'survivors_served.citizenship',
-  raceEthnicity: 'survivors_served.race_ethnicity',
-  services: 'services_provided.service',
-  referrals: 'referrals_received.referral_source',
-  context: 'trafficking_context.venue',
-  servedByCounty: 'survivors_served.county',
-  newByCounty: 'new_survivors.county',
-} as const;
+/** The paths one chart fetches, in the order its slot asks for them. */
+export function chartPaths(chart: ShownChart, source: ChartSource): string[] {
+  switch (chart.kind) {
+    case 'period-bars':
+      return [tablePath(source.table(chart.table))];
+    case 'series-bars':
+    case 'stack':
+      return [seriesPath(source.series(chart.table, chart.interval))];
+    case 'trend':
+      return [chart.main, ...(chart.other ? [chart.other] : [])].map((line) =>
+        seriesPath(source.series(line.table, chart.interval)),
+      );
+    case 'county-comparison':
+      return [tablePath(source.table(chart.served)), tablePath(source.table(chart.fresh))];
+  }
+}
+
+/** Every path a page's layout fetches: the tiles' series, then each chart's, each once. */
+export function layoutPaths(layout: PageLayout, source: ChartSource): string[] {
+  const interval = intervalOf(source.period);
+  const paths = [
+    ...layout.tiles.map((tile) => seriesPath(source.series(tile.table, interval))),
+    ...layout.blocks.flatMap((block) =>
+      block.kind === 'section' ? block.section.charts.flatMap((chart) => chartPaths(chart, source)) : [],
+    ),
+  ];
+  return [...new Set(paths)];
+}
 
 /**
  * Every API path (with its query string) the overview fetches for a view, in the order it asks for
- * them: the tables list, the series behind the headline tiles and trends, the quarter-by-quarter
- * series, then each breakdown of the chosen period.
+ * them: the tables list, the plan (for a county), the series behind the headline tiles, then each
+ * chart's tables. Only what the tables list (and plan) say is published for the view.
  */
-export function overviewRequestPaths(view: OverviewView): string[] {
-  const interval = intervalOf(view.period);
+export function overviewRequestPaths(
+  view: OverviewView,
+  list: Published['list'],
+  county?: Published['county'],
+): string[] {
+  const layout = pageLayout(overviewSpec(), { list, county }, view);
   return [
     tablesPath(),
-    ...Object.values(overviewSeriesTables).map((table) => seriesPath({ table, geo: view.geo, interval })),
-    seriesPath({ table: byQuarterTable, geo: view.geo, interval: 'quarter' }),
-    ...Object.values(overviewPeriodTables).map((table) => tablePath({ table, ...view })),
+    ...(view.geo === coalitionGeo ? [] : [planPath()]),
+    ...layoutPaths(layout, overviewSource(view)),
   ];
 }

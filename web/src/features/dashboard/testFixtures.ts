@@ -1,6 +1,8 @@
 /** Small published tables and series for the shaping tests, built the way the stats API sends them. */
+import type { Interval } from '../../../../api/domain/periods';
+import type { CountyGrains } from '../plan/plan';
 import type { SeriesData } from './shape';
-import type { Dimension, StatsCell } from './types';
+import type { Dimension, StatsCell, StatsTableInfo, StatsTablesResponse } from './types';
 
 export const genderDimension: Dimension = {
   category: 'gender',
@@ -64,4 +66,115 @@ export function genderSeries(
       unduplicated: null,
     })),
   };
+}
+
+/** A table as the tables list describes it: code, periods, geographies and (optionally) its categories. */
+function listed(
+  code: string,
+  periods: readonly string[],
+  geographies: readonly string[],
+  categories: readonly string[] = [],
+  notes: readonly string[] = [],
+): StatsTableInfo {
+  return {
+    code,
+    element: code.split('.')[0] as string,
+    name: code,
+    kind: code.startsWith('professionals') || code.startsWith('trainings') ? 'activity' : 'people',
+    dimensions: categories.map((category) => ({ category, name: category, additive: true, options: [] })),
+    periods: [...periods],
+    geographies: [...geographies],
+    notes: [...notes],
+  };
+}
+
+/** Published periods of the demo-like history: quarters 2025Q1–2026Q2 and what they complete. */
+const everyPeriod = [
+  '2025Q1',
+  '2025Q2',
+  '2025H1',
+  'SFY2025',
+  '2025Q3',
+  'FY2025',
+  '2025Q4',
+  '2025H2',
+  '2025',
+  '2026Q1',
+  '2026Q2',
+  '2026H1',
+  'SFY2026',
+];
+const of = (...kinds: string[]) =>
+  everyPeriod.filter((p) =>
+    kinds.some((kind) =>
+      kind === 'quarter'
+        ? /Q\d$/.test(p)
+        : kind === 'half'
+          ? /H\d$/.test(p)
+          : kind === 'year'
+            ? /^\d{4}$/.test(p)
+            : kind === 'fy'
+              ? p.startsWith('FY')
+              : p.startsWith('SFY'),
+    ),
+  );
+
+/**
+ * The tables list as the default plan publishes it: element totals every period coalition-wide and
+ * by county; breakdowns coalition-wide by year and fiscal year (members also by California fiscal
+ * year and in finer groups); professionals by discipline everywhere.
+ */
+export function planTablesList(audience: 'coalition' | 'public'): StatsTablesResponse {
+  const members = audience === 'coalition';
+  const geos = members ? ['coalition', 'SBN', 'SCL'] : ['coalition'];
+  const years = members ? of('year', 'fy', 'sfy') : of('year', 'fy');
+  const coalition = ['coalition'];
+  const totals = [
+    'survivors_served',
+    'new_survivors',
+    'trainings_delivered',
+    'outreach_events',
+    'community_reached',
+  ].map((code) => listed(code, everyPeriod, geos));
+  const breakdowns = [
+    listed(
+      'survivors_served.type_age',
+      years,
+      coalition,
+      members ? ['trafficking_type', 'age_group'] : ['trafficking_type'],
+      ['Breakdowns by year and fiscal year.'],
+    ),
+    listed('survivors_served.type_age:age_minor_adult', years, coalition, ['age_group']),
+    ...(members ? [listed('survivors_served.gender', years, coalition, ['gender'])] : []),
+    listed('survivors_served.gender:gender_grouped', years, coalition, ['gender']),
+    listed('survivors_served.citizenship', years, coalition, ['citizenship']),
+    listed('survivors_served.lgbtq', years, coalition, ['lgbtq']),
+    listed('survivors_served.disability', years, coalition, ['disability']),
+    ...(members
+      ? [
+          listed('survivors_served.race_ethnicity', years, coalition, ['race_ethnicity']),
+          listed('survivors_served.county', years, coalition, ['county']),
+          listed('new_survivors.county', years, coalition, ['county']),
+          listed('referrals_received.referral_source', years, coalition, ['referral_source']),
+          listed('trafficking_context.venue', years, coalition, ['venue']),
+        ]
+      : []),
+    listed('services_provided.service', years, coalition, ['service']),
+    listed('referrals_received.referral_source:referral_grouped', years, coalition, ['referral_source']),
+    listed('professionals_trained.discipline', everyPeriod, geos, ['discipline']),
+  ];
+  return { audience, tables: [...totals, ...breakdowns], countyBreakdowns: [], provisionalPeriods: [] };
+}
+
+/** The plan's county grains for members: totals by year and fiscal year, professionals every period. */
+export function planCountyGrains(): CountyGrains {
+  const years = new Set<Interval>(['year', 'fy', 'sfy']);
+  return new Map([
+    ['survivors_served', years],
+    ['new_survivors', years],
+    ['trainings_delivered', years],
+    ['outreach_events', years],
+    ['community_reached', years],
+    ['professionals_trained.discipline', new Set<Interval>(['quarter', 'half', 'year', 'fy', 'sfy'])],
+  ]);
 }

@@ -2,19 +2,27 @@
  * The trends page's choices, read from and written to the URL: which published table, over which
  * interval, where, and compared with which other geography. Pure.
  */
-import { type Interval, isInterval } from '../../../../api/domain/periods';
+import { type Interval, intervalOf, intervals, isInterval } from '../../../../api/domain/periods';
+import { byKindsInWords, intervalWord } from './published';
 import type { SeriesData } from './shape';
-import type { StatsTablesResponse } from './types';
+import type { StatsTableInfo, StatsTablesResponse } from './types';
 import { coalitionGeo } from './view';
 
 export type TrendsView = { table: string; interval: Interval; geo: string; compare: string | null };
 
-/** The table shown when none is chosen: survivors served, whose breakdowns every audience can read. */
-export const defaultTrendTable = 'survivors_served.gender';
+/** The table shown when none is chosen: survivors served, published every quarter. */
+export const defaultTrendTable = 'survivors_served';
+
+/** The intervals a table can be followed over: those it is published at, coalition-wide. */
+export function trendIntervals(table: Pick<StatsTableInfo, 'periods'> | undefined): Interval[] {
+  const kinds = new Set((table?.periods ?? []).map(intervalOf));
+  return intervals.filter((interval) => kinds.has(interval));
+}
 
 /**
- * The view from the URL, falling back to what is published: a table the audience can read, a
- * geography it has figures for, and a comparison geography other than the one shown.
+ * The view from the URL, falling back to what is published: a table the audience can read, an
+ * interval it is published at (quarters where it is, else calendar years), a geography it has
+ * figures for, and a comparison geography other than the one shown.
  */
 export function resolveTrendsView(
   requested: { table: string | null; interval: string | null; geo: string | null; compare: string | null },
@@ -29,12 +37,25 @@ export function resolveTrendsView(
     requested.compare && requested.compare !== geo && chosen.geographies.includes(requested.compare)
       ? requested.compare
       : null;
-  return {
-    table: chosen.code,
-    interval: isInterval(requested.interval) ? requested.interval : 'quarter',
-    geo,
-    compare,
-  };
+  const offered = trendIntervals(chosen);
+  const interval =
+    isInterval(requested.interval) && offered.includes(requested.interval)
+      ? requested.interval
+      : ((['quarter', 'year'] as const).find((i) => offered.includes(i)) ?? offered[0] ?? 'quarter');
+  return { table: chosen.code, interval, geo, compare };
+}
+
+/**
+ * Why the interval shown is not the one asked for: the table is not published at it. Null when the
+ * one asked for is shown (or none was asked for).
+ */
+export function intervalNotice(
+  requested: string | null,
+  view: TrendsView,
+  table: Pick<StatsTableInfo, 'name' | 'periods'> | undefined,
+): string | null {
+  if (!isInterval(requested) || requested === view.interval || !table) return null;
+  return `${table.name} is published ${byKindsInWords(trendIntervals(table))}, not by ${intervalWord(requested)}; showing it by ${intervalWord(view.interval)}.`;
 }
 
 /** The URL search string of a trends view (defaults left out). */

@@ -93,11 +93,22 @@ test('nothing published yet', () => {
   expect(publishedCube(undefined)).toEqual({ periods: [], geos: [] });
 });
 
-test('periods grouped for the picker, newest first', () => {
+test('periods grouped for the picker, newest first, each kind where published', () => {
   expect(periodGroups(publishedCube(tables).periods).map((g) => [g.interval, g.periods])).toEqual([
     ['quarter', ['2026Q1', '2025Q4', '2025Q3']],
     ['year', ['2025']],
     ['fy', ['FY2025']],
+  ]);
+  expect(
+    periodGroups(['2025Q2', '2025H1', 'SFY2025', '2025Q4', '2025H2', '2025', 'SFY2026']).map((g) => [
+      g.interval,
+      g.periods,
+    ]),
+  ).toEqual([
+    ['quarter', ['2025Q4', '2025Q2']],
+    ['half', ['2025H2', '2025H1']],
+    ['year', ['2025']],
+    ['sfy', ['SFY2026', 'SFY2025']],
   ]);
   expect(periodGroups([])).toEqual([]);
 });

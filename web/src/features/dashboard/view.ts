@@ -87,14 +87,16 @@ export function fileParts(period: string, provisional: boolean, ...rest: string[
   return [period, ...(provisional ? ['provisional'] : []), ...rest];
 }
 
-/** Published periods grouped by interval, newest first, for the period picker. */
+/** Published periods grouped by interval (each kind where published), newest first, for the period picker. */
 export function periodGroups(
   periods: readonly string[],
 ): Array<{ interval: Interval; label: string; periods: string[] }> {
   const groups: Array<{ interval: Interval; label: string }> = [
     { interval: 'quarter', label: 'Quarters' },
+    { interval: 'half', label: 'Half-years (January to June, July to December)' },
     { interval: 'year', label: 'Calendar years' },
     { interval: 'fy', label: 'Federal fiscal years (October to September)' },
+    { interval: 'sfy', label: 'California fiscal years (July to June)' },
   ];
   return groups
     .map((g) => ({ ...g, periods: periods.filter((p) => intervalOf(p) === g.interval).reverse() }))

@@ -1,34 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { intervalOf } from '../../../../api/domain/periods';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ChartSections, HeadlineFigures } from '../dashboard/ChartSections';
 import { ShowingPeriod } from '../dashboard/DashboardPage';
+import { pageLayout } from '../dashboard/layout';
 import { NoReleaseYet, NothingPublished, ViewFilters } from '../dashboard/parts';
 import { statsTablesQuery } from '../dashboard/queries';
+import type { StatsTablesResponse } from '../dashboard/types';
 import {
-  type ChartSectionSpec,
-  type ChartSource,
-  referralsChart,
-  servicesChart,
-  trainingsAndOutreachChart,
-} from '../dashboard/sectionSpecs';
-import {
+  coalitionGeo,
   fileParts,
   periodOptionLabel,
   provisionalPeriods,
   publishedCube,
   resolveView,
 } from '../dashboard/view';
-import {
-  publicAudience,
-  publicPeriodTables,
-  publicSeriesRequest,
-  publicSeriesTables,
-  publicTableRequest,
-} from './requests';
+import { publicAudience, publicSource, publicSpec } from './requests';
 import '../dashboard/dashboard.css';
 
 const heading = 'Human trafficking in the South Bay: what our members see';
@@ -101,7 +90,11 @@ export function PublicPage() {
               latestHref={`/public?period=${resolved.latest}`}
             />
           ) : (
-            <PublicFigures period={resolved.view.period} provisional={resolved.provisional !== null} />
+            <PublicFigures
+              period={resolved.view.period}
+              provisional={resolved.provisional !== null}
+              list={published}
+            />
           )}
         </>
       )}
@@ -129,80 +122,33 @@ function Disclaimer() {
   );
 }
 
-/** The public's charts, below the headline tiles. */
-const publicSections: ChartSectionSpec[] = [
-  {
-    headingId: 'public-over-time-heading',
-    heading: 'Over time',
-    charts: [
-      {
-        kind: 'trend',
-        title: 'Survivors served',
-        description:
-          'Each agency counts a survivor once per period; a survivor helped by two agencies is counted by both.',
-        main: { table: publicSeriesTables.survivorsServed, key: 'served', label: 'Survivors served' },
-        unit: 'survivors',
-      },
-      trainingsAndOutreachChart(
-        publicSeriesTables,
-        'Trainings for professionals and community outreach events by member agencies.',
-      ),
-    ],
-  },
-  {
-    headingId: 'public-who-heading',
-    heading: 'Who was served, and how',
-    charts: [
-      {
-        kind: 'series-bars',
-        table: publicSeriesTables.survivorsServed,
-        title: 'Gender identity',
-        what: 'survivors by gender identity',
-        description: 'Survivors served, by gender identity.',
-        category: 'gender',
-      },
-      {
-        kind: 'period-bars',
-        table: publicPeriodTables.citizenship,
-        title: 'Citizenship',
-        description: 'Survivors served, by citizenship.',
-        category: 'citizenship',
-      },
-      servicesChart(publicPeriodTables.services),
-      referralsChart(publicPeriodTables.referrals),
-      {
-        kind: 'period-bars',
-        table: publicPeriodTables.context,
-        title: 'Trafficking context',
-        description:
-          'Where survivors were trafficked, when it is known. Trafficking happens in ordinary places and jobs.',
-        category: 'venue',
-        labelWidth: 230,
-      },
-      {
-        kind: 'period-bars',
-        table: publicPeriodTables.county,
-        title: 'County of service',
-        description: 'Survivors served, by county.',
-        category: 'county',
-      },
-    ],
-  },
-];
+const publicHref = (view: { period: string }) => `/public?period=${encodeURIComponent(view.period)}`;
 
 /** The public audience's figures for a period: coalition-wide, asked for as the public. */
-function PublicFigures({ period, provisional }: { period: string; provisional: boolean }) {
-  const interval = intervalOf(period);
-  const source: ChartSource = {
-    period,
-    series: (table, at = interval) => publicSeriesRequest(table, at),
-    table: (code) => publicTableRequest(code, period),
-    fileParts: ['public', ...fileParts(period, provisional)],
-  };
+function PublicFigures({
+  period,
+  provisional,
+  list,
+}: {
+  period: string;
+  provisional: boolean;
+  list: StatsTablesResponse;
+}) {
+  const source = publicSource(period, ['public', ...fileParts(period, provisional)]);
+  const layout = useMemo(
+    () => pageLayout(publicSpec(), { list }, { period, geo: coalitionGeo }),
+    [list, period],
+  );
   return (
     <>
-      <HeadlineFigures headingId="public-headline-heading" tables={publicSeriesTables} source={source} />
-      <ChartSections sections={publicSections} source={source} />
+      <HeadlineFigures
+        headingId="public-headline-heading"
+        tiles={layout.tiles}
+        notice={layout.tilesNotice}
+        source={source}
+        hrefOf={publicHref}
+      />
+      <ChartSections blocks={layout.blocks} source={source} hrefOf={publicHref} />
     </>
   );
 }

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { describePeriod } from '../../../../api/domain/periods';
 import { errorMessage } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
+import { listWords } from '../../lib/text';
 import { downloadCellsCsv } from './download';
-import { listWords, provisionalPeriodsSentence } from './periods';
+import { provisionalPeriodsSentence } from './periods';
 import { ReleaseShape } from './ReleaseShape';
 import { describeReleaseStatus, isDownloadable, releaseName, releaseWhen, replacedBy } from './status';
 import {

@@ -11,6 +11,7 @@ import { describeDeadline } from '../../lib/dates';
 import { useCoalitionTimeZone, useCoalitionToday } from '../auth/useCoalitionToday';
 import { entryLabel } from '../dataEntry/entry';
 import { periodsQuery } from '../home/queries';
+import { PlanSection } from '../plan/PlanSection';
 import { isPeriodCode } from '../review/queue';
 import { StatusBadge } from '../submissions/StatusBadge';
 import { afterReleaseChange, usePublishRelease } from './mutations';
@@ -154,6 +155,8 @@ export function ReleasesPage() {
           <ReleaseList releases={releaseList} timeZone={timeZone} />
         )}
       </section>
+
+      <PlanSection />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { listWords, publishesSentence, yearNote } from './periods';
+import { listWords } from '../../lib/text';
+import { publishesSentence, yearNote } from './periods';
 
 test.each([
   { items: [], expected: '' },

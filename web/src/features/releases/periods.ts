@@ -5,12 +5,7 @@
  */
 import { describePeriod } from '../../../../api/domain/periods';
 import { agenciesReported } from '../../charts/format';
-
-/** "a", "a and b", "a, b and c". */
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+import { listWords } from '../../lib/text';
 
 /** "This release will publish 2026Q3 (July to September 2026) and federal fiscal year FY2026 (…)." */
 export function publishesSentence(periods: readonly string[]): string {

@@ -4,9 +4,8 @@
  */
 import { monthsOf, parseQuarter } from '../../../../api/domain/periods';
 import type { ReportingPeriod } from '../../api/types';
-import { choose, countOf } from '../../lib/text';
+import { choose, countOf, listWords } from '../../lib/text';
 import { describeStatus } from '../submissions/status';
-import { listWords } from './periods';
 import { releaseName } from './status';
 import type { MissingAgency, Release, ReleasePreview } from './types';
 
