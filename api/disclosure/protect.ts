@@ -369,6 +369,30 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
         }
   };
 
+  /**
+   * Once the pattern passes: a hidden complement that a sum gives away exactly (every other cell of
+   * the sum published — a group of one option beside that option, say) protects nothing, so it is
+   * published after all. Until nothing changes; a reader learns nothing they could not work out.
+   */
+  const publishDerivable = () => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      sums.forEach((members) => {
+        const hiddenHere = members.filter((m) => hidden[m]);
+        if (hiddenHere.length !== 1) return;
+        const only = hiddenHere[0] as number;
+        if (primary.has(only) || cells[only]?.frozen || cells[only]?.stale) return;
+        hidden[only] = 0;
+        reason[only] = null;
+        for (const r of relationsOf[only] ?? []) {
+          hiddenCount[r] = (hiddenCount[r] as number) - 1;
+          hiddenSum[r] = (hiddenSum[r] as number) - (cells[only] as CubeCell).value;
+        }
+        changed = true;
+      });
+    }
+  };
+
   complementary();
   try {
     for (;;) {
@@ -410,6 +434,7 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     await regions?.close();
   }
 
+  if (failures.length === 0) publishDerivable();
   const hiddenCells = cells.filter((_, i) => hidden[i]);
   const peopleTotal = cells.reduce((s, c) => s + (c.kind === 'people' ? c.value : 0), 0);
   const hiddenPeople = hiddenCells.reduce((s, c) => s + (c.kind === 'people' ? c.value : 0), 0);
