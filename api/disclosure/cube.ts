@@ -456,8 +456,8 @@ const preferredCost = 10_000;
 function costFactorOf(slot: Slot, geo: string, kind: PeriodKind): number {
   const coalition = geo === coalitionGeo;
   if (slot.headline) return coalition ? 1000 : 100;
-  const base = coalition ? 10 : 1;
-  return base * (kind === 'quarter' ? 1 : 2) * (slot.marginal ? 2 : 1);
+  // Equal within a table, so a total (never less than a part) never costs less than its part.
+  return (coalition ? 10 : 1) * (kind === 'quarter' ? 1 : 2);
 }
 
 /**

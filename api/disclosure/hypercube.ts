@@ -75,6 +75,8 @@ export type CertificateContext = {
   cost: (cell: number) => number;
   /** The cells of a cell's block (see `CubeCell.block`), if it has one. */
   blockOf: (cell: number) => readonly number[] | undefined;
+  /** Whether a box may take the other cell of an `atMost` relation along (default: yes). */
+  followBounds?: boolean;
 };
 
 /** `zero`: a consistent table with the cell at 0; `large`: one with it at T or more. */
@@ -89,6 +91,8 @@ const searchBudget = { find: 20_000, repair: 3_000 };
 const maxBoxes = 8;
 /** Lines beyond the target's own that a box may balance. */
 const extraLines = 2;
+/** How many times a box may take `atMost` partners along (each time, their lines too). */
+const maxCouplings = 2;
 const tolerance = 1e-9;
 
 /** A box: how each of its cells moves per unit of the target's move, and how far the target moves. */
@@ -100,7 +104,8 @@ type Seed = Array<{ cell: number; weight: number }>;
  * A certificate for one goal of a sensitive cell in one view (an outsider's, or an insider agency's
  * whose own parts are known): a consistent table, built box by box, each box taking the cell as far
  * towards the goal as its cells can fall. Returns the publishable cells it needs hidden (none when
- * hidden cells suffice), or `undefined` when there is none — then the LP decides.
+ * hidden cells suffice), or `undefined` when there is none — then the LP decides. With `mayHide`
+ * false, only boxes of cells already hidden are tried.
  *
  * A box starts from the target alone; failing that, from its whole block (an element's cells in one
  * period and place) moved in proportion, which keeps every relation inside the block: when a
@@ -112,6 +117,7 @@ export function certificate(
   target: number,
   insider: string | null,
   goal: Goal,
+  mayHide = true,
 ): number[] | undefined {
   const { cells, hidden } = context;
   /** How far the certificate has moved each cell so far. */
@@ -134,8 +140,8 @@ export function certificate(
     if (boxes >= maxBoxes) return undefined;
     const search = { context, target, goal, own, room, added, shift, remaining };
     let box: Box | undefined;
-    for (const [seed, least, mayHide] of attempts(seeds, remaining)) {
-      box = findBox(search, seed, least, mayHide);
+    for (const [seed, least, hiding] of attempts(seeds, remaining, mayHide)) {
+      box = findBox(search, seed, least, hiding);
       if (box) break;
     }
     if (!box) return undefined;
@@ -153,10 +159,10 @@ export function certificate(
  * The searches for the next box, in order: hidden cells before hiding more; a box taking the target
  * the whole way before one taking it part of it; the target alone before its block.
  */
-function* attempts(seeds: readonly Seed[], remaining: number) {
-  for (const mayHide of [false, true])
+function* attempts(seeds: readonly Seed[], remaining: number, mayHide: boolean) {
+  for (const hiding of mayHide ? [false, true] : [false])
     for (const seed of seeds)
-      for (const least of [remaining, tolerance]) yield [seed, least, mayHide] as const;
+      for (const least of [remaining, tolerance]) yield [seed, least, hiding] as const;
 }
 
 type Search = {
@@ -190,7 +196,9 @@ function findBox(search: Search, seed: Seed, least: number, repair: boolean): Bo
   // Lines are balanced shortest first (the county axis, with a partner per county, last): the
   // target's own, then any a corner put out of balance (survivors served in a year add new survivors'
   // quarters, which new survivors' own year adds too), at most `extraLines` more.
-  const depth = lattice.placesOf(target).length + extraLines;
+  let depth = lattice.placesOf(target).length + extraLines;
+  /** How many times this box has taken the bound of an `atMost` relation along (see `settle`). */
+  let coupled = 0;
 
   const corners: number[] = seed.map((s) => s.cell);
   const weights: number[] = seed.map((s) => s.weight);
@@ -236,8 +244,13 @@ function findBox(search: Search, seed: Seed, least: number, repair: boolean): Bo
     return next && { axis: next.axis, line: next.line, movers };
   };
 
-  /** Checks a balanced box: how far it can move the target, and every relation it touches. */
-  const settle = () => {
+  /**
+   * Checks a balanced box: how far it can move the target, and every relation it touches. When only
+   * `atMost` relations fail (new survivors rising past survivors served, or served falling below
+   * new), returns the cells that would keep each such pair in step: moved together, the pair keeps
+   * its slack, and the box grows to balance their lines.
+   */
+  const settle = (): Seed | undefined => {
     const direction = new Map<number, number>();
     corners.forEach((cell, k) => {
       direction.set(cell, (direction.get(cell) ?? 0) + (weights[k] as number));
@@ -256,6 +269,7 @@ function findBox(search: Search, seed: Seed, least: number, repair: boolean): Bo
     if (move <= tolerance || move < least - tolerance || (best && cost >= best.cost)) return;
     const step = goal === 'zero' ? -move : move;
     const checked = new Set<number>();
+    const inStep: Seed = [];
     for (const cell of direction.keys())
       for (const r of rowsOf[cell] ?? []) {
         if (checked.has(r)) continue;
@@ -268,16 +282,30 @@ function findBox(search: Search, seed: Seed, least: number, repair: boolean): Bo
           const moved = (shift.get(m.cell) ?? 0) + step * (direction.get(m.cell) ?? 0);
           value += m.coefficient * ((cells[m.cell] as CubeCell).value - known(m.cell) + moved);
         }
-        if (value < row.lower - 1e-6 || value > row.upper + 1e-6) return;
+        if (value >= row.lower - 1e-6 && value <= row.upper + 1e-6) continue;
+        const [a, b] = row.members;
+        if (row.lower !== Number.NEGATIVE_INFINITY || row.members.length !== 2 || !a || !b) return [];
+        // The pair's less moving cell follows the other, in the box's own units.
+        const da = (direction.get(a.cell) ?? 0) * own;
+        const db = (direction.get(b.cell) ?? 0) * own;
+        inStep.push(
+          Math.abs(da) >= Math.abs(db)
+            ? { cell: b.cell, weight: da - db }
+            : { cell: a.cell, weight: db - da },
+        );
       }
+    if (inStep.length > 0) return inStep;
     best = { direction, move, cost };
     if (!repair) stop = true;
+    return undefined;
   };
 
   const descend = (level: number, cost: number) => {
     const next = nextLine();
     if (!next) {
-      settle();
+      const inStep = settle();
+      if (inStep && inStep.length > 0 && coupled < maxCouplings && context.followBounds !== false)
+        follow(inStep, level, cost);
       return;
     }
     if (level >= depth) return;
@@ -322,6 +350,33 @@ function findBox(search: Search, seed: Seed, least: number, repair: boolean): Bo
       weights.length = n;
     }
   };
+  /** Moves `atMost` partners with the box, then balances the lines they put out of balance. */
+  const follow = (inStep: Seed, level: number, cost: number) => {
+    const n = corners.length;
+    let extra = 0;
+    let lines = 0;
+    for (const { cell, weight } of inStep) {
+      if (!usable(cell) || !roomy(cell, weight)) {
+        corners.length = n;
+        weights.length = n;
+        return;
+      }
+      if (!free(cell) && !corners.includes(cell)) extra += context.cost(cell);
+      corners.push(cell);
+      weights.push(weight);
+      lines += lattice.placesOf(cell).length;
+    }
+    if (!(best && cost + extra >= best.cost)) {
+      coupled++;
+      depth += lines;
+      descend(level, cost + extra);
+      depth -= lines;
+      coupled--;
+    }
+    corners.length = n;
+    weights.length = n;
+  };
+
   descend(0, 0);
   return best;
 }

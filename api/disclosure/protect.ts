@@ -1,6 +1,7 @@
 /**
  * Disclosure protection for one audience: primary suppression (threshold and insider rule),
- * complementary suppression over every additivity relation, and an audit that proves no hidden cell
+ * complementary suppression over every additivity relation (an elimination pass that keeps the most
+ * valuable cells, `gauss.ts`, and rules for sums under T), and an audit that proves no hidden cell
  * can be narrowed down — by an outsider, or by an agency that knows its own numbers: certificates
  * first (consistent tables built directly, `hypercube.ts`), the LP for the rest (`audit.ts`). Cells
  * the audit can still narrow get more suppression and the loop runs again; if that doesn't settle,
@@ -8,10 +9,12 @@
  */
 import highsLoader, { type Highs } from 'highs';
 import { auditComponent, defaultWholeComponentLimit, type Row, rowOf, type View } from './audit';
-import { type CertificateContext, certificate, Lattice } from './hypercube';
+import { GaussOverflow, gaussSuppression } from './gauss';
+import { type CertificateContext, certificate, type Goal, Lattice } from './hypercube';
 import { type RegionThread, regionThread } from './regionThreads';
 import {
   type AuditFinding,
+  type ComplementStrategy,
   type CubeCell,
   minimumThresholds,
   type ProtectionResult,
@@ -36,6 +39,11 @@ export type ProtectInput = {
   maxRounds?: number;
   /** Components with more hidden cells than this are audited by regions (default 1,000). */
   wholeComponentLimit?: number;
+  /**
+   * How complements are chosen (see `ComplementStrategy`); by default both ways for a cube of up to
+   * 20,000 cells, keeping the pattern that costs less, and `rules` alone for a larger one.
+   */
+  complements?: ComplementStrategy | 'best';
 };
 
 /** How many relations away from an exposed cell the repair looks for a cell to hide. */
@@ -91,14 +99,86 @@ function viewsOf(
   ];
 }
 
-/** Protects a cube for one audience. Deterministic: the same input gives the same pattern. */
+/** Up to this many cells, `protect()` tries both strategies and keeps the cheaper pattern. */
+const bothStrategiesLimit = 20_000;
+
+/** What hiding a cell costs: its value, times ten for totals and marginals, more for headline totals. */
+export const hidingCost = (cell: CubeCell) => cell.value * (cell.costFactor ?? (cell.marginal ? 10 : 1));
+
+/**
+ * Protects a cube for one audience. Deterministic: the same input gives the same pattern. A pattern
+ * that passes the audit beats one that fails; between two that pass, the one whose hidden cells (of
+ * this release's own, when the cube says which) cost less.
+ */
 export async function protect(input: ProtectInput): Promise<ProtectionResult> {
   const started = performance.now();
-  const { cells, relations, audience, threshold } = input;
+  const { cells, audience, threshold } = input;
   if (!Number.isInteger(threshold) || threshold < minimumThresholds[audience])
     throw new PolicyError(
       `A threshold of ${threshold} is too low for the ${audience} audience: it must be at least ${minimumThresholds[audience]}.`,
     );
+  const asked = input.complements ?? 'best';
+  const strategies: ComplementStrategy[] =
+    asked !== 'best' ? [asked] : cells.length <= bothStrategiesLimit ? ['gauss', 'rules'] : ['rules'];
+  const owned = ownedCells(cells);
+  const costOf = (result: ProtectionResult) =>
+    result.cells.reduce(
+      (sum, c, i) => sum + (c.suppressed && owned(i) ? hidingCost(cells[i] as CubeCell) : 0),
+      0,
+    );
+  let best: ProtectionResult | undefined;
+  let lpsSolved = 0;
+  for (const strategy of strategies) {
+    const result = await protectWith(input, strategy);
+    lpsSolved += result.stats.lpsSolved;
+    const better =
+      !best ||
+      (result.status === 'passed' && best.status === 'failed') ||
+      (result.status === best.status && costOf(result) < costOf(best));
+    if (better) best = result;
+  }
+  const chosen = best as ProtectionResult;
+  return { ...chosen, stats: { ...chosen.stats, lpsSolved, seconds: (performance.now() - started) / 1000 } };
+}
+
+/** Whether a cell is this release's own: the cells marked `owned`, or every cell when none is marked. */
+function ownedCells(cells: readonly CubeCell[]) {
+  const marked = cells.some((c) => c.owned !== undefined);
+  return (i: number) => !marked || cells[i]?.owned === true;
+}
+
+/**
+ * What hiding takes from a reader, over the people cells this release publishes: overall, at the
+ * coalition level (cells of the `coalition` group) and below it (every other group).
+ */
+function informationLoss(cells: readonly CubeCell[], hidden: Uint8Array): ProtectionResult['stats']['loss'] {
+  const owned = ownedCells(cells);
+  const tally = () => ({ count: 0, hiddenCount: 0, nonZero: 0, hiddenNonZero: 0 });
+  const levels = { all: tally(), coalition: tally(), county: tally() };
+  cells.forEach((cell, i) => {
+    if (cell.kind !== 'people' || !owned(i) || cell.value === 0) return;
+    for (const level of [levels.all, cell.group === 'coalition' ? levels.coalition : levels.county]) {
+      level.count += cell.value;
+      level.nonZero++;
+      if (hidden[i]) {
+        level.hiddenCount += cell.value;
+        level.hiddenNonZero++;
+      }
+    }
+  });
+  const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+  const lossOf = (t: ReturnType<typeof tally>) => ({
+    count: share(t.hiddenCount, t.count),
+    nonZeroCells: share(t.hiddenNonZero, t.nonZero),
+  });
+  return { all: lossOf(levels.all), coalition: lossOf(levels.coalition), county: lossOf(levels.county) };
+}
+
+/** One strategy's pattern, certified and audited. */
+async function protectWith(input: ProtectInput, strategy: ComplementStrategy): Promise<ProtectionResult> {
+  const started = performance.now();
+  const { cells, relations, audience, threshold } = input;
+  const legacy = strategy === 'legacy';
   const index = new Map(cells.map((c, i) => [c.id, i]));
   if (index.size !== cells.length) throw new Error('cube cell ids must be unique');
   const at = (id: string) => {
@@ -181,10 +261,12 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
    * headline totals); a cell that would also settle other relations with a lone hidden cell is
    * cheaper by that many (the rectangle's opposite corner).
    */
-  const cost = (i: number) => hidingCost(i) / (1 + singletonsClosed(i));
-  const hidingCost = (i: number) => {
-    const cell = cells[i] as CubeCell;
-    return cell.value * (cell.costFactor ?? (cell.marginal ? 10 : 1));
+  const cost = (i: number) => costOf(i) / (1 + singletonsClosed(i));
+  const costOf = (i: number) => hidingCost(cells[i] as CubeCell);
+  const byId = (a: number, b: number) => {
+    const x = (cells[a] as CubeCell).id;
+    const y = (cells[b] as CubeCell).id;
+    return x < y ? -1 : x > y ? 1 : 0;
   };
   /** The cheapest cell that may still be hidden, ties broken by id. */
   const cheapest = (candidates: Iterable<number>) => {
@@ -203,6 +285,30 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
       }
     }
     return best;
+  };
+
+  /**
+   * The sum rule as an agency sees it: an agency that knows its own part of every cell knows the
+   * others' remainder of a relation's hidden cells; when those add up to less than T and one of them
+   * is a small remainder the agency must not learn, another cell the agency does not fully know is
+   * hidden (the cheapest). Returns it, or −1.
+   */
+  const insiderComplement = (r: number) => {
+    const members = sums[r] ?? [];
+    const agencies = new Set<string>();
+    for (const m of members) if (hidden[m]) for (const a of sensitive.insiders.get(m) ?? []) agencies.add(a);
+    for (const agency of [...agencies].sort()) {
+      const remainder = (m: number) => {
+        const cell = cells[m] as CubeCell;
+        return cell.value - (cell.contributions.get(agency) ?? 0);
+      };
+      let sum = 0;
+      for (const m of members) if (hidden[m]) sum += remainder(m);
+      if (sum <= 0 || sum >= threshold) continue;
+      const pick = cheapest(members.filter((m) => remainder(m) > 0));
+      if (pick >= 0) return pick;
+    }
+    return -1;
   };
 
   /** SIMPLEHEURISTIC: until nothing changes, no relation has a lone hidden cell or hidden cells summing under T. */
@@ -229,13 +335,13 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
       queued[r] = 0;
       const count = hiddenCount[r] as number;
       const sum = hiddenSum[r] as number;
+      let pick = -1;
       if (staleRelation[r]) continue;
-      if (count === 1 || (peopleRelation[r] && sum < threshold && sum > 0)) {
-        const pick = cheapest(sums[r] ?? []);
-        if (pick >= 0 && hide(pick, 'complementary')) {
-          for (const other of relationsOf[pick] ?? []) enqueue(other);
-          enqueue(r);
-        }
+      if (count === 1 || (peopleRelation[r] && sum < threshold && sum > 0)) pick = cheapest(sums[r] ?? []);
+      else if (peopleRelation[r] && !legacy) pick = insiderComplement(r);
+      if (pick >= 0 && hide(pick, 'complementary')) {
+        for (const other of relationsOf[pick] ?? []) enqueue(other);
+        enqueue(r);
       }
     }
   };
@@ -332,8 +438,9 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
 
   /**
    * Cells are proven by certificates first (`hypercube.ts`): for each sensitive cell and view, a box
-   * of hidden cells that moves it to 0, and one that moves it to T; where there is none, the cheapest
-   * box is hidden. Only what this leaves goes to the LP, whole or (a very large component) by regions.
+   * of hidden cells that moves it to 0, and one that moves it to T; where there is none, and the cell
+   * is in a component the LP would audit by regions, the cheapest box is hidden. Only what this leaves
+   * goes to the LP, whole or by regions; a cell the LP finds exposed gets the cheapest box then.
    */
   const certificates: CertificateContext = {
     cells,
@@ -345,28 +452,61 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     // A coalition-wide headline total is never hidden to make a certificate: the LP and the
     // rule-based extra suppression decide about those cells.
     canHide: (i) => canHide(i) && ((cells[i] as CubeCell).costFactor ?? 0) < 1000,
-    cost: hidingCost,
+    cost: costOf,
     blockOf: (cell) => {
       const key = (cells[cell] as CubeCell).block;
       return key === undefined ? undefined : blocks.get(key);
     },
+    followBounds: !legacy,
   };
-  const certifiedBy = (cell: number, insider: string | null) => {
-    for (const goal of ['zero', 'large'] as const) {
-      const hides = certificate(certificates, cell, insider, goal);
+  const certifiedBy = (
+    cell: number,
+    insider: string | null,
+    mayHide = true,
+    goals: readonly Goal[] = ['zero', 'large'],
+  ) => {
+    for (const goal of goals) {
+      const hides = certificate(certificates, cell, insider, goal, mayHide);
       if (!hides) return false;
       for (const c of hides) hide(c, 'audit');
     }
     return true;
   };
   let certified = 0;
-  const certify = () => {
+  const certify = (mayHide: (cell: number) => boolean) => {
     for (const view of viewsOf([...primary], primary, sensitive))
       for (const cell of view.targets)
-        if (!isProven(view.insider, cell) && certifiedBy(cell, view.insider)) {
+        if (!isProven(view.insider, cell) && certifiedBy(cell, view.insider, mayHide(cell))) {
           certified++;
           prove(view.insider, cell);
         }
+  };
+
+  /**
+   * The elimination pass (`gauss.ts`): publishable cells most valuable first, each hidden only if
+   * publishing it would let a small count, or a cell an earlier release hid, be worked out exactly.
+   */
+  const gaussPass = () => {
+    const candidates = cells
+      .map((_, i) => i)
+      .filter(canHide)
+      .sort((a, b) => costOf(b) - costOf(a) || byId(a, b));
+    // A stale cell (published before, no longer true) is a free unknown: nothing to keep undetermined.
+    const protectedCells = cells.map((_, i) => i).filter((i) => hidden[i] && !cells[i]?.stale);
+    try {
+      // Cells that are neither hidden nor publishable are zeros and earlier releases' published cells.
+      const known = (i: number) => !hidden[i] && !canHide(i);
+      const pass = gaussSuppression({
+        cellCount: cells.length,
+        sums,
+        views: [{ known, protectedCells }],
+        candidates,
+      });
+      for (const i of pass.hidden) hide(i, 'complementary');
+    } catch (error) {
+      // Exactness first: the rule-by-rule heuristic below still protects, only less economically.
+      if (!(error instanceof GaussOverflow)) throw error;
+    }
   };
 
   /**
@@ -393,22 +533,48 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
     }
   };
 
+  if (strategy === 'gauss') gaussPass();
   complementary();
+  if (strategy === 'rules') {
+    gaussPass();
+    complementary();
+  }
   try {
     for (;;) {
       rounds++;
-      certify();
+      // Certificates may hide a box to prove a cell only where the LP would audit it by regions (a very
+      // large component): there the LP's evidence is partial and slow. Elsewhere the exact LP decides
+      // first, and only a cell it finds exposed is repaired.
+      const large = new Set<number>();
+      if (!legacy)
+        for (const component of hiddenComponents())
+          if (component.cells.length > wholeComponentLimit) for (const c of component.cells) large.add(c);
+      certify((cell) => legacy || large.has(cell));
       complementary();
       failures = await audit();
       if (failures.length === 0 || rounds >= maxRounds) break;
-      // Each cell still exposed gets one more complementary suppression among its own relations.
-      let added = false;
+      // Each cell still exposed gets more complementary suppression.
+      let progress = false;
       for (const finding of [...failures].sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0))) {
         const i = index.get(finding.cell) as number;
-        // Its relations' cells first; while nothing there can be hidden but a headline total, reach one
-        // relation further out, and hide a headline total only if nothing is cheaper. An old hidden
-        // cell's own relations are often all frozen: the cells this release can still hide may be
-        // several relations away (its year, that year's other quarters, the new fiscal year).
+        // The cheapest box that proves it, for whichever side the LP could not show (both, when a
+        // region's audit found no evidence at all).
+        if (!legacy && !isProven(finding.insider, i)) {
+          const goals: Goal[] = [];
+          if (!(finding.exact && finding.lower <= 0)) goals.push('zero');
+          if (!(finding.exact && finding.upper >= threshold)) goals.push('large');
+          if (certifiedBy(i, finding.insider, true, goals)) {
+            certified++;
+            prove(finding.insider, i);
+            // Proven now, hidden cells added or not: the next round audits what is left.
+            progress = true;
+            continue;
+          }
+        }
+        // Otherwise one more cell: its relations' cells first; while nothing there can be hidden but a
+        // headline total, reach one relation further out, and hide a headline total only if nothing
+        // is cheaper. An old hidden cell's own relations are often all frozen: the cells this release
+        // can still hide may be several relations away (its year, that year's other quarters).
         let ring = new Set<number>([i]);
         let pick = -1;
         for (
@@ -423,11 +589,11 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
           ring = wider;
           pick = cheapest(ring);
         }
-        if (pick >= 0 && hide(pick, 'audit')) added = true;
+        if (pick >= 0 && hide(pick, 'audit')) progress = true;
       }
       // Nothing more to hide: go on only while some cell is merely not proven yet (wider regions
       // next round may prove it), not when the LP has shown an exposure nothing can fix.
-      if (!added && failures.every((f) => f.exact)) break;
+      if (!progress && failures.every((f) => f.exact)) break;
       complementary();
     }
   } finally {
@@ -455,33 +621,10 @@ export async function protect(input: ProtectInput): Promise<ProtectionResult> {
       hiddenShareOfCells: cells.length === 0 ? 0 : hiddenCells.length / cells.length,
       hiddenShareOfCount: peopleTotal === 0 ? 0 : hiddenPeople / peopleTotal,
       loss: informationLoss(cells, hidden),
+      complements: strategy,
     },
     failures,
   };
-}
-
-/** What hiding takes from a reader, per level: see `ProtectionResult['stats']['loss']`. */
-function informationLoss(cells: readonly CubeCell[], hidden: Uint8Array): ProtectionResult['stats']['loss'] {
-  const marked = cells.some((c) => c.owned !== undefined);
-  const tally = () => ({ count: 0, hiddenCount: 0, cells: 0, hiddenCells: 0 });
-  const levels = { all: tally(), coalition: tally(), county: tally() };
-  cells.forEach((cell, i) => {
-    if (cell.kind !== 'people' || cell.value === 0 || (marked && cell.owned !== true)) return;
-    for (const level of [levels.all, cell.group === 'coalition' ? levels.coalition : levels.county]) {
-      level.count += cell.value;
-      level.cells++;
-      if (hidden[i]) {
-        level.hiddenCount += cell.value;
-        level.hiddenCells++;
-      }
-    }
-  });
-  const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
-  const lossOf = (t: ReturnType<typeof tally>) => ({
-    count: share(t.hiddenCount, t.count),
-    nonZeroCells: share(t.hiddenCells, t.cells),
-  });
-  return { all: lossOf(levels.all), coalition: lossOf(levels.coalition), county: lossOf(levels.county) };
 }
 
 /**

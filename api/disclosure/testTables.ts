@@ -154,3 +154,57 @@ export function sixCounties(options: { sharedBy?: boolean } = {}) {
     relations: [...counties.flatMap((k) => k.relations), ...geographyRelations(coalition, countyCells)],
   };
 }
+
+/** Two counties' 4 × 5 tables of small counts and the coalition's sum of them. */
+export function twoCountiesAndCoalition() {
+  const county = (prefix: string, seed: number) =>
+    twoWay(
+      prefix,
+      [0, 1, 2, 3].map((r) =>
+        [0, 1, 2, 3, 4].map((c) =>
+          (r * 7 + c * 3 + seed) % 9 === 0 ? 0 : ((r * 5 + c * 11 + seed) % 13) + 1,
+        ),
+      ),
+    );
+  const a = county('A', 1);
+  const b = county('B', 4);
+  const coalition = addCells('C', [a.cells, b.cells]);
+  return {
+    cells: [...a.cells, ...b.cells, ...coalition],
+    relations: [...a.relations, ...b.relations, ...geographyRelations(coalition, [a.cells, b.cells])],
+  };
+}
+
+/**
+ * The textbook tables the engine is measured on (at T = 5): a 3 × 3 table with one small count, a
+ * 3 × 4 table with several, two counties and their coalition, six counties linked through theirs,
+ * and the six counties again with a second agency's small share in every cell (insiders to audit).
+ */
+export function textbookTables(): Array<{ name: string; cells: CubeCell[]; relations: Relation[] }> {
+  const table = (name: string, t: { cells: CubeCell[]; relations: Relation[] }) => ({
+    name,
+    cells: t.cells,
+    relations: t.relations,
+  });
+  return [
+    table(
+      'one small count, 3 × 3',
+      twoWay('t', [
+        [2, 30, 40],
+        [25, 35, 45],
+        [20, 50, 60],
+      ]),
+    ),
+    table(
+      'many small counts, 3 × 4',
+      twoWay('t', [
+        [1, 7, 2, 9],
+        [4, 4, 12, 3],
+        [6, 0, 8, 2],
+      ]),
+    ),
+    table('two counties and the coalition', twoCountiesAndCoalition()),
+    table('six counties and the coalition', sixCounties()),
+    table('six counties, two agencies each', sixCounties({ sharedBy: true })),
+  ];
+}

@@ -28,7 +28,10 @@ export type CubeCell = {
    * 1,000 coalition-wide, so complements fall on breakdowns and counties first.
    */
   costFactor?: number;
-  /** Published by this release (the others are earlier periods, there to be audited with it). */
+  /**
+   * Published by this release (a year release's cube also holds its earlier quarters, which their own
+   * releases publish). Information lost is measured over these cells; when no cell says, over all.
+   */
   owned?: boolean;
   /** Already published in an earlier release: its status is fixed (and, if published, its value known). */
   frozen?: { suppressed: boolean };
@@ -71,6 +74,26 @@ export type Relation =
 
 export type SuppressionReason = 'threshold' | 'insider' | 'complementary' | 'audit' | 'frozen';
 
+/**
+ * How complements are first chosen, before the certificates and the audit check and repair them:
+ * - `gauss`: the elimination pass (`gauss.ts`), most valuable cells kept first, then the sum rules;
+ * - `rules`: the rule-by-rule heuristic (a lone hidden cell, or hidden cells adding up to less than
+ *   T, gets the cheapest company in its relation), then the elimination pass for what it missed;
+ * - `legacy`: the engine before issue 13 (the heuristic alone; certificates hide before the LP is
+ *   asked; one cell per exposure), kept so the benchmark can measure against it.
+ * Neither of the first two loses less on every release: `gauss` keeps more of small tables, `rules`
+ * gives more room to a year's small counts, so the audit repairs less.
+ */
+export type ComplementStrategy = 'gauss' | 'rules' | 'legacy';
+
+/** What hiding takes from readers, over the people cells a release publishes. */
+export type InformationLoss = {
+  /** Hidden cells' share of the total count (a person counted in many tables counts in each). */
+  count: number;
+  /** Hidden share of the non-zero cells: however many tables count the same person, a cell is one. */
+  nonZeroCells: number;
+};
+
 export type ProtectedCell = { id: string; suppressed: boolean; reason: SuppressionReason | null };
 
 export type AuditFinding = {
@@ -106,12 +129,12 @@ export type ProtectionResult = {
     hiddenShareOfCells: number;
     hiddenShareOfCount: number;
     /**
-     * What hiding takes from a reader, over the people cells this release publishes (the owned
-     * ones, when the cube marks them): the hidden share of their count and of the cells that are
-     * not zero (so one person counted in many tables does not weigh more), overall, coalition-wide
-     * (cells of the `coalition` group) and below it.
+     * Information lost over the cells this release publishes: in all, at the coalition level (cells
+     * of the `coalition` group) and below it (every other group).
      */
-    loss: Record<'all' | 'coalition' | 'county', { count: number; nonZeroCells: number }>;
+    loss: { all: InformationLoss; coalition: InformationLoss; county: InformationLoss };
+    /** How the complements were chosen. */
+    complements: ComplementStrategy;
   };
   /** Why it failed: the cells the audit could still narrow down. Empty when passed. */
   failures: AuditFinding[];

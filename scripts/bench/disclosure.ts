@@ -5,7 +5,9 @@
  * - a statewide synthetic release: 58 counties, 600 agencies, the full catalog, four quarters and
  *   their year, for both audiences.
  * For each: seconds, cells, LPs solved, cells hidden and the information lost (hidden share of the
- * cells, and of the total count of people).
+ * cells, and, over the people cells the release publishes, of the count and of the non-zero cells, in
+ * all and per level), beside the engine before issue 13 (`legacy`) on the same cube. The textbook
+ * tables of the tests are measured the same way, old against new.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,12 +26,13 @@ import {
   planGrains,
   releaseAggregates,
 } from '../../api/disclosure/cube';
-import { loadHighs } from '../../api/disclosure/protect';
-import type { Audience, ProtectionResult } from '../../api/disclosure/types';
+import { loadHighs, protect } from '../../api/disclosure/protect';
+import { textbookTables } from '../../api/disclosure/testTables';
+import type { Audience, ComplementStrategy, ProtectionResult } from '../../api/disclosure/types';
 import { readDefaultCatalog, readDefaultPlan } from '../../api/queries/catalog';
 import { getFirstAdmin } from '../../api/queries/releases';
 import { publishRelease } from '../../api/services/releases/publish';
-import { median, printTable } from './measure';
+import { formatRatio, median, printTable } from './measure';
 
 export const catalog = readDefaultCatalog();
 export const plan = readDefaultPlan(catalog);
@@ -128,10 +131,15 @@ async function oneWholeCubeLp(cube: Cube, target: string): Promise<{ build: numb
 
 type Outcome = {
   audience: Audience;
+  /** `best`: today's engine; `legacy`: the engine before issue 13. */
+  engine: Engine;
   result: Pick<ProtectionResult, 'status' | 'stats'> | null;
   seconds: number;
   note: string;
 };
+
+/** Which engine a child runs: today's (`best`, its default) or the one before issue 13. */
+export type Engine = 'best' | Extract<ComplementStrategy, 'legacy'>;
 
 /** The releases the benchmark protects, each rebuilt the same way wherever it runs. */
 export type BenchCase = 'demo-quarter' | 'demo-year' | 'statewide';
@@ -171,11 +179,18 @@ export function caseInput(name: BenchCase, size = { agencies: 600, counties: 58 
  * Protects one case for one audience in a child process, so a run over its budget can be stopped
  * even in the middle of a long synchronous audit.
  */
-function protectInChild(name: BenchCase, audience: Audience, budgetSeconds: number): Promise<Outcome> {
+function protectInChild(
+  name: BenchCase,
+  audience: Audience,
+  engine: Engine,
+  budgetSeconds: number,
+): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./disclosureChild.ts', import.meta.url)), [name, audience], {
-      execArgv: process.execArgv,
-    });
+    const child = fork(
+      fileURLToPath(new URL('./disclosureChild.ts', import.meta.url)),
+      [name, audience, engine],
+      { execArgv: process.execArgv },
+    );
     let progress = 'no component audited yet';
     let started = performance.now();
     let settled = false;
@@ -184,6 +199,7 @@ function protectInChild(name: BenchCase, audience: Audience, budgetSeconds: numb
       child.kill('SIGKILL');
       resolve({
         audience,
+        engine,
         result: null,
         seconds: seconds(started),
         note: `stopped after the ${budgetSeconds} s budget (${progress})`,
@@ -196,7 +212,7 @@ function protectInChild(name: BenchCase, audience: Audience, budgetSeconds: numb
       else if (message.type === 'result' && !settled) {
         settled = true;
         clearTimeout(timer);
-        resolve({ audience, result: message.result, seconds: message.seconds, note: '' });
+        resolve({ audience, engine, result: message.result, seconds: message.seconds, note: '' });
       }
     });
     child.on('exit', (code) => {
@@ -212,6 +228,50 @@ export type ChildMessage =
   | { type: 'result'; result: Pick<ProtectionResult, 'status' | 'stats'>; seconds: number };
 
 const percent = (share: number) => `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
+type Loss = ProtectionResult['stats']['loss'];
+/** A share in all, with the coalition level's and the county level's beside it. */
+const lossPair = (all: number, loss: Loss) =>
+  `${percent(all)} (coalition ${percent(loss.coalition.count)}, county ${percent(loss.county.count)})`;
+
+/**
+ * The engine before issue 13 against today's, on the same cube: what each hides and loses, and
+ * today's figure as a share of the old one (below 1: today's loses less).
+ */
+function printComparison(pairs: Array<{ label: string; old: Outcome['result']; now: Outcome['result'] }>) {
+  const ratio = (now: number, old: number) => (old === 0 ? '—' : formatRatio(now / old));
+  const rows: string[][] = [
+    ['', 'complementary cells', 'lost: count', 'lost: non-zero cells', 'coalition level', 'county level'],
+  ];
+  for (const { label, old, now } of pairs) {
+    if (!old || !now) {
+      rows.push([label, 'unfinished', '', '', '', '']);
+      continue;
+    }
+    const line = (name: string, r: NonNullable<Outcome['result']>) => [
+      `  ${name}`,
+      String(r.stats.complementary),
+      percent(r.stats.loss.all.count),
+      percent(r.stats.loss.all.nonZeroCells),
+      `${percent(r.stats.loss.coalition.count)} / ${percent(r.stats.loss.coalition.nonZeroCells)}`,
+      `${percent(r.stats.loss.county.count)} / ${percent(r.stats.loss.county.nonZeroCells)}`,
+    ];
+    rows.push([label, '', '', '', '', '']);
+    rows.push(line('before issue 13', old));
+    rows.push(line('now', now));
+    rows.push([
+      '  now ÷ before',
+      ratio(now.stats.complementary, old.stats.complementary),
+      ratio(now.stats.loss.all.count, old.stats.loss.all.count),
+      ratio(now.stats.loss.all.nonZeroCells, old.stats.loss.all.nonZeroCells),
+      `${ratio(now.stats.loss.coalition.count, old.stats.loss.coalition.count)} / ${ratio(now.stats.loss.coalition.nonZeroCells, old.stats.loss.coalition.nonZeroCells)}`,
+      `${ratio(now.stats.loss.county.count, old.stats.loss.county.count)} / ${ratio(now.stats.loss.county.nonZeroCells, old.stats.loss.county.nonZeroCells)}`,
+    ]);
+  }
+  console.log(
+    '  before issue 13 and now, on the same cube (levels: share of the count / of non-zero cells):',
+  );
+  printTable(rows);
+}
 
 function printOutcomes(
   outcomes: Outcome[],
@@ -243,6 +303,15 @@ function printOutcomes(
       'hidden share of the count',
       ...outcomes.map((o) => column(o, (r) => percent(r.stats.hiddenShareOfCount))),
     ],
+    [
+      'lost: share of the count',
+      ...outcomes.map((o) => column(o, (r) => lossPair(r.stats.loss.all.count, r.stats.loss))),
+    ],
+    [
+      'lost: share of non-zero cells',
+      ...outcomes.map((o) => column(o, (r) => percent(r.stats.loss.all.nonZeroCells))),
+    ],
+    ['complements chosen by', ...outcomes.map((o) => column(o, (r) => r.stats.complements))],
     ['audit', ...outcomes.map((o) => column(o, (r) => r.status))],
   ]);
   for (const o of outcomes) if (o.note) console.log(`  ${o.audience}: ${o.note}`);
@@ -264,10 +333,44 @@ async function benchRelease(title: string, name: BenchCase, budgetSeconds: numbe
   const lp = await oneWholeCubeLp(coalition.cube, target);
   console.log(`\n${title}`);
   const outcomes: Outcome[] = [];
-  for (const audience of ['coalition', 'public'] as const)
-    outcomes.push(await protectInChild(name, audience, budgetSeconds));
+  const before: Outcome[] = [];
+  for (const audience of ['coalition', 'public'] as const) {
+    outcomes.push(await protectInChild(name, audience, 'best', budgetSeconds));
+    before.push(await protectInChild(name, audience, 'legacy', budgetSeconds));
+  }
   printOutcomes(outcomes, { cube: cubeSeconds, lp: lp.solve, lpBuild: lp.build });
+  for (const o of before)
+    console.log(
+      `  ${o.audience}, the engine before issue 13: ${o.seconds.toFixed(2)} s${o.result ? '' : ` (${o.note})`}`,
+    );
+  printComparison(
+    outcomes.map((o, k) => ({ label: o.audience, old: before[k]?.result ?? null, now: o.result })),
+  );
   return outcomes;
+}
+
+/** The tests' textbook tables at T = 5, the engine before issue 13 against today's. */
+async function benchTextbookTables() {
+  console.log('\nDisclosure: the textbook tables of the tests, T = 5');
+  const pairs: Parameters<typeof printComparison>[0] = [];
+  let total = { old: 0, now: 0, count: 0 };
+  for (const { name, cells, relations } of textbookTables()) {
+    const run = (complements: 'legacy' | 'best') =>
+      protect({ cells, relations, audience: 'coalition', threshold: 5, complements });
+    const old = await run('legacy');
+    const now = await run('best');
+    pairs.push({ label: `${name} (${cells.length} cells)`, old, now });
+    const count = cells.reduce((s, c) => s + c.value, 0);
+    total = {
+      old: total.old + old.stats.loss.all.count * count,
+      now: total.now + now.stats.loss.all.count * count,
+      count: total.count + count,
+    };
+  }
+  printComparison(pairs);
+  console.log(
+    `  all tables together: ${percent(total.old / total.count)} of the count hidden before issue 13, ${percent(total.now / total.count)} now`,
+  );
 }
 
 /** The demo coalition's own release through the service: load, protect both audiences, store. */
@@ -299,6 +402,7 @@ export async function runDisclosureBenchmarks(options: { budgetSeconds: number }
     options.budgetSeconds,
   );
   await benchDemoService('2026Q2');
+  await benchTextbookTables();
   await benchRelease(
     "Disclosure: the demo coalition's 2025Q4 release with its year (five periods)",
     'demo-year',

@@ -1,13 +1,22 @@
 /**
- * One protection of the disclosure benchmark, in its own process: `disclosureChild.ts <case> <audience>`.
+ * One protection of the disclosure benchmark, in its own process:
+ * `disclosureChild.ts <case> <audience> <engine>` (`best`, today's; `legacy`, the one before issue 13).
  * Reports progress and the result to the parent, which stops it if it runs over its budget.
  */
 import { buildCube } from '../../api/disclosure/cube';
 import { protect } from '../../api/disclosure/protect';
 import { type Audience, defaultThresholds } from '../../api/disclosure/types';
-import { type BenchCase, type ChildMessage, caseCube, catalog, demoValues, plan } from './disclosure';
+import {
+  type BenchCase,
+  type ChildMessage,
+  caseCube,
+  catalog,
+  demoValues,
+  type Engine,
+  plan,
+} from './disclosure';
 
-const [name, audience] = process.argv.slice(2) as [BenchCase, Audience];
+const [name, audience, engine = 'best'] = process.argv.slice(2) as [BenchCase, Audience, Engine?];
 const send = (message: ChildMessage) => process.send?.(message);
 
 // Warm up the solver and the JIT on a small cube, so the figure isn't also the cost of starting.
@@ -21,7 +30,13 @@ const warm = buildCube({
   values: warmUp.values,
   owned: ['2026Q1'],
 });
-await protect({ cells: warm.cells, relations: warm.relations, audience: 'public', threshold: 11 });
+await protect({
+  cells: warm.cells,
+  relations: warm.relations,
+  audience: 'public',
+  threshold: 11,
+  complements: engine,
+});
 
 const cube = caseCube(name, audience);
 send({ type: 'started' });
@@ -31,6 +46,7 @@ const result = await protect({
   relations: cube.relations,
   audience,
   threshold: defaultThresholds[audience],
+  complements: engine,
   onProgress: (done, total) => {
     send({ type: 'progress', done, total });
   },
