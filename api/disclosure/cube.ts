@@ -383,22 +383,6 @@ function planReach(catalog: Catalog, plan: PublicationPlan, audience: Audience):
   return reach;
 }
 
-/** Whether every county has enough agencies reporting each section for county breakdowns of it. */
-function countyBreakdownSections(input: CubeInput): Set<string> {
-  const minimum = input.countyBreakdownAgencies ?? defaultCountyBreakdownAgencies;
-  const allowed = new Set<string>();
-  for (const section of input.catalog.sections) {
-    const enough = input.counties.every(
-      (county) =>
-        input.agencies.filter(
-          (a) => a.active !== false && a.county === county && section.agencyTypes.includes(a.type),
-        ).length >= minimum,
-    );
-    if (enough) allowed.add(section.code);
-  }
-  return allowed;
-}
-
 /**
  * Why a county's breakdowns of a section are not published, per section: the counties with fewer
  * reporting agencies than the minimum. Sections whose breakdowns are published are left out.
@@ -430,23 +414,37 @@ export function countyBreakdownGaps(
 function quarterVectors(
   slots: readonly Slot[],
   values: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined,
-  asNew: boolean,
 ): Map<string, Float64Array> {
   const vectors = new Map<string, Float64Array>();
   for (const [agency, cells] of values ?? []) {
     const vector = new Float64Array(slots.length);
     slots.forEach((slot, i) => {
-      const { element } = slot;
-      const renamed =
-        asNew && element.periodAggregation === 'first_plus_new' ? element.newElement : undefined;
       let sum = 0;
-      for (const key of slot.sources)
-        sum += cells.get(renamed ? `${renamed}${key.slice(element.code.length)}` : key) ?? 0;
+      for (const key of slot.sources) sum += cells.get(key) ?? 0;
       vector[i] = sum;
     });
     vectors.set(agency, vector);
   }
   return vectors;
+}
+
+/**
+ * The same vectors read as a later part of a period: a `first_plus_new` element's slot takes its new
+ * element's same slot (survivors served after the first part are the new survivors).
+ */
+function asLaterPart(
+  vectors: ReadonlyMap<string, Float64Array>,
+  newSlot: readonly (number | undefined)[],
+): Map<string, Float64Array> {
+  const later = new Map<string, Float64Array>();
+  for (const [agency, vector] of vectors) {
+    const copy = Float64Array.from(vector);
+    newSlot.forEach((j, i) => {
+      if (j !== undefined) copy[i] = vector[j] as number;
+    });
+    later.set(agency, copy);
+  }
+  return later;
 }
 
 /** How much more hiding a cell another audience sees costs: only when nothing else will do. */
@@ -489,7 +487,23 @@ export function buildCube(input: CubeInput): Cube {
     for (const agency of byAgency.keys())
       if (!agencyCounty.has(agency)) throw new Error(`values of agency ${agency}, which is not in the cube`);
   const sectionOf = new Map(catalog.sections.flatMap((s) => s.elements.map((e) => [e.code, s.code])));
-  const countyBreakdowns = countyBreakdownSections(input);
+  const short = countyBreakdownGaps(
+    catalog,
+    input.agencies,
+    input.counties,
+    input.countyBreakdownAgencies ?? defaultCountyBreakdownAgencies,
+  );
+  // The sections whose breakdowns every county has enough reporting agencies to publish.
+  const countyBreakdowns = new Set(catalog.sections.map((s) => s.code).filter((code) => !short.has(code)));
+
+  /** A `first_plus_new` slot's new element's same slot. */
+  const slotOfNew = (slot: Slot) => {
+    const newElement = slot.element.newElement;
+    if (slot.element.periodAggregation !== 'first_plus_new' || !newElement) return undefined;
+    return layout(catalog).index.get(
+      `${newElement}${slot.table.slice(slot.element.code.length)}/${slot.optionKey}`,
+    );
+  };
 
   /** Whether the plan publishes a slot in a period and geography. */
   const planned = (slot: number, period: string, geo: string) => {
@@ -504,9 +518,11 @@ export function buildCube(input: CubeInput): Cube {
   // Every agency's vector per period: quarters from the values, aggregates from their quarters.
   const plain = new Map<string, Map<string, Float64Array>>();
   const asNew = new Map<string, Map<string, Float64Array>>();
+  const newSlot = slots.map(slotOfNew);
   for (const q of quarters) {
-    plain.set(q, quarterVectors(slots, input.values.get(q), false));
-    asNew.set(q, quarterVectors(slots, input.values.get(q), true));
+    const vectors = quarterVectors(slots, input.values.get(q));
+    plain.set(q, vectors);
+    asNew.set(q, asLaterPart(vectors, newSlot));
   }
   const vectors = new Map<string, Map<string, Float64Array>>();
   for (const period of periods) {
@@ -598,13 +614,6 @@ export function buildCube(input: CubeInput): Cube {
   };
   const atMost = (cell: string, bound: string) => {
     if (has([cell, bound])) relations.push({ kind: 'atMost', cell, bound });
-  };
-  const slotOfNew = (slot: Slot) => {
-    const newElement = slot.element.newElement;
-    if (slot.element.periodAggregation !== 'first_plus_new' || !newElement) return undefined;
-    return layout(catalog).index.get(
-      `${newElement}${slot.table.slice(slot.element.code.length)}/${slot.optionKey}`,
-    );
   };
 
   for (const period of periods)

@@ -20,6 +20,7 @@ import type { Catalog } from '../domain/catalog';
 import { formatCsv } from '../domain/csv';
 import { comparePeriods, type Interval, periodKindOf } from '../domain/periods';
 import type { PublicationPlan } from '../domain/plan';
+import { listWords } from '../domain/words';
 import { badRequest, notFound, notSignedIn } from '../errors';
 import { canViewAudience } from '../permissions';
 import {
@@ -310,7 +311,7 @@ function countyBreakdownNotes(db: Db, versionId: number, audience: Audience, cou
         name: names.get(c.county) ?? c.county,
         agencies: c.agencies,
       })),
-      explanation: `${listInWords(
+      explanation: `${listWords(
         short.map(
           (c) =>
             `${names.get(c.county) ?? c.county} has ${c.agencies === 0 ? 'no' : c.agencies} reporting ${c.agencies === 1 ? 'agency' : 'agencies'}`,
@@ -318,12 +319,6 @@ function countyBreakdownNotes(db: Db, versionId: number, audience: Audience, cou
       )}. Breakdowns by county are published only where every county has at least ${minimum}: with fewer, a county's figures could point to one agency's clients. The county totals and the coalition's breakdowns are published.`,
     }),
   );
-}
-
-/** "a, b and c". */
-function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 const provisionalMemo = memo<Array<{ period: string; reported: number; expected: number }>>(16);

@@ -9,59 +9,41 @@ import { buildCube, type Cube, coalitionGeo, type FrozenCell } from '../../discl
 import { PolicyError } from '../../disclosure/protect';
 import type { Audience, ProtectionResult } from '../../disclosure/types';
 import { protectInWorker } from '../../disclosure/worker';
-import type { Catalog } from '../../domain/catalog';
 import { quartersOf } from '../../domain/periods';
-import type { PublicationPlan } from '../../domain/plan';
 import { recordAudit } from '../../queries/audit';
 import { insertPublishedCells } from '../../queries/publishedCells';
-import { getApprovedAgencies, getApprovedValues } from '../../queries/raw/approvedValues';
+import { getApprovedAgencies } from '../../queries/raw/approvedValues';
 import {
   type CoverageRow,
   getRelease,
   insertReleaseCoverage,
-  listAgenciesWithCounty,
-  listCountyCodes,
   listPublishedPeriods,
   markReleasePublished,
   type ReleaseRow,
 } from '../../queries/releases';
-import { catalogVersion } from '../catalog';
 import type { JobContext } from '../jobs';
 import { contradictions, policyRefusal, protectionFailure, unexpectedFailure } from './describe';
-import { readersOf, shownTo } from './history';
+import { cubeSource, readersOf, shownTo } from './history';
 import { failRelease } from './jobs';
-import { audiences, disclosurePolicy, publicationSettings } from './policy';
+import { audiences, disclosurePolicy } from './policy';
 import { type AudienceSummary, summaryOf } from './views';
 
-type Loaded = {
-  catalog: Catalog;
-  plan: PublicationPlan;
+type Loaded = ReturnType<typeof cubeSource> & {
   quarter: string;
   /** Periods this release publishes. */
   owned: string[];
   /** Every period published before, by this release's period or others: frozen in the cube. */
   published: string[];
-  agencies: ReturnType<typeof listAgenciesWithCounty>;
-  counties: string[];
-  values: ReturnType<typeof getApprovedValues>;
-  countyBreakdownAgencies: number;
 };
 
 function loadRelease(db: Db, release: ReleaseRow): Loaded {
-  const { catalog, plan } = catalogVersion(db, release.catalogVersionId);
   const owned = release.periods;
   const published = listPublishedPeriods(db).map((p) => p.period);
-  const quarters = [...new Set([...owned, ...published].flatMap((p) => quartersOf(p).map((q) => q.code)))];
   return {
-    catalog,
-    plan,
+    ...cubeSource(db, release.catalogVersionId, [...owned, ...published]),
     quarter: release.period,
     owned,
     published,
-    agencies: listAgenciesWithCounty(db),
-    counties: listCountyCodes(db),
-    values: getApprovedValues(db, quarters),
-    countyBreakdownAgencies: publicationSettings(db).countyBreakdownAgencies,
   };
 }
 
@@ -80,19 +62,7 @@ function cubeFor(
   frozen: ReadonlyMap<string, FrozenCell>,
   preferred: ReadonlySet<string>,
 ): Cube {
-  return buildCube({
-    catalog: loaded.catalog,
-    plan: loaded.plan,
-    audience,
-    agencies: loaded.agencies,
-    counties: loaded.counties,
-    values: loaded.values,
-    owned: loaded.owned,
-    published: loaded.published,
-    frozen,
-    countyBreakdownAgencies: loaded.countyBreakdownAgencies,
-    preferred,
-  });
+  return buildCube({ ...loaded, audience, frozen, preferred });
 }
 
 type Protected = { audience: Audience; cube: Cube; result: ProtectionResult };

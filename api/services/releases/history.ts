@@ -40,19 +40,29 @@ export function shownTo(db: Db, audience: Audience, periods?: Iterable<string>):
   return shown;
 }
 
-/** The cube of every published period for an audience, with today's approved values, all owned. */
-export function historyCube(db: Db, audience: Audience): Cube {
-  const { catalog, plan } = catalogVersion(db, currentCatalogVersionIdOrFail(db));
-  const periods = listPublishedPeriods(db).map((p) => p.period);
+/**
+ * What a cube over some periods is built from: a catalog version and its plan, the agencies and
+ * counties, the approved values of every quarter of the periods, and the county breakdown minimum.
+ */
+export function cubeSource(db: Db, catalogVersionId: number, periods: readonly string[]) {
+  const { catalog, plan } = catalogVersion(db, catalogVersionId);
   const quarters = [...new Set(periods.flatMap((p) => quartersOf(p).map((q) => q.code)))];
-  return buildCube({
+  return {
     catalog,
     plan,
-    audience,
     agencies: listAgenciesWithCounty(db),
     counties: listCountyCodes(db),
     values: getApprovedValues(db, quarters),
-    owned: periods,
     countyBreakdownAgencies: publicationSettings(db).countyBreakdownAgencies,
+  };
+}
+
+/** The cube of every published period for an audience, with today's approved values, all owned. */
+export function historyCube(db: Db, audience: Audience): Cube {
+  const periods = listPublishedPeriods(db).map((p) => p.period);
+  return buildCube({
+    ...cubeSource(db, currentCatalogVersionIdOrFail(db), periods),
+    audience,
+    owned: periods,
   });
 }

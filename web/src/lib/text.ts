@@ -21,8 +21,4 @@ export function humanizeCode(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "a", "a and b", "a, b and c". */
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+export { listWords } from '../../../api/domain/words';
