@@ -101,16 +101,20 @@ describe('leaks across releases', { timeout: 3 * releaseTimeout }, () => {
     db,
     publish,
   }) => {
-    // Survivors met through illicit massage businesses, two agencies in each county. Santa Clara:
-    // 4 a quarter. San Benito: 0, then 4, 4, 4 (its fiscal year 2024: 12), then 6 (its year: 18).
-    // San Benito's last quarter follows from its year and fiscal year (18 − 12 + 0 = 6), and Santa
-    // Clara's from the coalition's 10 less those 6: 4.
+    // Survivors met through illicit massage businesses, two agencies in each county, each with half
+    // its county's count. Santa Clara: 10 in 2023Q4, then 4 a quarter. San Benito: 0, then 4, 4, 4
+    // (its fiscal year 2024: 12), then 6 (its year: 18). Every coalition quarter (10, 8, 8, 8, 10)
+    // is publishable, and so are both counties' years. San Benito's last quarter follows from its
+    // year and fiscal year (18 − 12 + 0 = 6), and Santa Clara's from the coalition's 10 less those
+    // 6: 4. A release audited with its own year alone misses it: 2024Q4's holds the year 2024, not
+    // the fiscal year that ended before it.
     const county = (code: string) =>
       db.prepare('SELECT id FROM org_units WHERE code = ?').pluck().get(code) as number;
     const agency = (code: string, parent: string, agencyType: 'victim_services' | 'legal_services') =>
       insertOrgUnit(db, { code, name: code, level: 'agency', parentId: county(parent), agencyType });
     const brook = agency('BROOK', 'SCL', 'victim_services');
     const mesa = agency('MESA', 'SBN', 'legal_services');
+    const santaClara = [5, 2, 2, 2, 2];
     const sanBenito = [0, 2, 2, 2, 3];
     const context = (n: number) => ({
       trafficking_context: n,
@@ -125,14 +129,16 @@ describe('leaks across releases', { timeout: 3 * releaseTimeout }, () => {
         adminId: coalition.users.admin,
       });
     quarters.forEach((quarter, i) => {
-      const each = sanBenito[i] as number;
-      approve('river', quarter, { ...survivorsQuarter(catalog, 'victim_services', 20, 4), ...context(2) });
-      report(brook, quarter, { ...survivorsQuarter(catalog, 'victim_services', 20, 4), ...context(2) });
-      approve('hills', quarter, { ...survivorsQuarter(catalog, 'health_care', 12, 2), ...context(each) });
-      report(mesa, quarter, { ...survivorsQuarter(catalog, 'legal_services', 12, 2), ...context(each) });
+      const clara = context(santaClara[i] as number);
+      const benito = context(sanBenito[i] as number);
+      approve('river', quarter, { ...survivorsQuarter(catalog, 'victim_services', 20, 4), ...clara });
+      report(brook, quarter, { ...survivorsQuarter(catalog, 'victim_services', 20, 4), ...clara });
+      approve('hills', quarter, { ...survivorsQuarter(catalog, 'health_care', 12, 2), ...benito });
+      report(mesa, quarter, { ...survivorsQuarter(catalog, 'legal_services', 12, 2), ...benito });
     });
     for (const quarter of quarters) expect((await publish(quarter)).status).toBe('published');
     const seen = shown(db, ['coalition', 'public'], 'trafficking_context.venue', 'sex_illicit_massage');
+    expect(seen.get('2024Q4/coalition')).toEqual({ value: 10, suppressed: false });
     expect(pinned(await attack(seen, '2024Q4/SCL'), defaultThresholds.coalition)).toBe(false);
   });
 
