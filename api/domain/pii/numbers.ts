@@ -1,0 +1,108 @@
+/**
+ * Phone, Social Security and other ID numbers, read from runs of digit groups ("(408) 555-0123" is
+ * the groups 408, 555, 0123 joined by spaces and a dash) rather than by patterns over characters:
+ * each run is built once and each group is the start of a handful of fixed-size shapes.
+ */
+import type { Token } from './text';
+
+/** A group of digits, and what joined it to the group before it in its run. */
+export type DigitGroup = Readonly<{
+  digits: string;
+  /** The group's token. */
+  index: number;
+  /** '' for a run's first group; ' ' when only spaces or parentheses joined it. */
+  joint: '' | ' ' | '-' | '.' | '/';
+  /** Whether a "+" came right before a run's first group: an international number. */
+  plus: boolean;
+}>;
+
+const joiningSymbols = new Set(['-', '.', '/', '(', ')']);
+
+/**
+ * The runs of digit groups in a text: numbers joined by spaces, at most two of - . / ( ), and
+ * nothing else. "Served 12, then 15" has two runs; "408-555-0123" has one of three groups.
+ */
+export function digitRuns(tokens: readonly Token[]): DigitGroup[][] {
+  const runs: DigitGroup[][] = [];
+  let run: DigitGroup[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as Token;
+    if (token.kind !== 'number') {
+      i++;
+      continue;
+    }
+    let plus = false;
+    if (run.length === 0) {
+      const before = tokens[i - 1];
+      const twoBefore = tokens[i - 2];
+      plus = before?.text === '+' || (before?.text === '(' && twoBefore?.text === '+');
+    }
+    run.push({ digits: token.text, index: i, joint: run.length === 0 ? '' : jointBefore(tokens, i), plus });
+    // What follows: up to two joining symbols, then another number, or the run ends here.
+    let next = i + 1;
+    while (next < i + 3 && joiningSymbols.has(tokens[next]?.text ?? '')) next++;
+    if (tokens[next]?.kind !== 'number') {
+      runs.push(run);
+      run = [];
+    }
+    i = next;
+  }
+  return runs;
+}
+
+/** What joined the number at `index` to the number before it: its symbol, or a space. */
+function jointBefore(tokens: readonly Token[], index: number): DigitGroup['joint'] {
+  for (const back of [index - 1, index - 2]) {
+    const text = tokens[back]?.text;
+    if (text === '-' || text === '.' || text === '/') return text;
+  }
+  return ' ';
+}
+
+const phoneWords = new Set(['call', 'phone', 'cell', 'tel', 'text', 'mobile', 'telefono', 'celular', 'fax']);
+
+// North American area codes and exchanges start with 2 to 9: "120 130 1400" is three counts.
+const isNorthAmericanPart = (digits: string) => digits.length === 3 && digits[0] !== '0' && digits[0] !== '1';
+
+export type NumberKind = 'phone number' | 'Social Security number' | 'ID number';
+
+/** The kinds of number a run of digit groups holds. */
+export function numberKinds(tokens: readonly Token[], run: readonly DigitGroup[]): Set<NumberKind> {
+  const kinds = new Set<NumberKind>();
+  const first = run[0];
+  if (first?.plus) {
+    let digits = 0;
+    for (const group of run) {
+      if (group.joint === '/') break;
+      digits += group.digits.length;
+    }
+    if (digits >= 8 && digits <= 15) kinds.add('phone number');
+  }
+  run.forEach((group, s) => {
+    const length = group.digits.length;
+    if (length === 10 || (length === 11 && group.digits[0] === '1')) kinds.add('phone number');
+    else if (length >= 9) kinds.add('ID number');
+    const second = run[s + 1];
+    const third = run[s + 2];
+    const spacedOrTight = (g: DigitGroup | undefined) =>
+      g !== undefined && (g.joint === ' ' || g.joint === '-' || g.joint === '.');
+    if (second && third && spacedOrTight(second) && spacedOrTight(third)) {
+      const shape = `${length},${second.digits.length},${third.digits.length}`;
+      const bySpaces = second.joint === ' ' && third.joint === ' ';
+      if (
+        shape === '3,3,4' &&
+        (!bySpaces || (isNorthAmericanPart(group.digits) && isNorthAmericanPart(second.digits)))
+      )
+        kinds.add('phone number');
+      else if (shape === '3,2,4') kinds.add('Social Security number');
+      else if (shape === '3,3,3' && !bySpaces) kinds.add('ID number');
+    }
+    // A local number, "555-0123", only where the text says it is a phone: "250-1000" is a range.
+    if (length === 3 && second?.digits.length === 4 && (second.joint === '-' || second.joint === '.')) {
+      for (let back = group.index - 1; back >= Math.max(0, group.index - 4); back--)
+        if (phoneWords.has(tokens[back]?.lower ?? '')) kinds.add('phone number');
+    }
+  });
+  return kinds;
+}
