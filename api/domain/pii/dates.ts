@@ -69,12 +69,16 @@ const isMonth = (n: number) => Number.isInteger(n) && n >= 1 && n <= 12;
 export function numericDates(runs: readonly (readonly DigitGroup[])[], thisYear: number): DateMention[] {
   const mentions: DateMention[] = [];
   for (const run of runs)
-    run.forEach((first, s) => {
+    for (let s = 0; s < run.length; s++) {
+      const first = run[s] as DigitGroup;
       const second = run[s + 1];
       const third = run[s + 2];
-      const [a, b] = [Number(first.digits), Number(second?.digits)];
+      const a = Number(first.digits);
+      const b = Number(second?.digits);
       if (second && third && second.joint === third.joint && second.joint !== ' ') {
-        const [l1, l2, l3] = [first.digits.length, second.digits.length, third.digits.length];
+        const l1 = first.digits.length;
+        const l2 = second.digits.length;
+        const l3 = third.digits.length;
         const c = Number(third.digits);
         if (l1 <= 2 && l2 <= 2 && (l3 === 2 || l3 === 4)) {
           const year = yearOf(third.digits, thisYear);
@@ -94,7 +98,7 @@ export function numericDates(runs: readonly (readonly DigitGroup[])[], thisYear:
         else if (second.digits.length <= 2 && isDay(b))
           mentions.push({ index: first.index, month: a, day: b });
       }
-    });
+    }
   return mentions;
 }
 

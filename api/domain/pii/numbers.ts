@@ -53,7 +53,7 @@ export function digitRuns(tokens: readonly Token[]): DigitGroup[][] {
 
 /** What joined the number at `index` to the number before it: its symbol, or a space. */
 function jointBefore(tokens: readonly Token[], index: number): DigitGroup['joint'] {
-  for (const back of [index - 1, index - 2]) {
+  for (let back = index - 1; back >= index - 2; back--) {
     const text = tokens[back]?.text;
     if (text === '-' || text === '.' || text === '/') return text;
   }
@@ -64,6 +64,9 @@ const phoneWords = new Set(['call', 'phone', 'cell', 'tel', 'text', 'mobile', 't
 
 // North American area codes and exchanges start with 2 to 9: "120 130 1400" is three counts.
 const isNorthAmericanPart = (digits: string) => digits.length === 3 && digits[0] !== '0' && digits[0] !== '1';
+
+const spacedOrTight = (group: DigitGroup | undefined) =>
+  group !== undefined && (group.joint === ' ' || group.joint === '-' || group.joint === '.');
 
 export type NumberKind = 'phone number' | 'Social Security number' | 'ID number';
 
@@ -79,30 +82,33 @@ export function numberKinds(tokens: readonly Token[], run: readonly DigitGroup[]
     }
     if (digits >= 8 && digits <= 15) kinds.add('phone number');
   }
-  run.forEach((group, s) => {
+  for (let s = 0; s < run.length; s++) {
+    const group = run[s] as DigitGroup;
     const length = group.digits.length;
     if (length === 10 || (length === 11 && group.digits[0] === '1')) kinds.add('phone number');
     else if (length >= 9) kinds.add('ID number');
     const second = run[s + 1];
     const third = run[s + 2];
-    const spacedOrTight = (g: DigitGroup | undefined) =>
-      g !== undefined && (g.joint === ' ' || g.joint === '-' || g.joint === '.');
     if (second && third && spacedOrTight(second) && spacedOrTight(third)) {
-      const shape = `${length},${second.digits.length},${third.digits.length}`;
+      // The three groups' lengths as one number: 334 is "408 555 0123".
+      const shape =
+        length < 10 && second.digits.length < 10 && third.digits.length < 10
+          ? length * 100 + second.digits.length * 10 + third.digits.length
+          : 0;
       const bySpaces = second.joint === ' ' && third.joint === ' ';
       if (
-        shape === '3,3,4' &&
+        shape === 334 &&
         (!bySpaces || (isNorthAmericanPart(group.digits) && isNorthAmericanPart(second.digits)))
       )
         kinds.add('phone number');
-      else if (shape === '3,2,4') kinds.add('Social Security number');
-      else if (shape === '3,3,3' && !bySpaces) kinds.add('ID number');
+      else if (shape === 324) kinds.add('Social Security number');
+      else if (shape === 333 && !bySpaces) kinds.add('ID number');
     }
     // A local number, "555-0123", only where the text says it is a phone: "250-1000" is a range.
     if (length === 3 && second?.digits.length === 4 && (second.joint === '-' || second.joint === '.')) {
       for (let back = group.index - 1; back >= Math.max(0, group.index - 4); back--)
         if (phoneWords.has(tokens[back]?.lower ?? '')) kinds.add('phone number');
     }
-  });
+  }
   return kinds;
 }

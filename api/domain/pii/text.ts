@@ -207,34 +207,72 @@ function latinWord(word: string): string {
   return out;
 }
 
+const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isAsciiDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Whether the character at `i` belongs inside a word: a letter, or a mark or invisible character to drop. */
+function isWordCharacter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return isAsciiLetter(code);
+  const c = String.fromCodePoint(text.codePointAt(i) as number);
+  return letter.test(c) || mark.test(c) || invisible.test(c);
+}
+
+/** A word's letters with marks and invisible characters dropped and look-alikes made Latin. */
+function plainWord(word: string): string {
+  let letters = '';
+  for (const c of word) if (!mark.test(c) && !invisible.test(c)) letters += latinLetters.get(c) ?? c;
+  return latinWord(letters);
+}
+
+/** A character between words made plain: white space, dashes, dots, slashes, other scripts' digits. */
+function plainSymbol(c: string): string {
+  const code = c.codePointAt(0) as number;
+  if (code < 128) return code === 9 || code === 10 || code === 11 || code === 12 || code === 13 ? ' ' : c;
+  if (space.test(c)) return ' ';
+  if (dash.test(c)) return '-';
+  return symbolLookalikes.get(c) ?? asciiDigit(code) ?? c;
+}
+
 /**
  * The text with disguises undone: NFKC, accents and invisible characters dropped, dashes, dots,
  * spaces, slashes and apostrophes made plain, other scripts' digits made ASCII, look-alike letters
- * made Latin.
+ * made Latin. Plain ASCII, most of what people type, is copied a word at a time.
  */
 export function normaliseText(text: string): string {
   const decomposed = text.normalize('NFKC').normalize('NFD');
   let out = '';
-  let word = '';
-  for (const c of decomposed) {
-    if (mark.test(c) || invisible.test(c)) continue;
-    if (letter.test(c)) {
-      word += latinLetters.get(c) ?? c;
+  let i = 0;
+  while (i < decomposed.length) {
+    if (isWordCharacter(decomposed, i)) {
+      let end = i;
+      let ascii = true;
+      while (end < decomposed.length && isWordCharacter(decomposed, end)) {
+        if (decomposed.charCodeAt(end) >= 128) ascii = false;
+        end += (decomposed.codePointAt(end) as number) > 0xffff ? 2 : 1;
+      }
+      const word = decomposed.slice(i, end);
+      out += ascii ? word : plainWord(word);
+      i = end;
       continue;
     }
-    if (word) {
-      out += latinWord(word);
-      word = '';
+    let end = i;
+    while (end < decomposed.length && !isWordCharacter(decomposed, end)) {
+      const code = decomposed.charCodeAt(end);
+      if (code >= 128 || code < 32) break;
+      end++;
     }
-    const codePoint = c.codePointAt(0) as number;
-    if (space.test(c)) out += ' ';
-    else if (dash.test(c)) out += '-';
-    else out += symbolLookalikes.get(c) ?? asciiDigit(codePoint) ?? c;
+    if (end > i) {
+      out += decomposed.slice(i, end);
+      i = end;
+      continue;
+    }
+    const c = String.fromCodePoint(decomposed.codePointAt(i) as number);
+    out += plainSymbol(c);
+    i += c.length;
   }
-  return word ? out + latinWord(word) : out;
+  return out;
 }
-
-const isDigit = (c: string) => c >= '0' && c <= '9';
 
 /**
  * Splits normalised text into words (letters, with apostrophes inside them), numbers (runs of ASCII
@@ -243,38 +281,40 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
 export function tokenize(text: string): Token[] {
   const normalised = normaliseText(text);
   const tokens: Token[] = [];
+  const isLetterAt = (i: number) => {
+    const code = normalised.charCodeAt(i);
+    return code < 128 ? isAsciiLetter(code) : letter.test(normalised[i] as string);
+  };
   let spaced = false;
   let i = 0;
   while (i < normalised.length) {
-    const c = normalised[i] as string;
-    if (c === ' ') {
+    const code = normalised.charCodeAt(i);
+    if (code === 32) {
       spaced = true;
       i++;
       continue;
     }
     let end = i + 1;
     let kind: Token['kind'] = 'symbol';
-    if (isDigit(c)) {
+    if (isAsciiDigit(code)) {
       kind = 'number';
-      while (end < normalised.length && isDigit(normalised[end] as string)) end++;
-    } else if (letter.test(c)) {
+      while (end < normalised.length && isAsciiDigit(normalised.charCodeAt(end))) end++;
+    } else if (isLetterAt(i)) {
       kind = 'word';
       while (end < normalised.length) {
-        const next = normalised[end] as string;
-        if (letter.test(next)) end++;
-        else if (next === "'" && end + 1 < normalised.length && letter.test(normalised[end + 1] as string))
+        if (isLetterAt(end)) end++;
+        else if (normalised.charCodeAt(end) === 39 && end + 1 < normalised.length && isLetterAt(end + 1))
           end += 2;
         else break;
       }
     }
     const tokenText = normalised.slice(i, end);
-    const lower = tokenText.toLowerCase();
-    tokens.push({
-      kind,
-      text: tokenText,
-      lower: kind === 'word' && lower.endsWith("'s") ? lower.slice(0, -2) : lower,
-      spaced,
-    });
+    let lower = tokenText;
+    if (kind === 'word') {
+      lower = tokenText.toLowerCase();
+      if (lower.endsWith("'s")) lower = lower.slice(0, -2);
+    }
+    tokens.push({ kind, text: tokenText, lower, spaced });
     spaced = false;
     i = end;
   }
