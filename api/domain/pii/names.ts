@@ -61,36 +61,41 @@ function placeAndOrganisationTokens(tokens: readonly Token[]): Uint8Array {
   return masked;
 }
 
+/** Whether the word at `i` is in the name lists and not part of a place or organisation. */
+function listed(tokens: readonly Token[], masked: Uint8Array, i: number): boolean {
+  const token = tokens[i];
+  return token?.kind === 'word' && masked[i] === 0 && personNames.has(token.lower);
+}
+
+/** Whether the word at `i` is a listed name that is no everyday word either: a name on its own. */
+function distinctive(tokens: readonly Token[], masked: Uint8Array, i: number): boolean {
+  const lower = tokens[i]?.lower ?? '';
+  return listed(tokens, masked, i) && lower.length > 2 && !everydayWords.has(lower);
+}
+
+/** Whether the word at `i` is capitalised and no ordinary word of a report: "Okonkwo" after "Ms.". */
+function unknownCapitalised(tokens: readonly Token[], masked: Uint8Array, i: number): boolean {
+  const token = tokens[i];
+  return (
+    token !== undefined &&
+    masked[i] === 0 &&
+    isTitleCase(token) &&
+    !sentenceWords.has(token.lower) &&
+    !everydayWords.has(token.lower)
+  );
+}
+
 /** Whether a text names a person. */
 export function hasPersonName(tokens: readonly Token[]): boolean {
   const masked = placeAndOrganisationTokens(tokens);
-  const listed = (i: number) => {
-    const token = tokens[i];
-    return token?.kind === 'word' && masked[i] === 0 && personNames.has(token.lower);
-  };
-  const distinctive = (i: number) => {
-    const lower = tokens[i]?.lower ?? '';
-    return listed(i) && lower.length > 2 && !everydayWords.has(lower);
-  };
-  // A capitalised word that isn't an ordinary word of a report: "Okonkwo" after "Ms.".
-  const unknownCapitalised = (i: number) => {
-    const token = tokens[i];
-    return (
-      token !== undefined &&
-      masked[i] === 0 &&
-      isTitleCase(token) &&
-      !sentenceWords.has(token.lower) &&
-      !everydayWords.has(token.lower)
-    );
-  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (token.kind !== 'word') continue;
-    if (distinctive(i)) return true;
+    if (distinctive(tokens, masked, i)) return true;
     // Two listed names side by side, both capitalised: "Grace Kim", "Van An".
     if (
-      listed(i) &&
-      listed(i + 1) &&
+      listed(tokens, masked, i) &&
+      listed(tokens, masked, i + 1) &&
       tokens[i + 1]?.spaced &&
       isTitleCase(token) &&
       isTitleCase(tokens[i + 1] as Token)
@@ -99,13 +104,21 @@ export function hasPersonName(tokens: readonly Token[]): boolean {
     let next = i + 1;
     if (honorifics.has(token.lower)) {
       if (tokens[next]?.text === '.') next++;
-      if (listed(next) || unknownCapitalised(next)) return true;
+      if (listed(tokens, masked, next) || unknownCapitalised(tokens, masked, next)) return true;
       continue;
     }
     const filled = labelFillers.has(tokens[next]?.lower ?? '');
     if (filled) next++;
-    if (nameLabels.has(token.lower) && (listed(next) || (filled && unknownCapitalised(next)))) return true;
-    if (personLabels.has(token.lower) && listed(next) && (filled || isTitleCase(tokens[next] as Token)))
+    if (
+      nameLabels.has(token.lower) &&
+      (listed(tokens, masked, next) || (filled && unknownCapitalised(tokens, masked, next)))
+    )
+      return true;
+    if (
+      personLabels.has(token.lower) &&
+      listed(tokens, masked, next) &&
+      (filled || isTitleCase(tokens[next] as Token))
+    )
       return true;
   }
   return false;

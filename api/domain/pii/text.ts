@@ -274,6 +274,12 @@ export function normaliseText(text: string): string {
   return out;
 }
 
+/** Whether the character at `i` of normalised text is a letter. */
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? isAsciiLetter(code) : letter.test(text[i] as string);
+}
+
 /**
  * Splits normalised text into words (letters, with apostrophes inside them), numbers (runs of ASCII
  * digits) and single symbols, in one pass. "D1234567" is a word then a number with no space between.
@@ -281,10 +287,6 @@ export function normaliseText(text: string): string {
 export function tokenize(text: string): Token[] {
   const normalised = normaliseText(text);
   const tokens: Token[] = [];
-  const isLetterAt = (i: number) => {
-    const code = normalised.charCodeAt(i);
-    return code < 128 ? isAsciiLetter(code) : letter.test(normalised[i] as string);
-  };
   let spaced = false;
   let i = 0;
   while (i < normalised.length) {
@@ -299,11 +301,15 @@ export function tokenize(text: string): Token[] {
     if (isAsciiDigit(code)) {
       kind = 'number';
       while (end < normalised.length && isAsciiDigit(normalised.charCodeAt(end))) end++;
-    } else if (isLetterAt(i)) {
+    } else if (isLetterAt(normalised, i)) {
       kind = 'word';
       while (end < normalised.length) {
-        if (isLetterAt(end)) end++;
-        else if (normalised.charCodeAt(end) === 39 && end + 1 < normalised.length && isLetterAt(end + 1))
+        if (isLetterAt(normalised, end)) end++;
+        else if (
+          normalised.charCodeAt(end) === 39 &&
+          end + 1 < normalised.length &&
+          isLetterAt(normalised, end + 1)
+        )
           end += 2;
         else break;
       }
