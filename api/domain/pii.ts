@@ -2,8 +2,26 @@
  * The upload guard: Scope takes aggregate counts only, so anything that looks like a person's
  * details is refused wherever data comes in (form, CSV, JSON, explanations and comments). Findings
  * name the place and the kind of detail, never the text itself, so a refusal cannot leak it further.
+ *
+ * The text is normalised first (`pii/text.ts`: NFKC, accents, invisible characters, Unicode dashes,
+ * dots and spaces, other scripts' digits, Cyrillic and Greek look-alikes) and split into tokens once;
+ * each check then looks a bounded number of tokens around each one, so the time grows linearly with
+ * the text and no input can make a pattern backtrack. Names, everyday words and places are data, in
+ * `data/pii/`.
+ *
+ * What it cannot catch, and lets through:
+ * - names not in the lists, unless an honorific or a "name:" label comes first ("Ms. Okonkwo"): a
+ *   rare surname on its own, or two capitalised unknown words, reads like any proper noun;
+ * - names that are everyday words or places ("Hope", "Jordan", "Young") standing alone, and names
+ *   written inside an organisation's capitalised name ("Maria Lopez Center");
+ * - names in Chinese characters, Hangul, Arabic or Devanagari script (Cyrillic is transliterated);
+ * - numbers spelled out in words ("four zero eight…"), or split by letters or commas;
+ * - a date of birth from this year or last with no birth word beside it, or falling on a quarter's
+ *   first or last day (see `pii/dates.ts`), and ages ("she is 15"), which are not identifying alone;
+ * - street names without a house number or a word like "lives", "Apt" or "PO Box";
+ * - social-media handles, licence plates, and descriptions that identify someone without any of
+ *   these details ("the only Tongan teenager at the Gilroy school").
  */
-
 import { hasEmailAddress, hasStreetAddress } from './pii/contact';
 import { hasDateOfBirth, numericDates, wordDates } from './pii/dates';
 import { identifierKinds } from './pii/identifiers';
