@@ -8,10 +8,10 @@ import type { Token } from './text';
 export type IdentifierKind = 'case or record number' | 'ID number' | 'Social Security number';
 
 const labels = new Map<string, IdentifierKind>([
-  ...'case caso docket booking expediente file record mrn chart inmate cii sid client cliente patient paciente participant survivor victim folio'
+  ...'case caso docket booking expediente file record mrn chart inmate cii sid pfn cdcr fbi client cliente patient paciente participant survivor victim folio'
     .split(' ')
     .map((w): [string, IdentifierKind] => [w, 'case or record number']),
-  ...'id ident identification passport pasaporte license licence licencia dl cdl alien uscis itin account acct medicaid'
+  ...'id ident identification passport pasaporte license licence licencia dl cdl alien uscis itin account acct medicaid cin'
     .split(' ')
     .map((w): [string, IdentifierKind] => [w, 'ID number']),
   ['ssn', 'Social Security number'],
@@ -112,21 +112,25 @@ export function identifierKinds(tokens: readonly Token[]): Set<IdentifierKind> {
     if (token.text.length <= 3 && next?.kind === 'number' && !next.spaced && next.text.length >= 6)
       kinds.add('ID number');
   });
-  // Court-style case numbers: "2024-CR-001234", "24-CV-1234".
-  tokens.forEach((token, i) => {
-    const [dash, letters, dash2, digits] = [tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
+  // Court-style case numbers: "2024-CR-001234", "24-CV-1234", "CR-2024-001234".
+  for (let i = 0; i + 4 < tokens.length; i++) {
+    const [year, dash, middle, dash2, serial] = tokens.slice(i, i + 5) as Token[];
+    const yearFirst = year?.kind === 'number' && (year.text.length === 2 || year.text.length === 4);
+    const lettersFirst = year?.kind === 'word' && year.text.length <= 4;
     if (
-      token.kind === 'number' &&
-      (token.text.length === 2 || token.text.length === 4) &&
+      (yearFirst
+        ? middle?.kind === 'word' && middle.text.length <= 4
+        : lettersFirst && middle?.kind === 'number') &&
       dash?.text === '-' &&
-      letters?.kind === 'word' &&
-      letters.text.length <= 4 &&
       dash2?.text === '-' &&
-      digits?.kind === 'number' &&
-      digits.text.length >= 3 &&
-      [dash, letters, dash2, digits].every((t) => !t.spaced)
+      serial?.kind === 'number' &&
+      serial.text.length >= 3 &&
+      !dash.spaced &&
+      !middle?.spaced &&
+      !dash2.spaced &&
+      !serial.spaced
     )
       kinds.add('case or record number');
-  });
+  }
   return kinds;
 }

@@ -68,6 +68,10 @@ const isNorthAmericanPart = (digits: string) => digits.length === 3 && digits[0]
 const spacedOrTight = (group: DigitGroup | undefined) =>
   group !== undefined && (group.joint === ' ' || group.joint === '-' || group.joint === '.');
 
+// Toll-free numbers belong to organisations ("the national hotline, 1-888-373-7888"), not to people.
+const tollFreeCodes = new Set(['800', '833', '844', '855', '866', '877', '888']);
+const isTollFree = (areaCode: string) => tollFreeCodes.has(areaCode);
+
 export type NumberKind = 'phone number' | 'Social Security number' | 'ID number';
 
 /** The kinds of number a run of digit groups holds. */
@@ -80,13 +84,15 @@ export function numberKinds(tokens: readonly Token[], run: readonly DigitGroup[]
       if (group.joint === '/') break;
       digits += group.digits.length;
     }
-    if (digits >= 8 && digits <= 15) kinds.add('phone number');
+    const country = run[1] && first.digits === '1' ? run[1].digits : first.digits.slice(1);
+    if (digits >= 8 && digits <= 15 && !isTollFree(country.slice(0, 3))) kinds.add('phone number');
   }
   for (let s = 0; s < run.length; s++) {
     const group = run[s] as DigitGroup;
     const length = group.digits.length;
-    if (length === 10 || (length === 11 && group.digits[0] === '1')) kinds.add('phone number');
-    else if (length >= 9) kinds.add('ID number');
+    if (length === 10 || (length === 11 && group.digits[0] === '1')) {
+      if (!isTollFree(group.digits.slice(length - 10, length - 7))) kinds.add('phone number');
+    } else if (length >= 9) kinds.add('ID number');
     const second = run[s + 1];
     const third = run[s + 2];
     if (second && third && spacedOrTight(second) && spacedOrTight(third)) {
@@ -98,12 +104,22 @@ export function numberKinds(tokens: readonly Token[], run: readonly DigitGroup[]
       const bySpaces = second.joint === ' ' && third.joint === ' ';
       if (
         shape === 334 &&
+        !isTollFree(group.digits) &&
         (!bySpaces || (isNorthAmericanPart(group.digits) && isNorthAmericanPart(second.digits)))
       )
         kinds.add('phone number');
       else if (shape === 324) kinds.add('Social Security number');
       else if (shape === 333 && !bySpaces) kinds.add('ID number');
     }
+    // "408 5550123", "(408) 555.0123" split once.
+    if (
+      length === 3 &&
+      second?.digits.length === 7 &&
+      spacedOrTight(second) &&
+      !isTollFree(group.digits) &&
+      (second.joint !== ' ' || isNorthAmericanPart(group.digits))
+    )
+      kinds.add('phone number');
     // A local number, "555-0123", only where the text says it is a phone: "250-1000" is a range.
     if (length === 3 && second?.digits.length === 4 && (second.joint === '-' || second.joint === '.')) {
       for (let back = group.index - 1; back >= Math.max(0, group.index - 4); back--)

@@ -327,9 +327,12 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Whether a word is written with a capital then small letters ("Maria"), the way names are. */
+/**
+ * Whether a word is written with a capital and then small letters, the way names are: "Maria",
+ * "O'Connor", "McBride"; not "MARIA" or "maria".
+ */
 export const isTitleCase = (token: Token): boolean =>
   token.kind === 'word' &&
   token.text.length > 1 &&
   token.text[0] !== token.lower[0] &&
-  token.text.slice(1) === token.text.slice(1).toLowerCase();
+  token.text !== token.text.toUpperCase();
