@@ -14,7 +14,8 @@
  *   rare surname on its own, or two capitalised unknown words, reads like any proper noun;
  * - names that are everyday words or places ("Hope", "Jordan", "Young") standing alone, and names
  *   written inside an organisation's capitalised name ("Maria Lopez Center");
- * - names in Chinese characters, Hangul, Arabic or Devanagari script (Cyrillic is transliterated);
+ * - names in Chinese characters, Hangul, Arabic or Devanagari script (Cyrillic is transliterated),
+ *   and names broken up or respelled ("M.a.r.i.a", "M4ria", "MariaLopez" written as one word);
  * - numbers spelled out in words ("four zero eight…"), or split by letters or commas;
  * - a date of birth from this year or last with no birth word beside it, or falling on a quarter's
  *   first or last day (see `pii/dates.ts`), and ages ("she is 15"), which are not identifying alone;
