@@ -114,7 +114,11 @@ export function identifierKinds(tokens: readonly Token[]): Set<IdentifierKind> {
   });
   // Court-style case numbers: "2024-CR-001234", "24-CV-1234", "CR-2024-001234".
   for (let i = 0; i + 4 < tokens.length; i++) {
-    const [year, dash, middle, dash2, serial] = tokens.slice(i, i + 5) as Token[];
+    const year = tokens[i];
+    const dash = tokens[i + 1];
+    const middle = tokens[i + 2];
+    const dash2 = tokens[i + 3];
+    const serial = tokens[i + 4];
     const yearFirst = year?.kind === 'number' && (year.text.length === 2 || year.text.length === 4);
     const lettersFirst = year?.kind === 'word' && year.text.length <= 4;
     if (

@@ -287,6 +287,8 @@ function isLetterAt(text: string, i: number): boolean {
 export function tokenize(text: string): Token[] {
   const normalised = normaliseText(text);
   const tokens: Token[] = [];
+  // Short tokens repeat ("the", ".", "1"): one object each, shared, as tokens are never changed.
+  const shortTokens = [new Map<string, Token>(), new Map<string, Token>()];
   let spaced = false;
   let i = 0;
   while (i < normalised.length) {
@@ -315,12 +317,18 @@ export function tokenize(text: string): Token[] {
       }
     }
     const tokenText = normalised.slice(i, end);
-    let lower = tokenText;
-    if (kind === 'word') {
-      lower = tokenText.toLowerCase();
-      if (lower.endsWith("'s")) lower = lower.slice(0, -2);
+    const seen = end - i <= 3 ? shortTokens[spaced ? 1 : 0] : undefined;
+    let token = seen?.get(tokenText);
+    if (!token) {
+      let lower = tokenText;
+      if (kind === 'word') {
+        lower = tokenText.toLowerCase();
+        if (lower.endsWith("'s")) lower = lower.slice(0, -2);
+      }
+      token = { kind, text: tokenText, lower, spaced };
+      seen?.set(tokenText, token);
     }
-    tokens.push({ kind, text: tokenText, lower, spaced });
+    tokens.push(token);
     spaced = false;
     i = end;
   }
