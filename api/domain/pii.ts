@@ -24,10 +24,10 @@
  *   these details ("the only Tongan teenager at the Gilroy school").
  */
 import { hasEmailAddress, hasStreetAddress } from './pii/contact';
-import { hasDateOfBirth, numericDates, wordDates } from './pii/dates';
+import { addNumericDate, type DateMention, hasDateOfBirth, wordDates } from './pii/dates';
 import { identifierKinds } from './pii/identifiers';
 import { hasPersonName } from './pii/names';
-import { digitRuns, numberKinds } from './pii/numbers';
+import { readDigitRuns } from './pii/numbers';
 import { characterPatterns, normaliseText, type Token, tokenize } from './pii/text';
 
 export type PiiKind =
@@ -72,12 +72,15 @@ export function scanTokens(tokens: readonly Token[], now: Date): PiiFinding[] {
   const found = new Set<PiiKind>();
   const thisYear = now.getUTCFullYear();
   if (hasEmailAddress(tokens)) found.add('email address');
-  const runs = digitRuns(tokens);
-  for (const run of runs) for (const kind of numberKinds(tokens, run)) found.add(kind);
+  const dates: DateMention[] = [];
+  const numbers = readDigitRuns(tokens, (first, second, third) =>
+    addNumericDate(dates, thisYear, first, second, third),
+  );
+  for (const kind of numbers) found.add(kind);
   for (const kind of identifierKinds(tokens)) found.add(kind);
   // An SSN is also nine digits: say it once, as the more specific kind.
   if (found.has('Social Security number')) found.delete('ID number');
-  const dates = [...numericDates(runs, thisYear), ...wordDates(tokens, thisYear)];
+  for (const mention of wordDates(tokens, thisYear)) dates.push(mention);
   if (hasDateOfBirth(tokens, dates, thisYear)) found.add('date of birth');
   if (hasStreetAddress(tokens)) found.add('street address');
   if (hasPersonName(tokens)) found.add("person's name");

@@ -65,41 +65,40 @@ function yearOf(digits: string, thisYear: number): number | undefined {
 const isDay = (n: number) => Number.isInteger(n) && n >= 1 && n <= 31;
 const isMonth = (n: number) => Number.isInteger(n) && n >= 1 && n <= 12;
 
-/** Dates written in digits: 04/12/2019, 4-12-19, 2019-04-12, 12.04.2019; and 04/2019 or 4/12 without the rest. */
-export function numericDates(runs: readonly (readonly DigitGroup[])[], thisYear: number): DateMention[] {
-  const mentions: DateMention[] = [];
-  for (const run of runs)
-    for (let s = 0; s < run.length; s++) {
-      const first = run[s] as DigitGroup;
-      const second = run[s + 1];
-      const third = run[s + 2];
-      const a = Number(first.digits);
-      const b = Number(second?.digits);
-      if (second && third && second.joint === third.joint && second.joint !== ' ') {
-        const l1 = first.digits.length;
-        const l2 = second.digits.length;
-        const l3 = third.digits.length;
-        const c = Number(third.digits);
-        if (l1 <= 2 && l2 <= 2 && (l3 === 2 || l3 === 4)) {
-          const year = yearOf(third.digits, thisYear);
-          // The US order first; 30/06/2019 can only be day first.
-          if (year && isMonth(a) && isDay(b)) mentions.push({ index: first.index, year, month: a, day: b });
-          else if (year && isMonth(b) && isDay(a))
-            mentions.push({ index: first.index, year, month: b, day: a });
-        } else if (l1 === 4 && l2 <= 2 && l3 <= 2) {
-          const year = yearOf(first.digits, thisYear);
-          if (year && isMonth(b) && isDay(c)) mentions.push({ index: first.index, year, month: b, day: c });
-        }
-      }
-      // Half a date, "04/2019" or "4/12", matters only beside a birth word; dashes are ranges ("12-17").
-      if (second?.joint === '/' && first.digits.length <= 2 && isMonth(a)) {
-        const year = second.digits.length === 4 ? yearOf(second.digits, thisYear) : undefined;
-        if (year) mentions.push({ index: first.index, year, month: a });
-        else if (second.digits.length <= 2 && isDay(b))
-          mentions.push({ index: first.index, month: a, day: b });
-      }
+/**
+ * Adds the date that a window of digit groups starts with, if any: 04/12/2019, 4-12-19, 2019-04-12,
+ * 12.04.2019; and 04/2019 or 4/12 without the rest.
+ */
+export function addNumericDate(
+  mentions: DateMention[],
+  thisYear: number,
+  first: DigitGroup,
+  second: DigitGroup | undefined,
+  third: DigitGroup | undefined,
+): void {
+  const a = Number(first.digits);
+  const b = Number(second?.digits);
+  if (second && third && second.joint === third.joint && second.joint !== ' ') {
+    const l1 = first.digits.length;
+    const l2 = second.digits.length;
+    const l3 = third.digits.length;
+    const c = Number(third.digits);
+    if (l1 <= 2 && l2 <= 2 && (l3 === 2 || l3 === 4)) {
+      const year = yearOf(third.digits, thisYear);
+      // The US order first; 30/06/2019 can only be day first.
+      if (year && isMonth(a) && isDay(b)) mentions.push({ index: first.index, year, month: a, day: b });
+      else if (year && isMonth(b) && isDay(a)) mentions.push({ index: first.index, year, month: b, day: a });
+    } else if (l1 === 4 && l2 <= 2 && l3 <= 2) {
+      const year = yearOf(first.digits, thisYear);
+      if (year && isMonth(b) && isDay(c)) mentions.push({ index: first.index, year, month: b, day: c });
     }
-  return mentions;
+  }
+  // Half a date, "04/2019" or "4/12", matters only beside a birth word; dashes are ranges ("12-17").
+  if (second?.joint === '/' && first.digits.length <= 2 && isMonth(a)) {
+    const year = second.digits.length === 4 ? yearOf(second.digits, thisYear) : undefined;
+    if (year) mentions.push({ index: first.index, year, month: a });
+    else if (second.digits.length <= 2 && isDay(b)) mentions.push({ index: first.index, month: a, day: b });
+  }
 }
 
 const numberAt = (tokens: readonly Token[], i: number) =>

@@ -12,19 +12,32 @@ export type DigitGroup = Readonly<{
   index: number;
   /** '' for a run's first group; ' ' when only spaces or parentheses joined it. */
   joint: '' | ' ' | '-' | '.' | '/';
-  /** Whether a "+" came right before a run's first group: an international number. */
-  plus: boolean;
 }>;
+
+/** Reads each window of up to three consecutive groups of a run, starting at each group in turn. */
+export type DigitWindowReader = (first: DigitGroup, second?: DigitGroup, third?: DigitGroup) => void;
 
 const joiningSymbols = new Set(['-', '.', '/', '(', ')']);
 
 /**
- * The runs of digit groups in a text: numbers joined by spaces, at most two of - . / ( ), and
- * nothing else. "Served 12, then 15" has two runs; "408-555-0123" has one of three groups.
+ * Reads the runs of digit groups in a text (numbers joined by spaces, at most two of - . / ( ), and
+ * nothing else: "Served 12, then 15" has two runs, "408-555-0123" one of three groups), and returns
+ * the kinds of number they hold. Each window of three groups is also handed to `readWindow`, for
+ * dates. Only the last three groups are kept, so a run of a million groups costs no more memory than
+ * a short one.
  */
-export function digitRuns(tokens: readonly Token[]): DigitGroup[][] {
-  const runs: DigitGroup[][] = [];
-  let run: DigitGroup[] = [];
+export function readDigitRuns(tokens: readonly Token[], readWindow: DigitWindowReader): Set<NumberKind> {
+  const kinds = new Set<NumberKind>();
+  const recent: DigitGroup[] = [];
+  const flush = (keep: number) => {
+    while (recent.length > keep) {
+      const [first, second, third] = recent as [DigitGroup, DigitGroup?, DigitGroup?];
+      addWindowKinds(tokens, kinds, first, second, third);
+      readWindow(first, second, third);
+      recent.shift();
+    }
+  };
+  let international: { digits: number; country: string; counting: boolean } | undefined;
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
@@ -32,23 +45,36 @@ export function digitRuns(tokens: readonly Token[]): DigitGroup[][] {
       i++;
       continue;
     }
-    let plus = false;
-    if (run.length === 0) {
+    const startsRun = recent.length === 0 && international === undefined;
+    const joint = startsRun ? '' : jointBefore(tokens, i);
+    if (startsRun) {
       const before = tokens[i - 1];
-      const twoBefore = tokens[i - 2];
-      plus = before?.text === '+' || (before?.text === '(' && twoBefore?.text === '+');
+      const plus = before?.text === '+' || (before?.text === '(' && tokens[i - 2]?.text === '+');
+      international = plus ? { digits: 0, country: token.text, counting: true } : undefined;
     }
-    run.push({ digits: token.text, index: i, joint: run.length === 0 ? '' : jointBefore(tokens, i), plus });
+    if (international?.counting) {
+      if (joint === '/') international.counting = false;
+      else {
+        international.digits += token.text.length;
+        if (international.country === '1') international.country += token.text;
+      }
+    }
+    recent.push({ digits: token.text, index: i, joint });
+    flush(2);
     // What follows: up to two joining symbols, then another number, or the run ends here.
     let next = i + 1;
     while (next < i + 3 && joiningSymbols.has(tokens[next]?.text ?? '')) next++;
     if (tokens[next]?.kind !== 'number') {
-      runs.push(run);
-      run = [];
+      flush(0);
+      // "+52 55 1234 5678": a country code and eight to fifteen digits, unless toll-free in North America.
+      const areaCode = international?.country.slice(1, 4) ?? '';
+      if (international && international.digits >= 8 && international.digits <= 15 && !isTollFree(areaCode))
+        kinds.add('phone number');
+      international = undefined;
     }
     i = next;
   }
-  return runs;
+  return kinds;
 }
 
 /** What joined the number at `index` to the number before it: its symbol, or a space. */
@@ -74,57 +100,46 @@ const isTollFree = (areaCode: string) => tollFreeCodes.has(areaCode);
 
 export type NumberKind = 'phone number' | 'Social Security number' | 'ID number';
 
-/** The kinds of number a run of digit groups holds. */
-export function numberKinds(tokens: readonly Token[], run: readonly DigitGroup[]): Set<NumberKind> {
-  const kinds = new Set<NumberKind>();
-  const first = run[0];
-  if (first?.plus) {
-    let digits = 0;
-    for (const group of run) {
-      if (group.joint === '/') break;
-      digits += group.digits.length;
-    }
-    const country = run[1] && first.digits === '1' ? run[1].digits : first.digits.slice(1);
-    if (digits >= 8 && digits <= 15 && !isTollFree(country.slice(0, 3))) kinds.add('phone number');
-  }
-  for (let s = 0; s < run.length; s++) {
-    const group = run[s] as DigitGroup;
-    const length = group.digits.length;
-    if (length === 10 || (length === 11 && group.digits[0] === '1')) {
-      if (!isTollFree(group.digits.slice(length - 10, length - 7))) kinds.add('phone number');
-    } else if (length >= 9) kinds.add('ID number');
-    const second = run[s + 1];
-    const third = run[s + 2];
-    if (second && third && spacedOrTight(second) && spacedOrTight(third)) {
-      // The three groups' lengths as one number: 334 is "408 555 0123".
-      const shape =
-        length < 10 && second.digits.length < 10 && third.digits.length < 10
-          ? length * 100 + second.digits.length * 10 + third.digits.length
-          : 0;
-      const bySpaces = second.joint === ' ' && third.joint === ' ';
-      if (
-        shape === 334 &&
-        !isTollFree(group.digits) &&
-        (!bySpaces || (isNorthAmericanPart(group.digits) && isNorthAmericanPart(second.digits)))
-      )
-        kinds.add('phone number');
-      else if (shape === 324) kinds.add('Social Security number');
-      else if (shape === 333 && !bySpaces) kinds.add('ID number');
-    }
-    // "408 5550123", "(408) 555.0123" split once.
+/** Adds the kinds of number a window of up to three groups starts with. */
+function addWindowKinds(
+  tokens: readonly Token[],
+  kinds: Set<NumberKind>,
+  group: DigitGroup,
+  second: DigitGroup | undefined,
+  third: DigitGroup | undefined,
+): void {
+  const length = group.digits.length;
+  if (length === 10 || (length === 11 && group.digits[0] === '1')) {
+    if (!isTollFree(group.digits.slice(length - 10, length - 7))) kinds.add('phone number');
+  } else if (length >= 9) kinds.add('ID number');
+  if (second && third && spacedOrTight(second) && spacedOrTight(third)) {
+    // The three groups' lengths as one number: 334 is "408 555 0123".
+    const shape =
+      length < 10 && second.digits.length < 10 && third.digits.length < 10
+        ? length * 100 + second.digits.length * 10 + third.digits.length
+        : 0;
+    const bySpaces = second.joint === ' ' && third.joint === ' ';
     if (
-      length === 3 &&
-      second?.digits.length === 7 &&
-      spacedOrTight(second) &&
+      shape === 334 &&
       !isTollFree(group.digits) &&
-      (second.joint !== ' ' || isNorthAmericanPart(group.digits))
+      (!bySpaces || (isNorthAmericanPart(group.digits) && isNorthAmericanPart(second.digits)))
     )
       kinds.add('phone number');
-    // A local number, "555-0123", only where the text says it is a phone: "250-1000" is a range.
-    if (length === 3 && second?.digits.length === 4 && (second.joint === '-' || second.joint === '.')) {
-      for (let back = group.index - 1; back >= Math.max(0, group.index - 4); back--)
-        if (phoneWords.has(tokens[back]?.lower ?? '')) kinds.add('phone number');
-    }
+    else if (shape === 324) kinds.add('Social Security number');
+    else if (shape === 333 && !bySpaces) kinds.add('ID number');
   }
-  return kinds;
+  // "408 5550123", "(408) 555.0123" split once.
+  if (
+    length === 3 &&
+    second?.digits.length === 7 &&
+    spacedOrTight(second) &&
+    !isTollFree(group.digits) &&
+    (second.joint !== ' ' || isNorthAmericanPart(group.digits))
+  )
+    kinds.add('phone number');
+  // A local number, "555-0123", only where the text says it is a phone: "250-1000" is a range.
+  if (length === 3 && second?.digits.length === 4 && (second.joint === '-' || second.joint === '.')) {
+    for (let back = group.index - 1; back >= Math.max(0, group.index - 4); back--)
+      if (phoneWords.has(tokens[back]?.lower ?? '')) kinds.add('phone number');
+  }
 }
