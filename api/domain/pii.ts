@@ -65,8 +65,8 @@ const kindOrder: PiiKind[] = [
 ];
 
 /**
- * The kinds of personal detail in a tokenised text. Every check reads the tokens once, looking a
- * bounded number of tokens either side, so the work grows linearly with the text.
+ * The kinds of personal detail in a tokenised text. Each check passes over the tokens a fixed number
+ * of times, looking a bounded number of tokens either side, so the work grows linearly with the text.
  */
 export function scanTokens(tokens: readonly Token[], now: Date): PiiFinding[] {
   const found = new Set<PiiKind>();
