@@ -2,104 +2,103 @@
  * The upload guard: Scope takes aggregate counts only, so anything that looks like a person's
  * details is refused wherever data comes in (form, CSV, JSON, explanations and comments). Findings
  * name the place and the kind of detail, never the text itself, so a refusal cannot leak it further.
+ *
+ * The text is normalised first (`pii/text.ts`: NFKC, accents, invisible characters, Unicode dashes,
+ * dots and spaces, other scripts' digits, Cyrillic and Greek look-alikes) and split into tokens once;
+ * each check then looks a bounded number of tokens around each one, so the time grows linearly with
+ * the text and no input can make a pattern backtrack. Names, everyday words and places are data, in
+ * `data/pii/`.
+ *
+ * What it cannot catch, and lets through:
+ * - names not in the lists, unless an honorific or a "name:" label comes first ("Ms. Okonkwo"): a
+ *   rare surname on its own, or two capitalised unknown words, reads like any proper noun;
+ * - names that are everyday words or places ("Hope", "Jordan", "Young") standing alone, and names
+ *   written inside an organisation's capitalised name ("Maria Lopez Center");
+ * - names in Chinese characters, Hangul, Arabic or Devanagari script (Cyrillic is transliterated),
+ *   and names broken up or respelled ("M.a.r.i.a", "M4ria", "MariaLopez" written as one word);
+ * - numbers spelled out in words ("four zero eight…"), or split by letters or commas;
+ * - a date of birth from this year or last with no birth word beside it, or falling on a quarter's
+ *   first or last day (see `pii/dates.ts`), and ages ("she is 15"), which are not identifying alone;
+ * - street names without a house number or a word like "lives", "Apt" or "PO Box";
+ * - social-media handles, licence plates, and descriptions that identify someone without any of
+ *   these details ("the only Tongan teenager at the Gilroy school").
  */
+import { hasEmailAddress, hasStreetAddress } from './pii/contact';
+import { addNumericDate, type DateMention, hasDateOfBirth, wordDates } from './pii/dates';
+import { identifierKinds } from './pii/identifiers';
+import { hasPersonName } from './pii/names';
+import { readDigitRuns } from './pii/numbers';
+import { characterPatterns, normaliseText, type Token, tokenize } from './pii/text';
 
 export type PiiKind =
   | 'email address'
   | 'phone number'
   | 'Social Security number'
+  | 'ID number'
+  | 'case or record number'
   | 'date of birth'
   | 'street address'
   | "person's name";
 
 export type PiiFinding = { kind: PiiKind };
 
-const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-const ssn = /(?<!\d)\d{3}[- ]\d{2}[- ]\d{4}(?!\d)/;
-// North American numbers: (408) 555-0123, 408-555-0123, 408.555.0123, +1 408 555 0123, 4085550123.
-const phone = /(?<![\d-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\d-])/;
-const streetSuffixes = [
-  'st',
-  'street',
-  'ave',
-  'avenue',
-  'rd',
-  'road',
-  'blvd',
-  'boulevard',
-  'dr',
-  'drive',
-  'ln',
-  'lane',
-]
-  .concat([
-    'way',
-    'ct',
-    'court',
-    'pl',
-    'place',
-    'cir',
-    'circle',
-    'hwy',
-    'highway',
-    'pkwy',
-    'parkway',
-    'ter',
-    'terrace',
-  ])
-  .map((w) => `[${w[0]?.toUpperCase()}${w[0]}]${w.slice(1)}`)
-  .join('|');
-// A house number, one to three capitalised words, a street suffix: "1234 North Oak Street", "55 W Alma Ave".
-// Capitals matter: "2 referrals from Dr offices" is not an address.
-const streetAddress = new RegExp(
-  `\\b\\d{1,6}\\s+(?:[NSEW]\\.?\\s+)?(?:[A-Z][A-Za-z'-]*\\s+){1,3}(?:${streetSuffixes})\\b`,
-);
-const birthWords = /\b(?:dob|d\.o\.b|date of birth|birth ?date|born|birthday)\b/i;
-const honorificName = /\b(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|[Dd]r)\.?\s+[A-Z][a-z]+/;
-const labelledName =
-  /\b(?:client|survivor|victim|patient|participant|name)\s*(?:name)?\s*[:=]\s*[A-Z][a-z]+/i;
+/** The longest explanation or comment Scope takes: a few sentences about a quarter's counts. */
+export const maxFreeTextLength = 2000;
 
-const numericDate = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b|\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g;
-const monthNames =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const wordDate = new RegExp(
-  `\\b(?:${monthNames})\\.?\\s+\\d{1,2},?\\s+(\\d{4})\\b|\\b\\d{1,2}\\s+(?:${monthNames})\\.?,?\\s+(\\d{4})\\b`,
-  'gi',
-);
+/** Why a free-text field (an explanation, a comment) is too long to take, or undefined when it is not. */
+export function freeTextLengthProblem(text: string): string | undefined {
+  return text.length > maxFreeTextLength
+    ? `Keep this under ${maxFreeTextLength.toLocaleString('en-US')} characters: it has ${text.length.toLocaleString('en-US')}. A few sentences about the counts is enough.`
+    : undefined;
+}
 
-/** The four-digit years of the full dates in a text. */
-function fullDateYears(text: string): number[] {
-  const years: number[] = [];
-  for (const m of text.matchAll(numericDate)) {
-    const raw = m[3] ?? m[4];
-    if (!raw) continue;
-    const year = raw.length === 2 ? 1900 + Number(raw) + (Number(raw) < 30 ? 100 : 0) : Number(raw);
-    years.push(year);
-  }
-  for (const m of text.matchAll(wordDate)) years.push(Number(m[1] ?? m[2]));
-  return years;
+// The order findings are reported in, whatever order they were found in.
+const kindOrder: PiiKind[] = [
+  'email address',
+  'phone number',
+  'Social Security number',
+  'ID number',
+  'case or record number',
+  'date of birth',
+  'street address',
+  "person's name",
+];
+
+/**
+ * The kinds of personal detail in a tokenised text. Each check passes over the tokens a fixed number
+ * of times, looking a bounded number of tokens either side, so the work grows linearly with the text.
+ */
+export function scanTokens(tokens: readonly Token[], now: Date): PiiFinding[] {
+  const found = new Set<PiiKind>();
+  const thisYear = now.getUTCFullYear();
+  if (hasEmailAddress(tokens)) found.add('email address');
+  const dates: DateMention[] = [];
+  const numbers = readDigitRuns(tokens, (first, second, third) =>
+    addNumericDate(dates, thisYear, first, second, third),
+  );
+  for (const kind of numbers) found.add(kind);
+  for (const kind of identifierKinds(tokens)) found.add(kind);
+  // An SSN is also nine digits: say it once, as the more specific kind.
+  if (found.has('Social Security number')) found.delete('ID number');
+  for (const mention of wordDates(tokens, thisYear)) dates.push(mention);
+  if (hasDateOfBirth(tokens, dates, thisYear)) found.add('date of birth');
+  if (hasStreetAddress(tokens)) found.add('street address');
+  if (hasPersonName(tokens)) found.add("person's name");
+  return kindOrder.filter((kind) => found.has(kind)).map((kind) => ({ kind }));
 }
 
 /**
- * Scans free text (an explanation, a review comment, any cell of an upload) for personal details.
- * A date counts as a date of birth when the text says so, or when it is at least ten years old —
- * reporting dates are recent; a survivor's birth date is not.
+ * Scans free text (an explanation, a review comment, any cell of an upload) for personal details,
+ * after undoing disguises (full-width or look-alike characters, "[at]" and "dot", Unicode dashes).
+ * Dates of birth are judged against `now`'s year: see `pii/dates.ts`.
  */
 export function scanText(text: string, now = new Date()): PiiFinding[] {
-  const findings: PiiFinding[] = [];
-  const add = (kind: PiiKind) => {
-    if (!findings.some((f) => f.kind === kind)) findings.push({ kind });
-  };
-  if (email.test(text)) add('email address');
-  if (ssn.test(text)) add('Social Security number');
-  else if (phone.test(text)) add('phone number');
-  const years = fullDateYears(text);
-  if (years.length > 0 && (birthWords.test(text) || years.some((y) => y <= now.getUTCFullYear() - 10)))
-    add('date of birth');
-  if (streetAddress.test(text)) add('street address');
-  if (honorificName.test(text) || labelledName.test(text)) add("person's name");
-  return findings;
+  return scanTokens(tokenize(text), now);
 }
+
+const camelCaseJoint = /([a-z])([A-Z])/g;
+const headerPunctuation = /[_\-./]+/g;
+const whiteSpace = /\s+/g;
 
 const personalHeaderPatterns: Array<[RegExp, string]> = [
   [
@@ -127,11 +126,11 @@ const personalHeaderPatterns: Array<[RegExp, string]> = [
  * undefined when it looks harmless.
  */
 export function personalHeaderKind(header: string): string | undefined {
-  const normalized = header
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
+  const normalized = normaliseText(header)
+    .replace(camelCaseJoint, '$1 $2')
     .toLowerCase()
-    .replace(/[_\-./]+/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(headerPunctuation, ' ')
+    .replace(whiteSpace, ' ')
     .trim();
   for (const [pattern, kind] of personalHeaderPatterns) if (pattern.test(normalized)) return kind;
   return undefined;
@@ -144,17 +143,29 @@ const personLevelHeaders =
 /** Whether a header is a per-person attribute (age, sex, intake date…), the mark of client-level records. */
 export function isPersonLevelHeader(header: string): boolean {
   return personLevelHeaders.test(
-    header
-      .toLowerCase()
-      .replace(/[_\-.]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
+    normaliseText(header).toLowerCase().replace(headerPunctuation, ' ').replace(whiteSpace, ' ').trim(),
   );
 }
 
+/**
+ * Every regular expression the guard runs, for the test that checks none can backtrack without
+ * bound. Free text is read by the tokenizer, which tests one character at a time; patterns are
+ * kept for column headers, which are short.
+ */
+export const guardPatterns: readonly RegExp[] = [
+  ...characterPatterns,
+  ...personalHeaderPatterns.map(([pattern]) => pattern),
+  personLevelHeaders,
+  camelCaseJoint,
+  headerPunctuation,
+  whiteSpace,
+];
+
 /** A plain sentence describing findings for a place ("Row 4, column notes"), without the text found. */
 export function describeFindings(place: string, findings: PiiFinding[]): string {
-  const kinds = findings.map((f) => `${f.kind === 'email address' ? 'an' : 'a'} ${f.kind}`);
+  const kinds = findings.map(
+    (f) => `${f.kind === 'email address' || f.kind === 'ID number' ? 'an' : 'a'} ${f.kind}`,
+  );
   const list = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}`;
   return `${place} looks like it contains ${list}. Scope accepts only counts, never details about a person: remove it and try again.`;
 }

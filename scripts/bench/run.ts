@@ -5,6 +5,7 @@
 import { runBundleBenchmark } from './bundle';
 import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
+import { runScanBenchmark } from './scan';
 import { runStatsBenchmarks, statsOptionsFromArgs } from './stats';
 import { runSubmissionBenchmarks } from './submissions';
 import { runVisibilityBenchmark } from './visibility';
@@ -12,6 +13,7 @@ import { runVisibilityBenchmark } from './visibility';
 const benchmarks: Record<string, () => void | Promise<void>> = {
   import: () => runImportBenchmark({ agencies: 600, quarters: 40, rounds: 3 }),
   submissions: () => runSubmissionBenchmarks({ agencies: 100, requests: 300 }),
+  scan: runScanBenchmark,
   // The statewide release takes long: each audience's protection stops after --budget=SECONDS (default an hour).
   disclosure: () => runDisclosureBenchmarks({ budgetSeconds: budgetFromArgs() ?? 3600 }),
   bundle: async () => void (await runBundleBenchmark()),
