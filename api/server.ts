@@ -31,8 +31,9 @@ const sweep = setInterval(() => deleteExpiredSessions(db, new Date().toISOString
 sweep.unref();
 
 const app = createApp({ db, config: settings, webDistDir: settings.webDistDir });
-const server = serve({ fetch: app.fetch, port: settings.port }, (info) => {
-  console.log(`Scope is running at http://localhost:${info.port}`);
+const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+  const reachable = settings.host === '0.0.0.0' ? 'on every network interface' : 'on this machine only';
+  console.log(`Scope is running at http://localhost:${info.port} (${reachable}; HOST sets where it listens)`);
 });
 
 function shutdown() {
