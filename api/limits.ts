@@ -23,20 +23,25 @@ export const uploadTooLarge = () =>
     `The file is larger than ${maxUploadBytes / 1024 / 1024} MB, far more than one agency's quarter needs. Download the template again and upload one quarter of one agency at a time.`,
   );
 
-const uploadLimit = bodyLimit({
-  maxSize: maxUploadBytes + formFraming,
-  onError: () => {
-    throw uploadTooLarge();
-  },
-});
-const jsonLimit = bodyLimit({
-  maxSize: maxJsonBytes,
-  onError: () => {
-    throw tooLarge(
-      `This request is larger than ${maxJsonBytes / 1024} KB, more than any of Scope's forms sends. Nothing was saved.`,
-    );
-  },
-});
+/**
+ * Refuses with `refusal`, closing the connection after the answer: otherwise the server would go on
+ * reading (and discarding) the rest of the body to keep the connection for another request.
+ */
+const limit = (maxSize: number, refusal: () => Error) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) => {
+      c.header('Connection', 'close');
+      throw refusal();
+    },
+  });
+
+const uploadLimit = limit(maxUploadBytes + formFraming, uploadTooLarge);
+const jsonLimit = limit(maxJsonBytes, () =>
+  tooLarge(
+    `This request is larger than ${maxJsonBytes / 1024} KB, more than any of Scope's forms sends. Nothing was saved.`,
+  ),
+);
 
 /**
  * Refuses a body over its route's limit with a 413: at once when its Content-Length says so, and
