@@ -525,7 +525,7 @@ export const submissionRoutes = new Hono<AppEnv>()
           ...editRefusals,
           400: 'upload-refused or personal-data: details lists each problem by row and column; invalid-request: no file in the form, or a bad dryRun',
           413: 'too-large: the file is larger than the limit',
-          415: 'unsupported-media-type: JSON sent instead of the CSV',
+          415: 'unsupported-media-type: JSON, a form-encoded or a plain-text body sent instead of the CSV',
         }),
       },
     }),
