@@ -14,7 +14,7 @@ import {
 } from './csv';
 import { describeFindings, isPersonLevelHeader, personalHeaderKind, scanText } from './pii';
 
-/** A full template is about 12 KB; a file a hundred times larger is not a quarter's counts. */
+/** A full template is about 12 KB: a megabyte is far more than any quarter's counts. */
 export const maxUploadBytes = 1024 * 1024;
 /** Codes and counts are short: a longer cell is notes, a pasted record or an attack, never a count. */
 export const maxUploadCellLength = 200;
