@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { SignInAttempts } from './auth/attempts';
@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { AppEnv } from './context';
 import type { Db } from './db';
 import { handleError, notFound } from './errors';
+import { bodySizeLimit } from './limits';
 import { agencyRoutes } from './routes/agencies';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
@@ -60,6 +61,15 @@ const apiRoutes = resources.route(
 export type AppType = typeof apiRoutes;
 
 /**
+ * API answers are about signed-in people's work unless a route says otherwise (a catalog version, the
+ * reference's files), so neither the browser nor anything between may keep a copy.
+ */
+const privateByDefault: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+};
+
+/**
  * Builds Scope's whole HTTP app over one database: the JSON API under `/api` and, when given, the
  * built web app for every other path. Only `server.ts` listens; tests call `app.request()`.
  */
@@ -84,7 +94,9 @@ export function createApp({ db, config, webDistDir, now = () => new Date() }: Ap
     }),
     compress(),
   );
-  app.use('/api/*', sameOriginWrites, async (c, next) => {
+  // Cheapest first: the response's caching, the request's headers, then its size, all before the body
+  // is parsed or the session looked up.
+  app.use('/api/*', privateByDefault, sameOriginWrites, bodySizeLimit, async (c, next) => {
     c.set('db', db);
     c.set('config', config);
     c.set('signInAttempts', signInAttempts);
@@ -112,6 +124,10 @@ export function createApp({ db, config, webDistDir, now = () => new Date() }: Ap
     };
     app.get('/', webApp);
     app.use('*', serveStatic({ root: webDistDir }));
+    // A missing asset is missing: the web app in its place would be cached as that asset for a year.
+    app.get('/assets/*', () => {
+      throw notFound('There is no such file.');
+    });
     app.get('*', webApp);
   }
   app.notFound((c) => handleError(notFound(), c));

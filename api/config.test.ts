@@ -42,6 +42,16 @@ describe('configuration', () => {
       );
   });
 
+  test('listens on this machine only unless HOST says otherwise', () => {
+    expect(loadConfig({ SCOPE_DB: ':memory:' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ SCOPE_DB: ':memory:', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ SCOPE_DB: ':memory:', HOST: '::1' }).host).toBe('::1');
+    // A machine's name in HOST (some shells set it) is refused rather than guessed at.
+    expect(() => loadConfig({ SCOPE_DB: ':memory:', HOST: 'build-box-7' })).toThrow(
+      /HOST: HOST is an IP address such as 127.0.0.1 or 0.0.0.0/,
+    );
+  });
+
   test('without a given secret one is generated on first start and reused after', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scope-config-'));
     const dbPath = join(dir, 'nested', 'scope.db');

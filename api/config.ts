@@ -9,6 +9,9 @@ export const projectRoot = resolve(import.meta.dirname, '..');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z
+    .union([z.ipv4(), z.ipv6(), z.literal('localhost')], 'HOST is an IP address such as 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
   SCOPE_DB: z.string().min(1).default('data/scope.db'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SCOPE_SESSION_SECRET: z.string().min(32, 'SCOPE_SESSION_SECRET must be at least 32 characters').optional(),
@@ -30,6 +33,11 @@ const envSchema = z.object({
 
 export type Config = Readonly<{
   port: number;
+  /**
+   * The address to listen on: this machine only (127.0.0.1) unless set, so a server started to try
+   * Scope is not open to the network; `0.0.0.0` listens on every interface, behind a proxy or in a container.
+   */
+  host: string;
   databasePath: string;
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
@@ -70,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const {
     PORT,
+    HOST,
     SCOPE_DB,
     NODE_ENV,
     SCOPE_SESSION_SECRET,
@@ -80,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const databasePath = SCOPE_DB === ':memory:' ? SCOPE_DB : resolve(projectRoot, SCOPE_DB);
   return Object.freeze({
     port: PORT,
+    host: HOST,
     databasePath,
     nodeEnv: NODE_ENV,
     isProduction: NODE_ENV === 'production',

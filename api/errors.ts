@@ -24,6 +24,23 @@ export const forbidden = (message = "Your account doesn't have access to this.")
   new ApiError(403, 'forbidden', message);
 export const notFound = (message = 'There is nothing at this address.') =>
   new ApiError(404, 'not-found', message);
+export const tooLarge = (message: string) => new ApiError(413, 'too-large', message);
+export const unsupportedMediaType = (message: string) => new ApiError(415, 'unsupported-media-type', message);
+
+/** Problems an error lists in full; the rest are counted, so an error never echoes a whole request back. */
+export const maxProblemsListed = 10;
+
+/**
+ * The first problems of a list and, when there are more, one more item saying how many: what a person
+ * needs to start fixing, at a size that doesn't grow with the request.
+ */
+export function firstProblems<Problem>(
+  problems: readonly Problem[],
+  andMore: (count: number) => Problem,
+): Problem[] {
+  const listed = problems.slice(0, maxProblemsListed);
+  return problems.length > listed.length ? [...listed, andMore(problems.length - listed.length)] : listed;
+}
 
 const codeByStatus: Record<number, string> = {
   400: 'invalid-request',

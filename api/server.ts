@@ -31,8 +31,13 @@ const sweep = setInterval(() => deleteExpiredSessions(db, new Date().toISOString
 sweep.unref();
 
 const app = createApp({ db, config: settings, webDistDir: settings.webDistDir });
-const server = serve({ fetch: app.fetch, port: settings.port }, (info) => {
-  console.log(`Scope is running at http://localhost:${info.port}`);
+const loopback = ['127.0.0.1', '::1', 'localhost'].includes(settings.host);
+const everywhere = ['0.0.0.0', '::'].includes(settings.host);
+const shownHost =
+  loopback || everywhere ? 'localhost' : settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+  const reach = loopback ? ' (from this machine only: HOST=0.0.0.0 opens it to the network)' : '';
+  console.log(`Scope is running at http://${shownHost}:${info.port}${reach}`);
 });
 
 function shutdown() {

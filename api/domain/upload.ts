@@ -3,12 +3,21 @@
  * `agency,period,element,<a column per category>,value`. Everything wrong with a file is reported at
  * once, by row and column, in words a reporter can act on; nothing is written unless all is right.
  */
-import { type AgencyType, type Catalog, cellKey, sectionsFor } from './catalog';
-import { CsvSyntaxError, formatCsv, parseCsv } from './csv';
+import { type AgencyType, type Catalog, cellKey, cellsOfElement, sectionsFor } from './catalog';
+import {
+  type CsvLimitBreach,
+  CsvLimitError,
+  type CsvLimits,
+  CsvSyntaxError,
+  formatCsv,
+  parseCsv,
+} from './csv';
 import { describeFindings, isPersonLevelHeader, personalHeaderKind, scanText } from './pii';
 
-export const maxUploadBytes = 2 * 1024 * 1024;
-export const maxUploadRows = 20_000;
+/** A full template is about 12 KB: a megabyte is far more than any quarter's counts. */
+export const maxUploadBytes = 1024 * 1024;
+/** Codes and counts are short: a longer cell is notes, a pasted record or an attack, never a count. */
+export const maxUploadCellLength = 200;
 export const maxCount = 1_000_000;
 /** Problems listed in full before the rest are summarised: enough to fix a file, not a wall of text. */
 const maxProblemsListed = 50;
@@ -24,6 +33,48 @@ const fixedColumns = ['agency', 'period', 'element'] as const;
 /** The template's columns: agency, period, element, each category of the catalog, value. */
 export function templateColumns(catalog: Catalog): string[] {
   return [...fixedColumns, ...catalog.categories.map((c) => c.code), 'value'];
+}
+
+/** Cells in the catalog: the most rows a template has, for the agency that reports every section. */
+const catalogCellCount = (catalog: Catalog) =>
+  catalog.sections.flatMap((s) => s.elements).flatMap((e) => cellsOfElement(catalog, e)).length;
+
+/**
+ * What an upload may hold, from the catalog: twice the template's rows of counts and columns (room
+ * for a few stray rows or columns, each then named as a problem) and short cells. Anything beyond
+ * stops the reading at once.
+ */
+export function uploadLimits(catalog: Catalog): CsvLimits {
+  return {
+    rows: 1 + 2 * catalogCellCount(catalog),
+    columns: 2 * templateColumns(catalog).length,
+    cellLength: maxUploadCellLength,
+  };
+}
+
+/** A file beyond the limits, in words a reporter can act on. */
+function describeBreach(breach: CsvLimitBreach, catalog: Catalog, limits: CsvLimits): UploadProblem {
+  const again = 'Download the template again and fill in its value column.';
+  switch (breach.limit) {
+    case 'rows':
+      return {
+        row: breach.line,
+        column: null,
+        message: `This file has more than ${(limits.rows - 1).toLocaleString('en-US')} rows of counts; the template has one row per count, ${catalogCellCount(catalog).toLocaleString('en-US')} at most. If it lists clients, count them instead: Scope takes only totals. ${again}`,
+      };
+    case 'columns':
+      return {
+        row: breach.line,
+        column: null,
+        message: `This file has ${breach.columns.toLocaleString('en-US')} columns; the template has ${templateColumns(catalog).length}. ${again}`,
+      };
+    case 'cellLength':
+      return {
+        row: breach.line,
+        column: `column ${breach.column}`,
+        message: `This cell is longer than ${maxUploadCellLength} characters; a code or a count is never that long. ${again}`,
+      };
+  }
 }
 
 /**
@@ -94,10 +145,12 @@ export function readUpload(
     return { ok: false as const, code, message, problems: listed };
   };
 
+  const limits = uploadLimits(catalog);
   let rows: ReturnType<typeof parseCsv>;
   try {
-    rows = parseCsv(text);
+    rows = parseCsv(text, limits);
   } catch (error) {
+    if (error instanceof CsvLimitError) return refuse([describeBreach(error.breach, catalog, limits)]);
     if (error instanceof CsvSyntaxError)
       return refuse([
         { row: error.line, column: null, message: `The file isn't valid CSV here: ${error.message}.` },
@@ -111,14 +164,6 @@ export function readUpload(
         row: null,
         column: null,
         message: 'The file is empty. Download the template, fill it in and upload it.',
-      },
-    ]);
-  if (body.length > maxUploadRows)
-    return refuse([
-      {
-        row: null,
-        column: null,
-        message: `The file has ${body.length} rows; at most ${maxUploadRows} are accepted.`,
       },
     ]);
 

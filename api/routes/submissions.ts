@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createFactory } from 'hono/factory';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { todayOf } from '../domain/clock';
 import { entryWindow } from '../domain/entry';
 import { maxUploadBytes } from '../domain/upload';
 import { ApiError, badRequest, notFound } from '../errors';
+import { uploadTooLarge } from '../limits';
 import { callers, describeFields, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
 import { isAdmin } from '../permissions';
 import { getPeriodByCode } from '../queries/periods';
@@ -30,21 +30,39 @@ import { clockOf } from './clock';
 import { quarterCode, submissionParams } from './params';
 import { entryWindowFields } from './periods';
 
+/** Counts one save may name: a catalog has a few hundred cells, and a form sends only those changed. */
+export const maxCellsPerSave = 5000;
+/** Explanations one request may carry: one per warning, and a catalog has a few dozen checks. */
+export const maxExplanations = 500;
+
 const explanationText = z.string().max(1000, 'Keep each explanation under 1,000 characters.');
 const explanationsWords =
   'Why each warning is fine, by the warning’s code; a warning must be explained before the report is submitted';
+/** No more than `max` entries, checked before the service reads what any of them means. */
+const atMost = (max: number) => (entries: object) => Object.keys(entries).length <= max;
+const explanations = <Text extends z.ZodType>(text: Text) =>
+  z
+    .record(z.string().max(120), text)
+    .refine(atMost(maxExplanations), `Send at most ${maxExplanations} explanations at once.`);
 
 export const saveValuesBody = z.object({
   values: z
     .record(z.string().max(120), z.number().nullable())
-    .describe('Counts by cell key; null clears a cell, and cells not named stay as they are'),
-  explanations: z
-    .record(z.string().max(120), explanationText.nullable())
+    .refine(
+      atMost(maxCellsPerSave),
+      `Save at most ${maxCellsPerSave.toLocaleString('en-US')} counts at once.`,
+    )
+    .describe(
+      `Counts by cell key (at most ${maxCellsPerSave.toLocaleString('en-US')}); null clears a cell, and cells not named stay as they are`,
+    ),
+  explanations: explanations(explanationText.nullable())
     .optional()
-    .describe(`${explanationsWords}; null removes one`),
+    .describe(`${explanationsWords} (at most ${maxExplanations}); null removes one`),
 });
 export const submitBody = z.object({
-  explanations: z.record(z.string().max(120), explanationText).optional().describe(explanationsWords),
+  explanations: explanations(explanationText)
+    .optional()
+    .describe(`${explanationsWords} (at most ${maxExplanations})`),
 });
 export const returnBody = z.object({
   comment: z
@@ -199,13 +217,6 @@ const review = (
   action: 'approve' | 'return' | 'reopen',
   note: string | null,
 ) => reviewSubmission(c.var.db, requireUser(c), agency, period, action, note, clockOf(c));
-
-const uploadTooLarge = () =>
-  new ApiError(
-    413,
-    'too-large',
-    `The file is larger than ${maxUploadBytes / 1024 / 1024} MB. Upload one quarter of one agency at a time.`,
-  );
 
 /** The uploaded CSV, from a text body or a multipart form's `file` field. */
 async function readUploadText(c: {
@@ -514,14 +525,8 @@ export const submissionRoutes = new Hono<AppEnv>()
           ...editRefusals,
           400: 'upload-refused or personal-data: details lists each problem by row and column; invalid-request: no file in the form, or a bad dryRun',
           413: 'too-large: the file is larger than the limit',
-          415: 'unsupported-media-type: JSON sent instead of the CSV',
+          415: 'unsupported-media-type: JSON, a form-encoded or a plain-text body sent instead of the CSV',
         }),
-      },
-    }),
-    bodyLimit({
-      maxSize: maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw uploadTooLarge();
       },
     }),
     validate('param', submissionPath),

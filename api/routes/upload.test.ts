@@ -296,6 +296,36 @@ describe('uploading the template', () => {
     expect((await response.json()).error.code).toBe('too-large');
   });
 
+  test.for<[string, string, RegExp]>([
+    [
+      'a header of 100,000 columns',
+      `agency,period,element,value${',x'.repeat(99_996)}\nRIVER,2026Q4,survivors_served,1`,
+      /^This file has 100,000 columns; the template has 16\. Download the template again/,
+    ],
+    [
+      'a cell of 128,000 digits',
+      `agency,period,element,value\nRIVER,2026Q4,survivors_served,${'9'.repeat(128_000)}`,
+      /^This cell is longer than 200 characters/,
+    ],
+    [
+      'a row for each of 5,000 clients',
+      `agency,period,element,value\n${'RIVER,2026Q4,survivors_served,1\n'.repeat(5000)}`,
+      /^This file has more than 332 rows of counts; the template has one row per count, 166 at most\. If it lists clients, count them instead/,
+    ],
+  ])(
+    '%s is refused at once, in one problem a reporter can act on',
+    async ([_, csv, message], { db, upload }) => {
+      const before = databaseDigest(db);
+      const response = await upload(csv, false);
+      expect(response.status).toBe(400);
+      const { error } = await response.json();
+      expect(error.code).toBe('upload-refused');
+      expect(error.details).toHaveLength(1);
+      expect(error.details[0].message).toMatch(message);
+      expect(databaseDigest(db)).toBe(before);
+    },
+  );
+
   test('JSON sent to the upload is refused with a pointer to the JSON endpoint', async ({ upload }) => {
     const response = await upload('{"values":{}}', true, 'application/json');
     expect(response.status).toBe(415);

@@ -11,7 +11,7 @@ import { entryWindow, hasNotEnded, notOpenYetMessage } from '../domain/entry';
 import { describeFindings, scanText } from '../domain/pii';
 import { buildTemplate, maxCount, readUpload } from '../domain/upload';
 import { blockingFindings, type Finding, validateQuarter } from '../domain/validation';
-import { ApiError, forbidden, notFound } from '../errors';
+import { ApiError, firstProblems, forbidden, notFound } from '../errors';
 import {
   canEditSubmission,
   canReopenSubmission,
@@ -259,6 +259,25 @@ function mergeExplanations(
   return merged;
 }
 
+/** Why one value or explanation of a save can't be saved, naming the cell or the warning's code. */
+type SaveProblem = { cell?: string; explanation?: string; message: string };
+
+/** A refused save: the first problem in words, and the first few of them listed. */
+const unsaved = (problems: SaveProblem[]) =>
+  new ApiError(
+    400,
+    'invalid-request',
+    `${problems.length === 1 ? '1 change' : `${problems.length} changes`} can't be saved: ${problems[0]?.message}`,
+    firstProblems(problems, (more): SaveProblem => ({ message: `…and ${more} more like these.` })),
+  );
+
+/** The codes a warning may have, so the only ones an explanation may be for: each rule's, each element's outlier. */
+const checkCodes = (catalog: Catalog) =>
+  new Set([
+    ...catalog.validationRules.map((rule) => rule.code),
+    ...catalog.sections.flatMap((s) => s.elements.map((e) => `outlier.${e.code}`)),
+  ]);
+
 /**
  * Saves values (null clears a cell) and explanations into the draft, starting it if need be.
  * Cells not named stay as they are.
@@ -275,7 +294,7 @@ export function saveDraft(
   return db.transaction(() => {
     const ctx = load(db, user, agencyCode, periodCode);
     if (!permissionsFor(user, ctx, today).edit) throw refusalToEdit(user, ctx, today);
-    const problems: Array<{ cell: string; message: string }> = [];
+    const problems: SaveProblem[] = [];
     const changes = new Map<string, number | null>();
     for (const [key, value] of Object.entries(input.values)) {
       if (!reportableCell(ctx, key))
@@ -287,14 +306,16 @@ export function saveDraft(
         });
       else changes.set(key, value);
     }
-    if (problems.length > 0)
-      throw new ApiError(
-        400,
-        'invalid-request',
-        `${problems.length} value(s) can't be saved: ${problems[0]?.message}`,
-        problems,
-      );
+    if (problems.length > 0) throw unsaved(problems);
     assertNoPersonalData(explanationTexts(input.explanations), clock.now);
+    const checks = checkCodes(ctx.catalog);
+    for (const [code, text] of Object.entries(input.explanations ?? {}))
+      if (text !== null && !checks.has(code))
+        problems.push({
+          explanation: code,
+          message: `"${code}" is not one of the catalog's checks, so there is no warning to explain.`,
+        });
+    if (problems.length > 0) throw unsaved(problems);
     writeDraft(
       db,
       user,

@@ -5,6 +5,7 @@
 import { runBundleBenchmark } from './bundle';
 import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
+import { runLimitsBenchmark } from './limits';
 import { runScanBenchmark } from './scan';
 import { runStatsBenchmarks, statsOptionsFromArgs } from './stats';
 import { runSubmissionBenchmarks } from './submissions';
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => void | Promise<void>> = {
   // The statewide release takes long: each audience's protection stops after --budget=SECONDS (default an hour).
   disclosure: () => runDisclosureBenchmarks({ budgetSeconds: budgetFromArgs() ?? 3600 }),
   bundle: async () => void (await runBundleBenchmark()),
+  limits: runLimitsBenchmark,
   // The statewide size by default; --agencies=N --counties=N make a smaller one while protection is slow.
   stats: () => runStatsBenchmarks(statsOptionsFromArgs(process.argv)),
   // The demo's and a statewide coalition's whole release history; --budget=SECONDS stops waiting for

@@ -45,6 +45,17 @@ test('the file opens cleanly in Excel: a byte-order mark and CRLF', () => {
   );
 });
 
+test('a label that a spreadsheet would run as a formula is written as text; counts stay numbers', () => {
+  const text = chartCsv([
+    { ...cell({ gender: '=HYPERLINK("http://evil.example")' }, 3), geo: '@geo' },
+    cell({ gender: '-female' }, 0),
+  ]);
+  expect(text).toContain(
+    `survivors_served.gender,2026Q2,'@geo,"'=HYPERLINK(""http://evil.example"")",3,false`,
+  );
+  expect(text).toContain("survivors_served.gender,2026Q2,coalition,'-female,0,false");
+});
+
 test.each([
   [['Survivors by quarter', '2026Q2', 'coalition'], 'csv', 'scope-survivors-by-quarter-2026q2-coalition.csv'],
   [['Services · provided!', 'FY2025', 'SCL'], 'svg', 'scope-services-provided-fy2025-scl.svg'],
