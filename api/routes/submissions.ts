@@ -384,11 +384,20 @@ export const submissionRoutes = new Hono<AppEnv>()
                 submittedAt: z.iso.datetime(),
                 submittedBy: z.string().nullable(),
                 late: z.boolean(),
-                explanations: z.record(z.string(), z.string()),
+                explanations: z
+                  .record(z.string(), z.string())
+                  .describe('By warning code; once an admin removes one, a note saying so and when'),
+                explanationIds: z
+                  .record(z.string(), z.number().int())
+                  .describe('By warning code, the id an admin removes an explanation by'),
                 reviews: z.array(
                   z.object({
                     action: z.enum(['approve', 'return', 'reopen']),
-                    comment: z.string().nullable(),
+                    comment: z
+                      .string()
+                      .nullable()
+                      .describe('The return comment or reopening reason; once removed, a note saying so'),
+                    commentId: z.number().int().nullable().describe('The id an admin removes the comment by'),
                     reviewedBy: z.string().nullable(),
                     reviewedAt: z.iso.datetime(),
                   }),

@@ -47,8 +47,15 @@ const revisions: RevisionSummary[] = [
     submittedBy: 'Reporter One',
     late: true,
     explanations: { services_covered: 'Two survivors were referred on before services began.' },
+    explanationIds: { services_covered: 7 },
     reviews: [
-      { action: 'approve', comment: null, reviewedBy: 'Admin One', reviewedAt: '2026-11-12T20:00:00Z' },
+      {
+        action: 'approve',
+        comment: null,
+        commentId: null,
+        reviewedBy: 'Admin One',
+        reviewedAt: '2026-11-12T20:00:00Z',
+      },
     ],
   },
   {
@@ -57,10 +64,12 @@ const revisions: RevisionSummary[] = [
     submittedBy: 'Reporter One',
     late: false,
     explanations: {},
+    explanationIds: {},
     reviews: [
       {
         action: 'return',
         comment: 'The gender breakdown adds up to 41.',
+        commentId: 3,
         reviewedBy: 'Admin One',
         reviewedAt: '2026-11-05T20:00:00Z',
       },
