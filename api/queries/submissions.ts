@@ -1,4 +1,5 @@
 import { type Db, statement } from '../db';
+import { removedTextNote } from '../domain/freeText';
 import { type FreeText, getFreeTexts, insertFreeText } from './freeTexts';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved';
@@ -128,7 +129,7 @@ export function insertReview(
 
 /** What a reader sees of a kept text: the words, or a plain note once an admin removed them. */
 export function shownText(text: FreeText): string {
-  return text.text ?? `[removed by an administrator on ${text.redactedAt?.slice(0, 10)}]`;
+  return text.text ?? removedTextNote(text.redactedAt ?? '');
 }
 
 /** The shown text of the kept text with this id, or null for none. */
