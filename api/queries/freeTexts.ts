@@ -62,13 +62,14 @@ export function redactFreeText(
 /**
  * Forgets a submission's draft texts that nothing refers to any more (an explanation rewritten or
  * cleared before it was ever submitted), so no copy is left where no admin could find and remove it.
+ * A removed one stays: the audit log's record of its removal names it.
  */
 export function deleteUnusedDraftTexts(db: Db, submissionId: number, ids: Iterable<number>): void {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   statement(
     db,
-    `DELETE FROM free_texts WHERE id IN (SELECT value FROM json_each(?))
+    `DELETE FROM free_texts WHERE id IN (SELECT value FROM json_each(?)) AND redacted_at IS NULL
      AND NOT EXISTS (SELECT 1 FROM submissions s, json_each(s.draft_explanation_ids) j
                      WHERE s.id = ? AND j.value = free_texts.id)
      AND NOT EXISTS (SELECT 1 FROM submission_revisions r, json_each(r.explanation_ids) j

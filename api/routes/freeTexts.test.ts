@@ -191,7 +191,8 @@ describe('explanation keys', () => {
       const { error } = await json(response);
       expect(error.code).toBe('invalid-request');
       expect(error.message).toMatch(/not for a warning on this form/);
-      expect(error.message).not.toMatch(/maria/);
+      expect(JSON.stringify(error)).not.toMatch(/maria/);
+      expect(error.details.length).toBeLessThanOrEqual(20);
       const submit = await call('river', 'POST', '/submissions/RIVER/2026Q4/submit', { explanations });
       expect(submit.status).toBe(400);
     }

@@ -29,6 +29,16 @@ export function guardFreeText(fields: readonly FreeTextField[], now: Date): void
 }
 
 /**
+ * A field's name as a refusal may repeat it: itself, unless it looks like personal data (a made-up
+ * explanation key can hold anything), so the refusal never carries the details further.
+ */
+export function repeatableName(name: string, now: Date): string {
+  return scanText(name, now).length > 0
+    ? '(not repeated: it looks like personal details)'
+    : name.slice(0, 120);
+}
+
+/**
  * An admin removes a kept text for every reader, saying why (the reason is guarded and kept as a
  * text of its own). The audit entry names the text by id, never its words.
  */

@@ -39,7 +39,7 @@ import {
 import type { User } from '../queries/users';
 import { catalogVersion, noCatalog } from './catalog';
 import { withEntryWindows } from './entry';
-import { type FreeTextField, guardFreeText } from './freeTexts';
+import { type FreeTextField, guardFreeText, repeatableName } from './freeTexts';
 
 type Context = {
   agency: Agency;
@@ -199,8 +199,9 @@ function checkExplanations(
       400,
       'invalid-request',
       `${unknown.length === 1 ? 'One explanation is' : `${unknown.length} explanations are`} not for a warning on this form, so ${unknown.length === 1 ? 'it' : 'they'} can't be kept. Explain only the warnings the form shows.`,
-      unknown.map((code) => ({
-        field: code.slice(0, 120),
+      // A few are enough to find the mistake; thousands of made-up keys don't come back.
+      unknown.slice(0, 20).map((code) => ({
+        field: repeatableName(code, now),
         message: 'This is not the code of a warning on this form.',
       })),
     );
