@@ -163,9 +163,10 @@ describe('HistoryPage', () => {
     });
     expect(html.match(/>Remove this text</g) ?? []).toHaveLength(buttons);
     if (buttons > 0) {
-      const text = textOf(html);
-      expect(text).toContain('Remove this text: the explanation of “The services listed add up');
-      expect(text).toContain('Remove this text: the comment (Returned for correction by Admin One');
+      expect(html).toContain('aria-label="Remove this text: the explanation of “The services listed add up');
+      expect(html).toContain(
+        'aria-label="Remove this text: the comment (Returned for correction by Admin One',
+      );
     }
   });
 

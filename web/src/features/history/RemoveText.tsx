@@ -32,9 +32,10 @@ export function RemoveText({
     <button
       type="button"
       className="button button--secondary remove-text"
+      aria-label={`Remove this text: ${what}`}
       onClick={() => setConfirming(true)}
     >
-      Remove this text<span className="visually-hidden">: {what}</span>
+      Remove this text
     </button>
   );
 }
