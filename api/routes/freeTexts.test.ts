@@ -308,6 +308,25 @@ describe('removing a kept text', () => {
     );
   });
 
+  test('a removed draft explanation is kept as removed, so the audit log’s record of it still resolves', async ({
+    call,
+    db,
+  }) => {
+    const save = (explanations: Record<string, string>) =>
+      call('river', 'PUT', '/submissions/RIVER/2026Q4/values', { values: {}, explanations });
+    await save({ trainings_have_trainees: 'Sheets are late.' });
+    const id = db.prepare('SELECT id FROM free_texts WHERE text = ?').pluck().get('Sheets are late.');
+    expect((await call('admin', 'POST', `/free-texts/${id}/redact`, { reason: 'A test.' })).status).toBe(200);
+    const detail = await json(await save({ 'outlier.survivors_served': 'A new program.' }));
+    expect(detail.explanations).toEqual({ 'outlier.survivors_served': 'A new program.' });
+    expect(
+      db.prepare('SELECT text, redacted_at IS NOT NULL AS removed FROM free_texts WHERE id = ?').get(id),
+    ).toEqual({
+      text: '',
+      removed: 1,
+    });
+  });
+
   test.for<Who>(['river', 'hills', 'viewer'])(
     'is refused to %s, and nothing changes',
     async (who, { call, db }) => {

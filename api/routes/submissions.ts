@@ -305,7 +305,7 @@ export const submissionRoutes = new Hono<AppEnv>()
         200: detailResponse,
         ...errorResponses({
           ...editRefusals,
-          400: 'invalid-request: an unknown cell or a value that is not a whole number from 0 to 1,000,000 (details lists each); personal-data: an explanation looks like personal data',
+          400: 'invalid-request: an unknown cell or a value that is not a whole number from 0 to 1,000,000, or an explanation of something that is not a warning on the form (details lists each); personal-data: an explanation looks like personal data',
         }),
       },
     }),
@@ -328,7 +328,7 @@ export const submissionRoutes = new Hono<AppEnv>()
         200: detailResponse,
         ...errorResponses({
           ...editRefusals,
-          400: 'invalid-request: an explanation is too long; personal-data: an explanation looks like personal data',
+          400: 'invalid-request: an explanation is too long, or is of something that is not a warning on the form; personal-data: an explanation looks like personal data',
           422: 'validation-failed: nothing to submit yet, or errors to fix and warnings to explain (details lists them)',
         }),
       },
