@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { completenessRoutes } from './routes/completeness';
 import { docsRoutes } from './routes/docs';
+import { freeTextRoutes } from './routes/freeTexts';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { periodRoutes } from './routes/periods';
@@ -45,7 +46,8 @@ const resources = new Hono<AppEnv>()
   .route('/submissions', submissionRoutes)
   .route('/releases', releaseRoutes)
   .route('/publication-plan', planRoutes)
-  .route('/stats', statsRoutes);
+  .route('/stats', statsRoutes)
+  .route('/free-texts', freeTextRoutes);
 
 /**
  * The JSON API, mounted at `/api`. Its reference is generated from these same routes when first asked

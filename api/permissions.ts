@@ -96,3 +96,8 @@ export function canViewDisclosurePolicy(user: User): boolean {
 export function canChangeDisclosurePolicy(user: User): boolean {
   return isAdmin(user) && user.tokenId === undefined;
 }
+
+/** Removing a kept text (an explanation or comment that should never have been kept) is for admins, as people. */
+export function canRedactFreeText(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}

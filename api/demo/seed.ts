@@ -175,7 +175,7 @@ export function writeDemoCoalition(db: Db, options: WriteDemoOptions = {}): Demo
             details: { ...about, revision, late: event.late },
           });
         } else if (event.action === 'approve' || event.action === 'return') {
-          insertReview(db, {
+          const commentId = insertReview(db, {
             submissionId,
             action: event.action,
             comment: event.comment,
@@ -186,10 +186,7 @@ export function writeDemoCoalition(db: Db, options: WriteDemoOptions = {}): Demo
             ...audit,
             userId: adminId,
             action: event.action,
-            details:
-              event.comment === null
-                ? { ...about, revision }
-                : { ...about, revision, comment: event.comment },
+            details: commentId === null ? { ...about, revision } : { ...about, revision, commentId },
           });
         }
       }

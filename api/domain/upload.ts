@@ -185,6 +185,8 @@ export function readUpload(
   const columns = header.cells.map(normalizeHeader);
   for (const row of body) {
     row.cells.forEach((cell, i) => {
+      // Most cells are counts, and a count of up to six digits can't be anyone's details.
+      if (/^\s*\d{0,6}\s*$/.test(cell)) return;
       const findings = scanText(cell, now);
       if (findings.length > 0)
         piiProblems.push({

@@ -1,4 +1,6 @@
 import { type Db, statement } from '../db';
+import { removedTextNote } from '../domain/freeText';
+import { type FreeText, getFreeTexts, insertFreeText } from './freeTexts';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved';
 
@@ -35,8 +37,9 @@ export function getSubmission(db: Db, agencyId: number, periodId: number): Submi
 }
 
 /**
- * Submits a draft: snapshots its working values into a new immutable revision and marks it
- * submitted. Returns the revision number.
+ * Submits a draft: snapshots its working values and explanations into a new immutable revision and
+ * marks it submitted. Returns the revision number. `explanations`, when given, are kept as new texts
+ * and replace the draft's first (for a history written without a draft, like the demo's).
  */
 export function insertRevision(
   db: Db,
@@ -54,13 +57,23 @@ export function insertRevision(
       .get(r.submissionId) as number | undefined;
     if (latest === undefined) throw new Error(`no submission ${r.submissionId}`);
     const revision = latest + 1;
+    if (r.explanations)
+      setDraftExplanationIds(
+        db,
+        r.submissionId,
+        Object.fromEntries(
+          Object.entries(r.explanations).map(([code, text]) => [
+            code,
+            insertFreeText(db, { text, userId: r.userId, at: r.at }),
+          ]),
+        ),
+      );
     const revisionId = Number(
       statement(
         db,
-        `INSERT INTO submission_revisions (submission_id, revision, submitted_at, submitted_by, late, explanations)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(r.submissionId, revision, r.at, r.userId, r.late ? 1 : 0, JSON.stringify(r.explanations ?? {}))
-        .lastInsertRowid,
+        `INSERT INTO submission_revisions (submission_id, revision, submitted_at, submitted_by, late, explanation_ids)
+         SELECT ?, ?, ?, ?, ?, draft_explanation_ids FROM submissions WHERE id = ?`,
+      ).run(r.submissionId, revision, r.at, r.userId, r.late ? 1 : 0, r.submissionId).lastInsertRowid,
     );
     statement(
       db,
@@ -78,7 +91,10 @@ export function insertRevision(
 
 const statusAfterReview = { approve: 'approved', return: 'returned', reopen: 'draft' } as const;
 
-/** Records an admin's approval, return (with the comment the reporter sees) or reopening. */
+/**
+ * Records an admin's approval, return (with the comment the reporter sees) or reopening (with its
+ * reason). The comment is kept as a free text; returns its id, or null without one.
+ */
 export function insertReview(
   db: Db,
   r: {
@@ -88,24 +104,39 @@ export function insertReview(
     userId: number | null;
     at: string;
   },
-): void {
-  db.transaction(() => {
+): number | null {
+  return db.transaction(() => {
     const latest = statement(db, 'SELECT latest_revision FROM submissions WHERE id = ?')
       .pluck()
       .get(r.submissionId);
     if (latest === undefined) throw new Error(`no submission ${r.submissionId}`);
+    const commentId =
+      r.comment === null ? null : insertFreeText(db, { text: r.comment, userId: r.userId, at: r.at });
     statement(
       db,
-      `INSERT INTO submission_reviews (submission_id, revision, action, comment, reviewed_by, reviewed_at)
+      `INSERT INTO submission_reviews (submission_id, revision, action, comment_id, reviewed_by, reviewed_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(r.submissionId, latest, r.action, r.comment, r.userId, r.at);
+    ).run(r.submissionId, latest, r.action, commentId, r.userId, r.at);
     statement(db, 'UPDATE submissions SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
       statusAfterReview[r.action],
       r.at,
       r.userId,
       r.submissionId,
     );
+    return commentId;
   })();
+}
+
+/** What a reader sees of a kept text: the words, or a plain note once an admin removed them. */
+export function shownText(text: FreeText): string {
+  return text.text ?? removedTextNote(text.redactedAt ?? '');
+}
+
+/** The shown text of the kept text with this id, or null for none. */
+function shownTextOf(db: Db, id: number | null): string | null {
+  if (id === null) return null;
+  const text = getFreeTexts(db, [id]).get(id);
+  return text ? shownText(text) : null;
 }
 
 export type AgencyQuarter = {
@@ -133,13 +164,31 @@ export function listAgencyQuarters(db: Db, agencyId: number): AgencyQuarter[] {
                ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
             coalesce(s.latest_revision, 0) AS revision,
             CASE WHEN s.status = 'returned' THEN
-              (SELECT comment FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
-               ORDER BY v.id DESC LIMIT 1) END AS returnComment
+              (SELECT comment_id FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
+               ORDER BY v.id DESC LIMIT 1) END AS returnCommentId
      FROM reporting_periods p
      LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id = ?
      ORDER BY p.code DESC`,
-  ).all(agencyId) as Array<Omit<AgencyQuarter, 'open' | 'late'> & { open: number; late: number }>;
-  return rows.map((row) => ({ ...row, open: row.open === 1, late: row.late === 1 }));
+  ).all(agencyId) as Array<
+    Omit<AgencyQuarter, 'open' | 'late' | 'returnComment'> & {
+      open: number;
+      late: number;
+      returnCommentId: number | null;
+    }
+  >;
+  const comments = getFreeTexts(
+    db,
+    rows.flatMap((row) => (row.returnCommentId === null ? [] : [row.returnCommentId])),
+  );
+  return rows.map(({ returnCommentId, ...row }) => {
+    const comment = returnCommentId === null ? undefined : comments.get(returnCommentId);
+    return {
+      ...row,
+      open: row.open === 1,
+      late: row.late === 1,
+      returnComment: comment ? shownText(comment) : null,
+    };
+  });
 }
 
 export type QuarterCompleteness = {
@@ -189,7 +238,8 @@ export type SubmissionState = {
   latestRevision: number;
   catalogVersionId: number;
   updatedAt: string;
-  draftExplanations: Record<string, string>;
+  /** The draft's explanations by warning code, as kept texts (a removed one has no words). */
+  draftExplanations: Record<string, FreeText>;
   /** The first submit came after the deadline. */
   late: boolean;
   submittedAt: string | null;
@@ -198,33 +248,45 @@ export type SubmissionState = {
   reopened: boolean;
 };
 
+/** Kept texts by key, for a JSON object of key → free text id. */
+function textsByKey(db: Db, json: string): Record<string, FreeText> {
+  const ids = JSON.parse(json) as Record<string, number>;
+  const texts = getFreeTexts(db, Object.values(ids));
+  return Object.fromEntries(
+    Object.entries(ids).flatMap(([key, id]) => {
+      const text = texts.get(id);
+      return text ? [[key, text]] : [];
+    }),
+  );
+}
+
 /** Where an agency's quarter stands, or undefined when it has not been started. */
 export function getSubmissionState(db: Db, agencyId: number, periodId: number): SubmissionState | undefined {
   const row = statement(
     db,
     `SELECT s.id, s.status, s.latest_revision AS latestRevision, s.catalog_version_id AS catalogVersionId,
-            s.updated_at AS updatedAt, s.draft_explanations AS draftExplanations,
+            s.updated_at AS updatedAt, s.draft_explanation_ids AS draftExplanationIds,
             coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
             (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
             (SELECT action FROM submission_reviews v WHERE v.submission_id = s.id ORDER BY v.id DESC LIMIT 1) AS lastReview,
-            (SELECT comment FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
-               ORDER BY v.id DESC LIMIT 1) AS lastReturnComment
+            (SELECT comment_id FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
+               ORDER BY v.id DESC LIMIT 1) AS lastReturnCommentId
      FROM submissions s WHERE s.agency_id = ? AND s.period_id = ?`,
   ).get(agencyId, periodId) as
     | (Omit<SubmissionState, 'late' | 'draftExplanations' | 'reopened' | 'returnComment'> & {
         late: number;
-        draftExplanations: string;
+        draftExplanationIds: string;
         lastReview: string | null;
-        lastReturnComment: string | null;
+        lastReturnCommentId: number | null;
       })
     | undefined;
   if (!row) return undefined;
-  const { lastReview, lastReturnComment, ...rest } = row;
+  const { lastReview, lastReturnCommentId, draftExplanationIds, ...rest } = row;
   return {
     ...rest,
     late: row.late === 1,
-    draftExplanations: JSON.parse(row.draftExplanations),
-    returnComment: row.status === 'returned' ? lastReturnComment : null,
+    draftExplanations: textsByKey(db, draftExplanationIds),
+    returnComment: row.status === 'returned' ? shownTextOf(db, lastReturnCommentId) : null,
     reopened: lastReview === 'reopen',
   };
 }
@@ -242,21 +304,34 @@ export function deleteDataValues(
   for (const cell of cells) remove.run(submissionId, cell.elementId, cell.cocId);
 }
 
-/** Records an edit of the draft: who, when, the explanations as they now stand, and the status. */
+function setDraftExplanationIds(db: Db, submissionId: number, ids: Record<string, number>): void {
+  statement(db, 'UPDATE submissions SET draft_explanation_ids = ? WHERE id = ?').run(
+    JSON.stringify(ids),
+    submissionId,
+  );
+}
+
+/**
+ * Records an edit of the draft: who, when, the explanations as they now stand (warning code → kept
+ * text id), and the status.
+ */
 export function updateDraft(
   db: Db,
   d: {
     submissionId: number;
     userId: number | null;
     at: string;
-    explanations: Record<string, string>;
+    explanationIds: Record<string, number>;
     status: SubmissionStatus;
   },
 ): void {
-  statement(
-    db,
-    'UPDATE submissions SET draft_explanations = ?, status = ?, updated_at = ?, updated_by = ? WHERE id = ?',
-  ).run(JSON.stringify(d.explanations), d.status, d.at, d.userId, d.submissionId);
+  setDraftExplanationIds(db, d.submissionId, d.explanationIds);
+  statement(db, 'UPDATE submissions SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
+    d.status,
+    d.at,
+    d.userId,
+    d.submissionId,
+  );
 }
 
 export type RevisionSummary = {
@@ -264,10 +339,15 @@ export type RevisionSummary = {
   submittedAt: string;
   submittedBy: string | null;
   late: boolean;
+  /** Warning code → the explanation, or a note that an admin removed it. */
   explanations: Record<string, string>;
+  /** Warning code → the explanation's id, by which an admin may remove it. */
+  explanationIds: Record<string, number>;
   reviews: Array<{
     action: 'approve' | 'return' | 'reopen';
     comment: string | null;
+    /** The comment's id, by which an admin may remove it; null without a comment. */
+    commentId: number | null;
     reviewedBy: string | null;
     reviewedAt: string;
   }>;
@@ -277,24 +357,43 @@ export type RevisionSummary = {
 export function listRevisions(db: Db, submissionId: number): RevisionSummary[] {
   const revisions = statement(
     db,
-    `SELECT r.revision, r.submitted_at AS submittedAt, u.name AS submittedBy, r.late, r.explanations
+    `SELECT r.revision, r.submitted_at AS submittedAt, u.name AS submittedBy, r.late,
+            r.explanation_ids AS explanationIds
      FROM submission_revisions r LEFT JOIN users u ON u.id = r.submitted_by
      WHERE r.submission_id = ? ORDER BY r.revision DESC`,
   ).all(submissionId) as Array<
-    Omit<RevisionSummary, 'late' | 'explanations' | 'reviews'> & { late: number; explanations: string }
+    Omit<RevisionSummary, 'late' | 'explanations' | 'explanationIds' | 'reviews'> & {
+      late: number;
+      explanationIds: string;
+    }
   >;
   const reviews = statement(
     db,
-    `SELECT v.revision, v.action, v.comment, u.name AS reviewedBy, v.reviewed_at AS reviewedAt
+    `SELECT v.revision, v.action, v.comment_id AS commentId, u.name AS reviewedBy, v.reviewed_at AS reviewedAt
      FROM submission_reviews v LEFT JOIN users u ON u.id = v.reviewed_by
      WHERE v.submission_id = ? ORDER BY v.id`,
-  ).all(submissionId) as Array<RevisionSummary['reviews'][number] & { revision: number }>;
-  return revisions.map((r) => ({
-    ...r,
-    late: r.late === 1,
-    explanations: JSON.parse(r.explanations),
-    reviews: reviews.filter((v) => v.revision === r.revision).map(({ revision: _r, ...v }) => v),
-  }));
+  ).all(submissionId) as Array<Omit<RevisionSummary['reviews'][number], 'comment'> & { revision: number }>;
+  const explanationIds = revisions.map((r) => JSON.parse(r.explanationIds) as Record<string, number>);
+  const texts = getFreeTexts(db, [
+    ...explanationIds.flatMap((ids) => Object.values(ids)),
+    ...reviews.flatMap((v) => (v.commentId === null ? [] : [v.commentId])),
+  ]);
+  const shown = (id: number | null) => {
+    const text = id === null ? undefined : texts.get(id);
+    return text ? shownText(text) : null;
+  };
+  return revisions.map((r, i) => {
+    const ids = explanationIds[i] ?? {};
+    return {
+      ...r,
+      late: r.late === 1,
+      explanations: Object.fromEntries(Object.entries(ids).map(([code, id]) => [code, shown(id) ?? ''])),
+      explanationIds: ids,
+      reviews: reviews
+        .filter((v) => v.revision === r.revision)
+        .map(({ revision: _r, ...v }) => ({ ...v, comment: shown(v.commentId) })),
+    };
+  });
 }
 
 export type PeriodSubmission = {

@@ -10,6 +10,7 @@ import { canManageApiTokens, canViewAgencySubmissions } from '../permissions';
 import { recordAudit } from '../queries/audit';
 import { getAgencyByCode } from '../queries/orgUnits';
 import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../queries/tokens';
+import { guardFreeText } from '../services/freeTexts';
 import { agencyQuarters } from '../services/submissions';
 import { validate } from '../validate';
 import { clockOf } from './clock';
@@ -127,6 +128,9 @@ export const agencyRoutes = new Hono<AppEnv>()
           z.object({ token: apiToken.extend({ secret: z.string().describe('`scope_…`: shown this once') }) }),
         ),
         ...tokenRefusals,
+        ...errorResponses({
+          400: 'invalid-request: no name, or one too long; personal-data: the name looks like personal data',
+        }),
       },
     }),
     validate('param', agencyParam),
@@ -136,11 +140,13 @@ export const agencyRoutes = new Hono<AppEnv>()
       const { db, config } = c.var;
       const agency = getAgencyByCode(db, c.req.valid('param').agencyCode);
       if (!agency || !canManageApiTokens(user, agency)) throw noSuchAgency();
+      const { name } = c.req.valid('json');
+      guardFreeText([{ field: 'name', place: 'The name', text: name }], c.var.now());
       const { secret, prefix, tokenHash } = createApiTokenSecret(config.sessionSecret);
       const token = db.transaction(() => {
         const id = insertApiToken(db, {
           agencyId: agency.id,
-          name: c.req.valid('json').name,
+          name,
           prefix,
           tokenHash,
           createdBy: user.id,

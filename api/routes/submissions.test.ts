@@ -110,7 +110,7 @@ describe('saving the draft', () => {
     const before = databaseDigest(db);
     const response = await call('river', 'PUT', '/RIVER/2026Q4/values', {
       values: { survivors_served: 1 },
-      explanations: { outlier_survivors_served: 'Maria moved in, call her at 408-555-0199' },
+      explanations: { 'outlier.survivors_served': 'Maria moved in, call her at 408-555-0199' },
     });
     expect(response.status).toBe(400);
     const { error } = await json(response);
@@ -118,7 +118,7 @@ describe('saving the draft', () => {
     expect(error.message).toMatch(/phone number/);
     expect(error.details).toEqual([
       {
-        field: 'outlier_survivors_served',
+        field: 'outlier.survivors_served',
         message: expect.stringMatching(/^This explanation looks like it contains/),
       },
     ]);

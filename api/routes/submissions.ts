@@ -316,7 +316,7 @@ export const submissionRoutes = new Hono<AppEnv>()
         200: detailResponse,
         ...errorResponses({
           ...editRefusals,
-          400: 'invalid-request: an unknown cell or a value that is not a whole number from 0 to 1,000,000 (details lists each); personal-data: an explanation looks like personal data',
+          400: 'invalid-request: an unknown cell or a value that is not a whole number from 0 to 1,000,000, or an explanation of something that is not a warning on the form (details lists each); personal-data: an explanation looks like personal data',
         }),
       },
     }),
@@ -339,7 +339,7 @@ export const submissionRoutes = new Hono<AppEnv>()
         200: detailResponse,
         ...errorResponses({
           ...editRefusals,
-          400: 'invalid-request: an explanation is too long; personal-data: an explanation looks like personal data',
+          400: 'invalid-request: an explanation is too long, or is of something that is not a warning on the form; personal-data: an explanation looks like personal data',
           422: 'validation-failed: nothing to submit yet, or errors to fix and warnings to explain (details lists them)',
         }),
       },
@@ -395,11 +395,20 @@ export const submissionRoutes = new Hono<AppEnv>()
                 submittedAt: z.iso.datetime(),
                 submittedBy: z.string().nullable(),
                 late: z.boolean(),
-                explanations: z.record(z.string(), z.string()),
+                explanations: z
+                  .record(z.string(), z.string())
+                  .describe('By warning code; once an admin removes one, a note saying so and when'),
+                explanationIds: z
+                  .record(z.string(), z.number().int())
+                  .describe('By warning code, the id an admin removes an explanation by'),
                 reviews: z.array(
                   z.object({
                     action: z.enum(['approve', 'return', 'reopen']),
-                    comment: z.string().nullable(),
+                    comment: z
+                      .string()
+                      .nullable()
+                      .describe('The return comment or reopening reason; once removed, a note saying so'),
+                    commentId: z.number().int().nullable().describe('The id an admin removes the comment by'),
                     reviewedBy: z.string().nullable(),
                     reviewedAt: z.iso.datetime(),
                   }),

@@ -8,7 +8,6 @@ import type { Catalog } from '../domain/catalog';
 import { cellLabel, parseCellKey, sectionsFor } from '../domain/catalog';
 import { type Clock, todayOf } from '../domain/clock';
 import { entryWindow, hasNotEnded, notOpenYetMessage } from '../domain/entry';
-import { describeFindings, scanText } from '../domain/pii';
 import { buildTemplate, maxCount, readUpload } from '../domain/upload';
 import { blockingFindings, type Finding, validateQuarter } from '../domain/validation';
 import { ApiError, firstProblems, forbidden, notFound } from '../errors';
@@ -22,6 +21,7 @@ import {
 import { recordAudit } from '../queries/audit';
 import { type CellIndex, currentCatalogVersionId } from '../queries/catalog';
 import { upsertDataValues } from '../queries/dataValues';
+import { deleteUnusedDraftTexts, type FreeText, insertFreeText } from '../queries/freeTexts';
 import { type Agency, getAgencyByCode } from '../queries/orgUnits';
 import { getPeriodByCode, type ReportingPeriod } from '../queries/periods';
 import { getDraftValues, getElementHistory, getRevisionValues } from '../queries/raw/agencyValues';
@@ -39,6 +39,7 @@ import {
 import type { User } from '../queries/users';
 import { catalogVersion, noCatalog } from './catalog';
 import { withEntryWindows } from './entry';
+import { type FreeTextField, guardFreeText, repeatableName } from './freeTexts';
 
 type Context = {
   agency: Agency;
@@ -141,7 +142,7 @@ function detail(db: Db, user: User, ctx: Context, today: string) {
     returnComment: ctx.state?.returnComment ?? null,
     catalogVersionId: ctx.catalogVersionId,
     values: Object.fromEntries(values),
-    explanations: ctx.state?.draftExplanations ?? {},
+    explanations: wordsOf(ctx.state?.draftExplanations ?? {}),
     history: Object.fromEntries(historyOf(db, ctx)),
     findings: findingsFor(db, ctx, values),
     permissions: permissionsFor(user, ctx, today),
@@ -163,25 +164,53 @@ export function getSubmissionDetail(
 
 const isoNow = (now: Date) => now.toISOString();
 
-/** Explanations to scan, each named by its warning's code for programs and in words for people. */
-const explanationTexts = (explanations: Record<string, string | null> | undefined) =>
-  Object.entries(explanations ?? {}).map(([code, text]) => ({
-    field: code,
-    place: 'This explanation',
-    text,
-  }));
+/**
+ * The draft's explanations as the form shows them. One an admin removed is left out, so its warning
+ * asks for an explanation again rather than counting a removal note as one.
+ */
+function wordsOf(explanations: Record<string, FreeText>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(explanations).flatMap(([code, t]) => (t.text === null ? [] : [[code, t.text]])),
+  );
+}
 
-/** Refuses explanations or comments that look like personal data, naming where, never what. */
-function assertNoPersonalData(
-  items: Array<{ field: string; place: string; text: string | null | undefined }>,
+/** The warning codes this agency's form can show, and so the only ones an explanation may be kept for. */
+function explainableCodes(ctx: Context): Set<string> {
+  const sections = sectionsFor(ctx.catalog, ctx.agency.type);
+  return new Set([
+    ...ctx.catalog.validationRules.filter((r) => r.severity === 'warning').map((r) => r.code),
+    ...sections.flatMap((s) => s.elements.map((e) => `outlier.${e.code}`)),
+  ]);
+}
+
+/**
+ * Refuses explanations of anything but a warning this form can show, and explanations that look like
+ * personal data, before anything is written.
+ */
+function checkExplanations(
+  ctx: Context,
+  explanations: Record<string, string | null> | undefined,
   now: Date,
 ): void {
-  const problems = items.flatMap(({ field, place, text }) => {
-    const findings = text ? scanText(text, now) : [];
-    return findings.length > 0 ? [{ field, message: describeFindings(place, findings) }] : [];
-  });
-  if (problems.length > 0)
-    throw new ApiError(400, 'personal-data', problems.map((p) => p.message).join(' '), problems);
+  const known = explainableCodes(ctx);
+  const unknown = Object.keys(explanations ?? {}).filter((code) => !known.has(code));
+  if (unknown.length > 0)
+    throw new ApiError(
+      400,
+      'invalid-request',
+      `${unknown.length === 1 ? 'One explanation is' : `${unknown.length} explanations are`} not for a warning on this form, so ${unknown.length === 1 ? 'it' : 'they'} can't be kept. Explain only the warnings the form shows.`,
+      // A few are enough to find the mistake; thousands of made-up keys don't come back.
+      unknown.slice(0, 20).map((code) => ({
+        field: repeatableName(code, now),
+        message: 'This is not the code of a warning on this form.',
+      })),
+    );
+  guardFreeText(
+    Object.entries(explanations ?? {}).map(
+      ([code, text]): FreeTextField => ({ field: code, place: 'This explanation', text }),
+    ),
+    now,
+  );
 }
 
 /** Cells an agency of this type reports, by key → ids. */
@@ -225,7 +254,7 @@ function writeDraft(
   user: User,
   ctx: Context,
   changes: ReadonlyMap<string, number | null>,
-  explanations: Record<string, string>,
+  explanations: Record<string, string | null> | undefined,
   now: Date,
 ): void {
   const submissionId = startDraftIfNeeded(db, user, ctx, now);
@@ -238,23 +267,40 @@ function writeDraft(
   }
   upsertDataValues(db, sets);
   deleteDataValues(db, submissionId, clears);
+  const current = ctx.state?.draftExplanations ?? {};
   updateDraft(db, {
     submissionId,
     userId: user.id,
     at: isoNow(now),
-    explanations,
+    explanationIds: mergeExplanations(db, user, current, explanations, now),
     status: ctx.state?.status === 'returned' ? 'returned' : 'draft',
   });
+  deleteUnusedDraftTexts(
+    db,
+    submissionId,
+    Object.values(current).map((t) => t.id),
+  );
 }
 
+/**
+ * The draft's explanations after a change, as kept text ids: an unchanged one keeps its text, a new
+ * or reworded one is kept as a new text, an empty one is dropped, and so is one an admin removed.
+ */
 function mergeExplanations(
-  current: Record<string, string>,
+  db: Db,
+  user: User,
+  current: Record<string, FreeText>,
   given: Record<string, string | null> | undefined,
-): Record<string, string> {
-  const merged = { ...current };
+  now: Date,
+): Record<string, number> {
+  const merged = Object.fromEntries(
+    Object.entries(current).flatMap(([code, t]) => (t.text === null ? [] : [[code, t.id]])),
+  );
   for (const [code, text] of Object.entries(given ?? {})) {
-    if (text === null || text.trim() === '') delete merged[code];
-    else merged[code] = text.trim();
+    const words = text?.trim() ?? '';
+    if (words === '') delete merged[code];
+    else if (current[code]?.text !== words)
+      merged[code] = insertFreeText(db, { text: words, userId: user.id, at: isoNow(now) });
   }
   return merged;
 }
@@ -270,13 +316,6 @@ const unsaved = (problems: SaveProblem[]) =>
     `${problems.length === 1 ? '1 change' : `${problems.length} changes`} can't be saved: ${problems[0]?.message}`,
     firstProblems(problems, (more): SaveProblem => ({ message: `…and ${more} more like these.` })),
   );
-
-/** The codes a warning may have, so the only ones an explanation may be for: each rule's, each element's outlier. */
-const checkCodes = (catalog: Catalog) =>
-  new Set([
-    ...catalog.validationRules.map((rule) => rule.code),
-    ...catalog.sections.flatMap((s) => s.elements.map((e) => `outlier.${e.code}`)),
-  ]);
 
 /**
  * Saves values (null clears a cell) and explanations into the draft, starting it if need be.
@@ -307,23 +346,8 @@ export function saveDraft(
       else changes.set(key, value);
     }
     if (problems.length > 0) throw unsaved(problems);
-    assertNoPersonalData(explanationTexts(input.explanations), clock.now);
-    const checks = checkCodes(ctx.catalog);
-    for (const [code, text] of Object.entries(input.explanations ?? {}))
-      if (text !== null && !checks.has(code))
-        problems.push({
-          explanation: code,
-          message: `"${code}" is not one of the catalog's checks, so there is no warning to explain.`,
-        });
-    if (problems.length > 0) throw unsaved(problems);
-    writeDraft(
-      db,
-      user,
-      ctx,
-      changes,
-      mergeExplanations(ctx.state?.draftExplanations ?? {}, input.explanations),
-      clock.now,
-    );
+    checkExplanations(ctx, input.explanations, clock.now);
+    writeDraft(db, user, ctx, changes, input.explanations, clock.now);
     return detail(db, user, load(db, user, agencyCode, periodCode), today);
   })();
 }
@@ -351,8 +375,7 @@ export function submitDraft(
         'There is nothing to submit yet: enter your counts first.',
         [],
       );
-    assertNoPersonalData(explanationTexts(input.explanations), clock.now);
-    const explanations = mergeExplanations(ctx.state.draftExplanations, input.explanations);
+    checkExplanations(ctx, input.explanations, clock.now);
     const values = getDraftValues(db, ctx.state.id);
     if (values.size === 0)
       throw new ApiError(
@@ -362,6 +385,8 @@ export function submitDraft(
         [],
       );
     const findings = findingsFor(db, ctx, values);
+    const given = Object.entries(input.explanations ?? {});
+    const explanations = { ...wordsOf(ctx.state.draftExplanations), ...Object.fromEntries(given) };
     const { errors, unexplained } = blockingFindings(findings, explanations);
     if (errors.length > 0 || unexplained.length > 0) {
       const parts = [
@@ -377,22 +402,27 @@ export function submitDraft(
         [...errors, ...unexplained],
       );
     }
+    // Only the explanations of warnings this revision has are kept with it.
     const warningCodes = new Set(findings.filter((f) => f.severity === 'warning').map((f) => f.code));
-    const kept = Object.fromEntries(Object.entries(explanations).filter(([code]) => warningCodes.has(code)));
+    const current = ctx.state.draftExplanations;
+    const merged = mergeExplanations(db, user, current, input.explanations, clock.now);
     updateDraft(db, {
       submissionId: ctx.state.id,
       userId: user.id,
       at: isoNow(clock.now),
-      explanations: kept,
+      explanationIds: Object.fromEntries(Object.entries(merged).filter(([code]) => warningCodes.has(code))),
       status: ctx.state.status,
     });
+    deleteUnusedDraftTexts(db, ctx.state.id, [
+      ...Object.values(current).map((t) => t.id),
+      ...Object.values(merged),
+    ]);
     const late = today > ctx.period.deadline;
     const revision = insertRevision(db, {
       submissionId: ctx.state.id,
       userId: user.id,
       at: isoNow(clock.now),
       late,
-      explanations: kept,
     });
     recordAudit(db, {
       at: isoNow(clock.now),
@@ -441,9 +471,24 @@ export function reviewSubmission(
           : `Only a submitted report can be ${action === 'approve' ? 'approved' : 'returned'}; this one is ${status}.`,
       );
     }
-    assertNoPersonalData([{ field: 'comment', place: 'The comment', text: comment }], clock.now);
+    guardFreeText(
+      [
+        {
+          field: action === 'reopen' ? 'reason' : 'comment',
+          place: action === 'reopen' ? 'The reason' : 'The comment',
+          text: comment,
+        },
+      ],
+      clock.now,
+    );
     const submissionId = (ctx.state as SubmissionState).id;
-    insertReview(db, { submissionId, action, comment, userId: user.id, at: isoNow(clock.now) });
+    const commentId = insertReview(db, {
+      submissionId,
+      action,
+      comment,
+      userId: user.id,
+      at: isoNow(clock.now),
+    });
     recordAudit(db, {
       at: isoNow(clock.now),
       userId: user.id,
@@ -454,7 +499,7 @@ export function reviewSubmission(
         agency: ctx.agency.code,
         period: ctx.period.code,
         revision: ctx.state?.latestRevision,
-        comment,
+        ...(commentId === null ? {} : { commentId }),
       },
     });
     return detail(db, user, load(db, user, agencyCode, periodCode), today);
@@ -561,14 +606,7 @@ export function uploadTemplate(
       new Map([...current, ...result.values]),
     );
     if (!dryRun && changes.length > 0) {
-      writeDraft(
-        db,
-        user,
-        ctx,
-        new Map(changes.map((c) => [c.cell, c.to])),
-        ctx.state?.draftExplanations ?? {},
-        clock.now,
-      );
+      writeDraft(db, user, ctx, new Map(changes.map((c) => [c.cell, c.to])), undefined, clock.now);
       recordAudit(db, {
         at: isoNow(clock.now),
         userId: user.id,

@@ -4,9 +4,11 @@
  * `permissions`, so the buttons never promise something the server would refuse.
  */
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../../components/QueryStatus';
 import { useApproveReport, useReopenReport, useReturnReport } from '../submissions/mutations';
 import type { SubmissionDetail } from '../submissions/types';
+import { historyPath } from './reportState';
 
 export function ReviewPanel({
   detail,
@@ -22,6 +24,11 @@ export function ReviewPanel({
       <h2 id="review-heading">Review</h2>
       {review ? <ApproveOrReturn detail={detail} onDone={onDone} /> : null}
       {reopen ? <Reopen detail={detail} onDone={onDone} /> : null}
+      <p className="field-help">
+        An explanation or comment mentions a person? Remove it from the{' '}
+        <Link to={historyPath(detail.agency.code, detail.period.code)}>report's history</Link>, where each one
+        has a "Remove this text" action.
+      </p>
     </section>
   );
 }

@@ -6,22 +6,25 @@ import { cachedCatalog, makeDetail } from '../dataEntry/testFixtures';
 import { submissionKeys } from '../submissions/queries';
 import type { DiffResponse, RevisionSummary, SubmissionDetail } from '../submissions/types';
 import { HistoryPage } from './HistoryPage';
+import { ConfirmRemove } from './RemoveText';
 
 function render({
   detail,
   revisions,
   diff,
+  role = 'admin',
 }: {
   detail: SubmissionDetail;
   revisions?: RevisionSummary[];
   diff?: { from: number; to: number | 'draft'; body: DiffResponse };
+  role?: 'admin' | 'reporter' | 'viewer';
 }): string {
   return renderCached(
     <Routes>
       <Route path="/report/:agency/:period/history" element={<HistoryPage />} />
     </Routes>,
     [
-      [authKeys.me(), person('admin')],
+      [authKeys.me(), person(role)],
       [submissionKeys.detail('ASH', '2026Q4'), detail],
       cachedCatalog(),
       ...(revisions ? [[submissionKeys.revisions('ASH', '2026Q4'), { revisions }] as const] : []),
@@ -47,8 +50,15 @@ const revisions: RevisionSummary[] = [
     submittedBy: 'Reporter One',
     late: true,
     explanations: { services_covered: 'Two survivors were referred on before services began.' },
+    explanationIds: { services_covered: 7 },
     reviews: [
-      { action: 'approve', comment: null, reviewedBy: 'Admin One', reviewedAt: '2026-11-12T20:00:00Z' },
+      {
+        action: 'approve',
+        comment: null,
+        commentId: null,
+        reviewedBy: 'Admin One',
+        reviewedAt: '2026-11-12T20:00:00Z',
+      },
     ],
   },
   {
@@ -57,10 +67,12 @@ const revisions: RevisionSummary[] = [
     submittedBy: 'Reporter One',
     late: false,
     explanations: {},
+    explanationIds: {},
     reviews: [
       {
         action: 'return',
         comment: 'The gender breakdown adds up to 41.',
+        commentId: 3,
         reviewedBy: 'Admin One',
         reviewedAt: '2026-11-05T20:00:00Z',
       },
@@ -136,5 +148,61 @@ describe('HistoryPage', () => {
     expect(text).toContain('Survivors served · By gender identity · Male – blank 2');
     expect(text).toContain('Survivors served 43 0');
     expect(html).toContain('<option value="draft" selected="">Current draft</option>');
+  });
+
+  test.each([
+    { role: 'admin' as const, buttons: 2 },
+    { role: 'reporter' as const, buttons: 0 },
+    { role: 'viewer' as const, buttons: 0 },
+  ])('$role sees $buttons "Remove this text" actions', ({ role, buttons }) => {
+    const html = render({
+      detail: makeDetail({ status: 'approved', revision: 2 }),
+      revisions,
+      diff: { from: 1, to: 2, body: { from: 1, to: 2, changes: [] } },
+      role,
+    });
+    expect(html.match(/>Remove this text</g) ?? []).toHaveLength(buttons);
+    if (buttons > 0) {
+      expect(html).toContain('aria-label="Remove this text: the explanation of “The services listed add up');
+      expect(html).toContain(
+        'aria-label="Remove this text: the comment (Returned for correction by Admin One',
+      );
+    }
+  });
+
+  test('a removed text shows the note, with nothing left to remove', () => {
+    const note = '[removed by an administrator on 2026-11-20]';
+    const [second, first] = revisions as [RevisionSummary, RevisionSummary];
+    const removed: RevisionSummary[] = [
+      { ...second, explanations: { services_covered: note } },
+      { ...first, reviews: first.reviews.map((r) => ({ ...r, comment: note })) },
+    ];
+    const html = render({
+      detail: makeDetail({ status: 'approved', revision: 2 }),
+      revisions: removed,
+      diff: { from: 1, to: 2, body: { from: 1, to: 2, changes: [] } },
+    });
+    expect(textOf(html)).toContain(`Comment: ${note}`);
+    expect(html).not.toContain('Remove this text');
+  });
+});
+
+describe('ConfirmRemove', () => {
+  test('asks for a reason before removing, naming what goes', () => {
+    const html = renderCached(
+      <ConfirmRemove
+        report={{ agency: 'ASH', period: '2026Q4' }}
+        textId={7}
+        what="the comment (Returned for correction)"
+        onClose={() => {}}
+      />,
+      [],
+    );
+    const text = textOf(html);
+    expect(text).toContain('Remove the comment (Returned for correction)?');
+    expect(text).toContain('Why are you removing it? (required, kept for the record)');
+    expect(html).toMatch(/<textarea[^>]*required/);
+    expect(text).toContain('Yes, remove it');
+    expect(text).toContain('Cancel');
   });
 });

@@ -9,9 +9,11 @@ import type { Catalog } from '../../../../api/domain/catalog';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
+import { meQuery } from '../auth/queries';
 import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { ReadOnlyCount } from '../dataEntry/ReadOnlyCount';
 import { reportPath } from '../dataEntry/reportState';
+import type { SubmissionRef } from '../submissions/mutations';
 import {
   catalogVersionQuery,
   diffQuery,
@@ -20,6 +22,7 @@ import {
 } from '../submissions/queries';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
 import type { RevisionSummary, SubmissionDetail } from '../submissions/types';
+import { RemoveText } from './RemoveText';
 import {
   defaultComparison,
   describeReview,
@@ -90,6 +93,10 @@ function History({
   catalog: Catalog | undefined;
 }) {
   const newestFirst = [...revisions].sort((a, b) => b.revision - a.revision);
+  const me = useQuery(meQuery());
+  // Only admins may remove a kept text; the server refuses anyone else.
+  const removableIn =
+    me.data?.role === 'admin' ? { agency: detail.agency.code, period: detail.period.code } : null;
   return (
     <div className="report-history">
       <p className="eyebrow">{detail.agency.name}</p>
@@ -115,7 +122,12 @@ function History({
             <h2 id="revisions-heading">Every version, newest first</h2>
             <ol className="revision-list" reversed>
               {newestFirst.map((revision) => (
-                <RevisionItem key={revision.revision} revision={revision} catalog={catalog} />
+                <RevisionItem
+                  key={revision.revision}
+                  revision={revision}
+                  catalog={catalog}
+                  removableIn={removableIn}
+                />
               ))}
             </ol>
           </section>
@@ -125,7 +137,16 @@ function History({
   );
 }
 
-function RevisionItem({ revision, catalog }: { revision: RevisionSummary; catalog: Catalog | undefined }) {
+function RevisionItem({
+  revision,
+  catalog,
+  removableIn,
+}: {
+  revision: RevisionSummary;
+  catalog: Catalog | undefined;
+  /** The report, when the viewer may remove its texts. */
+  removableIn: SubmissionRef | null;
+}) {
   const timeZone = useCoalitionTimeZone();
   const headingId = `revision-${revision.revision}-heading`;
   const explanations = Object.entries(revision.explanations);
@@ -142,7 +163,17 @@ function RevisionItem({ revision, catalog }: { revision: RevisionSummary; catalo
             {explanations.map(([code, text]) => (
               <div key={code}>
                 <dt>{explanationTopic(catalog, code)}</dt>
-                <dd>{text}</dd>
+                <dd>
+                  {text}
+                  {removableIn ? (
+                    <RemoveText
+                      report={removableIn}
+                      textId={revision.explanationIds[code]}
+                      text={text}
+                      what={`the explanation of “${explanationTopic(catalog, code)}” in ${versionName(revision.revision).toLowerCase()}`}
+                    />
+                  ) : null}
+                </dd>
               </div>
             ))}
           </dl>
@@ -159,6 +190,14 @@ function RevisionItem({ revision, catalog }: { revision: RevisionSummary; catalo
                   <span className="review-comment">
                     {reviewCommentLabel(review.action)}: {review.comment}
                   </span>
+                ) : null}
+                {review.comment && removableIn ? (
+                  <RemoveText
+                    report={removableIn}
+                    textId={review.commentId}
+                    text={review.comment}
+                    what={`the ${review.action === 'reopen' ? 'reason for reopening' : 'comment'} (${describeReview(review, timeZone)})`}
+                  />
                 ) : null}
               </li>
             ))}

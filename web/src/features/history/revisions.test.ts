@@ -94,6 +94,7 @@ describe('describeSubmission and describeReview', () => {
       review: {
         action: 'approve',
         comment: null,
+        commentId: null,
         reviewedBy: 'Admin One',
         reviewedAt: '2026-11-05T17:10:00Z',
       },
@@ -104,6 +105,7 @@ describe('describeSubmission and describeReview', () => {
       review: {
         action: 'return',
         comment: 'Check gender.',
+        commentId: 4,
         reviewedBy: null,
         reviewedAt: '2026-11-05T17:10:00Z',
       },
@@ -114,6 +116,7 @@ describe('describeSubmission and describeReview', () => {
       review: {
         action: 'reopen',
         comment: 'Late correction.',
+        commentId: 5,
         reviewedBy: 'Admin One',
         reviewedAt: '2026-11-05T17:10:00Z',
       },

@@ -1,0 +1,77 @@
+/**
+ * Free text: whatever a person types that Scope keeps (explanations, review comments, reasons, token
+ * names). Every such field passes `guardFreeText` before anything is written, and the texts kept with
+ * a report live in one table, referred to by id, so an admin can remove one that should never have
+ * been kept without touching an immutable revision or the append-only audit log.
+ */
+import type { Db } from '../db';
+import { describeFindings, freeTextLengthProblem, scanText } from '../domain/pii';
+import { ApiError, forbidden, notFound } from '../errors';
+import { canRedactFreeText } from '../permissions';
+import { recordAudit } from '../queries/audit';
+import { type FreeText, getFreeText, insertFreeText, redactFreeText } from '../queries/freeTexts';
+import type { User } from '../queries/users';
+
+/** One field a person typed: its name for programs, where it is in words, and the text. */
+export type FreeTextField = { field: string; place: string; text: string | null | undefined };
+
+/**
+ * Refuses, before anything is written, text that is too long to be about counts or looks like
+ * personal data: one error naming every field at fault and the kind of detail found, never the text
+ * itself, so the refusal can't leak it. Length comes first, so the scan only ever reads short text.
+ */
+export function guardFreeText(fields: readonly FreeTextField[], now: Date): void {
+  const tooLong = fields.flatMap(({ field, place, text }) => {
+    const problem = text ? freeTextLengthProblem(text) : undefined;
+    return problem ? [{ field, message: `${place} is too long. ${problem}` }] : [];
+  });
+  if (tooLong.length > 0)
+    throw new ApiError(400, 'invalid-request', tooLong.map((p) => p.message).join(' '), tooLong);
+  const problems = fields.flatMap(({ field, place, text }) => {
+    const findings = text ? scanText(text, now) : [];
+    return findings.length > 0 ? [{ field, message: describeFindings(place, findings) }] : [];
+  });
+  if (problems.length > 0)
+    throw new ApiError(400, 'personal-data', problems.map((p) => p.message).join(' '), problems);
+}
+
+/**
+ * A field's name as a refusal may repeat it: itself, unless it looks like personal data (a made-up
+ * explanation key can hold anything), so the refusal never carries the details further.
+ */
+export function repeatableName(name: string, now: Date): string {
+  return scanText(name, now).length > 0
+    ? '(not repeated: it looks like personal details)'
+    : name.slice(0, 120);
+}
+
+/**
+ * An admin removes a kept text for every reader, saying why (the reason is guarded and kept as a
+ * text of its own). The audit entry names the text by id, never its words.
+ */
+export function redactText(
+  db: Db,
+  user: User,
+  id: number,
+  reason: string,
+  now: Date,
+): FreeText & { redactedAt: string } {
+  if (!canRedactFreeText(user)) throw forbidden('Only coalition admins can remove a text.');
+  guardFreeText([{ field: 'reason', place: 'The reason', text: reason }], now);
+  return db.transaction(() => {
+    const at = now.toISOString();
+    if (!getFreeText(db, id)) throw notFound('There is no text with that id.');
+    const reasonId = insertFreeText(db, { text: reason, userId: user.id, at });
+    if (!redactFreeText(db, { id, userId: user.id, at, reasonId }))
+      throw new ApiError(409, 'already-removed', 'This text has already been removed.');
+    recordAudit(db, {
+      at,
+      userId: user.id,
+      action: 'redact',
+      entityType: 'free-text',
+      entityId: id,
+      details: { reasonId },
+    });
+    return getFreeText(db, id) as FreeText & { redactedAt: string };
+  })();
+}
