@@ -356,7 +356,7 @@ describe('the migration to kept texts', () => {
     const db = openDatabase(':memory:');
     migrate(
       db,
-      readMigrations().filter((m) => m.version < 9),
+      readMigrations().filter((m) => m.version < 8),
     );
     try {
       const { agencies, users } = seedSmallCoalition(db);
