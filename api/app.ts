@@ -12,6 +12,7 @@ import type { AppEnv } from './context';
 import type { Db } from './db';
 import { handleError, notFound } from './errors';
 import { agencyRoutes } from './routes/agencies';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { completenessRoutes } from './routes/completeness';
@@ -39,6 +40,7 @@ const resources = new Hono<AppEnv>()
   .route('/me', meRoutes)
   .route('/periods', periodRoutes)
   .route('/agencies', agencyRoutes)
+  .route('/audit-log', auditRoutes)
   .route('/completeness', completenessRoutes)
   .route('/catalog', catalogRoutes)
   .route('/submissions', submissionRoutes)

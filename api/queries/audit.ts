@@ -86,6 +86,8 @@ export type AuditLogRow = {
   at: string;
   userId: number | null;
   userName: string | null;
+  /** The name of the agency the entry is about, if its details name one. */
+  agencyName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -114,9 +116,11 @@ export function listAuditEntries(
   const total = statement(db, `SELECT count(*) FROM audit_log a ${where}`).pluck().get(params) as number;
   const rows = statement(
     db,
-    `SELECT a.id, a.at, a.user_id AS userId, u.name AS userName, a.action, a.entity_type AS entityType,
-            a.entity_id AS entityId, a.details, a.hash
-     FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+    `SELECT a.id, a.at, a.user_id AS userId, u.name AS userName, o.name AS agencyName, a.action,
+            a.entity_type AS entityType, a.entity_id AS entityId, a.details, a.hash
+     FROM audit_log a
+     LEFT JOIN users u ON u.id = a.user_id
+     LEFT JOIN org_units o ON o.level = 'agency' AND o.code = json_extract(a.details, '$.agency')
      ${where}
      ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
   ).all({ ...params, ...page }) as Array<Omit<AuditLogRow, 'details'> & { details: string }>;
