@@ -48,8 +48,8 @@ if (args.anchor !== undefined && !anchor)
 
 const databasePath = args.db === undefined ? config().databasePath : resolve(args.db);
 if (!existsSync(databasePath)) fail(`There is no database at ${databasePath}.`);
-// Read-only: checking the record must not change it.
-const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+// Only reads. Not a read-only connection: that would leave -wal and -shm files beside a backup.
+const db = new Database(databasePath, { fileMustExist: true });
 try {
   const report = verifyAuditChain(db);
   if (!report.ok)
