@@ -213,8 +213,8 @@ function ChainStatus({ chain }: { chain: AuditLogResponse['chain'] }) {
   if (chain.ok)
     return chain.checked > 0 ? (
       <p className="audit-chain">
-        The seals check out: none of the {chain.checked.toLocaleString('en-US')} entries from the oldest to
-        the newest on this page has been changed, and none is missing.
+        The seals check out: the {chain.checked.toLocaleString('en-US')} entries checked, up to the newest on
+        this page, are as they were written, and none is missing.
       </p>
     ) : null;
   return (
