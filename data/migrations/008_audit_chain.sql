@@ -20,7 +20,7 @@ WITH RECURSIVE chain (id, prev_hash, hash) AS (
 )
 SELECT id, prev_hash, hash FROM chain;
 
-DROP TRIGGER audit_log_no_update;
+DROP TRIGGER IF EXISTS audit_log_no_update;
 UPDATE audit_log SET prev_hash = c.prev_hash, hash = c.hash FROM temp.audit_chain c WHERE c.id = audit_log.id;
 DROP TABLE temp.audit_chain;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
