@@ -13,6 +13,7 @@ import type { Db } from './db';
 import { handleError, notFound } from './errors';
 import { bodySizeLimit } from './limits';
 import { agencyRoutes } from './routes/agencies';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { completenessRoutes } from './routes/completeness';
@@ -41,6 +42,7 @@ const resources = new Hono<AppEnv>()
   .route('/me', meRoutes)
   .route('/periods', periodRoutes)
   .route('/agencies', agencyRoutes)
+  .route('/audit-log', auditRoutes)
   .route('/completeness', completenessRoutes)
   .route('/catalog', catalogRoutes)
   .route('/submissions', submissionRoutes)

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -62,5 +62,20 @@ describe('configuration', () => {
     expect(loadConfig({ SCOPE_DB: dbPath }).sessionSecret).toBe(first.sessionSecret);
     const given = 'x'.repeat(40);
     expect(loadConfig({ SCOPE_DB: dbPath, SCOPE_SESSION_SECRET: given }).sessionSecret).toBe(given);
+  });
+
+  test('the secret file is readable by the server’s account alone, and says where it is kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scope-config-'));
+    const dbPath = join(dir, 'scope.db');
+    const secretFile = `${dbPath}.secret`;
+    expect(loadConfig({ SCOPE_DB: dbPath }).sessionSecretFile).toBe(secretFile);
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    // An older install's secret, readable by everyone, is narrowed when read.
+    chmodSync(secretFile, 0o644);
+    loadConfig({ SCOPE_DB: dbPath });
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    expect(
+      loadConfig({ SCOPE_DB: dbPath, SCOPE_SESSION_SECRET: 'x'.repeat(40) }).sessionSecretFile,
+    ).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { canonicalTimeZone, defaultCoalitionTimeZone } from './domain/clock';
@@ -43,6 +43,8 @@ export type Config = Readonly<{
   isProduction: boolean;
   /** Keys the session-token hashes; generated and kept beside the database when not given. */
   sessionSecret: string;
+  /** The file the secret is kept in; null when SCOPE_SESSION_SECRET gives it (or the database is in memory). */
+  sessionSecretFile: string | null;
   /** Days after a quarter ends that its submissions are due. */
   deadlineDays: number;
   /** The built web app served for every non-API path. */
@@ -61,12 +63,28 @@ export type Config = Readonly<{
 function resolveSessionSecret(given: string | undefined, databasePath: string): string {
   if (given) return given;
   if (databasePath === ':memory:') return randomBytes(32).toString('hex');
-  const secretPath = `${databasePath}.secret`;
-  if (existsSync(secretPath)) return readFileSync(secretPath, 'utf8').trim();
+  const secretPath = sessionSecretFileOf(databasePath);
+  if (existsSync(secretPath)) {
+    // Anyone who reads the secret can forge a session: an older install may have left it readable.
+    if ((statSync(secretPath).mode & 0o077) !== 0) chmodSync(secretPath, 0o600);
+    return readFileSync(secretPath, 'utf8').trim();
+  }
   const secret = randomBytes(32).toString('hex');
-  mkdirSync(dirname(secretPath), { recursive: true });
+  mkdirSync(dirname(secretPath), { recursive: true, mode: 0o700 });
   writeFileSync(secretPath, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** Where the secret of the database at this path is kept when SCOPE_SESSION_SECRET does not give it. */
+export const sessionSecretFileOf = (databasePath: string) => `${databasePath}.secret`;
+
+/**
+ * A value that shows which secret a database was used with, without revealing it: stored in the
+ * database, it lets the server and `npm run restore` refuse a wrong or missing secret instead of
+ * silently invalidating every sign-in and API token.
+ */
+export function sessionSecretCheck(secret: string): string {
+  return createHmac('sha256', secret).update('Scope session secret check').digest('hex');
 }
 
 /** Validates an environment and builds the configuration from it. Exported for tests. */
@@ -94,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     nodeEnv: NODE_ENV,
     isProduction: NODE_ENV === 'production',
     sessionSecret: resolveSessionSecret(SCOPE_SESSION_SECRET, databasePath),
+    sessionSecretFile:
+      SCOPE_SESSION_SECRET || databasePath === ':memory:' ? null : sessionSecretFileOf(databasePath),
     deadlineDays: SCOPE_DEADLINE_DAYS,
     webDistDir: resolve(projectRoot, SCOPE_WEB_DIST),
     timeZone: SCOPE_TIME_ZONE,

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { migrate, openDatabase, readMigrations, statement } from './db';
+import { recordAudit, verifyAuditChain } from './queries/audit';
 import { apiTest } from './testing';
 
 /** A migrated database file of the test's own, with nothing in it. */
@@ -82,11 +83,41 @@ describe('migrations', () => {
     db.close();
   });
 
-  test('the audit log refuses updates and deletes', ({ db }) => {
-    db.prepare("INSERT INTO audit_log (action, entity_type) VALUES ('sign-in', 'user')").run();
+  test('the audit log refuses updates, deletes and entries that are not chained', ({ db }) => {
+    recordAudit(db, { userId: null, action: 'sign-in', entityType: 'user' });
     expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() =>
+      db.prepare("INSERT INTO audit_log (action, entity_type) VALUES ('sign-in', 'user')").run(),
+    ).toThrow(/link to the last/);
     expect(db.prepare('SELECT action FROM audit_log').pluck().all()).toEqual(['sign-in']);
+  });
+
+  test('migration 009 chains the entries written before it, in order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scope-chain-'));
+    const db = openDatabase(join(dir, 'scope.db'));
+    try {
+      migrate(
+        db,
+        readMigrations().filter((m) => m.version < 9),
+      );
+      const insert = db.prepare(
+        'INSERT INTO audit_log (at, action, entity_type, details) VALUES (?, ?, ?, ?)',
+      );
+      insert.run('2026-01-01T00:00:00.000Z', 'sign-in', 'user', '{}');
+      insert.run('2026-01-02T00:00:00.000Z', 'submit', 'submission', '{"period":"2025Q4"}');
+      expect(migrate(db)).toContain('009_audit_chain');
+      recordAudit(db, { userId: null, action: 'sign-out', entityType: 'user' });
+      expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 3, lastId: 3 });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a database file and its companions can be read only by the account that made them', ({ dbPath }) => {
+    for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`])
+      expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -1,21 +1,55 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { projectRoot } from './config';
+import { auditEntryHash } from './domain/auditChain';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
 
 export const migrationsDir = join(projectRoot, 'data/migrations');
 
-/** Opens (creating if needed) a Scope database with the pragmas every connection needs. */
+/** Only the account the server runs as may read a database file: it holds every agency's raw counts. */
+const privateFileMode = 0o600;
+
+/** Creates the file empty, readable by its owner alone, or narrows an existing one to that. */
+export function makePrivate(path: string): void {
+  closeSync(openSync(path, 'a', privateFileMode));
+  chmodSync(path, privateFileMode);
+}
+
+/**
+ * Opens (creating if needed) a Scope database with the pragmas every connection needs and the
+ * functions its schema uses. The file and its WAL companions are private to the server's account;
+ * SQLite creates the companions with the database file's permissions.
+ */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    for (const file of [path, `${path}-wal`, `${path}-shm`])
+      if (file === path || existsSync(file)) makePrivate(file);
+  }
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // The audit log's triggers check each new entry's hash (migration 008).
+  db.function(
+    'scope_audit_hash',
+    { deterministic: true },
+    (id, at, userId, action, entityType, entityId, details, prevHash) =>
+      auditEntryHash({
+        id: Number(id),
+        at: String(at),
+        userId: userId === null ? null : Number(userId),
+        action: String(action),
+        entityType: String(entityType),
+        entityId: entityId === null ? null : String(entityId),
+        details: String(details),
+        prevHash: String(prevHash),
+      }),
+  );
   return db;
 }
 

@@ -17,6 +17,11 @@ export function canViewCompleteness(user: User): boolean {
   return isAdmin(user);
 }
 
+/** The audit log is for coalition admins, as people: it names who did and read what. */
+export function canReadAuditLog(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}
+
 /** Every signed-in person may see which quarters have data and how complete they are. */
 export function canViewPeriods(user: User): boolean {
   return user.role === 'admin' || user.role === 'reporter' || user.role === 'viewer';

@@ -6,11 +6,13 @@ import { migrate, openDatabase } from './db';
 import { formatDemoReleases, formatSignIns, publishDemoReleases, seedDemoIfEmpty } from './demo/seed';
 import { deleteExpiredSessions } from './queries/sessions';
 import { failInterrupted } from './services/releases/jobs';
+import { assertSessionSecret } from './services/secret';
 
 const settings = config();
 const db = openDatabase(settings.databasePath);
 const applied = migrate(db);
 if (applied.length > 0) console.log(`Database ${settings.databasePath}: applied ${applied.join(', ')}`);
+assertSessionSecret(db, settings.sessionSecret, settings.sessionSecretFile);
 const interrupted = failInterrupted(db);
 if (interrupted.length > 0)
   console.log(`Marked ${interrupted.length} release(s) left computing by a stopped server as failed.`);

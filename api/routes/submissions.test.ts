@@ -239,11 +239,11 @@ describe('the lifecycle: draft → submitted → returned → resubmitted → ap
 
     const actions = db
       .prepare(
-        "SELECT action FROM audit_log WHERE entity_type = 'submission' AND id > (SELECT max(id) - 5 FROM audit_log)",
+        "SELECT action FROM audit_log WHERE entity_type = 'submission' AND id > (SELECT max(id) - 7 FROM audit_log)",
       )
       .pluck()
       .all();
-    expect(actions).toEqual(['submit', 'return', 'submit', 'approve', 'reopen']);
+    expect(actions).toEqual(['submit', 'return', 'save-draft', 'submit', 'approve', 'reopen', 'save-draft']);
   });
 
   test('a submit after the deadline is marked late', async ({ call }) => {

@@ -12,6 +12,7 @@ import { ApiError, badRequest, notFound } from '../errors';
 import { uploadTooLarge } from '../limits';
 import { callers, describeFields, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
 import { isAdmin } from '../permissions';
+import { recordAudit } from '../queries/audit';
 import { getPeriodByCode } from '../queries/periods';
 import { listPeriodSubmissions } from '../queries/submissions';
 import {
@@ -191,10 +192,30 @@ const describeDetail = (summary: string, description?: string) =>
     responses: { 200: detailResponse, ...errorResponses(quarterRefusals) },
   });
 
+/**
+ * Records that someone outside an agency read its raw figures. Reporters see only their own agency's
+ * quarter, so this is an admin (or an admin's system) reading another agency's counts or notes:
+ * the record should show who looked at what, not only who changed it. Called after the read
+ * succeeded, so a refused request records nothing.
+ */
+function recordAgencyRead(c: Context<AppEnv>, agency: string, period: string, view: string) {
+  const user = requireUser(c);
+  if (user.role === 'reporter') return;
+  recordAudit(c.var.db, {
+    at: clockOf(c).now.toISOString(),
+    userId: user.id,
+    action: 'view-report',
+    entityType: 'submission',
+    details: { agency, period, view, ...(user.tokenId ? { tokenId: user.tokenId } : {}) },
+  });
+}
+
 /** Answers with one agency's quarter as the signed-in user may see it. */
 const detail = createFactory<AppEnv>().createHandlers(validate('param', submissionPath), (c) => {
   const { agency, period } = c.req.valid('param');
-  return c.json(getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c)));
+  const submission = getSubmissionDetail(c.var.db, requireUser(c), agency, period, clockOf(c));
+  recordAgencyRead(c, agency, period, 'values');
+  return c.json(submission);
 });
 
 /** An admin's review of a report: approving it, or returning or reopening it with a note (`invalid` says how a note is refused). */
@@ -423,7 +444,9 @@ export const submissionRoutes = new Hono<AppEnv>()
     validate('param', submissionPath),
     (c) => {
       const { agency, period } = c.req.valid('param');
-      return c.json({ revisions: revisionsOf(c.var.db, requireUser(c), agency, period) });
+      const revisions = revisionsOf(c.var.db, requireUser(c), agency, period);
+      recordAgencyRead(c, agency, period, 'revisions');
+      return c.json({ revisions });
     },
   )
   .get(
@@ -446,7 +469,9 @@ export const submissionRoutes = new Hono<AppEnv>()
     ),
     (c) => {
       const { agency, period, revision } = c.req.valid('param');
-      return c.json(revisionValues(c.var.db, requireUser(c), agency, period, revision));
+      const values = revisionValues(c.var.db, requireUser(c), agency, period, revision);
+      recordAgencyRead(c, agency, period, `revision ${revision}`);
+      return c.json(values);
     },
   )
   .get(
@@ -475,7 +500,9 @@ export const submissionRoutes = new Hono<AppEnv>()
     (c) => {
       const { agency, period } = c.req.valid('param');
       const { from, to } = c.req.valid('query');
-      return c.json(diffRevisions(c.var.db, requireUser(c), agency, period, from, to));
+      const changes = diffRevisions(c.var.db, requireUser(c), agency, period, from, to);
+      recordAgencyRead(c, agency, period, 'changes');
+      return c.json(changes);
     },
   )
   .get(
@@ -498,6 +525,7 @@ export const submissionRoutes = new Hono<AppEnv>()
     (c) => {
       const { agency, period } = c.req.valid('param');
       const { filename, csv } = templateFor(c.var.db, requireUser(c), agency, period);
+      recordAgencyRead(c, agency, period, 'template');
       c.header('Content-Disposition', `attachment; filename="${filename}"`);
       c.header('Cache-Control', 'no-store');
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });

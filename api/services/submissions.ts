@@ -348,6 +348,19 @@ export function saveDraft(
     if (problems.length > 0) throw unsaved(problems);
     checkExplanations(ctx, input.explanations, clock.now);
     writeDraft(db, user, ctx, changes, input.explanations, clock.now);
+    recordAudit(db, {
+      at: isoNow(clock.now),
+      userId: user.id,
+      action: 'save-draft',
+      entityType: 'submission',
+      entityId: getSubmissionState(db, ctx.agency.id, ctx.period.id)?.id,
+      details: {
+        agency: ctx.agency.code,
+        period: ctx.period.code,
+        cells: changes.size,
+        ...(user.tokenId ? { tokenId: user.tokenId } : {}),
+      },
+    });
     return detail(db, user, load(db, user, agencyCode, periodCode), today);
   })();
 }

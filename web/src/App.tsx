@@ -26,6 +26,9 @@ const DataEntryPage = lazy(() =>
 const ReleasesPage = lazy(() =>
   import('./features/releases/ReleasesPage').then((module) => ({ default: module.ReleasesPage })),
 );
+const AuditLogPage = lazy(() =>
+  import('./features/audit/AuditLogPage').then((module) => ({ default: module.AuditLogPage })),
+);
 const HistoryPage = lazy(() =>
   import('./features/history/HistoryPage').then((module) => ({ default: module.HistoryPage })),
 );
@@ -65,6 +68,7 @@ export function App() {
                 <Route path="review" element={<ReviewPage />} />
                 <Route path="completeness" element={<CompletenessPage />} />
                 <Route path="releases" element={<ReleasesPage />} />
+                <Route path="audit" element={<AuditLogPage />} />
               </Route>
               {/* The tokens page checks the role itself: reporters for their agency, admins for any. */}
               <Route path="agency/tokens" element={<TokensPage />} />

@@ -49,7 +49,20 @@ export const releaseJobs = defineJobKind<number>({
     console.error(error);
     failRelease(db, { releaseId, userId: null, reason: unexpectedFailure });
   },
-  failInterrupted: (db) => failInterruptedReleases(db, interruptedFailure),
+  // A release a stopped server left computing failed too: the record says so, as for any other failure.
+  failInterrupted: (db) =>
+    db.transaction(() => {
+      const ids = failInterruptedReleases(db, interruptedFailure);
+      for (const releaseId of ids)
+        recordAudit(db, {
+          userId: null,
+          action: 'release-failed',
+          entityType: 'release',
+          entityId: releaseId,
+          details: { reason: interruptedFailure },
+        });
+      return ids;
+    })(),
 });
 
 /** Waits for a release computing in this process to be published or to fail. */

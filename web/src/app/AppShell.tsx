@@ -142,6 +142,11 @@ function MainNav({ user }: { user: Me }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/audit" className="nav-link">
+                Audit log
+              </NavLink>
+            </li>
+            <li>
               <a href="/api/docs" className="nav-link">
                 API docs
               </a>

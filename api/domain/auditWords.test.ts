@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { type DescribableEntry, describeAuditEntry } from './auditWords';
+
+const entry = (
+  action: string,
+  details: Record<string, unknown> = {},
+  more: Partial<DescribableEntry> = {},
+) => ({
+  action,
+  entityType: 'submission',
+  entityId: null,
+  details,
+  agencyName: null,
+  ...more,
+});
+
+describe('describeAuditEntry', () => {
+  test.each([
+    [
+      'an approval, with the agency’s name',
+      entry('approve', { agency: 'HILLS', period: '2025Q3' }, { agencyName: 'Hillside' }),
+      'Approved Hillside’s 2025 Q3 report',
+    ],
+    [
+      'a name ending in s',
+      entry('return', { agency: 'RIVER', period: '2026Q1' }, { agencyName: 'River Advocates' }),
+      'Returned River Advocates’ 2026 Q1 report for correction',
+    ],
+    [
+      'an agency no longer known, by its code',
+      entry('start', { agency: 'GONE', period: '2026Q1' }),
+      'Started GONE’s 2026 Q1 report',
+    ],
+    [
+      'a save of one count',
+      entry('save-draft', { agency: 'A', period: '2026Q1', cells: 1 }, { agencyName: 'Alder' }),
+      'Saved 1 count in the draft of Alder’s 2026 Q1 report',
+    ],
+    [
+      'a late submit',
+      entry('submit', { period: '2026Q1', revision: 1, late: true }),
+      'Submitted the 2026 Q1 report (revision 1), late',
+    ],
+    [
+      'a release',
+      entry('publish-release', { period: '2026Q2' }, { entityType: 'release' }),
+      'Published the 2026 Q2 release',
+    ],
+    [
+      'an action it doesn’t know',
+      entry('sign-in-failed', {}, { entityType: 'user', entityId: '3' }),
+      'Sign in failed (user 3)',
+    ],
+  ])('%s', (_, given, words) => {
+    expect(describeAuditEntry(given)).toBe(words);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The audit log in words: what each entry records, as a sentence an admin reads ("Approved Hills
+ * Family Clinic’s 2026 Q3 report"). The server words them, so the page and any export say the same.
+ */
+import { periodShortLabel } from './periods';
+
+/** What a sentence needs of an entry: its action, what it is about, and the agency's name if any. */
+export type DescribableEntry = {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  details: Record<string, unknown>;
+  agencyName: string | null;
+};
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+
+/** "Hills Family Clinic’s", "River Street Advocates’". */
+const possessive = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}’s`);
+
+/** What a reader of an agency's report looked at, by the `view` the read routes record. */
+function describeView(view: string | null, report: string): string {
+  if (view === 'revisions') return `Viewed the submitted revisions of ${report}`;
+  if (view === 'changes') return `Compared revisions of ${report}`;
+  if (view === 'template') return `Downloaded ${report} as a filled-in template`;
+  const revision = view?.match(/^revision (\d+)$/);
+  if (revision) return `Viewed revision ${revision[1]} of ${report}`;
+  return `Opened ${report}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** One sentence saying what the entry records; an action it doesn't know is named as it is. */
+export function describeAuditEntry(entry: DescribableEntry): string {
+  const { details } = entry;
+  const agency = entry.agencyName ?? text(details.agency);
+  const period = text(details.period);
+  const periodWords = period ? periodShortLabel(period) : null;
+  const report =
+    agency && periodWords
+      ? `${possessive(agency)} ${periodWords} report`
+      : periodWords
+        ? `the ${periodWords} report`
+        : 'a report';
+  const count = typeof details.cells === 'number' ? details.cells : null;
+  const changed = typeof details.changed === 'number' ? details.changed : null;
+  switch (entry.action) {
+    case 'sign-in':
+      return 'Signed in';
+    case 'sign-out':
+      return 'Signed out';
+    case 'start':
+      return `Started ${report}`;
+    case 'save-draft':
+      return count === null
+        ? `Saved the draft of ${report}`
+        : `Saved ${plural(count, 'count')} in the draft of ${report}`;
+    case 'upload':
+      return changed === null
+        ? `Uploaded a file into ${report}`
+        : `Uploaded a file into ${report}, changing ${plural(changed, 'count')}`;
+    case 'submit':
+      return `Submitted ${report}${typeof details.revision === 'number' ? ` (revision ${details.revision})` : ''}${details.late === true ? ', late' : ''}`;
+    case 'approve':
+      return `Approved ${report}`;
+    case 'return':
+      return `Returned ${report} for correction`;
+    case 'reopen':
+      return `Reopened ${report} for correction`;
+    case 'view-report':
+      return describeView(text(details.view), report);
+    case 'open-entry-early':
+      return `Opened ${periodWords ?? 'a quarter'} for entry before it ended`;
+    case 'close-entry-early':
+      return `Closed early entry for ${periodWords ?? 'a quarter'}`;
+    case 'publish-release':
+      return periodWords ? `Published the ${periodWords} release` : 'Published a release';
+    case 'confirm-provisional-release':
+      return `Confirmed publishing ${periodWords ?? 'a quarter'} while some reports are missing`;
+    case 'release-failed': {
+      const reason = text(details.reason);
+      return `A release failed${reason ? `: ${reason}` : ''}`;
+    }
+    case 'change-disclosure-policy':
+      return 'Changed the disclosure policy';
+    case 'change-publication-settings':
+      return 'Changed the publication settings';
+    case 'create-token':
+      return agency ? `Created an API token for ${agency}` : 'Created an API token';
+    case 'revoke-token':
+      return agency ? `Revoked an API token of ${agency}` : 'Revoked an API token';
+    default: {
+      const words = entry.action.replaceAll('-', ' ');
+      return `${words.charAt(0).toUpperCase()}${words.slice(1)}${entry.entityId ? ` (${entry.entityType} ${entry.entityId})` : ''}`;
+    }
+  }
+}
