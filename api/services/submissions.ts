@@ -193,7 +193,10 @@ function checkExplanations(
   now: Date,
 ): void {
   const known = explainableCodes(ctx);
-  const unknown = Object.keys(explanations ?? {}).filter((code) => !known.has(code));
+  // Clearing one is always allowed: a draft may hold an explanation for a check since retired.
+  const unknown = Object.entries(explanations ?? {})
+    .filter(([code, text]) => text !== null && !known.has(code))
+    .map(([code]) => code);
   if (unknown.length > 0)
     throw new ApiError(
       400,
