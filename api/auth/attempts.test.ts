@@ -57,6 +57,8 @@ describe('slowing down password guessing', () => {
     for (let i = 0; i < 50; i++) attempts.begin(`203.0.113.${i}`, 'admin@test.example', start);
     expect(attempts.begin('192.0.2.1', 'admin@test.example', start)).toBe(1);
     expect(attempts.begin('198.51.100.20', 'admin@test.example', start)).toBe(0);
+    expect(attempts.isTrusted('198.51.100.20', 'Admin@test.example', start)).toBe(true);
+    expect(attempts.isTrusted('192.0.2.1', 'admin@test.example', start)).toBe(false);
   });
 
   test('the waits end by themselves: nobody is ever locked out, and an hour of quiet forgets the failures', () => {

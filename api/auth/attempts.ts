@@ -70,6 +70,11 @@ export class SignInAttempts {
     if (!this.isKnown(pair, now)) this.byAccount.takeBack(accountKey(email));
   }
 
+  /** Whether this address has signed in to this account before (in the last 30 days). */
+  isTrusted(address: string, email: string, now: number): boolean {
+    return this.isKnown(pairKey(address, email), now);
+  }
+
   private isKnown(pair: string, now: number): boolean {
     const at = this.knownPairs.get(pair);
     return at !== undefined && now - at <= rememberAddressMs;

@@ -36,6 +36,21 @@ describe('checking passwords', () => {
     expect(await again).toBe('done');
   });
 
+  test('tasks marked first go ahead of the queue, and have room when it is full', async () => {
+    const limit = new TaskLimit(1, 1);
+    const order: string[] = [];
+    let release = () => {};
+    const blocking = limit.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const queued = limit.run(async () => void order.push('queued'));
+    await expect(limit.run(async () => void order.push('refused'))).rejects.toBeInstanceOf(
+      PasswordChecksBusy,
+    );
+    const trusted = limit.run(async () => void order.push('trusted'), true);
+    release();
+    await Promise.all([blocking, queued, trusted]);
+    expect(order).toEqual(['trusted', 'queued']);
+  });
+
   test('a task that fails hands its place on all the same', async () => {
     const limit = new TaskLimit(1, 1);
     const failing = limit.run(() => Promise.reject(new Error('broken hash')));

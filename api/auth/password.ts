@@ -32,26 +32,28 @@ export class PasswordChecksBusy extends Error {
 
 /**
  * Runs at most `concurrency` tasks at once, with at most `maxWaiting` more queued; beyond that a task
- * is refused at once with `PasswordChecksBusy`.
+ * is refused at once with `PasswordChecksBusy`. Tasks marked `first` have a queue of their own, of
+ * the same length, that is always served before the other.
  */
 export class TaskLimit {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting = { first: [] as Array<() => void>, rest: [] as Array<() => void> };
 
   constructor(
     private readonly concurrency: number,
     private readonly maxWaiting: number,
   ) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  async run<T>(task: () => Promise<T>, first = false): Promise<T> {
+    const queue = first ? this.waiting.first : this.waiting.rest;
     if (this.running < this.concurrency) this.running++;
-    else if (this.waiting.length >= this.maxWaiting) throw new PasswordChecksBusy();
-    // A finishing task hands its place straight to the first waiting one, so `running` stays put.
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else if (queue.length >= this.maxWaiting) throw new PasswordChecksBusy();
+    // A finishing task hands its place straight to the next waiting one, so `running` stays put.
+    else await new Promise<void>((resolve) => queue.push(resolve));
     try {
       return await task();
     } finally {
-      const next = this.waiting.shift();
+      const next = this.waiting.first.shift() ?? this.waiting.rest.shift();
       if (next) next();
       else this.running--;
     }
@@ -68,10 +70,12 @@ const passwordChecks = new TaskLimit(2, 16);
 
 /**
  * Checks a password against a stored hash, in constant time for hashes of the same parameters. Throws
- * `PasswordChecksBusy` when too many checks are already waiting.
+ * `PasswordChecksBusy` when too many checks are already waiting. A `trusted` check (a person at an
+ * address they have signed in from before) goes ahead of the others, so a flood of guesses from
+ * elsewhere doesn't keep them out.
  */
-export function verifyPassword(password: string, stored: string): Promise<boolean> {
-  return passwordChecks.run(() => checkPassword(password, stored));
+export function verifyPassword(password: string, stored: string, trusted = false): Promise<boolean> {
+  return passwordChecks.run(() => checkPassword(password, stored), trusted);
 }
 
 async function checkPassword(password: string, stored: string): Promise<boolean> {

@@ -70,7 +70,11 @@ export const authRoutes = new Hono<AppEnv>()
       const user = getUserForSignIn(db, email);
       let matches: boolean;
       try {
-        matches = await verifyPassword(password, user?.passwordHash ?? unmatchableHash());
+        matches = await verifyPassword(
+          password,
+          user?.passwordHash ?? unmatchableHash(),
+          signInAttempts.isTrusted(address, email, now()),
+        );
       } catch (error) {
         if (!(error instanceof PasswordChecksBusy)) throw error;
         signInAttempts.withdraw(address, email, now());

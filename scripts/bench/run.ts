@@ -5,6 +5,7 @@
 import { runBundleBenchmark } from './bundle';
 import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
+import { runSignInBenchmark } from './signin';
 import { runStatsBenchmarks, statsOptionsFromArgs } from './stats';
 import { runSubmissionBenchmarks } from './submissions';
 import { runVisibilityBenchmark } from './visibility';
@@ -15,6 +16,7 @@ const benchmarks: Record<string, () => void | Promise<void>> = {
   // The statewide release takes long: each audience's protection stops after --budget=SECONDS (default an hour).
   disclosure: () => runDisclosureBenchmarks({ budgetSeconds: budgetFromArgs() ?? 3600 }),
   bundle: async () => void (await runBundleBenchmark()),
+  signin: () => runSignInBenchmark({ attempts: 120, rounds: 3 }),
   // The statewide size by default; --agencies=N --counties=N make a smaller one while protection is slow.
   stats: () => runStatsBenchmarks(statsOptionsFromArgs(process.argv)),
   // The demo's and a statewide coalition's whole release history; --budget=SECONDS stops waiting for
