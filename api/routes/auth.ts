@@ -40,7 +40,7 @@ export const authRoutes = new Hono<AppEnv>()
       tags: ['Sign-in'],
       summary: 'Sign in and receive the session cookie',
       description:
-        'Sets the `scope_session` cookie (HttpOnly; it ends after 12 hours, or after 30 minutes without use). A wrong email and a wrong password get the same answer, so nobody can find out who has an account. Repeated failures slow down further attempts instead of locking the account: after 5 failures for one email from one address (20 from one address across emails), each further attempt must wait twice as long as the last, up to 15 minutes; the answer says how long in `Retry-After`.',
+        'Sets the `scope_session` cookie (HttpOnly; it ends after 12 hours, or after 30 minutes without use). A wrong email and a wrong password get the same answer, so nobody can find out who has an account. Repeated failures slow down further attempts instead of locking the account: after 5 failures for one email from one address, 20 from one address across emails, or 50 for one email from anywhere (except at addresses its owner has signed in from), each further attempt must wait twice as long as the last, up to 15 minutes; the answer says how long in `Retry-After`. Set `signOutOthers` to end the person’s other sessions.',
       security: [],
       responses: {
         200: jsonResponse('Signed in: the person, as `GET /api/me` gives', signedInUser),
