@@ -17,7 +17,7 @@ export const sessionCookieName = 'scope_session';
 /** A working day and then some: long enough not to interrupt a reporter, short enough to limit a stolen cookie. */
 export const sessionLifetimeSeconds = 12 * 60 * 60;
 /** A session left unused this long ends: a computer left signed in is not signed in for the day. */
-export const sessionIdleSeconds = 30 * 60;
+const sessionIdleSeconds = 30 * 60;
 /**
  * Using a session pushes its idle end back, but at most once a minute: one write per person per
  * minute rather than one per request, at the cost of the idle allowance being up to a minute short.
