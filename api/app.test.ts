@@ -32,7 +32,11 @@ type Client = ReturnType<typeof clientOf>;
 describe('the typed client sees each route’s input and answer (checked by `tsc`, and run here)', () => {
   test('a JSON body: signing in', async () => {
     type SignIn = Client['auth']['login']['$post'];
-    expectTypeOf<InferRequestType<SignIn>['json']>().toEqualTypeOf<{ email: string; password: string }>();
+    expectTypeOf<InferRequestType<SignIn>['json']>().toEqualTypeOf<{
+      email: string;
+      password: string;
+      signOutOthers?: boolean | undefined;
+    }>();
     expectTypeOf<InferResponseType<SignIn, 200>['user']['role']>().toEqualTypeOf<
       'admin' | 'reporter' | 'viewer'
     >();

@@ -52,6 +52,12 @@ describe('configuration', () => {
     );
   });
 
+  test('X-Forwarded-For is trusted only when SCOPE_TRUST_PROXY is 1', () => {
+    expect(loadConfig({ SCOPE_DB: ':memory:' }).trustProxy).toBe(false);
+    expect(loadConfig({ SCOPE_DB: ':memory:', SCOPE_TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ SCOPE_DB: ':memory:', SCOPE_TRUST_PROXY: 'yes' })).toThrow(/SCOPE_TRUST_PROXY/);
+  });
+
   test('without a given secret one is generated on first start and reused after', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scope-config-'));
     const dbPath = join(dir, 'nested', 'scope.db');

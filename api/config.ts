@@ -17,6 +17,7 @@ const envSchema = z.object({
   SCOPE_SESSION_SECRET: z.string().min(32, 'SCOPE_SESSION_SECRET must be at least 32 characters').optional(),
   SCOPE_DEADLINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   SCOPE_WEB_DIST: z.string().min(1).default('web/dist'),
+  SCOPE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   SCOPE_TIME_ZONE: z
     .string()
     .default(defaultCoalitionTimeZone)
@@ -54,6 +55,11 @@ export type Config = Readonly<{
    * when a deadline has passed, whether a report is late.
    */
   timeZone: string;
+  /**
+   * Scope runs behind one reverse proxy (SCOPE_TRUST_PROXY=1), so a client's address is the last one
+   * in X-Forwarded-For; otherwise it is the connection's, and the header is ignored (anyone can send it).
+   */
+  trustProxy: boolean;
 }>;
 
 /**
@@ -103,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     SCOPE_DEADLINE_DAYS,
     SCOPE_WEB_DIST,
     SCOPE_TIME_ZONE,
+    SCOPE_TRUST_PROXY,
   } = parsed.data;
   const databasePath = SCOPE_DB === ':memory:' ? SCOPE_DB : resolve(projectRoot, SCOPE_DB);
   return Object.freeze({
@@ -117,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     deadlineDays: SCOPE_DEADLINE_DAYS,
     webDistDir: resolve(projectRoot, SCOPE_WEB_DIST),
     timeZone: SCOPE_TIME_ZONE,
+    trustProxy: SCOPE_TRUST_PROXY === '1',
   });
 }
 

@@ -66,10 +66,18 @@ export function canReopenSubmission(user: User, s: Pick<SubmissionContext, 'stat
   return isAdmin(user) && user.tokenId === undefined && s.status === 'approved';
 }
 
-/** A person (never a token) manages their own agency's API tokens; admins manage any agency's. */
+/** A person (never a token) sees and revokes their own agency's API tokens; admins any agency's. */
 export function canManageApiTokens(user: User, agency: Pick<Agency, 'id'>): boolean {
   if (user.tokenId !== undefined) return false;
   return isAdmin(user) || (user.role === 'reporter' && user.agencyId === agency.id);
+}
+
+/**
+ * Only the agency's own reporters, as people, make its tokens: a token acts as the person who made it,
+ * and only an agency's reporters enter its numbers. Admins revoke tokens but never make them.
+ */
+export function canMakeApiToken(user: User, agency: Pick<Agency, 'id'>): boolean {
+  return user.tokenId === undefined && user.role === 'reporter' && user.agencyId === agency.id;
 }
 
 /** Only coalition admins, as people (never through an API token), publish releases and see them being made. */

@@ -23,8 +23,62 @@ export function hashPassword(password: string): string {
   return ['scrypt', N, r, p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
-/** Checks a password against a stored hash, in constant time for hashes of the same parameters. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** Thrown when so many password checks are waiting that one more would only keep everyone waiting. */
+export class PasswordChecksBusy extends Error {
+  constructor() {
+    super('too many password checks are waiting');
+  }
+}
+
+/**
+ * Runs at most `concurrency` tasks at once, with at most `maxWaiting` more queued; beyond that a task
+ * is refused at once with `PasswordChecksBusy`. Tasks marked `first` have a queue of their own, of
+ * the same length, that is always served before the other.
+ */
+export class TaskLimit {
+  private running = 0;
+  private readonly waiting = { first: [] as Array<() => void>, rest: [] as Array<() => void> };
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly maxWaiting: number,
+  ) {}
+
+  async run<T>(task: () => Promise<T>, first = false): Promise<T> {
+    const queue = first ? this.waiting.first : this.waiting.rest;
+    if (this.running < this.concurrency) this.running++;
+    else if (queue.length >= this.maxWaiting) throw new PasswordChecksBusy();
+    // A finishing task hands its place straight to the next waiting one, so `running` stays put.
+    else await new Promise<void>((resolve) => queue.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.first.shift() ?? this.waiting.rest.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+/**
+ * scrypt runs on Node's small shared thread pool, which also compresses responses and reads files:
+ * unbounded, a burst of sign-ins would queue every other request behind it. Two checks at a time
+ * leave the rest of the pool free, and a short queue (a second or so of work) answers "busy"
+ * at once instead of letting a flood make everyone wait.
+ */
+const passwordChecks = new TaskLimit(2, 16);
+
+/**
+ * Checks a password against a stored hash, in constant time for hashes of the same parameters. Throws
+ * `PasswordChecksBusy` when too many checks are already waiting. A `trusted` check (a person at an
+ * address they have signed in from before) goes ahead of the others, so a flood of guesses from
+ * elsewhere doesn't keep them out.
+ */
+export function verifyPassword(password: string, stored: string, trusted = false): Promise<boolean> {
+  return passwordChecks.run(() => checkPassword(password, stored), trusted);
+}
+
+async function checkPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, rr, pp, saltB64, hashB64] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !rr || !pp || !saltB64 || !hashB64) return false;
   const expected = Buffer.from(hashB64, 'base64');

@@ -3,13 +3,26 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context';
 import { ApiError, notSignedIn } from '../errors';
-import { deleteSession, getSessionUser, insertSession } from '../queries/sessions';
+import {
+  deleteOtherSessions,
+  deleteSession,
+  extendSessionIdle,
+  getSessionUser,
+  insertSession,
+} from '../queries/sessions';
 import { findLiveApiToken } from '../queries/tokens';
 import type { User } from '../queries/users';
 
 export const sessionCookieName = 'scope_session';
 /** A working day and then some: long enough not to interrupt a reporter, short enough to limit a stolen cookie. */
 export const sessionLifetimeSeconds = 12 * 60 * 60;
+/** A session left unused this long ends: a computer left signed in is not signed in for the day. */
+const sessionIdleSeconds = 30 * 60;
+/**
+ * Using a session pushes its idle end back, but at most once a minute: one write per person per
+ * minute rather than one per request, at the cost of the idle allowance being up to a minute short.
+ */
+const idleRefreshSeconds = 60;
 
 /** The database keeps only this keyed hash of a session token. */
 export function hashSessionToken(secret: string, token: string): string {
@@ -20,8 +33,13 @@ export function hashSessionToken(secret: string, token: string): string {
 export function startSession(c: Context<AppEnv>, userId: number): void {
   const { db, config } = c.var;
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(c.var.now().getTime() + sessionLifetimeSeconds * 1000).toISOString();
-  insertSession(db, hashSessionToken(config.sessionSecret, token), userId, expiresAt);
+  const now = c.var.now().getTime();
+  insertSession(db, {
+    tokenHash: hashSessionToken(config.sessionSecret, token),
+    userId,
+    expiresAt: new Date(now + sessionLifetimeSeconds * 1000).toISOString(),
+    idleExpiresAt: new Date(now + sessionIdleSeconds * 1000).toISOString(),
+  });
   setCookie(c, sessionCookieName, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -38,6 +56,12 @@ export function endSession(c: Context<AppEnv>): void {
   deleteCookie(c, sessionCookieName, { path: '/' });
 }
 
+/** Ends the signed-in person's sessions elsewhere, keeping this one; returns how many ended. */
+export function endOtherSessions(c: Context<AppEnv>, userId: number): number {
+  const token = getCookie(c, sessionCookieName) ?? '';
+  return deleteOtherSessions(c.var.db, userId, hashSessionToken(c.var.config.sessionSecret, token));
+}
+
 export const apiTokenPrefix = 'scope_';
 
 /** A new API token's secret and the parts of it that are stored: a keyed hash and a short prefix to recognise it by. */
@@ -52,41 +76,38 @@ export function createApiTokenSecret(sessionSecret: string) {
 
 /**
  * Puts the caller on the context for every request: an agency system with `Authorization: Bearer`,
- * acting as a reporter of the token's agency, or the person signed in with the session cookie, or null.
+ * acting as the person who made the token with what they may do now, or the person signed in with the
+ * session cookie, or null.
  */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { db, config } = c.var;
+  const now = c.var.now();
   const authorization = c.req.header('Authorization');
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const found = match?.[1]
-      ? findLiveApiToken(
-          c.var.db,
-          hashSessionToken(c.var.config.sessionSecret, match[1]),
-          c.var.now().toISOString(),
-        )
+      ? findLiveApiToken(db, hashSessionToken(config.sessionSecret, match[1]), now.toISOString())
       : undefined;
     if (!found)
       throw new ApiError(
         401,
         'invalid-token',
-        'This API token is not valid or has been revoked. Ask for a new one in Scope.',
+        'This API token is not valid: it has expired or been revoked, or the person who made it no longer has the same access. Ask for a new one in Scope.',
       );
-    c.set('user', {
-      id: found.userId,
-      email: found.email,
-      name: found.name,
-      role: 'reporter',
-      agencyId: found.agencyId,
-      tokenId: found.tokenId,
-    });
+    c.set('user', found);
     await next();
     return;
   }
   const token = getCookie(c, sessionCookieName);
-  const user = token
-    ? getSessionUser(c.var.db, hashSessionToken(c.var.config.sessionSecret, token), c.var.now().toISOString())
-    : undefined;
-  c.set('user', user ?? null);
+  const tokenHash = token ? hashSessionToken(config.sessionSecret, token) : undefined;
+  const session = tokenHash ? getSessionUser(db, tokenHash, now.toISOString()) : undefined;
+  if (tokenHash && session) {
+    const { idleExpiresAt, ...user } = session;
+    const idleMsLeft = Date.parse(idleExpiresAt) - now.getTime();
+    if (idleMsLeft < (sessionIdleSeconds - idleRefreshSeconds) * 1000)
+      extendSessionIdle(db, tokenHash, new Date(now.getTime() + sessionIdleSeconds * 1000).toISOString());
+    c.set('user', user);
+  } else c.set('user', null);
   await next();
 };
 

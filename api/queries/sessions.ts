@@ -1,28 +1,54 @@
 import { type Db, statement } from '../db';
 import type { User } from './users';
 
-export function insertSession(db: Db, tokenHash: string, userId: number, expiresAt: string): void {
-  statement(db, 'INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(
-    tokenHash,
-    userId,
-    expiresAt,
-  );
+export function insertSession(
+  db: Db,
+  session: { tokenHash: string; userId: number; expiresAt: string; idleExpiresAt: string },
+): void {
+  statement(
+    db,
+    'INSERT INTO sessions (token_hash, user_id, expires_at, idle_expires_at) VALUES (?, ?, ?, ?)',
+  ).run(session.tokenHash, session.userId, session.expiresAt, session.idleExpiresAt);
 }
 
-/** The active user a live session belongs to. */
-export function getSessionUser(db: Db, tokenHash: string, now: string): User | undefined {
+/** The active user a live session belongs to, and when the session ends if left unused. */
+export function getSessionUser(
+  db: Db,
+  tokenHash: string,
+  now: string,
+): (User & { idleExpiresAt: string }) | undefined {
   return statement(
     db,
-    `SELECT u.id, u.email, u.name, u.role, u.agency_id AS agencyId
+    `SELECT u.id, u.email, u.name, u.role, u.agency_id AS agencyId, s.idle_expires_at AS idleExpiresAt
      FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
-  ).get(tokenHash, now) as User | undefined;
+     WHERE s.token_hash = ? AND s.expires_at > ? AND s.idle_expires_at > ? AND u.active = 1`,
+  ).get(tokenHash, now, now) as (User & { idleExpiresAt: string }) | undefined;
+}
+
+/** Pushes back the moment an unused session ends. */
+export function extendSessionIdle(db: Db, tokenHash: string, idleExpiresAt: string): void {
+  statement(db, 'UPDATE sessions SET idle_expires_at = ? WHERE token_hash = ?').run(idleExpiresAt, tokenHash);
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {
   statement(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }
 
+/** Ends every session of a person but the one given; returns how many ended. */
+export function deleteOtherSessions(db: Db, userId: number, keepTokenHash: string): number {
+  return statement(db, 'DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?').run(
+    userId,
+    keepTokenHash,
+  ).changes;
+}
+
+/** Ends every session of a person. */
+export function deleteUserSessions(db: Db, userId: number): number {
+  return statement(db, 'DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+}
+
+/** Removes sessions past their lifetime or left unused too long. */
 export function deleteExpiredSessions(db: Db, now: string): number {
-  return statement(db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  return statement(db, 'DELETE FROM sessions WHERE expires_at <= ? OR idle_expires_at <= ?').run(now, now)
+    .changes;
 }

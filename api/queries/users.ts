@@ -1,4 +1,6 @@
 import { type Db, statement } from '../db';
+import { deleteUserSessions } from './sessions';
+import { revokeApiTokensMadeBy } from './tokens';
 
 export type Role = 'admin' | 'reporter' | 'viewer';
 export type User = {
@@ -35,4 +37,40 @@ export function getUserForSignIn(db: Db, email: string): (User & { passwordHash:
 
 export function countUsers(db: Db): number {
   return statement(db, 'SELECT count(*) FROM users').pluck().get() as number;
+}
+
+/**
+ * Deactivates or reactivates a person. Deactivating ends their sessions and revokes the API tokens
+ * they made in the same step, so reactivating them brings neither back: they sign in afresh.
+ */
+export function setUserActive(db: Db, userId: number, active: boolean, at: string): void {
+  db.transaction(() => {
+    statement(db, 'UPDATE users SET active = ? WHERE id = ?').run(active ? 1 : 0, userId);
+    if (!active) {
+      deleteUserSessions(db, userId);
+      revokeApiTokensMadeBy(db, userId, at);
+    }
+  })();
+}
+
+/**
+ * Gives a person another role or agency. Their sessions end and the tokens they made are revoked:
+ * both were granted for what they were, and a reporter moved to another agency must not keep
+ * reading the old one's reports.
+ */
+export function setUserRole(
+  db: Db,
+  userId: number,
+  access: { role: Role; agencyId: number | null },
+  at: string,
+): void {
+  db.transaction(() => {
+    statement(db, 'UPDATE users SET role = ?, agency_id = ? WHERE id = ?').run(
+      access.role,
+      access.agencyId,
+      userId,
+    );
+    deleteUserSessions(db, userId);
+    revokeApiTokensMadeBy(db, userId, at);
+  })();
 }

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { createApiTokenSecret, requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { agencyTypes } from '../domain/agencyTypes';
-import { notFound } from '../errors';
+import { forbidden, notFound } from '../errors';
 import { callers, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
-import { canManageApiTokens, canViewAgencySubmissions } from '../permissions';
+import { canMakeApiToken, canManageApiTokens, canViewAgencySubmissions } from '../permissions';
 import { recordAudit } from '../queries/audit';
 import { getAgencyByCode } from '../queries/orgUnits';
 import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../queries/tokens';
@@ -29,6 +29,12 @@ export const createTokenBody = z.object({
     .min(1, 'Give the token a name, such as the system that will use it.')
     .max(80, 'Keep the name under 80 characters.')
     .describe('What the token is for, such as the system that will use it'),
+  lifetimeDays: z
+    .union([z.literal(30), z.literal(90), z.literal(365)], {
+      error: 'Choose how long the token lasts: 30 days, 90 days or 1 year.',
+    })
+    .default(365)
+    .describe('How many days the token works for: 30, 90 or 365 (the default)'),
 });
 
 const agencyQuarterList = z.object({
@@ -57,6 +63,7 @@ const apiToken = z
     createdAt: z.iso.datetime(),
     createdBy: z.string().nullable(),
     lastUsedAt: z.iso.datetime().nullable(),
+    expiresAt: z.iso.datetime().describe('When the token stops working'),
     revokedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ApiToken', description: 'An API token, without its secret' });
@@ -120,16 +127,18 @@ export const agencyRoutes = new Hono<AppEnv>()
       tags: ['API tokens'],
       summary: 'Make a token; its secret is in this response only',
       description:
-        'The agency’s system sends the secret as `Authorization: Bearer scope_…` and acts as a reporter of the agency. Scope keeps only a keyed hash of it, so a lost secret can’t be shown again: revoke the token and make another.',
+        'Only a reporter of the agency, signed in, makes its tokens. The agency’s system sends the secret as `Authorization: Bearer scope_…` and acts as the person who made it. The token works until it expires (after 30, 90 or 365 days) or is revoked, and only while its maker is active and still a reporter of this agency. Scope keeps only a keyed hash of it, so a lost secret can’t be shown again: revoke the token and make another.',
       security: callers.people,
       responses: {
         201: jsonResponse(
           'The token with its secret',
           z.object({ token: apiToken.extend({ secret: z.string().describe('`scope_…`: shown this once') }) }),
         ),
-        ...tokenRefusals,
         ...errorResponses({
-          400: 'invalid-request: no name, or one too long; personal-data: the name looks like personal data',
+          400: 'invalid-request: no name, one too long, or a lifetime other than 30, 90 or 365 days; personal-data: the name looks like personal data',
+          401: notSignedInWords,
+          403: 'forbidden: only the agency’s own reporters make its tokens (admins can see and revoke them)',
+          404: `${noSuchAgencyWords}, or whose tokens you may manage (its own reporters and admins, as people)`,
         }),
       },
     }),
@@ -140,23 +149,29 @@ export const agencyRoutes = new Hono<AppEnv>()
       const { db, config } = c.var;
       const agency = getAgencyByCode(db, c.req.valid('param').agencyCode);
       if (!agency || !canManageApiTokens(user, agency)) throw noSuchAgency();
-      const { name } = c.req.valid('json');
+      if (!canMakeApiToken(user, agency))
+        throw forbidden(
+          `Only ${agency.name}'s own reporters can create its tokens, because a token enters numbers as the person who made it. You can still see and revoke its tokens.`,
+        );
+      const { name, lifetimeDays } = c.req.valid('json');
       guardFreeText([{ field: 'name', place: 'The name', text: name }], c.var.now());
       const { secret, prefix, tokenHash } = createApiTokenSecret(config.sessionSecret);
+      const expiresAt = new Date(c.var.now().getTime() + lifetimeDays * 24 * 60 * 60 * 1000).toISOString();
       const token = db.transaction(() => {
         const id = insertApiToken(db, {
           agencyId: agency.id,
           name,
           prefix,
           tokenHash,
-          createdBy: user.id,
+          maker: { id: user.id, role: user.role, agencyId: user.agencyId },
+          expiresAt,
         });
         recordAudit(db, {
           userId: user.id,
           action: 'create-token',
           entityType: 'api-token',
           entityId: id,
-          details: { agency: agency.code, prefix },
+          details: { agency: agency.code, prefix, expiresAt },
         });
         return getApiToken(db, agency.id, id) as NonNullable<ReturnType<typeof getApiToken>>;
       })();

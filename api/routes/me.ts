@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { requireUser } from '../auth/session';
+import { endOtherSessions, requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import type { Db } from '../db';
 import { agencyTypes } from '../domain/agencyTypes';
+import { forbidden } from '../errors';
 import { callers, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
+import { recordAudit } from '../queries/audit';
 import { getAgencyById } from '../queries/orgUnits';
 import type { User } from '../queries/users';
 
@@ -47,20 +49,52 @@ export function describeUser(db: Db, user: User, timeZone: string): z.output<typ
   };
 }
 
-export const meRoutes = new Hono<AppEnv>().get(
-  '/',
-  describeRoute({
-    tags: ['Sign-in'],
-    summary: 'Who is signed in: name, role, and the agency of a reporter',
-    description: 'With an API token, the person who made it, acting as a reporter of the token’s agency.',
-    security: callers.signedIn,
-    responses: {
-      200: jsonResponse('The signed-in person', signedInUser),
-      ...errorResponses({ 401: notSignedInWords }),
+export const meRoutes = new Hono<AppEnv>()
+  .get(
+    '/',
+    describeRoute({
+      tags: ['Sign-in'],
+      summary: 'Who is signed in: name, role, and the agency of a reporter',
+      description: 'With an API token, the person who made it, as they are now.',
+      security: callers.signedIn,
+      responses: {
+        200: jsonResponse('The signed-in person', signedInUser),
+        ...errorResponses({ 401: notSignedInWords }),
+      },
+    }),
+    (c) => {
+      const user = requireUser(c);
+      return c.json({ user: describeUser(c.var.db, user, c.var.config.timeZone) });
     },
-  }),
-  (c) => {
-    const user = requireUser(c);
-    return c.json({ user: describeUser(c.var.db, user, c.var.config.timeZone) });
-  },
-);
+  )
+  .delete(
+    '/other-sessions',
+    describeRoute({
+      tags: ['Sign-in'],
+      summary: 'Sign out everywhere else: end every other session of the signed-in person',
+      description:
+        'Keeps the session that asks. For a person who signed in on a shared or lost computer; API tokens are not affected (revoke those on the API access page).',
+      security: callers.people,
+      responses: {
+        200: jsonResponse(
+          'Signed out elsewhere',
+          z.object({ signedOut: z.number().int().describe('How many other sessions ended') }),
+        ),
+        ...errorResponses({ 401: notSignedInWords, 403: 'forbidden: an API token signs nobody out' }),
+      },
+    }),
+    (c) => {
+      const user = requireUser(c);
+      if (user.tokenId !== undefined)
+        throw forbidden('An API token can’t sign anyone out. Sign in to Scope to do this.');
+      const signedOut = endOtherSessions(c, user.id);
+      recordAudit(c.var.db, {
+        userId: user.id,
+        action: 'sign-out-others',
+        entityType: 'user',
+        entityId: user.id,
+        details: { sessions: signedOut },
+      });
+      return c.json({ signedOut });
+    },
+  );

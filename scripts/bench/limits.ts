@@ -81,13 +81,19 @@ export async function runLimitsBenchmark(): Promise<void> {
     const found = listActiveAgencies(db).find((a) => a.type === 'victim_services');
     if (!found) throw new Error('the demo coalition has no victim-services agency');
     const agency = { ...found, type: found.type as AgencyType };
+    // A token acts as its maker, so one of the agency's own reporters makes it.
+    const reporter = db
+      .prepare("SELECT id FROM users WHERE role = 'reporter' AND agency_id = ? LIMIT 1")
+      .pluck()
+      .get(agency.id) as number;
     const token = createApiTokenSecret(secret);
     insertApiToken(db, {
       agencyId: agency.id,
       name: 'benchmark',
       prefix: token.prefix,
       tokenHash: token.tokenHash,
-      createdBy: admin,
+      maker: { id: reporter, role: 'reporter', agencyId: agency.id },
+      expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
     });
     // The newest quarter, open for entry whatever today is, so the uploads reach the file's checks.
     const period = listPeriods(db)[0];

@@ -7,6 +7,7 @@ import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
 import { runLimitsBenchmark } from './limits';
 import { runScanBenchmark } from './scan';
+import { runSignInBenchmark } from './signin';
 import { runStatsBenchmarks, statsOptionsFromArgs } from './stats';
 import { runSubmissionBenchmarks } from './submissions';
 import { runVisibilityBenchmark } from './visibility';
@@ -19,6 +20,7 @@ const benchmarks: Record<string, () => void | Promise<void>> = {
   disclosure: () => runDisclosureBenchmarks({ budgetSeconds: budgetFromArgs() ?? 3600 }),
   bundle: async () => void (await runBundleBenchmark()),
   limits: runLimitsBenchmark,
+  signin: () => runSignInBenchmark({ attempts: 120, rounds: 3 }),
   // The statewide size by default; --agencies=N --counties=N make a smaller one while protection is slow.
   stats: () => runStatsBenchmarks(statsOptionsFromArgs(process.argv)),
   // The demo's and a statewide coalition's whole release history; --budget=SECONDS stops waiting for

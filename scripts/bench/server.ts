@@ -18,8 +18,15 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; stop: () => Promise<void> };
 
-/** Runs `api/server.ts` in production mode (no demo seeding) and waits until it answers. */
-export async function startServer(databasePath: string, sessionSecret: string): Promise<RunningServer> {
+/**
+ * Runs `api/server.ts` in production mode (no demo seeding), with any further settings given, and
+ * waits until it answers.
+ */
+export async function startServer(
+  databasePath: string,
+  sessionSecret: string,
+  settings: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   // Node itself with tsx's loader, not npx: a signal to the child then reaches the server directly.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
@@ -29,6 +36,7 @@ export async function startServer(databasePath: string, sessionSecret: string): 
       SCOPE_DB: databasePath,
       NODE_ENV: 'production',
       SCOPE_SESSION_SECRET: sessionSecret,
+      ...settings,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -47,7 +47,10 @@ export async function runSubmissionBenchmarks(options: {
     const db = openDatabase(databasePath);
     migrate(db);
     writeDemoCoalition(db, { agencies: options.agencies, quarters: 8 });
-    const admin = db.prepare("SELECT id FROM users WHERE role = 'admin' LIMIT 1").pluck().get() as number;
+    // Only an agency's own reporter makes its tokens; the demo has one per agency.
+    const reporterOf = db
+      .prepare("SELECT id FROM users WHERE role = 'reporter' AND agency_id = ? LIMIT 1")
+      .pluck();
     const agencies = listActiveAgencies(db).map((agency) => {
       const token = createApiTokenSecret(secret);
       insertApiToken(db, {
@@ -55,7 +58,8 @@ export async function runSubmissionBenchmarks(options: {
         name: 'benchmark',
         prefix: token.prefix,
         tokenHash: token.tokenHash,
-        createdBy: admin,
+        maker: { id: reporterOf.get(agency.id) as number, role: 'reporter', agencyId: agency.id },
+        expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
       });
       return { code: agency.code, type: agency.type as AgencyType, token: token.secret };
     });

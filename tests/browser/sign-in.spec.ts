@@ -29,6 +29,24 @@ test('the sign-in page explains Scope, refuses a wrong password in words, and pa
   await page.screenshot({ path: 'test-results/screens/sign-in-error.png', fullPage: true });
 });
 
+test('signing in with "Sign me out everywhere else" ends the session left open on another computer', async ({
+  browser,
+  page,
+}) => {
+  const elsewhere = await browser.newPage();
+  await signIn(elsewhere, 'viewer@scope.demo');
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('viewer@scope.demo');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('checkbox', { name: 'Sign me out everywhere else' }).check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await elsewhere.reload();
+  await expect(elsewhere).toHaveURL(/\/sign-in$/);
+  await elsewhere.close();
+});
+
 test('a reporter sees their agency, the open quarter with its deadline, and a returned report with its comment', async ({
   page,
 }) => {

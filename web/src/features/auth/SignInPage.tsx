@@ -27,6 +27,7 @@ export function SignInPage() {
     signIn.mutate({
       email: String(form.get('email') ?? '').trim(),
       password: String(form.get('password') ?? ''),
+      signOutOthers: form.get('signOutOthers') === 'on',
     });
   }
 
@@ -81,6 +82,19 @@ export function SignInPage() {
             aria-invalid={failed || undefined}
             aria-describedby={failed ? errorId : undefined}
           />
+        </div>
+        <div className="sign-in__option">
+          <input
+            id="sign-in-others"
+            name="signOutOthers"
+            type="checkbox"
+            aria-describedby="sign-in-others-hint"
+          />
+          <label htmlFor="sign-in-others">Sign me out everywhere else</label>
+          <p id="sign-in-others-hint" className="sign-in__option-hint">
+            Ends your Scope sessions on every other computer and browser, for example one you forgot to sign
+            out of.
+          </p>
         </div>
         <button type="submit" className="button" aria-disabled={signIn.isPending}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}

@@ -35,7 +35,18 @@ const tokens: TokenListResponse = {
       createdAt: '2026-01-10T18:00:00Z',
       createdBy: 'Marisol Tran-Ibarra',
       lastUsedAt: '2026-04-02T18:00:00Z',
+      expiresAt: '2099-01-10T18:00:00Z',
       revokedAt: '2026-05-01T18:00:00Z',
+    },
+    {
+      id: 3,
+      name: 'Trial export',
+      prefix: 'scp_04de',
+      createdAt: '2020-03-01T18:00:00Z',
+      createdBy: 'Marisol Tran-Ibarra',
+      lastUsedAt: null,
+      expiresAt: '2020-03-31T18:00:00Z',
+      revokedAt: null,
     },
     {
       id: 2,
@@ -44,6 +55,7 @@ const tokens: TokenListResponse = {
       createdAt: '2026-11-01T18:00:00Z',
       createdBy: null,
       lastUsedAt: null,
+      expiresAt: '2099-11-01T18:00:00Z',
       revokedAt: null,
     },
   ],
@@ -88,12 +100,30 @@ describe('TokensPage', () => {
     expect(text.indexOf('Case management export scp_71bc…')).toBeLessThan(
       text.indexOf('Old export scp_9f3a…'),
     );
-    expect(text).toContain('Never used Active Revoke “Case management export”');
     expect(text).toMatch(
-      /Old export scp_9f3a… January 10, 2026 by Marisol Tran-Ibarra April \S+, 2026 Revoked May \S+, 2026/,
+      /Never used November 1, 2099 \(in \d+ days\) Active Revoke “Case management export”/,
+    );
+    expect(text).toMatch(
+      /Old export scp_9f3a… January 10, 2026 by Marisol Tran-Ibarra April \S+, 2026 January 10, 2099 \(in \d+ days\) Revoked May \S+, 2026/,
     );
     expect(html.match(/>Revoke</g)).toHaveLength(1);
     expect(html).toContain('<caption id="tokens-caption">');
+  });
+
+  test('says when each token expires, and an expired one can no longer be revoked', () => {
+    const html = render(reporter, '/agency/tokens');
+    const text = textOf(html);
+    expect(html).toContain('<th scope="col">Expires</th>');
+    expect(text).toMatch(
+      /Trial export scp_04de… March 1, 2020 by Marisol Tran-Ibarra Never used Expired March 31, 2020 Expired(?! Revoke)/,
+    );
+  });
+
+  test('a reporter chooses how long a new token works: a year unless they pick less', () => {
+    const html = render(reporter, '/agency/tokens');
+    expect(html).toContain('<label for="token-lifetime">Works for</label>');
+    expect(textOf(html)).toContain('30 days 90 days 1 year');
+    expect(html).toMatch(/<option value="365" selected="">1 year<\/option>/);
   });
 
   test('examples use the agency and the open quarter, and link the API reference', () => {
@@ -104,10 +134,12 @@ describe('TokensPage', () => {
     expect(html).toContain('href="/api/docs"');
   });
 
-  test('an admin can open any agency by its address', () => {
+  test("an admin can open any agency's tokens by its address, to see and revoke them but not create one", () => {
     const text = textOf(render(admin, '/agencies/QUAILCREST/tokens'));
     expect(text).toContain('Quailcrest Survivor Advocacy Center');
-    expect(text).toContain('Create a token');
+    expect(text).toContain("Only Quailcrest Survivor Advocacy Center's own reporters can create its tokens");
+    expect(text).not.toContain('Create a token');
+    expect(text).toContain('Revoke “Case management export”');
   });
 
   test.each([

@@ -15,7 +15,18 @@ import { agencySubmissionsQuery } from '../home/queries';
 import { newestFirst, openQuarter } from '../submissions/status';
 import { useCreateToken, useRevokeToken } from './mutations';
 import { agencyTokensQuery } from './queries';
-import { apiExamples, createdBy, lastUsed, sortTokens, tokenNameProblem, tokenState } from './tokens';
+import {
+  apiExamples,
+  createdBy,
+  isExpired,
+  lastUsed,
+  sortTokens,
+  type TokenLifetimeDays,
+  tokenExpiry,
+  tokenLifetimes,
+  tokenNameProblem,
+  tokenState,
+} from './tokens';
 import type { ApiToken } from './types';
 import './tokens.css';
 
@@ -75,7 +86,7 @@ function AdminAgencyPicker() {
       <h1>{heading}</h1>
       <p className="lede">
         Agencies can connect their case-management systems to Scope with API tokens. Choose an agency to see
-        or revoke its tokens, or to create one on its behalf.
+        or revoke its tokens. Only an agency's own reporters create them.
       </p>
       {agencies.isPending ? (
         <Loading label="Loading the member agencies…" />
@@ -111,6 +122,7 @@ function AdminAgencyPicker() {
 }
 
 function AgencyTokens({ agencyCode }: { agencyCode: string }) {
+  const me = useSignedInUser();
   const agency = useQuery(agencySubmissionsQuery(agencyCode));
   const quarters = agency.data?.quarters ?? [];
   const periodCode = (openQuarter(quarters) ?? newestFirst(quarters)[0])?.period ?? '2026Q4';
@@ -130,8 +142,9 @@ function AgencyTokens({ agencyCode }: { agencyCode: string }) {
         </p>
         <p>
           Anyone holding the token can read and change the agency's reports, so keep it as safe as a password
-          and give each system its own. If a token may have been seen by someone else, revoke it and create a
-          new one. Tokens carry counts only, never anyone's personal details.
+          and give each system its own. A token stops working when it expires, and as soon as the person who
+          created it leaves the agency or Scope. If a token may have been seen by someone else, revoke it and
+          create a new one. Tokens carry counts only, never anyone's personal details.
         </p>
       </section>
 
@@ -145,8 +158,13 @@ function AgencyTokens({ agencyCode }: { agencyCode: string }) {
             requestAnimationFrame(() => document.getElementById('token-create-heading')?.focus());
           }}
         />
-      ) : (
+      ) : me.role === 'reporter' ? (
         <CreateTokenForm agencyCode={agencyCode} onCreated={setCreated} />
+      ) : (
+        <p className="notice notice--info">
+          Only {agencyName}'s own reporters can create its tokens, because a token enters numbers as the
+          person who made it. You can see and revoke its tokens below.
+        </p>
       )}
 
       <TokenList agencyCode={agencyCode} agencyName={agencyName} />
@@ -190,16 +208,21 @@ function CreateTokenForm({
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (create.isPending) return;
-    const name = String(new FormData(event.currentTarget).get('name') ?? '');
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get('name') ?? '');
+    const lifetimeDays = Number(form.get('lifetimeDays')) as TokenLifetimeDays;
     const nameProblem = tokenNameProblem(name);
     setProblem(nameProblem);
     if (nameProblem) {
       input.current?.focus();
       return;
     }
-    create.mutate(name.trim(), {
-      onSuccess: ({ token }) => onCreated({ name: token.name ?? name.trim(), secret: token.secret }),
-    });
+    create.mutate(
+      { name: name.trim(), lifetimeDays },
+      {
+        onSuccess: ({ token }) => onCreated({ name: token.name ?? name.trim(), secret: token.secret }),
+      },
+    );
   }
 
   const message = problem ?? (create.isError ? errorMessage(create.error) : null);
@@ -227,6 +250,24 @@ function CreateTokenForm({
             aria-invalid={message ? true : undefined}
             aria-describedby={message ? 'token-name-hint token-name-error' : 'token-name-hint'}
           />
+        </div>
+        <div className="field">
+          <label htmlFor="token-lifetime">Works for</label>
+          <p id="token-lifetime-hint" className="field__hint">
+            After this it stops working and your system needs a new token.
+          </p>
+          <select
+            id="token-lifetime"
+            name="lifetimeDays"
+            defaultValue={365}
+            aria-describedby="token-lifetime-hint"
+          >
+            {tokenLifetimes.map((lifetime) => (
+              <option key={lifetime.days} value={lifetime.days}>
+                {lifetime.label}
+              </option>
+            ))}
+          </select>
         </div>
         <button type="submit" className="button" aria-disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create token'}
@@ -391,6 +432,7 @@ function TokenTable({
   onRevoke: (token: ApiToken) => void;
 }) {
   const timeZone = useCoalitionTimeZone();
+  const now = new Date();
   return (
     <TableScroll captionId="tokens-caption">
       <table className="token-table">
@@ -401,6 +443,7 @@ function TokenTable({
             <th scope="col">Starts with</th>
             <th scope="col">Created</th>
             <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
             <th scope="col">Status</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -409,16 +452,20 @@ function TokenTable({
         </thead>
         <tbody>
           {tokens.map((token) => (
-            <tr key={token.id} className={token.revokedAt ? 'token-row--revoked' : undefined}>
+            <tr
+              key={token.id}
+              className={token.revokedAt || isExpired(token, now) ? 'token-row--revoked' : undefined}
+            >
               <th scope="row">{token.name}</th>
               <td>
                 <code>{token.prefix}…</code>
               </td>
               <td>{createdBy(token, timeZone)}</td>
               <td className="date">{lastUsed(token, timeZone)}</td>
-              <td>{tokenState(token, timeZone)}</td>
+              <td>{tokenExpiry(token, now, timeZone)}</td>
+              <td>{tokenState(token, now, timeZone)}</td>
               <td>
-                {token.revokedAt === null ? (
+                {token.revokedAt === null && !isExpired(token, now) ? (
                   <button
                     type="button"
                     id={`revoke-${token.id}`}

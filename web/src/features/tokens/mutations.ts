@@ -2,13 +2,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json, pathParams } from '../../api/client';
 import { tokenKeys } from './queries';
+import type { TokenLifetimeDays } from './tokens';
 
-/** Creates a token named `name`. The answer holds the secret, which the page shows once and then forgets. */
+/**
+ * Creates a token named `name` that works for `lifetimeDays`. The answer holds the secret, which the
+ * page shows once and then forgets.
+ */
 export function useCreateToken(agencyCode: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) =>
-      json(api.agencies[':agencyCode'].tokens.$post({ param: pathParams({ agencyCode }), json: { name } })),
+    mutationFn: (token: { name: string; lifetimeDays: TokenLifetimeDays }) =>
+      json(api.agencies[':agencyCode'].tokens.$post({ param: pathParams({ agencyCode }), json: token })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.byAgency(agencyCode) }),
   });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { apiExamples, createdBy, lastUsed, sortTokens, tokenNameProblem, tokenState } from './tokens';
+import {
+  apiExamples,
+  createdBy,
+  lastUsed,
+  sortTokens,
+  tokenExpiry,
+  tokenNameProblem,
+  tokenState,
+} from './tokens';
 import type { ApiToken } from './types';
 
 function token(id: number, overrides: Partial<ApiToken> = {}): ApiToken {
@@ -10,6 +18,7 @@ function token(id: number, overrides: Partial<ApiToken> = {}): ApiToken {
     createdAt: '2026-11-01T17:00:00Z',
     createdBy: null,
     lastUsedAt: null,
+    expiresAt: '2027-11-01T17:00:00Z',
     revokedAt: null,
     ...overrides,
   };
@@ -69,9 +78,31 @@ describe('token wording', () => {
     },
   ])('$state, $used', ({ overrides, state, used, created }) => {
     const t = token(1, overrides);
-    expect(tokenState(t, 'America/Los_Angeles')).toBe(state);
+    expect(tokenState(t, new Date('2026-12-01T18:00:00Z'), 'America/Los_Angeles')).toBe(state);
     expect(lastUsed(t, 'America/Los_Angeles')).toBe(used);
     expect(createdBy(t, 'America/Los_Angeles')).toBe(created);
+  });
+});
+
+describe('tokenExpiry and tokenState, on the coalition calendar', () => {
+  // 10:00 in California on January 10, 2027.
+  const now = new Date('2027-01-10T18:00:00Z');
+  test.each([
+    { expiresAt: '2028-01-10T18:00:00Z', expiry: 'January 10, 2028 (in 365 days)', state: 'Active' },
+    // 23:30 UTC is still January 10 in California.
+    { expiresAt: '2027-01-10T23:30:00Z', expiry: 'January 10, 2027 (today)', state: 'Active' },
+    { expiresAt: '2027-01-11T09:00:00Z', expiry: 'January 11, 2027 (tomorrow)', state: 'Active' },
+    { expiresAt: '2027-01-10T18:00:00Z', expiry: 'Expired January 10, 2027', state: 'Expired' },
+    { expiresAt: '2026-12-01T18:00:00Z', expiry: 'Expired December 1, 2026', state: 'Expired' },
+  ])('$expiresAt: $expiry', ({ expiresAt, expiry, state }) => {
+    const t = token(1, { expiresAt });
+    expect(tokenExpiry(t, now, 'America/Los_Angeles')).toBe(expiry);
+    expect(tokenState(t, now, 'America/Los_Angeles')).toBe(state);
+  });
+
+  test('a revoked token says so, whether or not it has also expired', () => {
+    const t = token(1, { expiresAt: '2026-12-01T18:00:00Z', revokedAt: '2026-11-25T18:00:00Z' });
+    expect(tokenState(t, now, 'America/Los_Angeles')).toBe('Revoked November 25, 2026');
   });
 });
 

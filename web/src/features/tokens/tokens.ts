@@ -1,5 +1,6 @@
 /** Plain-language helpers for the API access page: token names, states, order and example commands. */
-import { formatDayOf } from '../../lib/dates';
+import { todayIn } from '../../../../api/domain/clock';
+import { daysBetween, formatDayOf } from '../../lib/dates';
 import type { ApiToken } from './types';
 
 /** The longest token name accepted; names are labels for people, not descriptions. */
@@ -26,9 +27,40 @@ export function sortTokens(tokens: readonly ApiToken[]): ApiToken[] {
   });
 }
 
-/** "Active", or "Revoked May 3, 2026". */
-export function tokenState(token: Pick<ApiToken, 'revokedAt'>, timeZone: string): string {
-  return token.revokedAt === null ? 'Active' : `Revoked ${formatDayOf(token.revokedAt, timeZone)}`;
+/** The lifetimes a new token may have, in days, the longest (and the default) last. */
+export const tokenLifetimes = [
+  { days: 30, label: '30 days' },
+  { days: 90, label: '90 days' },
+  { days: 365, label: '1 year' },
+] as const;
+
+export type TokenLifetimeDays = (typeof tokenLifetimes)[number]['days'];
+
+/** A token past its end stops working even if nobody revoked it. */
+export function isExpired(token: Pick<ApiToken, 'expiresAt'>, now: Date): boolean {
+  return Date.parse(token.expiresAt) <= now.getTime();
+}
+
+/** "Active", "Expired", or "Revoked May 3, 2026". */
+export function tokenState(
+  token: Pick<ApiToken, 'revokedAt' | 'expiresAt'>,
+  now: Date,
+  timeZone: string,
+): string {
+  if (token.revokedAt !== null) return `Revoked ${formatDayOf(token.revokedAt, timeZone)}`;
+  return isExpired(token, now) ? 'Expired' : 'Active';
+}
+
+/**
+ * When a token stops working, counted in the coalition's calendar days: "January 10, 2028 (in 365
+ * days)", "… (tomorrow)", "… (today)", or "Expired January 10, 2027".
+ */
+export function tokenExpiry(token: Pick<ApiToken, 'expiresAt'>, now: Date, timeZone: string): string {
+  const date = formatDayOf(token.expiresAt, timeZone);
+  if (isExpired(token, now)) return `Expired ${date}`;
+  const days = daysBetween(todayIn(timeZone, now), todayIn(timeZone, new Date(token.expiresAt))) ?? 0;
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return `${date} (${when})`;
 }
 
 /** "Never used", or the date it was last used. */
