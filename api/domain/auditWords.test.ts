@@ -17,6 +17,26 @@ const entry = (
 describe('describeAuditEntry', () => {
   test.each([
     [
+      'a failed sign-in to an account, with the address',
+      entry('sign-in-failed', { address: '203.0.113.9' }, { entityType: 'user', entityId: '4' }),
+      'A sign-in failed (from 203.0.113.9)',
+    ],
+    [
+      'a failed sign-in for an email no account has',
+      entry('sign-in-failed', { address: '203.0.113.9' }, { entityType: 'user' }),
+      'A sign-in failed for an email no account has (from 203.0.113.9)',
+    ],
+    [
+      'signing out everywhere else',
+      entry('sign-out-others', { sessions: 2 }, { entityType: 'user', entityId: '4' }),
+      'Signed out everywhere else (2 other sessions)',
+    ],
+    [
+      'a removed text, by number and never its words',
+      entry('redact', { reasonId: 9 }, { entityType: 'free-text', entityId: '8' }),
+      'Removed a kept text (number 8) and recorded why',
+    ],
+    [
       'an approval, with the agency’s name',
       entry('approve', { agency: 'HILLS', period: '2025Q3' }, { agencyName: 'Hillside' }),
       'Approved Hillside’s 2025 Q3 report',
@@ -48,8 +68,8 @@ describe('describeAuditEntry', () => {
     ],
     [
       'an action it doesn’t know',
-      entry('sign-in-failed', {}, { entityType: 'user', entityId: '3' }),
-      'Sign in failed (user 3)',
+      entry('export-everything', {}, { entityType: 'user', entityId: '3' }),
+      'Export everything (user 3)',
     ],
   ])('%s', (_, given, words) => {
     expect(describeAuditEntry(given)).toBe(words);

@@ -51,6 +51,18 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return 'Signed in';
     case 'sign-out':
       return 'Signed out';
+    case 'sign-in-failed': {
+      const address = text(details.address);
+      return `A sign-in failed${entry.entityId ? '' : ' for an email no account has'}${address ? ` (from ${address})` : ''}`;
+    }
+    case 'sign-out-others': {
+      const sessions = typeof details.sessions === 'number' ? details.sessions : null;
+      return sessions === null
+        ? 'Signed out everywhere else'
+        : `Signed out everywhere else (${plural(sessions, 'other session')})`;
+    }
+    case 'redact':
+      return `Removed a kept text (number ${entry.entityId}) and recorded why`;
     case 'start':
       return `Started ${report}`;
     case 'save-draft':
