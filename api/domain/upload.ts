@@ -19,6 +19,9 @@ export const maxUploadBytes = 1024 * 1024;
 /** Codes and counts are short: a longer cell is notes, a pasted record or an attack, never a count. */
 export const maxUploadCellLength = 200;
 export const maxCount = 1_000_000;
+/** Text other than counts and the catalog's codes one upload may hold: a template holds none. */
+export const maxUploadText = 16 * 1024;
+const templateAgain = 'Download the template again and fill in its value column.';
 /** Problems listed in full before the rest are summarised: enough to fix a file, not a wall of text. */
 const maxProblemsListed = 50;
 
@@ -33,6 +36,14 @@ const fixedColumns = ['agency', 'period', 'element'] as const;
 /** The template's columns: agency, period, element, each category of the catalog, value. */
 export function templateColumns(catalog: Catalog): string[] {
   return [...fixedColumns, ...catalog.categories.map((c) => c.code), 'value'];
+}
+
+/** The words a template's cells hold besides counts, lower-cased: the codes of the catalog, the agency and the quarter. */
+function catalogVocabulary(catalog: Catalog, agencyCode: string, period: string): Set<string> {
+  const words = [agencyCode, period, ...templateColumns(catalog)];
+  for (const section of catalog.sections) for (const element of section.elements) words.push(element.code);
+  for (const category of catalog.categories) for (const option of category.options) words.push(option.code);
+  return new Set(words.map((word) => word.toLowerCase()));
 }
 
 /** Cells in the catalog: the most rows a template has, for the agency that reports every section. */
@@ -54,25 +65,24 @@ export function uploadLimits(catalog: Catalog): CsvLimits {
 
 /** A file beyond the limits, in words a reporter can act on. */
 function describeBreach(breach: CsvLimitBreach, catalog: Catalog, limits: CsvLimits): UploadProblem {
-  const again = 'Download the template again and fill in its value column.';
   switch (breach.limit) {
     case 'rows':
       return {
         row: breach.line,
         column: null,
-        message: `This file has more than ${(limits.rows - 1).toLocaleString('en-US')} rows of counts; the template has one row per count, ${catalogCellCount(catalog).toLocaleString('en-US')} at most. If it lists clients, count them instead: Scope takes only totals. ${again}`,
+        message: `This file has more than ${(limits.rows - 1).toLocaleString('en-US')} rows of counts; the template has one row per count, ${catalogCellCount(catalog).toLocaleString('en-US')} at most. If it lists clients, count them instead: Scope takes only totals. ${templateAgain}`,
       };
     case 'columns':
       return {
         row: breach.line,
         column: null,
-        message: `This file has ${breach.columns.toLocaleString('en-US')} columns; the template has ${templateColumns(catalog).length}. ${again}`,
+        message: `This file has ${breach.columns.toLocaleString('en-US')} columns; the template has ${templateColumns(catalog).length}. ${templateAgain}`,
       };
     case 'cellLength':
       return {
         row: breach.line,
         column: `column ${breach.column}`,
-        message: `This cell is longer than ${maxUploadCellLength} characters; a code or a count is never that long. ${again}`,
+        message: `This cell is longer than ${maxUploadCellLength} characters; a code or a count is never that long. ${templateAgain}`,
       };
   }
 }
@@ -183,10 +193,18 @@ export function readUpload(
     else if (isPersonLevelHeader(raw)) personLevel.push(raw.trim());
   });
   const columns = header.cells.map(normalizeHeader);
+  // A template's cells are counts and the catalog's own codes, which can't be anyone's details, so
+  // only the rest is read; and a template holds almost none of it, so a file with more is refused
+  // without reading it all: no upload, however written, keeps the server scanning for long.
+  const vocabulary = catalogVocabulary(catalog, agency.code, period);
+  let textRead = 0;
   for (const row of body) {
+    if (textRead > maxUploadText) break;
     row.cells.forEach((cell, i) => {
-      // Most cells are counts, and a count of up to six digits can't be anyone's details.
-      if (/^\s*\d{0,6}\s*$/.test(cell)) return;
+      const code = cell.trim();
+      if (/^\d{0,6}$/.test(code) || vocabulary.has(code.toLowerCase())) return;
+      textRead += cell.length;
+      if (textRead > maxUploadText) return;
       const findings = scanText(cell, now);
       if (findings.length > 0)
         piiProblems.push({
@@ -204,6 +222,14 @@ export function readUpload(
         'This file looks like client-level records, with a row for each person. Scope takes only totals: count the people in each group and use the template, one row per count.',
     });
   if (piiProblems.length > 0) return refuse(piiProblems, 'personal-data');
+  if (textRead > maxUploadText)
+    return refuse([
+      {
+        row: null,
+        column: null,
+        message: `This file holds far more text than a template, which has only codes and counts, so it was not read to the end. ${templateAgain}`,
+      },
+    ]);
 
   const problems: UploadProblem[] = [];
   const duplicatesInHeader = columns.filter((c, i) => columns.indexOf(c) !== i);

@@ -312,6 +312,11 @@ describe('uploading the template', () => {
       `agency,period,element,value\n${'RIVER,2026Q4,survivors_served,1\n'.repeat(5000)}`,
       /^This file has more than 332 rows of counts; the template has one row per count, 166 at most\. If it lists clients, count them instead/,
     ],
+    [
+      'a page of writing in place of codes',
+      `agency,period,element,value\n${`RIVER,2026Q4,${'Counts rose after the outreach event at the fairgrounds, '.repeat(3)},1\n`.repeat(120)}`,
+      /^This file holds far more text than a template, which has only codes and counts, so it was not read to the end\./,
+    ],
   ])(
     '%s is refused at once, in one problem a reporter can act on',
     async ([_, csv, message], { db, upload }) => {

@@ -13,12 +13,20 @@ test('an admin removes a return comment from a report’s history, saying why, a
   page,
 }) => {
   await signIn(page, 'admin@scope.demo');
-  // The demo returns one agency's 2026Q3 report with a comment.
+  // The admin returns a report awaiting review with a comment of its own, so the demo's other
+  // reports, which other journeys read, keep theirs.
   const agency = await page.evaluate(async () => {
     const body = (await (await fetch('/api/submissions?period=2026Q3')).json()) as {
       submissions: Array<{ status: string; agency: { code: string } }>;
     };
-    return body.submissions.find((s) => s.status === 'returned')?.agency.code;
+    const code = body.submissions.find((s) => s.status === 'submitted')?.agency.code;
+    if (!code) return undefined;
+    const returned = await fetch(`/api/submissions/${code}/2026Q3/return`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ comment: 'Please check the age groups against last quarter.' }),
+    });
+    return returned.ok ? code : undefined;
   });
   expect(agency).toBeTruthy();
   await page.goto(`/report/${agency}/2026Q3/history`);
