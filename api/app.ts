@@ -6,7 +6,7 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { SignInAttempts } from './auth/attempts';
 import { sameOriginWrites } from './auth/sameOrigin';
-import { loadSession } from './auth/session';
+import { loadSession, signedInWrites } from './auth/session';
 import type { Config } from './config';
 import type { AppEnv } from './context';
 import type { Db } from './db';
@@ -107,7 +107,7 @@ export function createApp({ db, config, webDistDir, now = () => new Date() }: Ap
     c.set('now', now);
     await next();
   });
-  app.use('/api/*', loadSession);
+  app.use('/api/*', loadSession, signedInWrites);
   app.route('/api', apiRoutes);
   // Unknown API paths answer in JSON; only non-API paths fall through to the web app.
   app.all('/api/*', () => {

@@ -34,7 +34,10 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  // The audit log's triggers check each new entry's hash (migration 008).
+  // Deleted and overwritten content is zeroed, not left in free space: a text an admin removes must
+  // not survive in the file, or in a backup copied from it.
+  db.pragma('secure_delete = ON');
+  // The audit log's triggers check each new entry's hash (migration 009).
   db.function(
     'scope_audit_hash',
     { deterministic: true },

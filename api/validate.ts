@@ -1,6 +1,7 @@
 import type { ValidationTargets } from 'hono';
 import { type HandlerUniqueProperty, resolver, uniqueSymbol, validator } from 'hono-openapi';
 import type { ZodType } from 'zod';
+import { repeatableName } from './domain/pii';
 import { badRequest, firstProblems } from './errors';
 import { zodJsonSchema } from './openapi';
 
@@ -23,11 +24,19 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     schema,
     (result) => {
       if (!result.success) {
-        const problems = result.error.map(({ path = [], message }) => {
-          const field = path.map((key) => String(typeof key === 'object' ? key.key : key)).join('.');
+        // Only the problems listed are worded: a key can be anything the caller sent, so one that
+        // looks personal is not repeated, and there may be thousands of them.
+        const listed = firstProblems(result.error, (more) => ({
+          path: [],
+          message: `and ${more} more problems`,
+        }));
+        const problems = listed.map(({ path = [], message }) => {
+          const field = path
+            .map((key) => repeatableName(String(typeof key === 'object' ? key.key : key)))
+            .join('.');
           return field ? `${field}: ${message}` : message;
         });
-        throw badRequest(firstProblems(problems, (more) => `and ${more} more problems`).join('; '));
+        throw badRequest(problems.join('; '));
       }
     },
     documentOptions,

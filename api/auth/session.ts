@@ -117,3 +117,16 @@ export function requireUser(c: Context<AppEnv>): User {
   if (!user) throw notSignedIn();
   return user;
 }
+
+/** The writes anyone may send without being signed in: signing in and out. */
+const openWrites = new Set(['/api/auth/login', '/api/auth/logout']);
+
+/**
+ * Refuses every other write from someone not signed in before its body is read: nobody unknown gets
+ * the server to parse and check what they send.
+ */
+export const signedInWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const reads = c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS';
+  if (!reads && !c.var.user && !openWrites.has(c.req.path)) throw notSignedIn();
+  await next();
+};

@@ -14,3 +14,8 @@ export function removedTextNote(redactedAt: string): string {
 export function isRemovedTextNote(text: string): boolean {
   return text.startsWith(notePrefix) && text.endsWith(']');
 }
+
+/** Whether typed text carries the note's wording, which would pass it off as a removal. */
+export function looksLikeRemovedNote(text: string): boolean {
+  return text.toLowerCase().includes(notePrefix.toLowerCase());
+}

@@ -169,3 +169,13 @@ export function describeFindings(place: string, findings: PiiFinding[]): string 
   const list = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}`;
   return `${place} looks like it contains ${list}. Scope accepts only counts, never details about a person: remove it and try again.`;
 }
+
+/**
+ * A field's name as a refusal may repeat it: itself, unless it looks like personal data (a made-up
+ * explanation key can hold anything), so the refusal never carries the details further.
+ */
+export function repeatableName(name: string, now = new Date()): string {
+  return scanText(name, now).length > 0
+    ? '(not repeated: it looks like personal details)'
+    : name.slice(0, 120);
+}

@@ -26,7 +26,7 @@ const chainedColumns = `id, at, user_id AS userId, action, entity_type AS entity
  * two writers cannot both claim the same predecessor.
  */
 export function recordAudit(db: Db, entry: AuditEntry): void {
-  db.transaction(() => {
+  const append = db.transaction(() => {
     const last = statement(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
       | { id: number; hash: string }
       | undefined;
@@ -45,7 +45,26 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
       `INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, details, prev_hash, hash)
        VALUES (@id, @at, @userId, @action, @entityType, @entityId, @details, @prevHash, @hash)`,
     ).run({ ...row, hash: auditEntryHash(row) });
-  })();
+  });
+  // On its own, the write lock is taken before the last link is read, so another process's entry
+  // can't slip in between (which SQLite would report as busy rather than wait for).
+  if (db.inTransaction) append();
+  else append.immediate();
+}
+
+/** Whether this person's reading of this report and view is already recorded since `since`. */
+export function viewedSince(
+  db: Db,
+  v: { userId: number; since: string; agency: string; period: string; view: string },
+): boolean {
+  return (
+    statement(
+      db,
+      `SELECT 1 FROM audit_log WHERE action = 'view-report' AND user_id = ? AND at >= ?
+       AND json_extract(details, '$.agency') = ? AND json_extract(details, '$.period') = ?
+       AND json_extract(details, '$.view') = ? LIMIT 1`,
+    ).get(v.userId, v.since, v.agency, v.period, v.view) !== undefined
+  );
 }
 
 /**

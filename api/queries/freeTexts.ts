@@ -62,7 +62,8 @@ export function redactFreeText(
 /**
  * Forgets a submission's draft texts that nothing refers to any more (an explanation rewritten or
  * cleared before it was ever submitted), so no copy is left where no admin could find and remove it.
- * A removed one stays: the audit log's record of its removal names it.
+ * A removed one stays: the audit log's record of its removal names it. So does one a review refers
+ * to (texts moved by migration 008 share an id when a report held the same words twice).
  */
 export function deleteUnusedDraftTexts(db: Db, submissionId: number, ids: Iterable<number>): void {
   const unique = [...new Set(ids)];
@@ -73,6 +74,7 @@ export function deleteUnusedDraftTexts(db: Db, submissionId: number, ids: Iterab
      AND NOT EXISTS (SELECT 1 FROM submissions s, json_each(s.draft_explanation_ids) j
                      WHERE s.id = ? AND j.value = free_texts.id)
      AND NOT EXISTS (SELECT 1 FROM submission_revisions r, json_each(r.explanation_ids) j
-                     WHERE r.submission_id = ? AND j.value = free_texts.id)`,
+                     WHERE r.submission_id = ? AND j.value = free_texts.id)
+     AND NOT EXISTS (SELECT 1 FROM submission_reviews v WHERE v.comment_id = free_texts.id)`,
   ).run(JSON.stringify(unique), submissionId, submissionId);
 }

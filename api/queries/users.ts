@@ -45,11 +45,13 @@ export function countUsers(db: Db): number {
  */
 export function setUserActive(db: Db, userId: number, active: boolean, at: string): void {
   db.transaction(() => {
-    statement(db, 'UPDATE users SET active = ? WHERE id = ?').run(active ? 1 : 0, userId);
+    // Before the change, so the tokens are revoked at the app's time; the users table's trigger
+    // (migration 010) does the same for changes made any other way.
     if (!active) {
       deleteUserSessions(db, userId);
       revokeApiTokensMadeBy(db, userId, at);
     }
+    statement(db, 'UPDATE users SET active = ? WHERE id = ?').run(active ? 1 : 0, userId);
   })();
 }
 
@@ -65,12 +67,12 @@ export function setUserRole(
   at: string,
 ): void {
   db.transaction(() => {
+    deleteUserSessions(db, userId);
+    revokeApiTokensMadeBy(db, userId, at);
     statement(db, 'UPDATE users SET role = ?, agency_id = ? WHERE id = ?').run(
       access.role,
       access.agencyId,
       userId,
     );
-    deleteUserSessions(db, userId);
-    revokeApiTokensMadeBy(db, userId, at);
   })();
 }

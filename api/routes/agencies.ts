@@ -167,6 +167,7 @@ export const agencyRoutes = new Hono<AppEnv>()
           expiresAt,
         });
         recordAudit(db, {
+          at: c.var.now().toISOString(),
           userId: user.id,
           action: 'create-token',
           entityType: 'api-token',
@@ -204,6 +205,7 @@ export const agencyRoutes = new Hono<AppEnv>()
         const done = revokeApiToken(db, agency.id, tokenId, c.var.now().toISOString());
         if (done)
           recordAudit(db, {
+            at: c.var.now().toISOString(),
             userId: user.id,
             action: 'revoke-token',
             entityType: 'api-token',

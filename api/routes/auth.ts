@@ -89,6 +89,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (!user || !matches) {
         // The typed email is not kept: people sometimes type their password into it.
         recordAudit(db, {
+          at: c.var.now().toISOString(),
           userId: null,
           action: 'sign-in-failed',
           entityType: 'user',
@@ -101,6 +102,7 @@ export const authRoutes = new Hono<AppEnv>()
       const signedOutOthers = signOutOthers ? deleteUserSessions(db, user.id) : 0;
       startSession(c, user.id);
       recordAudit(db, {
+        at: c.var.now().toISOString(),
         userId: user.id,
         action: 'sign-in',
         entityType: 'user',
@@ -123,7 +125,13 @@ export const authRoutes = new Hono<AppEnv>()
       const user = c.var.user;
       endSession(c);
       if (user)
-        recordAudit(c.var.db, { userId: user.id, action: 'sign-out', entityType: 'user', entityId: user.id });
+        recordAudit(c.var.db, {
+          at: c.var.now().toISOString(),
+          userId: user.id,
+          action: 'sign-out',
+          entityType: 'user',
+          entityId: user.id,
+        });
       return c.json({ ok: true as const });
     },
   );

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { type Db, migrate, openDatabase, readMigrations } from '../db';
 import { listRevisions } from '../queries/submissions';
@@ -199,6 +200,16 @@ describe('explanation keys', () => {
     expect(databaseDigest(db)).toBe(before);
   });
 
+  test('typed text can’t pass itself off as a removed one', async ({ call, db }) => {
+    const before = databaseDigest(db);
+    const response = await call('admin', 'POST', '/submissions/HILLS/2026Q3/return', {
+      comment: '[removed by an administrator on 2026-01-01]',
+    });
+    expect(response.status).toBe(400);
+    expect((await json(response)).error.message).toMatch(/those words mark a text an admin removed/);
+    expect(databaseDigest(db)).toBe(before);
+  });
+
   test('warning rules and outlier warnings of the form can be explained', async ({ call }) => {
     const response = await call('river', 'PUT', '/submissions/RIVER/2026Q4/values', {
       values: {},
@@ -233,6 +244,7 @@ describe('removing a kept text', () => {
   test('an admin removes a return comment: every reader sees a note, and the audit log names only its id', async ({
     call,
     db,
+    dbPath,
   }) => {
     const id = commentIdOf(db);
     const response = await call('admin', 'POST', `/free-texts/${id}/redact`, {
@@ -274,6 +286,10 @@ describe('removing a kept text', () => {
     const everything = db.prepare('SELECT details FROM audit_log').pluck().all().join('\n');
     expect(everything).not.toContain(returnComment);
     expect(db.prepare('SELECT count(*) FROM free_texts WHERE text = ?').pluck().get(returnComment)).toBe(0);
+    // Nor do the words linger in the file's free space or its write-ahead log, where a copy of the
+    // file, or a backup made from it, would still hold them.
+    for (const file of [dbPath, `${dbPath}-wal`])
+      if (existsSync(file)) expect(readFileSync(file).includes(returnComment), file).toBe(false);
 
     const again = await call('admin', 'POST', `/free-texts/${id}/redact`, { reason: 'Twice.' });
     expect(again.status).toBe(409);

@@ -89,6 +89,7 @@ export const meRoutes = new Hono<AppEnv>()
         throw forbidden('An API token can’t sign anyone out. Sign in to Scope to do this.');
       const signedOut = endOtherSessions(c, user.id);
       recordAudit(c.var.db, {
+        at: c.var.now().toISOString(),
         userId: user.id,
         action: 'sign-out-others',
         entityType: 'user',

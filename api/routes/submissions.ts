@@ -12,7 +12,7 @@ import { ApiError, badRequest, notFound } from '../errors';
 import { uploadTooLarge } from '../limits';
 import { callers, describeFields, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
 import { isAdmin } from '../permissions';
-import { recordAudit } from '../queries/audit';
+import { recordAudit, viewedSince } from '../queries/audit';
 import { getPeriodByCode } from '../queries/periods';
 import { listPeriodSubmissions } from '../queries/submissions';
 import {
@@ -201,8 +201,13 @@ const describeDetail = (summary: string, description?: string) =>
 function recordAgencyRead(c: Context<AppEnv>, agency: string, period: string, view: string) {
   const user = requireUser(c);
   if (user.role === 'reporter') return;
+  const now = clockOf(c).now;
+  // A page reloads its data when its window comes back into focus: one entry per person, report and
+  // view in any ten minutes says who looked at what without burying everything else.
+  const since = new Date(now.getTime() - 10 * 60 * 1000).toISOString();
+  if (viewedSince(c.var.db, { userId: user.id, since, agency, period, view })) return;
   recordAudit(c.var.db, {
-    at: clockOf(c).now.toISOString(),
+    at: now.toISOString(),
     userId: user.id,
     action: 'view-report',
     entityType: 'submission',

@@ -227,7 +227,7 @@ describe('how long a token works', () => {
   );
 
   lifetimes(
-    'a token checks its maker as they are now, however their record was changed',
+    'a token dies with its maker’s access however their record was changed, and moving them back does not revive it',
     async ({ app, db, riverToken }) => {
       const moveRiver = (agency: string) =>
         db
@@ -238,9 +238,10 @@ describe('how long a token works', () => {
       moveRiver('HILLS');
       expect((await readsRiver(app, riverToken.secret)).status).toBe(401);
       moveRiver('RIVER');
-      expect((await readsRiver(app, riverToken.secret)).status).toBe(200);
-      db.prepare("UPDATE users SET active = 0 WHERE email = 'river@test.example'").run();
       expect((await readsRiver(app, riverToken.secret)).status).toBe(401);
+      expect(
+        db.prepare('SELECT revoked_at IS NOT NULL FROM api_tokens WHERE id = ?').pluck().get(riverToken.id),
+      ).toBe(1);
     },
   );
 

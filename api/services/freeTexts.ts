@@ -5,6 +5,7 @@
  * been kept without touching an immutable revision or the append-only audit log.
  */
 import type { Db } from '../db';
+import { looksLikeRemovedNote } from '../domain/freeText';
 import { describeFindings, freeTextLengthProblem, scanText } from '../domain/pii';
 import { ApiError, forbidden, notFound } from '../errors';
 import { canRedactFreeText } from '../permissions';
@@ -27,22 +28,20 @@ export function guardFreeText(fields: readonly FreeTextField[], now: Date): void
   });
   if (tooLong.length > 0)
     throw new ApiError(400, 'invalid-request', tooLong.map((p) => p.message).join(' '), tooLong);
+  const notes = fields.filter(({ text }) => text && looksLikeRemovedNote(text));
+  if (notes.length > 0)
+    throw new ApiError(
+      400,
+      'invalid-request',
+      `${notes[0]?.place} can't contain “[removed by an administrator”: those words mark a text an admin removed.`,
+      notes.map(({ field }) => ({ field, message: 'Reword this text.' })),
+    );
   const problems = fields.flatMap(({ field, place, text }) => {
     const findings = text ? scanText(text, now) : [];
     return findings.length > 0 ? [{ field, message: describeFindings(place, findings) }] : [];
   });
   if (problems.length > 0)
     throw new ApiError(400, 'personal-data', problems.map((p) => p.message).join(' '), problems);
-}
-
-/**
- * A field's name as a refusal may repeat it: itself, unless it looks like personal data (a made-up
- * explanation key can hold anything), so the refusal never carries the details further.
- */
-export function repeatableName(name: string, now: Date): string {
-  return scanText(name, now).length > 0
-    ? '(not repeated: it looks like personal details)'
-    : name.slice(0, 120);
 }
 
 /**
@@ -58,7 +57,7 @@ export function redactText(
 ): FreeText & { redactedAt: string } {
   if (!canRedactFreeText(user)) throw forbidden('Only coalition admins can remove a text.');
   guardFreeText([{ field: 'reason', place: 'The reason', text: reason }], now);
-  return db.transaction(() => {
+  const removed = db.transaction(() => {
     const at = now.toISOString();
     if (!getFreeText(db, id)) throw notFound('There is no text with that id.');
     const reasonId = insertFreeText(db, { text: reason, userId: user.id, at });
@@ -74,4 +73,8 @@ export function redactText(
     });
     return getFreeText(db, id) as FreeText & { redactedAt: string };
   })();
+  // The old words are zeroed in the database file (secure_delete), but the write-ahead log still
+  // holds the page as it was until a checkpoint moves it in: do that now.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return removed;
 }

@@ -8,6 +8,7 @@ import type { Catalog } from '../domain/catalog';
 import { cellLabel, parseCellKey, sectionsFor } from '../domain/catalog';
 import { type Clock, todayOf } from '../domain/clock';
 import { entryWindow, hasNotEnded, notOpenYetMessage } from '../domain/entry';
+import { repeatableName } from '../domain/pii';
 import { buildTemplate, maxCount, readUpload } from '../domain/upload';
 import { blockingFindings, type Finding, validateQuarter } from '../domain/validation';
 import { ApiError, firstProblems, forbidden, notFound } from '../errors';
@@ -39,7 +40,7 @@ import {
 import type { User } from '../queries/users';
 import { catalogVersion, noCatalog } from './catalog';
 import { withEntryWindows } from './entry';
-import { type FreeTextField, guardFreeText, repeatableName } from './freeTexts';
+import { type FreeTextField, guardFreeText } from './freeTexts';
 
 type Context = {
   agency: Agency;
@@ -339,9 +340,12 @@ export function saveDraft(
     const problems: SaveProblem[] = [];
     const changes = new Map<string, number | null>();
     for (const [key, value] of Object.entries(input.values)) {
-      if (!reportableCell(ctx, key))
-        problems.push({ cell: key, message: `"${key}" is not a count your agency reports.` });
-      else if (value !== null && (!Number.isSafeInteger(value) || value < 0 || value > maxCount))
+      if (!reportableCell(ctx, key)) {
+        // The key is whatever was sent: repeated only if it doesn't look personal, and only for the
+        // first few, which are all a refusal lists.
+        const name = problems.length < 10 ? repeatableName(key, clock.now) : '(not listed)';
+        problems.push({ cell: name, message: `"${name}" is not a count your agency reports.` });
+      } else if (value !== null && (!Number.isSafeInteger(value) || value < 0 || value > maxCount))
         problems.push({
           cell: key,
           message: `${cellLabel(ctx.catalog, key)} must be a whole number from 0 to ${maxCount.toLocaleString('en-US')}.`,
