@@ -253,7 +253,7 @@ export function parseReportTemplate(input: unknown, catalog: Catalog, plan: Publ
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || 'template'}: ${i.message}`);
     throw new Error(`it is not a valid report template:\n  ${lines.join('\n  ')}`);
   }
-  const template = parsed.data as ReportTemplate;
+  const template: ReportTemplate = parsed.data;
   const problems = templateProblems(template, catalog, plan);
   if (problems.length > 0)
     throw new Error(`it does not fit the catalog and plan:\n  ${problems.join('\n  ')}`);
