@@ -123,9 +123,12 @@ function distance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
-/** "it has age_minor_adult": the one code a typo was near, else every code there is to choose from. */
-function itHas(wrong: string, candidates: readonly string[]): string {
-  if (candidates.length === 0) return 'it has none';
+/**
+ * "it has age_minor_adult": the one code a typo was near, else every code there is to choose from;
+ * "it has no groupings" when there is none.
+ */
+function itHas(wrong: string, candidates: readonly string[], noun: string): string {
+  if (candidates.length === 0) return `it has no ${noun}`;
   const near = candidates.filter((c) => distance(wrong, c) <= 2);
   return `it has ${(near.length === 1 ? near : candidates).join(', ')}`;
 }
@@ -140,12 +143,13 @@ function tableRefProblem(where: string, ref: ReportTableRef, catalog: Catalog): 
     return `${where} names element ${ref.element}, which the catalog does not have; ${itHas(
       ref.element,
       elements.map((e) => e.code),
+      'elements',
     )}.`;
   if (ref.breakdown !== undefined && !element.disaggregations.includes(ref.breakdown))
     return `${where} names breakdown ${ref.breakdown}, which ${element.code} is not reported by; ${element.disaggregations.length ? `it is reported by ${element.disaggregations.join(', ')}` : 'it has its total only'}.`;
   const combo = catalog.categoryCombos.find((c) => c.code === ref.breakdown);
   if (ref.by !== undefined && combo && !combo.categories.includes(ref.by))
-    return `${where} names category ${ref.by}, which breakdown ${combo.code} does not have; ${itHas(ref.by, combo.categories)}.`;
+    return `${where} names category ${ref.by}, which breakdown ${combo.code} does not have; ${itHas(ref.by, combo.categories, 'categories')}.`;
   if (ref.grouping !== undefined) {
     const groupings = catalog.groupings ?? [];
     if (!groupings.some((g) => g.code === ref.grouping)) {
@@ -154,6 +158,7 @@ function tableRefProblem(where: string, ref: ReportTableRef, catalog: Catalog): 
       return `${where} names grouping ${ref.grouping}, which the catalog does not have; ${itHas(
         ref.grouping,
         (fitting.length ? fitting : groupings).map((g) => g.code),
+        'groupings',
       )}.`;
     }
   }
@@ -213,14 +218,16 @@ export function templateProblems(
             ? (resolved.shown[0]?.options.map((o) => o.code) ?? [])
             : [];
         for (const row of section.rowOrder.filter((r) => !rows.includes(r)))
-          problems.push(`${where} orders row ${row}, which the table does not have; ${itHas(row, rows)}.`);
+          problems.push(
+            `${where} orders row ${row}, which the table does not have; ${itHas(row, rows, 'rows to order')}.`,
+          );
       }
     }
 
     if (section.kind === 'trend') {
       for (const element of section.elements.filter((e) => !elementCodes.includes(e)))
         problems.push(
-          `${where} names element ${element}, which the catalog does not have; ${itHas(element, elementCodes)}.`,
+          `${where} names element ${element}, which the catalog does not have; ${itHas(element, elementCodes, 'elements')}.`,
         );
       const untiled = template.periodKinds.filter((k) => !tiles[section.periods.kind].includes(k));
       if (untiled.length)

@@ -6,7 +6,8 @@ import { planEntryOf, tablesOf } from '../domain/reportTemplate';
 import { readDefaultCatalog, readDefaultPlan } from '../queries/catalog';
 import { defaultReportTemplatesDir, readReportTemplates } from './reportTemplates';
 
-const plan = readDefaultPlan(readDefaultCatalog());
+const catalog = readDefaultCatalog();
+const plan = readDefaultPlan(catalog);
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -152,5 +153,12 @@ describe('templates the coalition adds', () => {
   ])('a file with %s is refused, naming the file', (_, content, message) => {
     const dir = templatesDir({ 'x.json': content });
     expect(() => readReportTemplates(dir)).toThrow(message.replace('{file}', join(dir, 'x.json')));
+  });
+
+  test('a shipped template the catalog no longer fits is refused, named from the project folder', () => {
+    const withoutGroupings = { ...catalog, groupings: [] };
+    expect(() => readReportTemplates(defaultReportTemplatesDir, withoutGroupings, plan)).toThrow(
+      'Report template data/reports/annual-coalition.json: it does not fit the catalog and plan:\n  Section 4 (“Minors and adults”) names grouping age_minor_adult, which the catalog does not have; it has no groupings.\n  Section 5 (“Gender”) names grouping gender_grouped',
+    );
   });
 });
