@@ -24,6 +24,7 @@ import { meRoutes } from './routes/me';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plan';
 import { releaseRoutes } from './routes/releases';
+import { reportTemplateRoutes } from './routes/reportTemplates';
 import { statsRoutes } from './routes/stats';
 import { submissionRoutes } from './routes/submissions';
 
@@ -48,6 +49,7 @@ const resources = new Hono<AppEnv>()
   .route('/submissions', submissionRoutes)
   .route('/releases', releaseRoutes)
   .route('/publication-plan', planRoutes)
+  .route('/report-templates', reportTemplateRoutes)
   .route('/stats', statsRoutes)
   .route('/free-texts', freeTextRoutes);
 

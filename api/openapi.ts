@@ -150,6 +150,7 @@ const documentation: GenerateSpecOptions['documentation'] = {
     { name: 'Published statistics', description: 'The published figures, for anyone; more for members' },
     { name: 'Releases', description: 'What was published when, and its cells' },
     { name: 'Releases (admins)', description: 'Publishing a quarter, and the disclosure policy' },
+    { name: 'Grant reports', description: 'The templates grant and annual reports are made from' },
     { name: 'Audit log (admins)', description: 'Who did what and when, and whether the record is intact' },
     { name: 'Server', description: 'Whether Scope is up' },
     { name: 'Reference', description: 'This document and its interactive page' },

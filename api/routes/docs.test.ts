@@ -343,6 +343,7 @@ describe('the documented answers of the other routes match what they send', () =
       ['/api/completeness', '/api/completeness', 'admin'],
       ['/api/completeness/summary', '/api/completeness/summary', 'admin'],
       ['/api/catalog/{versionId}', '/api/catalog/1', 'river'],
+      ['/api/report-templates', '/api/report-templates', 'viewer'],
       ['/api/submissions', '/api/submissions?period=2026Q3', 'admin'],
       ['/api/submissions/{agency}/{period}', '/api/submissions/RIVER/2026Q3', 'river'],
       ['/api/submissions/{agency}/{period}/values', '/api/submissions/RIVER/2026Q2/values', 'admin'],
