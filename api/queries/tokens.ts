@@ -1,9 +1,14 @@
 import { type Db, statement } from '../db';
+import { removedTextNote } from '../domain/freeText';
+import { insertFreeText } from './freeTexts';
 import type { Role, User } from './users';
 
 export type ApiTokenSummary = {
   id: number;
+  /** The name, or the note saying an admin removed it. */
   name: string;
+  /** The name's kept text, which an admin can remove. */
+  nameId: number;
   prefix: string;
   createdAt: string;
   createdBy: string | null;
@@ -27,33 +32,45 @@ export function insertApiToken(
     expiresAt: string;
   },
 ): number {
+  const nameId = insertFreeText(db, { text: t.name, userId: t.maker.id });
   return Number(
     statement(
       db,
-      `INSERT INTO api_tokens (agency_id, name, prefix, token_hash, created_by, maker_role, maker_agency_id, expires_at)
+      `INSERT INTO api_tokens (agency_id, name_id, prefix, token_hash, created_by, maker_role, maker_agency_id, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(t.agencyId, t.name, t.prefix, t.tokenHash, t.maker.id, t.maker.role, t.maker.agencyId, t.expiresAt)
+    ).run(t.agencyId, nameId, t.prefix, t.tokenHash, t.maker.id, t.maker.role, t.maker.agencyId, t.expiresAt)
       .lastInsertRowid,
   );
 }
 
-const summaryColumns = `t.id, t.name, t.prefix, t.created_at AS createdAt, u.name AS createdBy,
-  t.last_used_at AS lastUsedAt, t.expires_at AS expiresAt, t.revoked_at AS revokedAt`;
+const summaryColumns = `t.id, n.text AS name, t.name_id AS nameId, n.redacted_at AS nameRemovedAt, t.prefix,
+  t.created_at AS createdAt, u.name AS createdBy, t.last_used_at AS lastUsedAt, t.expires_at AS expiresAt,
+  t.revoked_at AS revokedAt`;
+const summaryTables = `api_tokens t JOIN free_texts n ON n.id = t.name_id LEFT JOIN users u ON u.id = t.created_by`;
+
+type SummaryRow = Omit<ApiTokenSummary, 'name'> & { name: string; nameRemovedAt: string | null };
+/** A token as its readers see it: its name, or the note saying an admin removed it. */
+const asSummary = ({ nameRemovedAt, ...row }: SummaryRow): ApiTokenSummary => ({
+  ...row,
+  name: nameRemovedAt === null ? row.name : removedTextNote(nameRemovedAt),
+});
 
 export function getApiToken(db: Db, agencyId: number, id: number): ApiTokenSummary | undefined {
-  return statement(
+  const row = statement(
     db,
-    `SELECT ${summaryColumns} FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by WHERE t.agency_id = ? AND t.id = ?`,
-  ).get(agencyId, id) as ApiTokenSummary | undefined;
+    `SELECT ${summaryColumns} FROM ${summaryTables} WHERE t.agency_id = ? AND t.id = ?`,
+  ).get(agencyId, id) as SummaryRow | undefined;
+  return row && asSummary(row);
 }
 
 /** An agency's tokens, newest first, revoked ones included. */
 export function listApiTokens(db: Db, agencyId: number): ApiTokenSummary[] {
-  return statement(
-    db,
-    `SELECT ${summaryColumns} FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by
-     WHERE t.agency_id = ? ORDER BY t.id DESC`,
-  ).all(agencyId) as ApiTokenSummary[];
+  return (
+    statement(
+      db,
+      `SELECT ${summaryColumns} FROM ${summaryTables} WHERE t.agency_id = ? ORDER BY t.id DESC`,
+    ).all(agencyId) as SummaryRow[]
+  ).map(asSummary);
 }
 
 export function revokeApiToken(db: Db, agencyId: number, id: number, at: string): boolean {

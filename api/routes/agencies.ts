@@ -58,7 +58,11 @@ const agencyQuarterList = z.object({
 const apiToken = z
   .object({
     id: z.number().int(),
-    name: z.string(),
+    name: z.string().describe('The name, or a dated note once an admin removed it'),
+    nameId: z
+      .number()
+      .int()
+      .describe('The name’s kept text, which an admin can remove (`POST /api/free-texts/{id}/redact`)'),
     prefix: z.string().describe('The secret’s first characters, to recognise it by'),
     createdAt: z.iso.datetime(),
     createdBy: z.string().nullable(),

@@ -241,6 +241,31 @@ describe('explanation keys', () => {
 });
 
 describe('removing a kept text', () => {
+  test('an admin removes a token’s name: the agency’s list shows a dated note, and the token still works', async ({
+    call,
+    db,
+  }) => {
+    const made = await json(
+      await call('river', 'POST', '/agencies/RIVER/tokens', { name: 'Export for the Riverside office' }),
+    );
+    const { nameId, secret } = made.token;
+    const removed = await call('admin', 'POST', `/free-texts/${nameId}/redact`, {
+      reason: 'It named a place a survivor stays.',
+    });
+    expect(removed.status).toBe(200);
+    const listed = await json(await call('river', 'GET', '/agencies/RIVER/tokens'));
+    expect(listed.tokens[0]).toMatchObject({
+      nameId,
+      name: expect.stringMatching(/^\[removed by an administrator on \d{4}-\d{2}-\d{2}\]$/),
+    });
+    expect(db.prepare('SELECT count(*) FROM free_texts WHERE text LIKE ?').pluck().get('%Riverside%')).toBe(
+      0,
+    );
+    const reads = await call('river', 'GET', '/submissions/RIVER/2026Q3');
+    expect(reads.status).toBe(200);
+    expect(secret).toMatch(/^scope_/);
+  });
+
   test('an admin removes a return comment: every reader sees a note, and the audit log names only its id', async ({
     call,
     db,

@@ -296,36 +296,40 @@ describe('how long a token works', () => {
 });
 
 describe('tokens made before lifetimes', () => {
-  plainTest('get a year from when they were made; those an admin made for an agency are revoked', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scope-tokens-'));
-    const db = openDatabase(join(dir, 'scope.db'));
-    try {
-      migrate(
-        db,
-        readMigrations().filter((m) => m.version < 7),
-      );
-      const { agencies, users } = seedSmallCoalition(db);
-      const insert = db.prepare(
-        'INSERT INTO api_tokens (agency_id, name, prefix, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      const madeAt = '2026-03-01T10:00:00.000Z';
-      insert.run(agencies.river, 'Reporter made', 'scope_aaaa', 'hash-1', users.riverReporter, madeAt);
-      insert.run(agencies.hills, 'Admin made', 'scope_bbbb', 'hash-2', users.admin, madeAt);
-      migrate(db);
-      const rows = db
-        .prepare(
-          'SELECT name, expires_at AS expiresAt, maker_role AS makerRole, revoked_at IS NOT NULL AS revoked FROM api_tokens ORDER BY id',
-        )
-        .all();
-      expect(rows).toEqual([
-        { name: 'Reporter made', expiresAt: '2027-03-01T10:00:00.000Z', makerRole: 'reporter', revoked: 0 },
-        { name: 'Admin made', expiresAt: '2027-03-01T10:00:00.000Z', makerRole: 'admin', revoked: 1 },
-      ]);
-    } finally {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  plainTest(
+    'get a year from when they were made, keep their names as kept texts; those an admin made for an agency are revoked',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'scope-tokens-'));
+      const db = openDatabase(join(dir, 'scope.db'));
+      try {
+        migrate(
+          db,
+          readMigrations().filter((m) => m.version < 7),
+        );
+        const { agencies, users } = seedSmallCoalition(db);
+        const insert = db.prepare(
+          'INSERT INTO api_tokens (agency_id, name, prefix, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        );
+        const madeAt = '2026-03-01T10:00:00.000Z';
+        insert.run(agencies.river, 'Reporter made', 'scope_aaaa', 'hash-1', users.riverReporter, madeAt);
+        insert.run(agencies.hills, 'Admin made', 'scope_bbbb', 'hash-2', users.admin, madeAt);
+        migrate(db);
+        const rows = db
+          .prepare(
+            `SELECT n.text AS name, t.expires_at AS expiresAt, t.maker_role AS makerRole, t.revoked_at IS NOT NULL AS revoked
+           FROM api_tokens t JOIN free_texts n ON n.id = t.name_id ORDER BY t.id`,
+          )
+          .all();
+        expect(rows).toEqual([
+          { name: 'Reporter made', expiresAt: '2027-03-01T10:00:00.000Z', makerRole: 'reporter', revoked: 0 },
+          { name: 'Admin made', expiresAt: '2027-03-01T10:00:00.000Z', makerRole: 'admin', revoked: 1 },
+        ]);
+      } finally {
+        db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('the completeness matrix', () => {

@@ -191,7 +191,7 @@ describe('ConfirmRemove', () => {
   test('asks for a reason before removing, naming what goes', () => {
     const html = renderCached(
       <ConfirmRemove
-        report={{ agency: 'ASH', period: '2026Q4' }}
+        showing={[]}
         textId={7}
         what="the comment (Returned for correction)"
         onClose={() => {}}

@@ -3,12 +3,14 @@
  * person's details should never have been kept, and removing it blanks it for every reader (the
  * revision and the audit log refer to it by id, so they stay as they were). A confirm step asks why.
  */
+
+import type { InvalidateQueryFilters } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { isRemovedTextNote } from '../../../../api/domain/freeText';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { errorMessage } from '../../components/QueryStatus';
 import type { SubmissionRef } from '../submissions/mutations';
-import { useRemoveText } from './mutations';
+import { reportTexts, useRemoveText } from './mutations';
 
 export function RemoveText({
   report,
@@ -27,7 +29,12 @@ export function RemoveText({
   const [confirming, setConfirming] = useState(false);
   if (textId == null || isRemovedTextNote(text)) return null;
   return confirming ? (
-    <ConfirmRemove report={report} textId={textId} what={what} onClose={() => setConfirming(false)} />
+    <ConfirmRemove
+      showing={reportTexts(report)}
+      textId={textId}
+      what={what}
+      onClose={() => setConfirming(false)}
+    />
   ) : (
     <button
       type="button"
@@ -41,17 +48,18 @@ export function RemoveText({
 }
 
 export function ConfirmRemove({
-  report,
+  showing,
   textId,
   what,
   onClose,
 }: {
-  report: SubmissionRef;
+  /** The queries that show the text, refreshed once it is gone. */
+  showing: readonly InvalidateQueryFilters[];
   textId: number;
   what: string;
   onClose: () => void;
 }) {
-  const remove = useRemoveText(report);
+  const remove = useRemoveText(showing);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const id = useId();

@@ -31,6 +31,7 @@ const tokens: TokenListResponse = {
     {
       id: 1,
       name: 'Old export',
+      nameId: 101,
       prefix: 'scp_9f3a',
       createdAt: '2026-01-10T18:00:00Z',
       createdBy: 'Marisol Tran-Ibarra',
@@ -41,6 +42,7 @@ const tokens: TokenListResponse = {
     {
       id: 3,
       name: 'Trial export',
+      nameId: 103,
       prefix: 'scp_04de',
       createdAt: '2020-03-01T18:00:00Z',
       createdBy: 'Marisol Tran-Ibarra',
@@ -51,6 +53,7 @@ const tokens: TokenListResponse = {
     {
       id: 2,
       name: 'Case management export',
+      nameId: 102,
       prefix: 'scp_71bc',
       createdAt: '2026-11-01T18:00:00Z',
       createdBy: null,

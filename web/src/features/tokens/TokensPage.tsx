@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { isRemovedTextNote } from '../../../../api/domain/freeText';
 import type { Me } from '../../api/types';
 import { ConfirmPanel } from '../../components/ConfirmPanel';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -11,10 +12,11 @@ import { useSignedInUser } from '../auth/RequireSignIn';
 import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { useCopyText } from '../completeness/copy';
 import { completenessMatrixQuery } from '../completeness/queries';
+import { ConfirmRemove } from '../history/RemoveText';
 import { agencySubmissionsQuery } from '../home/queries';
 import { newestFirst, openQuarter } from '../submissions/status';
 import { useCreateToken, useRevokeToken } from './mutations';
-import { agencyTokensQuery } from './queries';
+import { agencyTokensQuery, tokenKeys } from './queries';
 import {
   apiExamples,
   createdBy,
@@ -328,8 +330,10 @@ function TokenList({ agencyCode, agencyName }: { agencyCode: string; agencyName:
   const query = useQuery(agencyTokensQuery(agencyCode));
   const revoke = useRevokeToken(agencyCode);
   const [confirming, setConfirming] = useState<ApiToken | null>(null);
+  const [removingName, setRemovingName] = useState<ApiToken | null>(null);
   const [notice, setNotice] = useState('');
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const canRemoveNames = useSignedInUser().role === 'admin';
 
   function confirmRevoke(token: ApiToken) {
     revoke.mutate(token.id, {
@@ -363,6 +367,14 @@ function TokenList({ agencyCode, agencyName }: { agencyCode: string; agencyName:
           onCancel={() => cancel(confirming)}
         />
       ) : null}
+      {removingName ? (
+        <ConfirmRemove
+          showing={[{ queryKey: tokenKeys.byAgency(agencyCode) }]}
+          textId={removingName.nameId}
+          what={`the name of the token starting ${removingName.prefix}`}
+          onClose={() => setRemovingName(null)}
+        />
+      ) : null}
       {query.isPending ? (
         <Loading label="Loading the tokens…" />
       ) : query.isError ? (
@@ -383,6 +395,14 @@ function TokenList({ agencyCode, agencyName }: { agencyCode: string; agencyName:
             setNotice('');
             setConfirming(token);
           }}
+          onRemoveName={
+            canRemoveNames
+              ? (token) => {
+                  setNotice('');
+                  setRemovingName(token);
+                }
+              : undefined
+          }
         />
       )}
     </section>
@@ -426,10 +446,13 @@ function TokenTable({
   tokens,
   agencyName,
   onRevoke,
+  onRemoveName,
 }: {
   tokens: ApiToken[];
   agencyName: string;
   onRevoke: (token: ApiToken) => void;
+  /** For admins: a name with a person's details in it can be removed. */
+  onRemoveName?: (token: ApiToken) => void;
 }) {
   const timeZone = useCoalitionTimeZone();
   const now = new Date();
@@ -473,6 +496,15 @@ function TokenTable({
                     onClick={() => onRevoke(token)}
                   >
                     Revoke<span className="visually-hidden"> “{token.name}”</span>
+                  </button>
+                ) : null}
+                {onRemoveName && !isRemovedTextNote(token.name) ? (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onRemoveName(token)}
+                  >
+                    Remove name<span className="visually-hidden"> of the token starting {token.prefix}</span>
                   </button>
                 ) : null}
               </td>

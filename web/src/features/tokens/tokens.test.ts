@@ -14,6 +14,7 @@ function token(id: number, overrides: Partial<ApiToken> = {}): ApiToken {
   return {
     id,
     name: `Token ${id}`,
+    nameId: id + 100,
     prefix: 'scp_ab12',
     createdAt: '2026-11-01T17:00:00Z',
     createdBy: null,
