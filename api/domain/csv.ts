@@ -32,6 +32,15 @@ export class CsvLimitError extends Error {
   }
 }
 
+/** Comma, line feed, carriage return, quote mark: where an unquoted cell may end. */
+const isSpecial = (code: number) => code === 44 || code === 10 || code === 13 || code === 34;
+
+/** The index of `search` from `from` on, or the text's end. */
+function nextIndex(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}
+
 /**
  * Parses CSV text into rows, each with the line number it starts on (1-based, as a spreadsheet
  * shows it). Blank lines are dropped. Throws `CsvSyntaxError` for an unclosed or stray quote, and
@@ -86,8 +95,12 @@ export function parseCsv(text: string, limits: CsvLimits = unlimited): CsvRow[] 
           afterQuote = true;
         }
       } else {
-        if (ch === '\n') line++;
-        add(ch);
+        // Everything up to the next quote mark belongs to the cell: taken in one piece.
+        const end = nextIndex(source, '"', i);
+        const chunk = source.slice(i, end);
+        for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) line++;
+        add(chunk);
+        i = end - 1;
       }
       continue;
     }
@@ -109,8 +122,12 @@ export function parseCsv(text: string, limits: CsvLimits = unlimited): CsvRow[] 
         if (ch.trim() !== '') throw new CsvSyntaxError(line, 'text follows a closing quote mark');
         continue;
       }
-      add(ch);
+      // An unquoted cell runs to the next comma, line break or quote mark: taken in one piece.
+      let end = i + 1;
+      while (end < source.length && !isSpecial(source.charCodeAt(end))) end++;
+      add(source.slice(i, end));
       cellStarted = true;
+      i = end - 1;
     }
   }
   if (quoted) throw new CsvSyntaxError(rowLine, 'a quoted cell is never closed');
