@@ -14,13 +14,9 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { config } from '../api/config';
 import { getAuditHash, verifyAuditChain } from '../api/queries/audit';
+import { fail } from './operations';
 
 const usage = 'Usage: npm run audit:verify -- [--db PATH] [--anchor ID:HASH]';
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 function readArgs() {
   try {

@@ -8,7 +8,7 @@ import { agencyTypes } from '../domain/agencyTypes';
 import { todayOf } from '../domain/clock';
 import { entryWindow } from '../domain/entry';
 import { maxUploadBytes } from '../domain/upload';
-import { ApiError, badRequest, notFound } from '../errors';
+import { badRequest, notFound, unsupportedMediaType } from '../errors';
 import { uploadTooLarge } from '../limits';
 import { callers, describeFields, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
 import { isAdmin } from '../permissions';
@@ -261,11 +261,7 @@ async function readUploadText(c: {
     return file.text();
   }
   if (type.startsWith('application/json'))
-    throw new ApiError(
-      415,
-      'unsupported-media-type',
-      'Send the CSV file itself (Content-Type: text/csv), not JSON.',
-    );
+    throw unsupportedMediaType('Send the CSV file itself (Content-Type: text/csv), not JSON.');
   return c.req.text();
 }
 
