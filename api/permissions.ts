@@ -114,3 +114,11 @@ export function canChangeDisclosurePolicy(user: User): boolean {
 export function canRedactFreeText(user: User): boolean {
   return isAdmin(user) && user.tokenId === undefined;
 }
+
+/**
+ * Exact (confidential) grant reports hold counts below the publication threshold: for admins, as
+ * people, and only while the coalition allows them. Protected ones are for anyone signed in.
+ */
+export function canMakeConfidentialReports(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}
