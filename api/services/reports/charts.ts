@@ -15,7 +15,7 @@ const okabeIto = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E
 const seriesColour = (index: number) => okabeIto[index % okabeIto.length] as string;
 const hatchInk = '#4a4a4a';
 
-const width = 640;
+const width = 700;
 const font = 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"';
 
 function hatchPattern(id: string): string {

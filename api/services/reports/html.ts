@@ -67,7 +67,8 @@ thead th { border-bottom: 1.2pt solid #111; background: #f2f2f2; }
 .total th, .total td { font-weight: bold; border-top: 1.2pt solid #111; }
 .hidden-figure { font-weight: bold; }
 figure { margin: 6pt 0; break-inside: avoid; page-break-inside: avoid; }
-svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart { display: block; width: 100%; max-width: 100%; height: auto; }
+th.period { white-space: nowrap; }
 .not-shown { border-left: 3pt solid #777; padding: 4pt 8pt; background: #f7f7f7; }
 .prompt { color: #555; font-style: italic; }
 dl.definitions dt { font-weight: bold; margin-top: 6pt; }
@@ -167,7 +168,7 @@ function trendSection(section: DocumentTrend): string {
   const rows = section.periods
     .map(
       (period, i) =>
-        `<tr><th scope="row">${escapeHtml(periodShortLabel(period))}</th>${columns
+        `<tr><th scope="row" class="period">${escapeHtml(periodShortLabel(period))}</th>${columns
           .map((c) => {
             const figure = c.figures[i] ?? null;
             return `<td class="number${figure === null ? ' hidden-figure' : ''}">${formatFigure(figure)}</td>`;
