@@ -64,6 +64,10 @@ th, td { padding: 3pt 6pt; border-bottom: 0.5pt solid #bbb; text-align: left; ve
 tbody th { font-weight: normal; }
 thead th { border-bottom: 1.2pt solid #111; background: #f2f2f2; }
 .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.number { white-space: normal; }
+/* A table of many columns (a trend of several elements, each beside the year before) takes a smaller type to fit the page. */
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 2pt 4pt; }
 .total th, .total td { font-weight: bold; border-top: 1.2pt solid #111; }
 .hidden-figure { font-weight: bold; }
 figure { margin: 6pt 0; break-inside: avoid; page-break-inside: avoid; }
@@ -178,7 +182,7 @@ function trendSection(section: DocumentTrend): string {
     .join('');
   const chart = section.periods.length ? `<figure>${sectionChart(section)}</figure>` : '';
   const note = section.note ? `<p class="meta">${escapeHtml(section.note)}</p>` : '';
-  return `${chart}<table>${head}<tbody>${rows}</tbody></table>${note}`;
+  return `${chart}<table${columns.length > 4 ? ' class="wide"' : ''}>${head}<tbody>${rows}</tbody></table>${note}`;
 }
 
 function completenessSection(section: DocumentCompleteness): string {
