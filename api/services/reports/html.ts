@@ -22,6 +22,7 @@ import {
   formatFigure,
   kindWords,
   multiSelectWords,
+  noReleaseWords,
   releaseWords,
 } from './format';
 
@@ -102,7 +103,7 @@ function titlePage(doc: ReportDocument): string {
       'Releases',
       releases.length
         ? `<ul>${releases.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`
-        : 'None: exact approved counts',
+        : escapeHtml(noReleaseWords(doc)),
     ],
     ['Generated', `${escapeHtml(formatDateTime(doc.generatedAt))} by ${escapeHtml(doc.generatedBy)}`],
     ...(doc.purpose ? [['Purpose', escapeHtml(doc.purpose)] as [string, string]] : []),
@@ -180,9 +181,10 @@ function trendSection(section: DocumentTrend): string {
           .join('')}</tr>`,
     )
     .join('');
-  const chart = section.periods.length ? `<figure>${sectionChart(section)}</figure>` : '';
+  if (!section.periods.length)
+    return `<p class="not-shown">${escapeHtml(section.note ?? 'No period of this trend is published for this report.')}</p>`;
   const note = section.note ? `<p class="meta">${escapeHtml(section.note)}</p>` : '';
-  return `${chart}<table${columns.length > 4 ? ' class="wide"' : ''}>${head}<tbody>${rows}</tbody></table>${note}`;
+  return `<figure>${sectionChart(section)}</figure><table${columns.length > 4 ? ' class="wide"' : ''}>${head}<tbody>${rows}</tbody></table>${note}`;
 }
 
 function completenessSection(section: DocumentCompleteness): string {
