@@ -384,6 +384,18 @@ describe('a protected report', () => {
     const sfy = fiscal.sections.find((s) => s.code === 'survivors_by_quarter');
     expect(sfy?.kind === 'trend' && sfy.periods).toEqual(['2025Q3', '2025Q4', '2026Q1', '2026Q2']);
     expect(sfy?.kind === 'trend' && sfy.series[0]?.previousYear?.length).toBe(4);
+    // The demo's first release is 2023Q4: a year before 2024's quarters is not drawn, and the note says why.
+    const first = build({
+      template: 'annual_coalition',
+      period: '2024',
+      area: 'coalition',
+      kind: 'protected',
+    });
+    const firstTrend = first.sections.find((s) => s.code === 'survivors_by_quarter');
+    if (firstTrend?.kind !== 'trend') throw new Error('no trend');
+    expect(firstTrend.periods).toEqual(['2024Q1', '2024Q2', '2024Q3', '2024Q4']);
+    expect(firstTrend.series.every((s) => s.previousYear === undefined)).toBe(true);
+    expect(firstTrend.note).toMatch(/year before is not drawn: 2023Q1, 2023Q2 and 2023Q3 were not published/);
     const county = build(protectedRequests[5] as ReportRequest);
     const countyTrend = county.sections.find((s) => s.code === 'survivors');
     expect(countyTrend?.kind === 'trend' && countyTrend.note).toMatch(/does not publish/);
@@ -558,6 +570,11 @@ describe('refusals', () => {
       'a template that does not exist',
       { template: 'nothing', period: '2025', area: 'coalition', kind: 'protected' },
       /no report template “nothing”.*Annual coalition report \(annual_coalition\)/,
+    ],
+    [
+      'a confidential report of a period with a quarter no one has reported',
+      { template: 'federal_semiannual', period: '2026H2', area: 'coalition', kind: 'confidential' },
+      /No member agency has an approved report for 2026Q4 yet/,
     ],
   ] as const)('%s is a 400 that says what to do', (_, request, message) => {
     const error = refusal(() => build(request as ReportRequest));

@@ -388,7 +388,7 @@ function tableSection(
  * workgroup brief for 2026Q2 reads 2024Q3 to 2026Q2; an annual report's quarterly trend, its year's
  * quarters.
  */
-export function trendPeriods(report: Period, kind: PeriodKind, count: number): string[] {
+function trendPeriods(report: Period, kind: PeriodKind, count: number): string[] {
   const last = report.quarters.at(-1)?.code as string;
   let period = periodsContaining(last, [kind])[0] as string;
   // A longer period that runs past the report's end is not over yet: start from the one before.
@@ -508,6 +508,8 @@ function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: Pub
       const missing = wanted.filter((p) => !shown.includes(p));
       const earlier = section.previousYear ? shown.map(sameTimeLastYear) : [];
       const missingEarlier = earlier.filter((p) => !series.every((s) => s.points.has(p)));
+      // A year earlier is drawn whole or not at all: a period not published is not a hidden figure.
+      const drawEarlier = section.previousYear === true && missingEarlier.length === 0;
       const figureOf = (points: (typeof series)[number]['points'], p: string): Figure => {
         const point = points.get(p);
         if (!point) return null;
@@ -524,7 +526,7 @@ function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: Pub
             ? `${listWords(missing)} ${missing.length === 1 ? 'is' : 'are'} not published ${whoReads} ${where}, so ${missing.length === 1 ? 'it is' : 'they are'} left out.`
             : undefined,
         missingEarlier.length > 0
-          ? `A year earlier, ${listWords(missingEarlier)} ${missingEarlier.length === 1 ? 'was' : 'were'} not published ${where}: shown as “S”.`
+          ? `The year before is not drawn: ${listWords(missingEarlier)} ${missingEarlier.length === 1 ? 'was' : 'were'} not published ${whoReads} ${where}.`
           : undefined,
       ].filter((n): n is string => n !== undefined);
       return {
@@ -538,7 +540,7 @@ function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: Pub
           name: element.name,
           kind: element.kind,
           figures: shown.map((p) => figureOf(points, p)),
-          ...(section.previousYear ? { previousYear: earlier.map((p) => figureOf(points, p)) } : {}),
+          ...(drawEarlier ? { previousYear: earlier.map((p) => figureOf(points, p)) } : {}),
         })),
       };
     },
