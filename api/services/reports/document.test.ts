@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../db';
 import type { Catalog } from '../../domain/catalog';
@@ -24,7 +27,86 @@ let t: TestDb;
 let db: Db;
 const users = {} as Record<'admin' | 'viewer' | 'reporter', User>;
 const catalog: Catalog = readDefaultCatalog();
-const templates = readReportTemplates();
+// Two more templates than the coalition ships, written to a folder as a coalition would add them: a
+// funder's, made for a county too, in both kinds, with trends; and one for the public.
+const extraTemplates = mkdtempSync(join(tmpdir(), 'scope-report-templates-'));
+const funder = {
+  code: 'county_funder',
+  name: 'County funder report',
+  version: 1,
+  description: 'A test funder that asks for a year, for the coalition or a county, with trends.',
+  audience: 'funder',
+  periodKinds: ['year'],
+  areas: ['coalition', 'county'],
+  kinds: ['protected', 'confidential'],
+  sections: [
+    {
+      kind: 'trend',
+      code: 'quarters',
+      title: 'By quarter',
+      elements: ['survivors_served', 'arrests'],
+      periods: { kind: 'quarter', count: 4 },
+      previousYear: true,
+    },
+    {
+      kind: 'trend',
+      code: 'halves',
+      title: 'By half-year',
+      elements: ['survivors_served', 'new_survivors'],
+      periods: { kind: 'half', count: 2 },
+    },
+    {
+      kind: 'table',
+      code: 'minors_adults',
+      title: 'Minors and adults',
+      table: {
+        element: 'survivors_served',
+        breakdown: 'type_age',
+        by: 'age_group',
+        grouping: 'age_minor_adult',
+      },
+      rowOrder: ['adult'],
+    },
+    {
+      kind: 'table',
+      code: 'gender',
+      title: 'Gender',
+      table: { element: 'survivors_served', breakdown: 'gender' },
+    },
+    { kind: 'completeness', code: 'agencies', title: 'Agencies' },
+    { kind: 'definitions', code: 'definitions', title: 'Definitions' },
+  ],
+};
+const publicReport = {
+  code: 'public_year',
+  name: 'The year for the public',
+  version: 1,
+  description: 'A test report for the public.',
+  audience: 'public',
+  periodKinds: ['year', 'fy'],
+  areas: ['coalition'],
+  kinds: ['protected'],
+  sections: [
+    {
+      kind: 'table',
+      code: 'citizenship',
+      title: 'Citizenship',
+      table: { element: 'survivors_served', breakdown: 'citizenship' },
+    },
+    {
+      kind: 'trend',
+      code: 'quarters',
+      title: 'By quarter',
+      elements: ['survivors_served'],
+      periods: { kind: 'quarter', count: 4 },
+    },
+  ],
+};
+writeFileSync(join(extraTemplates, 'county_funder.json'), JSON.stringify(funder));
+writeFileSync(join(extraTemplates, 'public_year.json'), JSON.stringify(publicReport));
+const added = readReportTemplates(extraTemplates);
+rmSync(extraTemplates, { recursive: true, force: true });
+const templates = [...readReportTemplates(), ...added];
 const now = new Date('2026-11-30T12:00:00.000Z');
 
 beforeAll(async () => {
@@ -40,10 +122,13 @@ beforeAll(async () => {
 afterAll(() => t?.cleanup());
 
 const build = (request: ReportRequest, user: User = users.admin) =>
-  buildReportDocument(db, user, request, {
-    narratives: { accomplishments: 'We trained every clinic.' },
-    now,
-  });
+  buildReportDocument(
+    db,
+    user,
+    request,
+    { narratives: { accomplishments: 'We trained every clinic.' }, now },
+    templates,
+  );
 
 // ---- Independent readings of the database -----------------------------------------------------------
 
@@ -266,12 +351,16 @@ const protectedRequests: ReportRequest[] = [
   { template: 'annual_coalition', period: 'SFY2026', area: 'coalition', kind: 'protected' },
   { template: 'workgroup_brief', period: '2026Q2', area: 'coalition', kind: 'protected' },
   { template: 'workgroup_brief', period: '2026Q2', area: 'SCL', kind: 'protected' },
+  { template: 'county_funder', period: '2025', area: 'coalition', kind: 'protected' },
+  { template: 'county_funder', period: '2025', area: 'SBN', kind: 'protected' },
 ];
 
 const confidentialRequests: ReportRequest[] = [
   { template: 'federal_semiannual', period: '2025H2', area: 'coalition', kind: 'confidential' },
   { template: 'federal_semiannual', period: '2025H1', area: 'coalition', kind: 'confidential' },
   { template: 'quarterly_funder', period: '2026Q2', area: 'coalition', kind: 'confidential' },
+  { template: 'county_funder', period: '2025', area: 'coalition', kind: 'confidential' },
+  { template: 'county_funder', period: '2025', area: 'SCL', kind: 'confidential' },
 ];
 
 const label = (r: ReportRequest) => `${r.template} ${r.period} ${r.area}`;
@@ -331,6 +420,20 @@ describe('a protected report', () => {
       );
   });
 
+  test.each(['2025', 'FY2025'])('a report for the public shows the public’s cells of %s', (period) => {
+    const doc = build(
+      { template: 'public_year', period, area: 'coalition', kind: 'protected' },
+      users.viewer,
+    );
+    expect(doc.audience).toBe('public');
+    const found = positions(doc);
+    expect(found.length).toBeGreaterThan(5);
+    for (const p of found)
+      expect(p.figure, p.where).toBe(
+        shownValue(publishedCell(p.period, 'coalition', p.table, p.optionKey, 'public')),
+      );
+  });
+
   test('a section the plan does not publish at the period is not shown, and says why', () => {
     const doc = build(protectedRequests[0] as ReportRequest);
     const minors = doc.sections.find((s) => s.code === 'minors_adults');
@@ -384,6 +487,18 @@ describe('a protected report', () => {
     const sfy = fiscal.sections.find((s) => s.code === 'survivors_by_quarter');
     expect(sfy?.kind === 'trend' && sfy.periods).toEqual(['2025Q3', '2025Q4', '2026Q1', '2026Q2']);
     expect(sfy?.kind === 'trend' && sfy.series[0]?.previousYear?.length).toBe(4);
+    // The demo's first release is 2023Q4: a year before 2024's quarters is not drawn, and the note says why.
+    const first = build({
+      template: 'annual_coalition',
+      period: '2024',
+      area: 'coalition',
+      kind: 'protected',
+    });
+    const firstTrend = first.sections.find((s) => s.code === 'survivors_by_quarter');
+    if (firstTrend?.kind !== 'trend') throw new Error('no trend');
+    expect(firstTrend.periods).toEqual(['2024Q1', '2024Q2', '2024Q3', '2024Q4']);
+    expect(firstTrend.series.every((s) => s.previousYear === undefined)).toBe(true);
+    expect(firstTrend.note).toMatch(/year before is not drawn: 2023Q1, 2023Q2 and 2023Q3 were not published/);
     const county = build(protectedRequests[5] as ReportRequest);
     const countyTrend = county.sections.find((s) => s.code === 'survivors');
     expect(countyTrend?.kind === 'trend' && countyTrend.note).toMatch(/does not publish/);
@@ -450,17 +565,18 @@ describe('a confidential report', () => {
       expect(doc.releases).toEqual([]);
       expect(hasNull(doc)).toBe(false);
       const found = positions(doc);
-      expect(found.length).toBeGreaterThan(30);
-      for (const p of found) expect(p.figure, p.where).toBe(exactSum(p.period, p.element, p.cells));
+      expect(found.length).toBeGreaterThan(20);
+      const county = request.area === 'coalition' ? undefined : request.area;
+      for (const p of found) expect(p.figure, p.where).toBe(exactSum(p.period, p.element, p.cells, county));
       expect(doc.footnotes.join(' ')).toMatch(/exact counts/);
       // The unduplicated range from the exact served, shared and agencies reporting.
-      const served = doc.sections.find((s) => s.code === 'survivors_served');
+      const served = doc.sections.find((s) => s.kind === 'table' && s.element.code === 'survivors_served');
       if (served?.kind !== 'table') throw new Error('no table');
       const types = catalog.sections.find((s) => s.code === 'survivors')?.agencyTypes as string[];
       const quarters = quartersOf(request.period).map((q) => q.code);
       const reporting = new Set(
         approved()
-          .filter((r) => types.includes(r.type))
+          .filter((r) => types.includes(r.type) && (county === undefined || r.county === county))
           .map((r) => r.agency),
       );
       const reportedAll = [...reporting].filter((agency) =>
@@ -469,8 +585,8 @@ describe('a confidential report', () => {
       expect(served.coverage.reported).toBe(reportedAll);
       expect(served.unduplicated).toEqual(
         unduplicated(
-          exactSum(request.period, 'survivors_served', null),
-          exactSum(request.period, 'survivors_shared', null),
+          exactSum(request.period, 'survivors_served', null, county),
+          exactSum(request.period, 'survivors_shared', null, county),
           reportedAll,
         ),
       );
@@ -558,6 +674,11 @@ describe('refusals', () => {
       'a template that does not exist',
       { template: 'nothing', period: '2025', area: 'coalition', kind: 'protected' },
       /no report template “nothing”.*Annual coalition report \(annual_coalition\)/,
+    ],
+    [
+      'a confidential report of a period with a quarter no one has reported',
+      { template: 'federal_semiannual', period: '2026H2', area: 'coalition', kind: 'confidential' },
+      /No member agency has an approved report for 2026Q4 yet/,
     ],
   ] as const)('%s is a 400 that says what to do', (_, request, message) => {
     const error = refusal(() => build(request as ReportRequest));

@@ -88,8 +88,10 @@ export type CheckedRequest = {
 };
 
 /** The template of a code, or a refusal naming the templates there are. */
-export function reportTemplateOf(code: string): LoadedReportTemplate {
-  const templates = readReportTemplates();
+export function reportTemplateOf(
+  code: string,
+  templates: readonly LoadedReportTemplate[] = readReportTemplates(),
+): LoadedReportTemplate {
   const template = templates.find((t) => t.code === code);
   if (!template)
     throw badRequest(
@@ -103,8 +105,13 @@ export function reportTemplateOf(code: string): LoadedReportTemplate {
  * an area it accepts, a kind it is made in, and (for a confidential report) someone who may make one.
  * Refuses in words a coalition lead can act on.
  */
-export function checkReportRequest(db: Db, user: User, request: ReportRequest): CheckedRequest {
-  const template = reportTemplateOf(request.template);
+export function checkReportRequest(
+  db: Db,
+  user: User,
+  request: ReportRequest,
+  templates: readonly LoadedReportTemplate[] = readReportTemplates(),
+): CheckedRequest {
+  const template = reportTemplateOf(request.template, templates);
   const kinds = template.periodKinds as unknown as PeriodKinds;
   const parsed = periodSchema(kinds).safeParse(request.period);
   const period = parsed.success ? parsePeriod(parsed.data) : undefined;
@@ -148,16 +155,18 @@ function areaOf(db: Db, template: LoadedReportTemplate, code: string): CheckedRe
 }
 
 /**
- * Builds a report's document. Throws `ApiError` 400 for a request its template does not accept or a
- * period it can't be made for, 403 for a confidential report by someone who may not make one.
+ * Builds a report's document from one of `templates` (the coalition's, in `data/reports`). Throws
+ * `ApiError` 400 for a request its template does not accept or a period it can't be made for, 403
+ * for a confidential report by someone who may not make one.
  */
 export function buildReportDocument(
   db: Db,
   user: User,
   request: ReportRequest,
   extras: ReportExtras,
+  templates: readonly LoadedReportTemplate[] = readReportTemplates(),
 ): ReportDocument {
-  const checked = checkReportRequest(db, user, request);
+  const checked = checkReportRequest(db, user, request, templates);
   const { template, period, area, kind } = checked;
   const versionId = currentCatalogVersionIdOrFail(db);
   const { catalog, plan } = catalogVersion(db, versionId);
@@ -388,7 +397,7 @@ function tableSection(
  * workgroup brief for 2026Q2 reads 2024Q3 to 2026Q2; an annual report's quarterly trend, its year's
  * quarters.
  */
-export function trendPeriods(report: Period, kind: PeriodKind, count: number): string[] {
+function trendPeriods(report: Period, kind: PeriodKind, count: number): string[] {
   const last = report.quarters.at(-1)?.code as string;
   let period = periodsContaining(last, [kind])[0] as string;
   // A longer period that runs past the report's end is not over yet: start from the one before.
@@ -508,6 +517,8 @@ function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: Pub
       const missing = wanted.filter((p) => !shown.includes(p));
       const earlier = section.previousYear ? shown.map(sameTimeLastYear) : [];
       const missingEarlier = earlier.filter((p) => !series.every((s) => s.points.has(p)));
+      // A year earlier is drawn whole or not at all: a period not published is not a hidden figure.
+      const drawEarlier = section.previousYear === true && missingEarlier.length === 0;
       const figureOf = (points: (typeof series)[number]['points'], p: string): Figure => {
         const point = points.get(p);
         if (!point) return null;
@@ -524,7 +535,7 @@ function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: Pub
             ? `${listWords(missing)} ${missing.length === 1 ? 'is' : 'are'} not published ${whoReads} ${where}, so ${missing.length === 1 ? 'it is' : 'they are'} left out.`
             : undefined,
         missingEarlier.length > 0
-          ? `A year earlier, ${listWords(missingEarlier)} ${missingEarlier.length === 1 ? 'was' : 'were'} not published ${where}: shown as “S”.`
+          ? `The year before is not drawn: ${listWords(missingEarlier)} ${missingEarlier.length === 1 ? 'was' : 'were'} not published ${whoReads} ${where}.`
           : undefined,
       ].filter((n): n is string => n !== undefined);
       return {
@@ -538,7 +549,7 @@ function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: Pub
           name: element.name,
           kind: element.kind,
           figures: shown.map((p) => figureOf(points, p)),
-          ...(section.previousYear ? { previousYear: earlier.map((p) => figureOf(points, p)) } : {}),
+          ...(drawEarlier ? { previousYear: earlier.map((p) => figureOf(points, p)) } : {}),
         })),
       };
     },
