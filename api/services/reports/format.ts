@@ -25,6 +25,10 @@ export const formatDate = (iso: string): string => longDate.format(new Date(iso)
 /** "March 2, 2026 at 4:45 PM UTC". */
 export const formatDateTime = (iso: string): string => `${dateAndTime.format(new Date(iso))} UTC`;
 
+/** The period with its months, "FY2026 (October 2025 to September 2026)", once when they read the same. */
+export const periodWords = ({ period }: ReportDocument): string =>
+  period.label === period.months ? period.label : `${period.label} (${period.months})`;
+
 /** "Protected (figures as published to coalition members)" or "Confidential (exact approved counts)". */
 export function kindWords(doc: ReportDocument): string {
   if (doc.kind === 'confidential') return 'Confidential: exact approved counts';

@@ -23,6 +23,7 @@ import {
   kindWords,
   multiSelectWords,
   noReleaseWords,
+  periodWords,
   releaseWords,
 } from './format';
 
@@ -96,7 +97,7 @@ const paragraphs = (text: string) =>
 function titlePage(doc: ReportDocument): string {
   const releases = releaseWords(doc);
   const facts: Array<[string, string]> = [
-    ['Period', `${escapeHtml(doc.period.label)} (${escapeHtml(doc.period.months)})`],
+    ['Period', escapeHtml(periodWords(doc))],
     ['Area', escapeHtml(doc.area.name)],
     ['Figures', escapeHtml(kindWords(doc))],
     [

@@ -24,6 +24,7 @@ import {
   kindWords,
   multiSelectWords,
   noReleaseWords,
+  periodWords,
   releaseWords,
 } from './format';
 
@@ -142,7 +143,7 @@ function aboutSheet(workbook: ExcelJS.Workbook, doc: ReportDocument) {
     ['Template code', doc.template.code],
     ['Template version', doc.template.version],
     ['Catalog version', doc.catalogVersion],
-    ['Period', `${doc.period.label} (${doc.period.months})`],
+    ['Period', periodWords(doc)],
     ['Area', doc.area.name],
     ['Figures', kindWords(doc)],
     [
