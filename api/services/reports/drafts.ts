@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db';
 import type { NarrativeSection } from '../../domain/reportTemplate';
-import { ApiError, badRequest, forbidden } from '../../errors';
+import { badRequest, forbidden } from '../../errors';
 import { canMakeReports } from '../../permissions';
 import { getFreeTexts, insertFreeText } from '../../queries/freeTexts';
 import {
@@ -17,29 +17,13 @@ import {
 } from '../../queries/reports';
 import type { User } from '../../queries/users';
 import { guardFreeText } from '../freeTexts';
-import { type LoadedReportTemplate, readReportTemplates } from '../reportTemplates';
+import { reportTemplateOf } from './document';
 
 /** Which report's draft: a template, a period and an area. */
 export type DraftChoice = { template: string; period: string; area: string };
 
 /** A draft as the builder reads it: each narrative section's words, and when they were last saved. */
 export type ReportDraft = { texts: Record<string, string>; updatedAt: string | null };
-
-/** The template with this code, or a 400 naming it; a 503 if a template file does not fit. */
-export function templateOrRefuse(code: string): LoadedReportTemplate {
-  let templates: LoadedReportTemplate[];
-  try {
-    templates = readReportTemplates();
-  } catch (error) {
-    throw new ApiError(503, 'report-templates-invalid', (error as Error).message);
-  }
-  const template = templates.find((t) => t.code === code);
-  if (!template)
-    throw badRequest(
-      `There is no report template "${code}". Choose one of: ${templates.map((t) => t.code).join(', ')}.`,
-    );
-  return template;
-}
 
 const refuseNonPerson = (user: User) => {
   if (!canMakeReports(user)) throw forbidden('Grant reports are made by people signed in, not API tokens.');
@@ -86,7 +70,7 @@ export function saveDraft(
   now: Date,
 ): ReportDraft {
   refuseNonPerson(user);
-  const template = templateOrRefuse(choice.template);
+  const template = reportTemplateOf(choice.template);
   const narratives = new Map(
     template.sections
       .filter((s): s is NarrativeSection => s.kind === 'narrative')
