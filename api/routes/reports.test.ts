@@ -240,8 +240,14 @@ describe('who may do what', () => {
 });
 
 describe('confidential reports', { timeout: releaseTimeout }, () => {
-  test('need a purpose line, and are refused while the setting is off', async ({ approveBoth, call, db }) => {
+  test('need a purpose line, and are refused while the setting is off', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+  }) => {
     approveBoth('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
     const before = databaseDigest(db);
     for (const path of ['/reports', '/reports/preview']) {
       const without = await call('admin', 'POST', path, { ...quarterly, kind: 'confidential' });
@@ -266,6 +272,7 @@ describe('confidential reports', { timeout: releaseTimeout }, () => {
       expect(refused.status).toBe(403);
       expect((await json(refused)).error.message).toMatch(/switched confidential reports off/);
     }
+    expect((await call('admin', 'POST', `/reports/${kept}/regenerate`)).status).toBe(403);
     expect(databaseDigest(db)).toBe(off);
     const change = db
       .prepare(`SELECT user_id AS userId, details FROM audit_log WHERE action = 'change-report-settings'`)
