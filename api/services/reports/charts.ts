@@ -15,7 +15,7 @@ const okabeIto = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E
 const seriesColour = (index: number) => okabeIto[index % okabeIto.length] as string;
 const hatchInk = '#4a4a4a';
 
-const width = 640;
+const width = 700;
 const font = 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"';
 
 function hatchPattern(id: string): string {
@@ -41,14 +41,14 @@ function niceCeiling(value: number): number {
 /** Horizontal bars, one a row, each with its figure; a hidden one a short hatched stub labelled "S". */
 function barChart(section: DocumentTable, id: string): string {
   const rowHeight = 24;
-  const labelWidth = 190;
+  const labelWidth = 270;
   const barSpace = width - labelWidth - 70;
   const scale = largest(section.rows.map((r) => r.figure));
   const height = section.rows.length * rowHeight + 8;
   const bars = section.rows
     .map((row, i) => {
       const y = 4 + i * rowHeight;
-      const label = `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="#111">${escapeHtml(shorten(row.label, 28))}</text>`;
+      const label = `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="#111">${escapeHtml(shorten(row.label, 36))}</text>`;
       if (row.figure === null)
         return `${label}<rect x="${labelWidth}" y="${y + 4}" width="22" height="16" fill="url(#${id}-hatch)" stroke="${hatchInk}"/><text x="${labelWidth + 28}" y="${y + 16}" font-size="12" font-weight="bold" fill="#111">${hiddenMark}</text>`;
       const barWidth = Math.max(1, (row.figure / scale) * barSpace);

@@ -11,7 +11,7 @@ import {
   hiddenFootnote,
   type ReportDocument,
 } from '../../domain/reportDocument';
-import { formatDateTime, kindWords, releaseWords } from './format';
+import { formatDateTime, kindWords, noReleaseWords, releaseWords } from './format';
 
 type Line = Array<string | number>;
 
@@ -77,7 +77,7 @@ export function renderCsv(doc: ReportDocument): string {
     ['Period', `${doc.period.label} (${doc.period.code})`],
     ['Area', doc.area.name],
     ['Figures', kindWords(doc)],
-    ['Releases', releaseWords(doc).join('; ') || 'None: exact approved counts'],
+    ['Releases', releaseWords(doc).join('; ') || noReleaseWords(doc)],
     ['Generated', `${formatDateTime(doc.generatedAt)} by ${doc.generatedBy}`],
     ...(doc.purpose ? [['Purpose', doc.purpose]] : []),
     ['Hidden figures', `Blank, with hidden true. ${hiddenFootnote}`],

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../db';
 import type { Catalog } from '../../domain/catalog';
@@ -24,7 +27,86 @@ let t: TestDb;
 let db: Db;
 const users = {} as Record<'admin' | 'viewer' | 'reporter', User>;
 const catalog: Catalog = readDefaultCatalog();
-const templates = readReportTemplates();
+// Two more templates than the coalition ships, written to a folder as a coalition would add them: a
+// funder's, made for a county too, in both kinds, with trends; and one for the public.
+const extraTemplates = mkdtempSync(join(tmpdir(), 'scope-report-templates-'));
+const funder = {
+  code: 'county_funder',
+  name: 'County funder report',
+  version: 1,
+  description: 'A test funder that asks for a year, for the coalition or a county, with trends.',
+  audience: 'funder',
+  periodKinds: ['year'],
+  areas: ['coalition', 'county'],
+  kinds: ['protected', 'confidential'],
+  sections: [
+    {
+      kind: 'trend',
+      code: 'quarters',
+      title: 'By quarter',
+      elements: ['survivors_served', 'arrests'],
+      periods: { kind: 'quarter', count: 4 },
+      previousYear: true,
+    },
+    {
+      kind: 'trend',
+      code: 'halves',
+      title: 'By half-year',
+      elements: ['survivors_served', 'new_survivors'],
+      periods: { kind: 'half', count: 2 },
+    },
+    {
+      kind: 'table',
+      code: 'minors_adults',
+      title: 'Minors and adults',
+      table: {
+        element: 'survivors_served',
+        breakdown: 'type_age',
+        by: 'age_group',
+        grouping: 'age_minor_adult',
+      },
+      rowOrder: ['adult'],
+    },
+    {
+      kind: 'table',
+      code: 'gender',
+      title: 'Gender',
+      table: { element: 'survivors_served', breakdown: 'gender' },
+    },
+    { kind: 'completeness', code: 'agencies', title: 'Agencies' },
+    { kind: 'definitions', code: 'definitions', title: 'Definitions' },
+  ],
+};
+const publicReport = {
+  code: 'public_year',
+  name: 'The year for the public',
+  version: 1,
+  description: 'A test report for the public.',
+  audience: 'public',
+  periodKinds: ['year', 'fy'],
+  areas: ['coalition'],
+  kinds: ['protected'],
+  sections: [
+    {
+      kind: 'table',
+      code: 'citizenship',
+      title: 'Citizenship',
+      table: { element: 'survivors_served', breakdown: 'citizenship' },
+    },
+    {
+      kind: 'trend',
+      code: 'quarters',
+      title: 'By quarter',
+      elements: ['survivors_served'],
+      periods: { kind: 'quarter', count: 4 },
+    },
+  ],
+};
+writeFileSync(join(extraTemplates, 'county_funder.json'), JSON.stringify(funder));
+writeFileSync(join(extraTemplates, 'public_year.json'), JSON.stringify(publicReport));
+const added = readReportTemplates(extraTemplates);
+rmSync(extraTemplates, { recursive: true, force: true });
+const templates = [...readReportTemplates(), ...added];
 const now = new Date('2026-11-30T12:00:00.000Z');
 
 beforeAll(async () => {
@@ -40,10 +122,13 @@ beforeAll(async () => {
 afterAll(() => t?.cleanup());
 
 const build = (request: ReportRequest, user: User = users.admin) =>
-  buildReportDocument(db, user, request, {
-    narratives: { accomplishments: 'We trained every clinic.' },
-    now,
-  });
+  buildReportDocument(
+    db,
+    user,
+    request,
+    { narratives: { accomplishments: 'We trained every clinic.' }, now },
+    templates,
+  );
 
 // ---- Independent readings of the database -----------------------------------------------------------
 
@@ -266,12 +351,16 @@ const protectedRequests: ReportRequest[] = [
   { template: 'annual_coalition', period: 'SFY2026', area: 'coalition', kind: 'protected' },
   { template: 'workgroup_brief', period: '2026Q2', area: 'coalition', kind: 'protected' },
   { template: 'workgroup_brief', period: '2026Q2', area: 'SCL', kind: 'protected' },
+  { template: 'county_funder', period: '2025', area: 'coalition', kind: 'protected' },
+  { template: 'county_funder', period: '2025', area: 'SBN', kind: 'protected' },
 ];
 
 const confidentialRequests: ReportRequest[] = [
   { template: 'federal_semiannual', period: '2025H2', area: 'coalition', kind: 'confidential' },
   { template: 'federal_semiannual', period: '2025H1', area: 'coalition', kind: 'confidential' },
   { template: 'quarterly_funder', period: '2026Q2', area: 'coalition', kind: 'confidential' },
+  { template: 'county_funder', period: '2025', area: 'coalition', kind: 'confidential' },
+  { template: 'county_funder', period: '2025', area: 'SCL', kind: 'confidential' },
 ];
 
 const label = (r: ReportRequest) => `${r.template} ${r.period} ${r.area}`;
@@ -328,6 +417,20 @@ describe('a protected report', () => {
           doc.sections.some(
             (s) => (s.kind === 'table' || s.kind === 'chart') && s.unduplicated && 'hidden' in s.unduplicated,
           ),
+      );
+  });
+
+  test.each(['2025', 'FY2025'])('a report for the public shows the public’s cells of %s', (period) => {
+    const doc = build(
+      { template: 'public_year', period, area: 'coalition', kind: 'protected' },
+      users.viewer,
+    );
+    expect(doc.audience).toBe('public');
+    const found = positions(doc);
+    expect(found.length).toBeGreaterThan(5);
+    for (const p of found)
+      expect(p.figure, p.where).toBe(
+        shownValue(publishedCell(p.period, 'coalition', p.table, p.optionKey, 'public')),
       );
   });
 
@@ -462,17 +565,18 @@ describe('a confidential report', () => {
       expect(doc.releases).toEqual([]);
       expect(hasNull(doc)).toBe(false);
       const found = positions(doc);
-      expect(found.length).toBeGreaterThan(30);
-      for (const p of found) expect(p.figure, p.where).toBe(exactSum(p.period, p.element, p.cells));
+      expect(found.length).toBeGreaterThan(20);
+      const county = request.area === 'coalition' ? undefined : request.area;
+      for (const p of found) expect(p.figure, p.where).toBe(exactSum(p.period, p.element, p.cells, county));
       expect(doc.footnotes.join(' ')).toMatch(/exact counts/);
       // The unduplicated range from the exact served, shared and agencies reporting.
-      const served = doc.sections.find((s) => s.code === 'survivors_served');
+      const served = doc.sections.find((s) => s.kind === 'table' && s.element.code === 'survivors_served');
       if (served?.kind !== 'table') throw new Error('no table');
       const types = catalog.sections.find((s) => s.code === 'survivors')?.agencyTypes as string[];
       const quarters = quartersOf(request.period).map((q) => q.code);
       const reporting = new Set(
         approved()
-          .filter((r) => types.includes(r.type))
+          .filter((r) => types.includes(r.type) && (county === undefined || r.county === county))
           .map((r) => r.agency),
       );
       const reportedAll = [...reporting].filter((agency) =>
@@ -481,8 +585,8 @@ describe('a confidential report', () => {
       expect(served.coverage.reported).toBe(reportedAll);
       expect(served.unduplicated).toEqual(
         unduplicated(
-          exactSum(request.period, 'survivors_served', null),
-          exactSum(request.period, 'survivors_shared', null),
+          exactSum(request.period, 'survivors_served', null, county),
+          exactSum(request.period, 'survivors_shared', null, county),
           reportedAll,
         ),
       );

@@ -88,8 +88,10 @@ export type CheckedRequest = {
 };
 
 /** The template of a code, or a refusal naming the templates there are. */
-export function reportTemplateOf(code: string): LoadedReportTemplate {
-  const templates = readReportTemplates();
+export function reportTemplateOf(
+  code: string,
+  templates: readonly LoadedReportTemplate[] = readReportTemplates(),
+): LoadedReportTemplate {
   const template = templates.find((t) => t.code === code);
   if (!template)
     throw badRequest(
@@ -103,8 +105,13 @@ export function reportTemplateOf(code: string): LoadedReportTemplate {
  * an area it accepts, a kind it is made in, and (for a confidential report) someone who may make one.
  * Refuses in words a coalition lead can act on.
  */
-export function checkReportRequest(db: Db, user: User, request: ReportRequest): CheckedRequest {
-  const template = reportTemplateOf(request.template);
+export function checkReportRequest(
+  db: Db,
+  user: User,
+  request: ReportRequest,
+  templates: readonly LoadedReportTemplate[] = readReportTemplates(),
+): CheckedRequest {
+  const template = reportTemplateOf(request.template, templates);
   const kinds = template.periodKinds as unknown as PeriodKinds;
   const parsed = periodSchema(kinds).safeParse(request.period);
   const period = parsed.success ? parsePeriod(parsed.data) : undefined;
@@ -148,16 +155,18 @@ function areaOf(db: Db, template: LoadedReportTemplate, code: string): CheckedRe
 }
 
 /**
- * Builds a report's document. Throws `ApiError` 400 for a request its template does not accept or a
- * period it can't be made for, 403 for a confidential report by someone who may not make one.
+ * Builds a report's document from one of `templates` (the coalition's, in `data/reports`). Throws
+ * `ApiError` 400 for a request its template does not accept or a period it can't be made for, 403
+ * for a confidential report by someone who may not make one.
  */
 export function buildReportDocument(
   db: Db,
   user: User,
   request: ReportRequest,
   extras: ReportExtras,
+  templates: readonly LoadedReportTemplate[] = readReportTemplates(),
 ): ReportDocument {
-  const checked = checkReportRequest(db, user, request);
+  const checked = checkReportRequest(db, user, request, templates);
   const { template, period, area, kind } = checked;
   const versionId = currentCatalogVersionIdOrFail(db);
   const { catalog, plan } = catalogVersion(db, versionId);

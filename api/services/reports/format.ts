@@ -32,6 +32,12 @@ export function kindWords(doc: ReportDocument): string {
   return `Protected: figures as published to ${readers}`;
 }
 
+/** What a report without releases says in their place: a confidential one's figures need none. */
+export const noReleaseWords = (doc: ReportDocument): string =>
+  doc.kind === 'confidential'
+    ? 'None: exact approved counts'
+    : 'None: nothing in this report is published for its period and area';
+
 /** "2025Q3 release 1 (published November 4, 2025)", one a release. */
 export const releaseWords = (doc: ReportDocument): string[] =>
   doc.releases.map((r) => `${r.period} release ${r.sequence} (published ${formatDate(r.publishedAt)})`);

@@ -22,6 +22,7 @@ import {
   formatFigure,
   kindWords,
   multiSelectWords,
+  noReleaseWords,
   releaseWords,
 } from './format';
 
@@ -64,10 +65,15 @@ th, td { padding: 3pt 6pt; border-bottom: 0.5pt solid #bbb; text-align: left; ve
 tbody th { font-weight: normal; }
 thead th { border-bottom: 1.2pt solid #111; background: #f2f2f2; }
 .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.number { white-space: normal; }
+/* A table of many columns (a trend of several elements, each beside the year before) takes a smaller type to fit the page. */
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 2pt 4pt; }
 .total th, .total td { font-weight: bold; border-top: 1.2pt solid #111; }
 .hidden-figure { font-weight: bold; }
 figure { margin: 6pt 0; break-inside: avoid; page-break-inside: avoid; }
-svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart { display: block; width: 100%; max-width: 100%; height: auto; }
+th.period { white-space: nowrap; }
 .not-shown { border-left: 3pt solid #777; padding: 4pt 8pt; background: #f7f7f7; }
 .prompt { color: #555; font-style: italic; }
 dl.definitions dt { font-weight: bold; margin-top: 6pt; }
@@ -97,7 +103,7 @@ function titlePage(doc: ReportDocument): string {
       'Releases',
       releases.length
         ? `<ul>${releases.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`
-        : 'None: exact approved counts',
+        : escapeHtml(noReleaseWords(doc)),
     ],
     ['Generated', `${escapeHtml(formatDateTime(doc.generatedAt))} by ${escapeHtml(doc.generatedBy)}`],
     ...(doc.purpose ? [['Purpose', escapeHtml(doc.purpose)] as [string, string]] : []),
@@ -167,7 +173,7 @@ function trendSection(section: DocumentTrend): string {
   const rows = section.periods
     .map(
       (period, i) =>
-        `<tr><th scope="row">${escapeHtml(periodShortLabel(period))}</th>${columns
+        `<tr><th scope="row" class="period">${escapeHtml(periodShortLabel(period))}</th>${columns
           .map((c) => {
             const figure = c.figures[i] ?? null;
             return `<td class="number${figure === null ? ' hidden-figure' : ''}">${formatFigure(figure)}</td>`;
@@ -175,9 +181,10 @@ function trendSection(section: DocumentTrend): string {
           .join('')}</tr>`,
     )
     .join('');
-  const chart = section.periods.length ? `<figure>${sectionChart(section)}</figure>` : '';
+  if (!section.periods.length)
+    return `<p class="not-shown">${escapeHtml(section.note ?? 'No period of this trend is published for this report.')}</p>`;
   const note = section.note ? `<p class="meta">${escapeHtml(section.note)}</p>` : '';
-  return `${chart}<table>${head}<tbody>${rows}</tbody></table>${note}`;
+  return `<figure>${sectionChart(section)}</figure><table${columns.length > 4 ? ' class="wide"' : ''}>${head}<tbody>${rows}</tbody></table>${note}`;
 }
 
 function completenessSection(section: DocumentCompleteness): string {

@@ -74,7 +74,12 @@ function headerTemplate(doc: ReportDocument): string {
     doc.kind === 'confidential'
       ? `<div style="font-weight: bold;">${escapeHtml(confidentialMark)}</div>`
       : '';
-  return `<div style="${headerStyle} border-bottom: 0.5pt solid #999; padding-bottom: 2pt;">${mark}<div>${escapeHtml(documentHeading(doc))}</div></div>`;
+  // A release number ("2025Q3-1") is kept on one line when the heading wraps.
+  const heading = escapeHtml(documentHeading(doc)).replace(
+    /\b(\w+-\d+)\b/g,
+    '<span style="white-space: nowrap;">$1</span>',
+  );
+  return `<div style="${headerStyle} border-bottom: 0.5pt solid #999; padding-bottom: 2pt;">${mark}<div>${heading}</div></div>`;
 }
 
 function footerTemplate(doc: ReportDocument): string {

@@ -18,7 +18,14 @@ import {
   hiddenMark,
   type ReportDocument,
 } from '../../domain/reportDocument';
-import { coverageWords, formatDateTime, kindWords, multiSelectWords, releaseWords } from './format';
+import {
+  coverageWords,
+  formatDateTime,
+  kindWords,
+  multiSelectWords,
+  noReleaseWords,
+  releaseWords,
+} from './format';
 
 type Cell = string | number;
 
@@ -74,6 +81,12 @@ function tableContent(section: DocumentTable): SheetContent {
 }
 
 function trendContent(section: DocumentTrend): SheetContent {
+  if (!section.periods.length)
+    return {
+      header: [],
+      rows: [],
+      notes: [section.note ?? 'No period of this trend is published for this report.'],
+    };
   const columns = section.series.flatMap((series) => [
     { name: series.name, figures: series.figures },
     ...(series.previousYear
@@ -142,7 +155,7 @@ function aboutSheet(workbook: ExcelJS.Workbook, doc: ReportDocument) {
     ],
     ...(releaseWords(doc).length
       ? releaseWords(doc).map((words, i): [string, Cell] => [i === 0 ? 'Releases' : '', words])
-      : [['Releases', 'None: exact approved counts'] as [string, Cell]]),
+      : [['Releases', noReleaseWords(doc)] as [string, Cell]]),
     ...(doc.provisionalPeriods.length
       ? [['Provisional periods', doc.provisionalPeriods.join(', ')] as [string, Cell]]
       : []),
