@@ -6,6 +6,7 @@ import { runBundleBenchmark } from './bundle';
 import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
 import { runLimitsBenchmark } from './limits';
+import { runReportsBenchmark } from './reports';
 import { runScanBenchmark } from './scan';
 import { runSignInBenchmark } from './signin';
 import { runStatsBenchmarks, statsOptionsFromArgs } from './stats';
@@ -29,6 +30,13 @@ const benchmarks: Record<string, () => void | Promise<void>> = {
     const { agencies, counties } = statsOptionsFromArgs(process.argv);
     return runVisibilityBenchmark({ agencies, counties, budgetSeconds: budgetFromArgs() ?? 3600 });
   },
+  // The annual coalition report for the demo and a statewide coalition (--agencies=N --counties=N), its PDF with Chromium at SCOPE_CHROMIUM_PATH.
+  reports: () =>
+    runReportsBenchmark({
+      ...statsOptionsFromArgs(process.argv),
+      chromiumPath: process.env.SCOPE_CHROMIUM_PATH ?? '/usr/bin/chromium',
+      rounds: 3,
+    }),
   // Loaded only when asked for: Lighthouse is a large import. Pages: `npm run lighthouse -- <pages>`.
   lighthouse: () =>
     import('../lighthouse').then((l) => l.runLighthouse(l.lighthouseOptionsFromArgs(process.argv.slice(2)))),
