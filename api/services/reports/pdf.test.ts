@@ -90,6 +90,21 @@ describe('a report’s PDF', () => {
     expect(hiddenText).toMatch(/Labor trafficking\s+S\b/);
   });
 
+  test(
+    'reports asked for at once all print, and a closed browser is started again',
+    async () => {
+      const full = testReportDocument('protected');
+      const small = { ...full, sections: full.sections.slice(0, 2) };
+      await closeReportBrowser();
+      const printedAtOnce = await Promise.all([1, 2, 3].map(() => renderPdf(small, { chromiumPath })));
+      for (const { bytes, pages } of printedAtOnce) {
+        expect(pages).toBe(3);
+        expect((await pdfPageTexts(bytes)).join(' ')).toContain('2. Survivors served');
+      }
+    },
+    printTimeout,
+  );
+
   test('a missing Chromium is a clear error naming the path and how to fix it', async () => {
     await expect(
       renderPdf(testReportDocument('protected'), { chromiumPath: '/nowhere/chromium' }),
