@@ -1,6 +1,8 @@
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { confidentialMark, documentHeading, type ReportDocument } from '../../domain/reportDocument';
 import { formatCount } from './format';
+import { reportHtml } from './html';
 import { closeReportBrowser, pdfPageTexts, renderPdf } from './pdf';
 import { hiddenTruths, longTableHeading, longTableRows, testReportDocument } from './testDocument';
 
@@ -100,6 +102,41 @@ describe('a report’s PDF', () => {
       for (const { bytes, pages } of printedAtOnce) {
         expect(pages).toBe(3);
         expect((await pdfPageTexts(bytes)).join(' ')).toContain('2. Survivors served');
+      }
+    },
+    printTimeout,
+  );
+
+  test(
+    'nothing reaches past the page’s edge: a long unbroken word wraps, a wide trend table fits',
+    async () => {
+      const doc = testReportDocument('protected');
+      const address =
+        'https://example.org/a/long/address/with/no/spaces/that/goes/on/and/on/for/ever/and/ever';
+      doc.sections = doc.sections.map((section) => {
+        if (section.kind === 'narrative') return { ...section, text: address };
+        if (section.kind === 'chart' || section.kind === 'table')
+          return {
+            ...section,
+            rows: section.rows.map((row, i) => (i === 0 ? { ...row, label: address } : row)),
+          };
+        if (section.kind === 'trend')
+          return {
+            ...section,
+            series: [...section.series, ...section.series].map((s, i) => ({ ...s, name: `${s.name} ${i}` })),
+          };
+        return section;
+      });
+      // The printable width of a Letter page between the margins, in CSS pixels (96 to the inch).
+      const width = Math.floor(8.5 * 96 - 2 * ((15 * 96) / 25.4));
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+      try {
+        const page = await browser.newPage({ viewport: { width, height: 1000 } });
+        await page.emulateMedia({ media: 'print' });
+        await page.setContent(reportHtml(doc));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      } finally {
+        await browser.close();
       }
     },
     printTimeout,
