@@ -111,8 +111,7 @@ describe('a report’s PDF', () => {
     'nothing reaches past the page’s edge: a long unbroken word wraps, a wide trend table fits',
     async () => {
       const doc = testReportDocument('protected');
-      const address =
-        'https://example.org/a/long/address/with/no/spaces/that/goes/on/and/on/for/ever/and/ever';
+      const address = `https://example.org/${'AnAddressWithNoPlaceToBreak'.repeat(6)}`;
       doc.sections = doc.sections.map((section) => {
         if (section.kind === 'narrative') return { ...section, text: address };
         if (section.kind === 'chart' || section.kind === 'table')
