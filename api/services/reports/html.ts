@@ -39,7 +39,7 @@ const styles = `
 @page { size: Letter; margin: ${pageMargin.top} ${pageMargin.right} ${pageMargin.bottom} ${pageMargin.left}; }
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; line-height: 1.4; color: #111; background: #fff; font-variant-ligatures: none; }
-body { margin: 0; }
+body { margin: 0; overflow-wrap: break-word; }
 @media screen { body { max-width: 8.5in; margin: 0 auto; padding: 0.5in 0.6in; } }
 h1 { font-size: 20pt; line-height: 1.2; margin: 0 0 10pt; }
 h2 { font-size: 13pt; margin: 18pt 0 6pt; break-after: avoid; page-break-after: avoid; }
@@ -64,6 +64,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { padding: 3pt 6pt; border-bottom: 0.5pt solid #bbb; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 tbody th { font-weight: normal; }
+/* A long unbroken word in a label (a web address) wraps rather than widening the table past the page. */
+tbody th:not(.period), tbody td:not(.number) { overflow-wrap: anywhere; }
 thead th { border-bottom: 1.2pt solid #111; background: #f2f2f2; }
 .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th.number { white-space: normal; }

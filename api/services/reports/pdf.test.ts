@@ -1,6 +1,8 @@
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { confidentialMark, documentHeading, type ReportDocument } from '../../domain/reportDocument';
 import { formatCount } from './format';
+import { reportHtml } from './html';
 import { closeReportBrowser, pdfPageTexts, renderPdf } from './pdf';
 import { hiddenTruths, longTableHeading, longTableRows, testReportDocument } from './testDocument';
 
@@ -89,6 +91,55 @@ describe('a report’s PDF', () => {
     }
     expect(hiddenText).toMatch(/Labor trafficking\s+S\b/);
   });
+
+  test(
+    'reports asked for at once all print, and a closed browser is started again',
+    async () => {
+      const full = testReportDocument('protected');
+      const small = { ...full, sections: full.sections.slice(0, 2) };
+      await closeReportBrowser();
+      const printedAtOnce = await Promise.all([1, 2, 3].map(() => renderPdf(small, { chromiumPath })));
+      for (const { bytes, pages } of printedAtOnce) {
+        expect(pages).toBe(3);
+        expect((await pdfPageTexts(bytes)).join(' ')).toContain('2. Survivors served');
+      }
+    },
+    printTimeout,
+  );
+
+  test(
+    'nothing reaches past the page’s edge: a long unbroken word wraps, a wide trend table fits',
+    async () => {
+      const doc = testReportDocument('protected');
+      const address = `https://example.org/${'AnAddressWithNoPlaceToBreak'.repeat(6)}`;
+      doc.sections = doc.sections.map((section) => {
+        if (section.kind === 'narrative') return { ...section, text: address };
+        if (section.kind === 'chart' || section.kind === 'table')
+          return {
+            ...section,
+            rows: section.rows.map((row, i) => (i === 0 ? { ...row, label: address } : row)),
+          };
+        if (section.kind === 'trend')
+          return {
+            ...section,
+            series: [...section.series, ...section.series].map((s, i) => ({ ...s, name: `${s.name} ${i}` })),
+          };
+        return section;
+      });
+      // The printable width of a Letter page between the margins, in CSS pixels (96 to the inch).
+      const width = Math.floor(8.5 * 96 - 2 * ((15 * 96) / 25.4));
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+      try {
+        const page = await browser.newPage({ viewport: { width, height: 1000 } });
+        await page.emulateMedia({ media: 'print' });
+        await page.setContent(reportHtml(doc));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      } finally {
+        await browser.close();
+      }
+    },
+    printTimeout,
+  );
 
   test('a missing Chromium is a clear error naming the path and how to fix it', async () => {
     await expect(

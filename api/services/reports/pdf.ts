@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { confidentialMark, documentHeading, type ReportDocument } from '../../domain/reportDocument';
 import { escapeHtml } from './escape';
 import { formatDate } from './format';
@@ -86,27 +86,33 @@ function footerTemplate(doc: ReportDocument): string {
   return `<div style="${headerStyle} display: flex; justify-content: space-between;"><span>Generated ${escapeHtml(formatDate(doc.generatedAt))}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }
 
-async function print(browser: Browser, doc: ReportDocument, html: string): Promise<Buffer> {
-  // No script runs and nothing is fetched: the page is the report's own HTML and inline SVG.
+/**
+ * Runs `work` in a page of its own, in a new browser context so nothing carries over from another
+ * report. No script runs and nothing is fetched: the page is the report's own HTML and inline SVG.
+ */
+async function inReportPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ javaScriptEnabled: false });
   try {
     await context.route('**/*', (route) => route.abort());
-    const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'Letter',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(doc),
-      footerTemplate: footerTemplate(doc),
-      margin: pageMargin,
-    });
+    return await work(await context.newPage());
   } finally {
     await context.close();
   }
 }
 
-/** Each page's text, whitespace removed: what `contentsPages` searches in. */
+async function print(page: Page, doc: ReportDocument, html: string): Promise<Buffer> {
+  await page.setContent(html, { waitUntil: 'load' });
+  return await page.pdf({
+    format: 'Letter',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(doc),
+    footerTemplate: footerTemplate(doc),
+    margin: pageMargin,
+  });
+}
+
+/** Each page's text, its pieces joined by spaces: what finds the sections' pages, and what tests read. */
 export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   const pdf = await getDocument({
     data: new Uint8Array(bytes),
@@ -158,13 +164,15 @@ export async function renderPdf(
   return inTurn(async () => {
     progress('Starting the PDF printer');
     const browser = await reportBrowser(options.chromiumPath);
-    progress('Laying out the pages');
-    const draft = await print(browser, doc, reportHtml(doc));
-    progress('Numbering the contents');
-    const pageTexts = await pdfPageTexts(draft);
-    const contentsPages = sectionPages(doc, pageTexts);
-    progress('Printing the PDF');
-    const bytes = await print(browser, doc, reportHtml(doc, { contentsPages }));
-    return { bytes, pages: pageTexts.length };
+    return inReportPage(browser, async (page) => {
+      progress('Laying out the pages');
+      const draft = await print(page, doc, reportHtml(doc));
+      progress('Numbering the contents');
+      const pageTexts = await pdfPageTexts(draft);
+      const contentsPages = sectionPages(doc, pageTexts);
+      progress('Printing the PDF');
+      const bytes = await print(page, doc, reportHtml(doc, { contentsPages }));
+      return { bytes, pages: pageTexts.length };
+    });
   });
 }
