@@ -44,6 +44,7 @@ async function reportBrowser(chromiumPath: string): Promise<Browser> {
 export async function closeReportBrowser(): Promise<void> {
   const current = launched;
   launched = undefined;
+  idlePages.length = 0;
   const browser = await current?.catch(() => undefined);
   await browser?.close();
 }
@@ -87,16 +88,34 @@ function footerTemplate(doc: ReportDocument): string {
 }
 
 /**
- * Runs `work` in a page of its own, in a new browser context so nothing carries over from another
- * report. No script runs and nothing is fetched: the page is the report's own HTML and inline SVG.
+ * Pages kept open between reports, at most one a printing slot: opening a page starts a renderer
+ * process, which took longer than printing a whole report on a busy machine. Each is in a browser
+ * context of its own where no script runs and nothing is fetched (the page is the report's own HTML
+ * and inline SVG), and each report replaces the page's whole document, so nothing carries over.
  */
-async function inReportPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
+const idlePages: Page[] = [];
+
+async function newReportPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.route('**/*', (route) => route.abort());
+  return context.newPage();
+}
+
+/** Runs `work` in a warm page of this browser (a new one if none is idle); a page that failed is closed. */
+async function inReportPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
+  let page = idlePages.pop();
+  while (page && (page.isClosed() || page.context().browser() !== browser)) page = idlePages.pop();
+  page ??= await newReportPage(browser);
   try {
-    await context.route('**/*', (route) => route.abort());
-    return await work(await context.newPage());
-  } finally {
-    await context.close();
+    const result = await work(page);
+    idlePages.push(page);
+    return result;
+  } catch (error) {
+    await page
+      .context()
+      .close()
+      .catch(() => {});
+    throw error;
   }
 }
 
