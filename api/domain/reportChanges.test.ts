@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { DocumentTable, DocumentTrend, ReportDocument } from './reportDocument';
 import { documentChanges } from './reportChanges';
+import type { DocumentTable, DocumentTrend, ReportDocument } from './reportDocument';
 
 const table = (rows: Array<[string, number | null]>, total: number | null): DocumentTable => ({
   code: 'gender',
@@ -52,7 +52,13 @@ describe('documentChanges', () => {
       { section: 'gender', sectionTitle: 'Gender', row: 'MALE', before: 'S', after: 14 },
       { section: 'gender', sectionTitle: 'Gender', row: 'NEW', before: null, after: 'S' },
       { section: 'gender', sectionTitle: 'Gender', row: 'Total', before: 40, after: 45 },
-      { section: 'trend', sectionTitle: 'Over time', row: 'Survivors served, 2026 Q2', before: 12, after: 'S' },
+      {
+        section: 'trend',
+        sectionTitle: 'Over time',
+        row: 'Survivors served, 2026 Q2',
+        before: 12,
+        after: 'S',
+      },
       { section: 'gender', sectionTitle: 'Gender', row: 'GONE', before: 3, after: null },
     ]);
   });
