@@ -125,6 +125,14 @@ function TemplateChoices({ template }: { template: Template }) {
       />
     );
   }
+  if (choices.data.periods.length === 0) {
+    return (
+      <p className="notice notice--info">
+        There is no period this report can be made for yet: it needs a published release, or approved reports
+        for a confidential one.
+      </p>
+    );
+  }
   return <ReportForm template={template} choices={choices.data} />;
 }
 
