@@ -24,6 +24,7 @@ import { meRoutes } from './routes/me';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plan';
 import { releaseRoutes } from './routes/releases';
+import { reportRoutes } from './routes/reports';
 import { reportTemplateRoutes } from './routes/reportTemplates';
 import { statsRoutes } from './routes/stats';
 import { submissionRoutes } from './routes/submissions';
@@ -50,6 +51,7 @@ const resources = new Hono<AppEnv>()
   .route('/releases', releaseRoutes)
   .route('/publication-plan', planRoutes)
   .route('/report-templates', reportTemplateRoutes)
+  .route('/reports', reportRoutes)
   .route('/stats', statsRoutes)
   .route('/free-texts', freeTextRoutes);
 

@@ -52,6 +52,16 @@ describe('configuration', () => {
     );
   });
 
+  test('reports are printed with Debian’s Chromium unless SCOPE_CHROMIUM_PATH names another', () => {
+    expect(loadConfig({ SCOPE_DB: ':memory:' }).chromiumPath).toBe('/usr/bin/chromium');
+    expect(
+      loadConfig({ SCOPE_DB: ':memory:', SCOPE_CHROMIUM_PATH: '/opt/chromium/chrome' }).chromiumPath,
+    ).toBe('/opt/chromium/chrome');
+    expect(() => loadConfig({ SCOPE_DB: ':memory:', SCOPE_CHROMIUM_PATH: '' })).toThrow(
+      /SCOPE_CHROMIUM_PATH/,
+    );
+  });
+
   test('X-Forwarded-For is trusted only when SCOPE_TRUST_PROXY is 1', () => {
     expect(loadConfig({ SCOPE_DB: ':memory:' }).trustProxy).toBe(false);
     expect(loadConfig({ SCOPE_DB: ':memory:', SCOPE_TRUST_PROXY: '1' }).trustProxy).toBe(true);

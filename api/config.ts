@@ -18,6 +18,7 @@ const envSchema = z.object({
   SCOPE_DEADLINE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   SCOPE_WEB_DIST: z.string().min(1).default('web/dist'),
   SCOPE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  SCOPE_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   SCOPE_TIME_ZONE: z
     .string()
     .default(defaultCoalitionTimeZone)
@@ -60,6 +61,8 @@ export type Config = Readonly<{
    * in X-Forwarded-For; otherwise it is the connection's, and the header is ignored (anyone can send it).
    */
   trustProxy: boolean;
+  /** The Chromium that prints reports' PDFs: Debian's by default; Scope never downloads a browser. */
+  chromiumPath: string;
 }>;
 
 /**
@@ -110,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     SCOPE_WEB_DIST,
     SCOPE_TIME_ZONE,
     SCOPE_TRUST_PROXY,
+    SCOPE_CHROMIUM_PATH,
   } = parsed.data;
   const databasePath = SCOPE_DB === ':memory:' ? SCOPE_DB : resolve(projectRoot, SCOPE_DB);
   return Object.freeze({
@@ -125,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webDistDir: resolve(projectRoot, SCOPE_WEB_DIST),
     timeZone: SCOPE_TIME_ZONE,
     trustProxy: SCOPE_TRUST_PROXY === '1',
+    chromiumPath: SCOPE_CHROMIUM_PATH,
   });
 }
 

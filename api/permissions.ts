@@ -122,3 +122,21 @@ export function canRedactFreeText(user: User): boolean {
 export function canMakeConfidentialReports(user: User): boolean {
   return isAdmin(user) && user.tokenId === undefined;
 }
+
+/**
+ * Grant reports are a person's work: anyone signed in as a person makes protected ones and keeps
+ * narrative drafts (an agency's system with an API token makes none).
+ */
+export function canMakeReports(user: User): boolean {
+  return user.tokenId === undefined;
+}
+
+/** Confidential reports hold exact counts: listed, previewed and downloaded by admins, as people, only. */
+export function canViewConfidentialReports(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}
+
+/** Whether the coalition allows confidential reports at all is for admins, as people, to change. */
+export function canChangeReportSettings(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}

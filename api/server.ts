@@ -6,6 +6,8 @@ import { migrate, openDatabase } from './db';
 import { formatDemoReleases, formatSignIns, publishDemoReleases, seedDemoIfEmpty } from './demo/seed';
 import { deleteExpiredSessions } from './queries/sessions';
 import { failInterrupted } from './services/releases/jobs';
+import { failInterruptedReports } from './services/reports/history';
+import { closeReportBrowser } from './services/reports/pdf';
 import { assertSessionSecret } from './services/secret';
 
 const settings = config();
@@ -16,6 +18,9 @@ assertSessionSecret(db, settings.sessionSecret, settings.sessionSecretFile);
 const interrupted = failInterrupted(db);
 if (interrupted.length > 0)
   console.log(`Marked ${interrupted.length} release(s) left computing by a stopped server as failed.`);
+const interruptedReports = failInterruptedReports(db);
+if (interruptedReports.length > 0)
+  console.log(`Marked ${interruptedReports.length} report(s) left rendering by a stopped server as failed.`);
 
 const demo = seedDemoIfEmpty(db, {
   isProduction: settings.isProduction,
@@ -44,7 +49,9 @@ const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings
 
 function shutdown() {
   clearInterval(sweep);
-  server.close(() => {
+  server.close(async () => {
+    // The warm Chromium that prints reports is a process of its own.
+    await closeReportBrowser();
     db.close();
     process.exit(0);
   });

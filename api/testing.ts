@@ -24,6 +24,7 @@ import { insertUser, type Role, type User } from './queries/users';
 import { releaseSettled } from './services/releases/jobs';
 import { setPublicationSettings } from './services/releases/policy';
 import { publishRelease } from './services/releases/publish';
+import { reportsSettled } from './services/reports/history';
 
 export { releaseTimeout } from './testTimeouts';
 export { consistentQuarter, survivorsQuarter } from './testValues';
@@ -336,6 +337,8 @@ export const apiTest = test.extend<ApiFixtures>({
       .pluck()
       .all() as number[];
     for (const id of computing) await releaseSettled(db, id);
+    // So must a report being made, or waiting its turn.
+    await reportsSettled(db);
     cleanup();
   },
   db: async ({ seeded }, use) => use(seeded.db),

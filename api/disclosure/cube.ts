@@ -447,6 +447,77 @@ function asLaterPart(
   return later;
 }
 
+/** A `first_plus_new` slot's new element's same slot. */
+function newSlotOf(catalog: Catalog, slot: Slot): number | undefined {
+  const newElement = slot.element.newElement;
+  if (slot.element.periodAggregation !== 'first_plus_new' || !newElement) return undefined;
+  return layout(catalog).index.get(
+    `${newElement}${slot.table.slice(slot.element.code.length)}/${slot.optionKey}`,
+  );
+}
+
+/** Each quarter's agency vectors, read as a period's first part (`plain`) and as a later part (`asNew`). */
+type QuarterParts = {
+  plain: Map<string, Map<string, Float64Array>>;
+  asNew: Map<string, Map<string, Float64Array>>;
+};
+
+function quarterParts(catalog: Catalog, values: ApprovedValues, quarters: readonly string[]): QuarterParts {
+  const { slots } = layout(catalog);
+  const newSlot = slots.map((slot) => newSlotOf(catalog, slot));
+  const plain = new Map<string, Map<string, Float64Array>>();
+  const asNew = new Map<string, Map<string, Float64Array>>();
+  for (const q of quarters) {
+    const vectors = quarterVectors(slots, values.get(q));
+    plain.set(q, vectors);
+    asNew.set(q, asLaterPart(vectors, newSlot));
+  }
+  return { plain, asNew };
+}
+
+/**
+ * Each agency's vector for a period: a quarter's own; a longer period's, the first quarter's plus
+ * the later quarters read as later parts (survivors served then are the new survivors), so a survivor
+ * an agency serves all year counts once in its year.
+ */
+function periodVectors(
+  { plain, asNew }: QuarterParts,
+  period: string,
+  size: number,
+): Map<string, Float64Array> {
+  if (periodKindOf(period) === 'quarter') return plain.get(period) ?? new Map();
+  const parts = quartersOf(period).map((q, k) => (k === 0 ? plain : asNew).get(q.code) ?? new Map());
+  const sum = new Map<string, Float64Array>();
+  for (const part of parts)
+    for (const [agency, vector] of part as Map<string, Float64Array>) {
+      const into = sum.get(agency) ?? new Float64Array(size);
+      for (let i = 0; i < into.length; i++) into[i] = (into[i] as number) + (vector[i] as number);
+      sum.set(agency, into);
+    }
+  return sum;
+}
+
+/**
+ * The exact figures of a period over some agencies, by `<table>/<optionKey>` (the cube's cell
+ * positions): sums of their approved values, a longer period aggregated exactly as a release's cube
+ * does, before any protection. For a confidential report, which an admin makes for a funder; never
+ * for publishing.
+ */
+export function exactFigures(
+  catalog: Catalog,
+  values: ApprovedValues,
+  period: string,
+  agencies: ReadonlySet<string>,
+): Map<string, number> {
+  const { slots } = layout(catalog);
+  const quarters = quartersOf(period).map((q) => q.code);
+  const sum = new Float64Array(slots.length);
+  for (const [agency, vector] of periodVectors(quarterParts(catalog, values, quarters), period, slots.length))
+    if (agencies.has(agency))
+      for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (vector[i] as number);
+  return new Map(slots.map((slot, i) => [`${slot.table}/${slot.optionKey}`, sum[i] as number]));
+}
+
 /** How much more hiding a cell another audience sees costs: only when nothing else will do. */
 const preferredCost = 10_000;
 
@@ -496,14 +567,7 @@ export function buildCube(input: CubeInput): Cube {
   // The sections whose breakdowns every county has enough reporting agencies to publish.
   const countyBreakdowns = new Set(catalog.sections.map((s) => s.code).filter((code) => !short.has(code)));
 
-  /** A `first_plus_new` slot's new element's same slot. */
-  const slotOfNew = (slot: Slot) => {
-    const newElement = slot.element.newElement;
-    if (slot.element.periodAggregation !== 'first_plus_new' || !newElement) return undefined;
-    return layout(catalog).index.get(
-      `${newElement}${slot.table.slice(slot.element.code.length)}/${slot.optionKey}`,
-    );
-  };
+  const slotOfNew = (slot: Slot) => newSlotOf(catalog, slot);
 
   /** Whether the plan publishes a slot in a period and geography. */
   const planned = (slot: number, period: string, geo: string) => {
@@ -516,30 +580,8 @@ export function buildCube(input: CubeInput): Cube {
   };
 
   // Every agency's vector per period: quarters from the values, aggregates from their quarters.
-  const plain = new Map<string, Map<string, Float64Array>>();
-  const asNew = new Map<string, Map<string, Float64Array>>();
-  const newSlot = slots.map(slotOfNew);
-  for (const q of quarters) {
-    const vectors = quarterVectors(slots, input.values.get(q));
-    plain.set(q, vectors);
-    asNew.set(q, asLaterPart(vectors, newSlot));
-  }
-  const vectors = new Map<string, Map<string, Float64Array>>();
-  for (const period of periods) {
-    if (periodKindOf(period) === 'quarter') {
-      vectors.set(period, plain.get(period) as Map<string, Float64Array>);
-      continue;
-    }
-    const parts = quartersOf(period).map((q, k) => (k === 0 ? plain : asNew).get(q.code) ?? new Map());
-    const sum = new Map<string, Float64Array>();
-    for (const part of parts)
-      for (const [agency, vector] of part as Map<string, Float64Array>) {
-        const into = sum.get(agency) ?? new Float64Array(slots.length);
-        for (let i = 0; i < into.length; i++) into[i] = (into[i] as number) + (vector[i] as number);
-        sum.set(agency, into);
-      }
-    vectors.set(period, sum);
-  }
+  const parts = quarterParts(catalog, input.values, quarters);
+  const vectors = new Map(periods.map((period) => [period, periodVectors(parts, period, slots.length)]));
 
   const cells: ReleaseCell[] = [];
   const present = new Set<string>();

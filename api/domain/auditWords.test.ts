@@ -67,6 +67,38 @@ describe('describeAuditEntry', () => {
       'Published the 2026 Q2 release',
     ],
     [
+      'a confidential report made, by template, period and area',
+      entry(
+        'make-confidential-report',
+        { templateName: 'Quarterly report', period: '2026Q2', areaName: 'Santa Clara County', purposeId: 4 },
+        { entityType: 'report', entityId: '7' },
+      ),
+      'Made a confidential Quarterly report for 2026 Q2, Santa Clara County, saying why',
+    ],
+    [
+      'a confidential report remade after a correction',
+      entry(
+        'make-confidential-report',
+        { templateName: 'Quarterly report', period: '2026Q2', areaName: 'Coalition', regenerationOf: 7 },
+        { entityType: 'report', entityId: '8' },
+      ),
+      'Made a confidential Quarterly report for 2026 Q2, Coalition again (report 7 remade), saying why',
+    ],
+    [
+      'a confidential report downloaded',
+      entry(
+        'download-confidential-report',
+        { templateName: 'Quarterly report', period: '2026Q2', areaName: 'Coalition', format: 'pdf' },
+        { entityType: 'report', entityId: '7' },
+      ),
+      'Downloaded a confidential Quarterly report for 2026 Q2, Coalition as PDF',
+    ],
+    [
+      'confidential reports switched off',
+      entry('change-report-settings', { confidentialReports: false }, { entityType: 'settings' }),
+      'Switched confidential grant reports off',
+    ],
+    [
       'an action it doesn’t know',
       entry('export-everything', {}, { entityType: 'user', entityId: '3' }),
       'Export everything (user 3)',

@@ -46,6 +46,10 @@ export function describeAuditEntry(entry: DescribableEntry): string {
         : 'a report';
   const count = typeof details.cells === 'number' ? details.cells : null;
   const changed = typeof details.changed === 'number' ? details.changed : null;
+  const confidentialReport = () => {
+    const area = text(details.areaName);
+    return `a confidential ${text(details.templateName) ?? 'grant report'}${periodWords ? ` for ${periodWords}` : ''}${area ? `, ${area}` : ''}`;
+  };
   switch (entry.action) {
     case 'sign-in':
       return 'Signed in';
@@ -103,6 +107,18 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return agency ? `Created an API token for ${agency}` : 'Created an API token';
     case 'revoke-token':
       return agency ? `Revoked an API token of ${agency}` : 'Revoked an API token';
+    case 'make-confidential-report':
+      return `Made ${confidentialReport()}${typeof details.regenerationOf === 'number' ? ` again (report ${details.regenerationOf} remade)` : ''}, saying why`;
+    case 'preview-confidential-report':
+      return `Previewed ${confidentialReport()}, saying why`;
+    case 'download-confidential-report': {
+      const format = text(details.format);
+      return `Downloaded ${confidentialReport()}${format ? ` as ${format.toUpperCase()}` : ''}`;
+    }
+    case 'change-report-settings':
+      return details.confidentialReports === false
+        ? 'Switched confidential grant reports off'
+        : 'Switched confidential grant reports on';
     default: {
       const words = entry.action.replaceAll('-', ' ');
       return `${words.charAt(0).toUpperCase()}${words.slice(1)}${entry.entityId ? ` (${entry.entityType} ${entry.entityId})` : ''}`;

@@ -45,10 +45,13 @@ export type PiiFinding = { kind: PiiKind };
 /** The longest explanation or comment Scope takes: a few sentences about a quarter's counts. */
 export const maxFreeTextLength = 2000;
 
-/** Why a free-text field (an explanation, a comment) is too long to take, or undefined when it is not. */
-export function freeTextLengthProblem(text: string): string | undefined {
-  return text.length > maxFreeTextLength
-    ? `Keep this under ${maxFreeTextLength.toLocaleString('en-US')} characters: it has ${text.length.toLocaleString('en-US')}. A few sentences about the counts is enough.`
+/**
+ * Why a free-text field (an explanation, a comment) is too long to take, or undefined when it is not.
+ * A field with a limit of its own (a report's narrative section) gives it as `max`.
+ */
+export function freeTextLengthProblem(text: string, max = maxFreeTextLength): string | undefined {
+  return text.length > max
+    ? `Keep this under ${max.toLocaleString('en-US')} characters: it has ${text.length.toLocaleString('en-US')}. A few sentences about the counts is enough.`
     : undefined;
 }
 

@@ -146,9 +146,12 @@ export type ReportDocument = {
 
 /** The header line every PDF page and the workbook's About sheet carry. */
 export function documentHeading(doc: ReportDocument): string {
+  // A protected report whose every section is unpublished at its period and area has no release.
   const releases = doc.releases.length
     ? `Releases ${doc.releases.map((r) => `${r.period}-${r.sequence}`).join(', ')}`
-    : 'Exact approved counts';
+    : doc.kind === 'confidential'
+      ? 'Exact approved counts'
+      : 'No published release';
   const kind = doc.kind === 'confidential' ? 'Confidential' : 'Protected';
   return `${doc.coalition.name} · ${doc.template.name} · ${doc.period.label} · ${doc.area.name} · ${kind} · ${releases}`;
 }

@@ -64,3 +64,11 @@ export function listActiveAgencies(db: Db): Agency[] {
 export function countOrgUnits(db: Db): number {
   return statement(db, 'SELECT count(*) FROM org_units').pluck().get() as number;
 }
+
+/** The coalition itself: the one org unit at the top. */
+export function getCoalition(db: Db): OrgUnit | undefined {
+  return statement(
+    db,
+    `SELECT id, code, name, level FROM org_units WHERE level = 'coalition' LIMIT 1`,
+  ).get() as OrgUnit | undefined;
+}

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { type Db, migrate, openDatabase, readMigrations } from '../db';
 import { listRevisions } from '../queries/submissions';
+import { closeReportBrowser } from '../services/reports/pdf';
 import { databaseDigest, seedSmallCoalition, apiTest as testBase } from '../testing';
 
 type Who = 'admin' | 'viewer' | 'river' | 'hills';
@@ -24,6 +25,9 @@ const test = testBase.override({ seed: 'history' }).extend('call', async ({ app,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 });
+// A grant report made below prints with Chromium, kept warm between reports.
+afterAll(closeReportBrowser);
+
 // biome-ignore lint/suspicious/noExplicitAny: the tests read response bodies of several shapes.
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
 
@@ -33,6 +37,9 @@ const commentIdOf = (db: Db) =>
 
 const email = 'Call Maria at maria.lopez@example.org';
 const phone = 'She can be reached on 408-555-0199';
+
+/** A grant report of a quarter the history has approved reports for. */
+const quarterlyReport = { template: 'quarterly_funder', period: '2026Q2', area: 'coalition' };
 
 /**
  * Every free-text field of every route that keeps what it is given, with a request that puts text in
@@ -87,6 +94,27 @@ const guardedFields: Array<{
     method: 'POST',
     path: '/free-texts/1/redact',
     body: (text) => ({ reason: text }),
+  },
+  {
+    field: 'PUT /api/reports/drafts texts.*',
+    who: 'viewer',
+    method: 'PUT',
+    path: '/reports/drafts',
+    body: (text) => ({ ...quarterlyReport, texts: { accomplishments: text } }),
+  },
+  {
+    field: 'POST /api/reports/preview purpose',
+    who: 'admin',
+    method: 'POST',
+    path: '/reports/preview',
+    body: (text) => ({ ...quarterlyReport, kind: 'confidential', purpose: text.slice(0, 300) }),
+  },
+  {
+    field: 'POST /api/reports purpose',
+    who: 'admin',
+    method: 'POST',
+    path: '/reports',
+    body: (text) => ({ ...quarterlyReport, kind: 'confidential', purpose: text.slice(0, 300) }),
   },
 ];
 

@@ -14,7 +14,13 @@ import { type FreeText, getFreeText, insertFreeText, redactFreeText } from '../q
 import type { User } from '../queries/users';
 
 /** One field a person typed: its name for programs, where it is in words, and the text. */
-export type FreeTextField = { field: string; place: string; text: string | null | undefined };
+export type FreeTextField = {
+  field: string;
+  place: string;
+  text: string | null | undefined;
+  /** The field's own length limit, where it is not the usual one (a report's narrative section). */
+  maxLength?: number;
+};
 
 /**
  * Refuses, before anything is written, text that is too long to be about counts or looks like
@@ -22,8 +28,8 @@ export type FreeTextField = { field: string; place: string; text: string | null 
  * itself, so the refusal can't leak it. Length comes first, so the scan only ever reads short text.
  */
 export function guardFreeText(fields: readonly FreeTextField[], now: Date): void {
-  const tooLong = fields.flatMap(({ field, place, text }) => {
-    const problem = text ? freeTextLengthProblem(text) : undefined;
+  const tooLong = fields.flatMap(({ field, place, text, maxLength }) => {
+    const problem = text ? freeTextLengthProblem(text, maxLength) : undefined;
     return problem ? [{ field, message: `${place} is too long. ${problem}` }] : [];
   });
   if (tooLong.length > 0)
