@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { api, apiPath } from '../../api/client';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { fileSize, formats, progressText, shortHash } from './builder';
 import { reportDetailQuery, reportKeys } from './queries';
-import { reportFilePath } from './request';
 import type { ReportSummary } from './types';
 
 /**
@@ -93,7 +93,13 @@ export function ReportDownloads({ report }: { report: ReportSummary }) {
         const pages = format === 'pdf' ? (file.pages ?? report.pages) : null;
         return (
           <li key={format} className="report-download">
-            <a className="report-download__link" href={reportFilePath(report.id, format)} download>
+            <a
+              className="report-download__link"
+              href={apiPath(
+                api.reports[':id'].file[':format'].$path({ param: { id: String(report.id), format } }),
+              )}
+              download
+            >
               Download the {name}
             </a>
             <span className="muted">

@@ -3,16 +3,16 @@
  * and the coalition's confidential-reports setting.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, json, okResponse, pathParams } from '../../api/client';
 import { type DraftKey, reportKeys } from './queries';
-import { reportsJson, reportsResponse } from './request';
-import type { ReportDraft, ReportRequest, ReportSettings, ReportSummary } from './types';
+import type { ReportRequest, ReportSettings, ReportSummary } from './types';
 
 /** Saves this person's narratives for a template, period and area; the answer becomes the cached draft. */
 export function useSaveDraft() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (draft: DraftKey & { texts: Record<string, string> }) =>
-      reportsJson<ReportDraft>('/drafts', { method: 'PUT', body: draft }),
+      json(api.reports.drafts.$put({ json: draft })),
     onSuccess: (saved, { template, period, area }) => {
       queryClient.setQueryData(reportKeys.draft({ template, period, area }), saved);
     },
@@ -23,7 +23,9 @@ export function useSaveDraft() {
 export function usePreviewReport() {
   return useMutation({
     mutationFn: async (request: ReportRequest) =>
-      (await reportsResponse('/preview', { method: 'POST', body: request, accept: 'text/html' })).text(),
+      (
+        await okResponse(api.reports.preview.$post({ json: request }, { headers: { Accept: 'text/html' } }))
+      ).text(),
   });
 }
 
@@ -34,8 +36,7 @@ export function usePreviewReport() {
 export function useMakeReport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: ReportRequest) =>
-      reportsJson<{ id: number }>('', { method: 'POST', body: request }),
+    mutationFn: (request: ReportRequest) => json(api.reports.$post({ json: request })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.list() }),
   });
 }
@@ -45,7 +46,7 @@ export function useRegenerateReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (report: Pick<ReportSummary, 'id'>) =>
-      reportsJson<{ id: number }>(`/${report.id}/regenerate`, { method: 'POST' }),
+      json(api.reports[':id'].regenerate.$post({ param: pathParams({ id: report.id }) })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.list() }),
   });
 }
@@ -54,8 +55,7 @@ export function useRegenerateReport() {
 export function useSaveReportSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: ReportSettings) =>
-      reportsJson<ReportSettings>('/settings', { method: 'PUT', body: settings }),
+    mutationFn: (settings: ReportSettings) => json(api.reports.settings.$put({ json: settings })),
     onSuccess: (saved) => {
       queryClient.setQueryData(reportKeys.settings(), saved);
       return queryClient.invalidateQueries({ queryKey: [...reportKeys.all, 'choices'] });

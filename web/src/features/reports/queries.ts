@@ -3,9 +3,7 @@
  * regenerating a report marks the list stale; saving a draft replaces that draft's answer.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { api, json } from '../../api/client';
-import { reportsJson } from './request';
-import type { ReportChanges, ReportChoices, ReportDraft, ReportSettings, ReportSummary } from './types';
+import { api, json, pathParams } from '../../api/client';
 
 /** How often a report that is still rendering is asked for its progress. */
 export const renderPollMs = 1000;
@@ -43,8 +41,7 @@ export function templatesQuery() {
 export function choicesQuery(template: string) {
   return queryOptions({
     queryKey: reportKeys.choices(template),
-    queryFn: ({ signal }) =>
-      reportsJson<ReportChoices>(`/choices?${new URLSearchParams({ template })}`, { signal }),
+    queryFn: ({ signal }) => json(api.reports.choices.$get({ query: { template } }, { init: { signal } })),
   });
 }
 
@@ -52,7 +49,7 @@ export function choicesQuery(template: string) {
 export function draftQuery(key: DraftKey) {
   return queryOptions({
     queryKey: reportKeys.draft(key),
-    queryFn: ({ signal }) => reportsJson<ReportDraft>(`/drafts?${new URLSearchParams(key)}`, { signal }),
+    queryFn: ({ signal }) => json(api.reports.drafts.$get({ query: key }, { init: { signal } })),
     // The person is the only one writing it; refetching could overwrite what they are typing.
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -62,7 +59,7 @@ export function draftQuery(key: DraftKey) {
 export function settingsQuery() {
   return queryOptions({
     queryKey: reportKeys.settings(),
-    queryFn: ({ signal }) => reportsJson<ReportSettings>('/settings', { signal }),
+    queryFn: ({ signal }) => json(api.reports.settings.$get(undefined, { init: { signal } })),
   });
 }
 
@@ -70,7 +67,7 @@ export function settingsQuery() {
 export function reportListQuery() {
   return queryOptions({
     queryKey: reportKeys.list(),
-    queryFn: ({ signal }) => reportsJson<{ reports: ReportSummary[] }>('', { signal }),
+    queryFn: ({ signal }) => json(api.reports.$get(undefined, { init: { signal } })),
     refetchInterval: (query) =>
       query.state.data?.reports.some((report) => report.status === 'rendering') ? renderPollMs : false,
   });
@@ -80,7 +77,8 @@ export function reportListQuery() {
 export function reportDetailQuery(id: number) {
   return queryOptions({
     queryKey: reportKeys.detail(id),
-    queryFn: ({ signal }) => reportsJson<ReportSummary>(`/${id}`, { signal }),
+    queryFn: ({ signal }) =>
+      json(api.reports[':id'].$get({ param: pathParams({ id }) }, { init: { signal } })),
     refetchInterval: (query) => (query.state.data?.status === 'rendering' ? renderPollMs : false),
   });
 }
@@ -89,7 +87,8 @@ export function reportDetailQuery(id: number) {
 export function changesQuery(id: number) {
   return queryOptions({
     queryKey: reportKeys.changes(id),
-    queryFn: ({ signal }) => reportsJson<ReportChanges>(`/${id}/changes`, { signal }),
+    queryFn: ({ signal }) =>
+      json(api.reports[':id'].changes.$get({ param: pathParams({ id }) }, { init: { signal } })),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

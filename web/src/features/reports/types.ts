@@ -1,7 +1,6 @@
 /**
- * Names for the grant-reports API's answers this page uses. Templates are typed by the server's own
- * route; the reports routes' answers follow the HTTP contract of issue 15 (`/api/reports`), written
- * here until the route's types can be read from `AppType`.
+ * Names for the grant-reports API's answers this page uses. They are the types `json()` gives for the
+ * routes, so they come from the server's own definitions and can't drift.
  */
 import type { ReportArea, ReportKind } from '../../../../api/domain/reportTemplate';
 import type { AnswerOf, Api } from '../../api/client';
@@ -18,30 +17,16 @@ export type TemplateSection = Template['sections'][number];
 export type NarrativeSection = Extract<TemplateSection, { kind: 'narrative' }>;
 
 /** `GET /api/reports/choices?template=`: the periods and areas a report can be made for. */
-export type ReportChoices = {
-  periods: ChoicePeriod[];
-  areas: { code: string; name: string }[];
-  confidential: {
-    /** The coalition's setting allows confidential reports. */
-    allowed: boolean;
-    /** This person is an admin, so may make one. */
-    canMake: boolean;
-  };
-};
+export type ReportChoices = AnswerOf<Api['reports']['choices']['$get']>;
 
-/** A period a report can be made for, and as which kinds. */
-export type ChoicePeriod = {
-  code: string;
-  label: string;
-  kind: string;
-  /** It is published, so a protected report can be made for it. */
-  protected: boolean;
-  /** Approved counts exist, so a confidential report can be made for it. */
-  confidential: boolean;
-};
+/**
+ * A period a report can be made for, and as which kinds: `protected` when it is published,
+ * `confidential` when approved counts exist.
+ */
+export type ChoicePeriod = ReportChoices['periods'][number];
 
 /** A person's saved narrative texts for one template, period and area. */
-export type ReportDraft = { texts: Record<string, string>; updatedAt: string | null };
+export type ReportDraft = AnswerOf<Api['reports']['drafts']['$get']>;
 
 /** What a report is made from: the builder's choices. */
 export type ReportRequest = {
@@ -52,49 +37,19 @@ export type ReportRequest = {
   purpose?: string;
 };
 
-export type ReportStatus = 'rendering' | 'ready' | 'failed';
-
-/** One kept file of a report. */
-export type ReportFile = { bytes: number; sha256: string; pages?: number };
-
-export type ReportFormat = 'pdf' | 'xlsx' | 'csv';
-
 /** A kept report, as `GET /api/reports` lists it (confidential ones only for admins). */
-export type ReportSummary = {
-  id: number;
-  template: { code: string; name: string; version: number };
-  period: { code: string; label: string };
-  area: { code: string; name: string };
-  kind: ReportKind;
-  status: ReportStatus;
-  progress: { stage: string; done: number; total: number } | null;
-  failure: string | null;
-  createdBy: string;
-  createdAt: string;
-  purpose: string | null;
-  releases: { id: number; period: string; sequence: number }[];
-  files: Record<ReportFormat, ReportFile> | null;
-  pages: number | null;
-  /** The correction releases that replaced releases this report used. */
-  outdated: { replaced: { period: string; sequence: number; by: number }[] } | null;
-  regenerationOf: number | null;
-  regeneratedAs: number | null;
-};
+export type ReportSummary = AnswerOf<Api['reports'][':id']['$get']>;
 
-/** A figure before or after: a number, hidden ("S"), or absent. */
-export type ChangedValue = number | 'S' | null;
+export type ReportStatus = ReportSummary['status'];
+
+/** The files a report is kept as. */
+export type ReportFormat = keyof NonNullable<ReportSummary['files']>;
 
 /** `GET /api/reports/:id/changes`: the report against the one it regenerated, figure by figure. */
-export type ReportChanges = {
-  against: number;
-  changes: {
-    section: string;
-    sectionTitle: string;
-    row: string;
-    before: ChangedValue;
-    after: ChangedValue;
-  }[];
-};
+export type ReportChanges = AnswerOf<Api['reports'][':id']['changes']['$get']>;
+
+/** A figure before or after: a number, hidden ("S"), or absent. */
+export type ChangedValue = ReportChanges['changes'][number]['before'];
 
 /** `GET /api/reports/settings`. */
-export type ReportSettings = { confidentialReports: boolean };
+export type ReportSettings = AnswerOf<Api['reports']['settings']['$get']>;
