@@ -30,7 +30,7 @@ test('an admin builds the federal-style semiannual report for 2025H2, previews i
 
   // Choosing a confidential report asks why, and says it is recorded; the admin goes back to protected.
   await page.getByLabel('Confidential — exact counts').check();
-  await expect(page.getByText(/recorded in the audit log/)).toBeVisible();
+  await expect(page.getByText(/Making or previewing it is recorded in the audit log/)).toBeVisible();
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByText('Say who the confidential report is for and why.')).toBeVisible();
   await expect(page.getByLabel('Purpose (required)')).toBeFocused();
