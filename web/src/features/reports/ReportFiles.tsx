@@ -102,16 +102,18 @@ export function ReportDownloads({ report }: { report: ReportSummary }) {
             >
               Download the {name}
             </a>
-            <span className="muted">
-              {pages ? `${pages} ${pages === 1 ? 'page' : 'pages'}, ` : ''}
-              {fileSize(file.bytes)}
+            <span className="report-download__about">
+              <span className="muted">
+                {pages ? `${pages} ${pages === 1 ? 'page' : 'pages'}, ` : ''}
+                {fileSize(file.bytes)}
+              </span>
+              <details className="report-hash">
+                <summary>
+                  SHA-256 <code>{shortHash(file.sha256)}…</code>
+                </summary>
+                <code className="report-hash__full">{file.sha256}</code>
+              </details>
             </span>
-            <details className="report-hash">
-              <summary>
-                SHA-256 <code>{shortHash(file.sha256)}…</code>
-              </summary>
-              <code className="report-hash__full">{file.sha256}</code>
-            </details>
           </li>
         );
       })}

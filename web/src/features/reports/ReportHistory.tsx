@@ -100,9 +100,9 @@ function HistoryEntry({ report, timeZone }: { report: ReportSummary; timeZone: s
           </dd>
         </div>
         <div>
-          <dt>Template</dt>
+          <dt>Report number</dt>
           <dd>
-            Version {report.template.version}, report {report.id}
+            {report.id}, from template version {report.template.version}
           </dd>
         </div>
         <div>

@@ -244,7 +244,10 @@ describe('ReportHistoryView', () => {
     );
     expect(text).toContain('Purpose For the federal grant officer');
     expect(text).toContain('Releases used 2025Q3-1, 2025Q4-1');
-    expect(text.indexOf('report 13')).toBeLessThan(text.indexOf('report 12'));
+    expect(text).toContain('Report number 12, from template version 1');
+    expect(text.indexOf('Report number 13, from template version 1')).toBeLessThan(
+      text.indexOf('Report number 12'),
+    );
   });
 
   test('an outdated report says which release a correction replaced and offers to regenerate it', () => {

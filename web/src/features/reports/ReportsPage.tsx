@@ -214,7 +214,7 @@ export function ReportForm({ template, choices }: { template: Template; choices:
       ) : null}
 
       <div className="report-form__row">
-        <div className="field">
+        <div className="field report-period">
           <label htmlFor={`${ids}-period`}>Period</label>
           <select
             id={`${ids}-period`}
