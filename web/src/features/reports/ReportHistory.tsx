@@ -134,30 +134,37 @@ function OutdatedNotice({ report }: { report: ReportSummary }) {
   const regenerate = useRegenerateReport();
   const note = outdatedNote(report);
   if (!note) return null;
-  const done = report.regeneratedAs !== null || regenerate.isSuccess;
+  const remadeAs = regenerate.data?.id ?? report.regeneratedAs;
+  const regeneratingId = `report-${report.id}-regenerating`;
   return (
     <div className="report-outdated">
       <p>
         <strong>{note}</strong>{' '}
-        {done
-          ? 'It has been made again with the corrected figures.'
-          : 'Its figures may differ from today’s. Regenerate it to make a new report from today’s releases, with the same choices and words; this one stays in the history.'}
+        {remadeAs === null
+          ? 'Its figures may differ from today’s. Regenerate it to make a new report from today’s releases, with the same choices and words; this one stays in the history.'
+          : `It has been made again from today’s releases as report ${remadeAs}.`}
       </p>
-      {done ? null : (
+      {remadeAs === null ? (
         <button
           type="button"
           className="button"
           aria-disabled={regenerate.isPending}
           onClick={() => {
-            if (!regenerate.isPending) regenerate.mutate(report);
+            if (regenerate.isPending) return;
+            // The button goes once it has worked: focus moves to the words saying where the new report is.
+            regenerate.mutate(report, {
+              onSuccess: () => requestAnimationFrame(() => document.getElementById(regeneratingId)?.focus()),
+            });
           }}
         >
           {regenerate.isPending ? 'Starting…' : `Regenerate report ${report.id}`}
         </button>
-      )}
+      ) : null}
       <div role="status">
         {regenerate.isSuccess ? (
-          <p>Regenerating as report {regenerate.data.id}: it is at the top of the list.</p>
+          <p id={regeneratingId} tabIndex={-1}>
+            Report {regenerate.data.id} is being made: it is at the top of the list.
+          </p>
         ) : null}
       </div>
       <div role="alert">

@@ -278,7 +278,7 @@ describe('ReportHistoryView', () => {
     const text = textOf(html);
     expect(text).toContain('What changed since report 12');
     expect(html).toContain('Made again as <a href="#report-14">report 14</a>.');
-    expect(text).toContain('It has been made again with the corrected figures.');
+    expect(text).toContain('It has been made again from today’s releases as report 14.');
     expect(text).not.toContain('Regenerate report 12');
   });
 
