@@ -163,7 +163,7 @@ function OutdatedNotice({ report }: { report: ReportSummary }) {
       <div role="status">
         {regenerate.isSuccess ? (
           <p id={regeneratingId} tabIndex={-1}>
-            Report {regenerate.data.id} is being made: it is at the top of the list.
+            Regenerated as report {regenerate.data.id}, at the top of the list.
           </p>
         ) : null}
       </div>
