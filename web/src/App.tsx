@@ -29,6 +29,9 @@ const ReleasesPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import('./features/audit/AuditLogPage').then((module) => ({ default: module.AuditLogPage })),
 );
+const ReportsPage = lazy(() =>
+  import('./features/reports/ReportsPage').then((module) => ({ default: module.ReportsPage })),
+);
 const HistoryPage = lazy(() =>
   import('./features/history/HistoryPage').then((module) => ({ default: module.HistoryPage })),
 );
@@ -64,6 +67,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="dashboard/trends" element={<TrendsPage />} />
+              <Route path="reports" element={<ReportsPage />} />
               <Route element={<AdminOnly />}>
                 <Route path="review" element={<ReviewPage />} />
                 <Route path="completeness" element={<CompletenessPage />} />

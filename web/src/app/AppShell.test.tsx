@@ -48,6 +48,7 @@ describe('main navigation', () => {
       expected: [
         'Home → /',
         'Dashboard → /dashboard',
+        'Grant reports → /reports',
         'Review → /review (current)',
         'Completeness → /completeness',
         'Releases → /releases',
@@ -61,6 +62,7 @@ describe('main navigation', () => {
       expected: [
         'Home → / (current)',
         'Dashboard → /dashboard',
+        'Grant reports → /reports',
         'Review → /review',
         'Completeness → /completeness',
         'Releases → /releases',
@@ -74,6 +76,7 @@ describe('main navigation', () => {
       expected: [
         'Home → /',
         'Dashboard → /dashboard',
+        'Grant reports → /reports',
         'Review → /review',
         'Completeness → /completeness',
         'Releases → /releases (current)',
@@ -87,6 +90,7 @@ describe('main navigation', () => {
       expected: [
         'Home → /',
         'Dashboard → /dashboard',
+        'Grant reports → /reports',
         "This quarter's report → /report/QUAILCREST/2026Q4 (current)",
         'API access → /agency/tokens',
       ],
@@ -97,15 +101,20 @@ describe('main navigation', () => {
       expected: [
         'Home → /',
         'Dashboard → /dashboard',
+        'Grant reports → /reports',
         "This quarter's report → /report/QUAILCREST/2026Q4",
         'API access → /agency/tokens (current)',
       ],
     },
-    { role: 'viewer', path: '/', expected: ['Home → / (current)', 'Dashboard → /dashboard'] },
+    {
+      role: 'viewer',
+      path: '/',
+      expected: ['Home → / (current)', 'Dashboard → /dashboard', 'Grant reports → /reports'],
+    },
     {
       role: 'viewer',
       path: '/dashboard/trends?period=2026Q2',
-      expected: ['Home → /', 'Dashboard → /dashboard (current)'],
+      expected: ['Home → /', 'Dashboard → /dashboard (current)', 'Grant reports → /reports'],
     },
   ])('$role on $path', ({ role, path, expected }) => {
     expect(navLinks(render(person(role), path))).toEqual(expected);
@@ -123,6 +132,7 @@ describe('main navigation', () => {
     expect(navLinks(render(person('reporter'), '/', false))).toEqual([
       'Home → / (current)',
       'Dashboard → /dashboard',
+      'Grant reports → /reports',
       "This quarter's report → /",
       'API access → /agency/tokens',
     ]);

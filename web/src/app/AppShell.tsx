@@ -124,6 +124,11 @@ function MainNav({ user }: { user: Me }) {
             Dashboard
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/reports" className="nav-link">
+            Grant reports
+          </NavLink>
+        </li>
         {user.role === 'admin' ? (
           <>
             <li>
