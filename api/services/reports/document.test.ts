@@ -436,9 +436,19 @@ describe('a protected report', () => {
 
   test('a section the plan does not publish at the period is not shown, and says why', () => {
     const doc = build(protectedRequests[0] as ReportRequest);
+    // The plan publishes referral sources by year only: by half-year most of them would be hidden.
+    const referrals = doc.sections.find((s) => s.code === 'referral_sources');
+    expect(referrals).toMatchObject({ kind: 'table', shown: false, rows: [], total: null });
+    expect(referrals?.kind === 'table' && referrals.notShown).toMatch(
+      /does not publish these figures.*half-years/,
+    );
+    // Minors and adults are published by half-year to members, with the rows the funder's form lists first.
     const minors = doc.sections.find((s) => s.code === 'minors_adults');
-    expect(minors).toMatchObject({ kind: 'table', shown: false, rows: [], total: null });
-    expect(minors?.kind === 'table' && minors.notShown).toMatch(/does not publish these figures.*half-years/);
+    expect(minors).toMatchObject({ kind: 'table', shown: true });
+    expect(minors?.kind === 'table' && minors.rows.map((r) => r.code).slice(0, 2)).toEqual([
+      'minor',
+      'adult',
+    ]);
     // Survivors served shows its total with the unduplicated range and coverage, from the same release.
     const served = doc.sections.find((s) => s.code === 'survivors_served');
     const release = releaseOf('2025H2');
