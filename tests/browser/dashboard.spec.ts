@@ -133,13 +133,14 @@ test('a viewer reads the overview: a quarter’s totals, a year’s breakdowns, 
 
   // A half-year: the breakdowns published by half-year, none drawn empty, and a notice naming the others.
   await page.goto('/dashboard?period=2026H1');
+  const half = page.getByRole('region', {
+    name: 'Some breakdowns are published for calendar and fiscal years only',
+  });
+  await expect(half).toBeVisible();
   await expectEveryChartDrawn(page, 9);
   for (const title of ['Minors and adults', 'Gender identity', 'Citizenship', 'Services provided'])
     await expect(chartNamed(page, title), title).toBeVisible();
   await expect(chartNamed(page, 'Age group')).toHaveCount(0);
-  const half = page.getByRole('region', {
-    name: 'Some breakdowns are published for calendar and fiscal years only',
-  });
   await expect(half).toContainText(
     'Age group, LGBTQ+ identity, disability, race and ethnicity, county of service, referral sources and trafficking context are published by calendar year, federal fiscal year and California fiscal year, not by half-year.',
   );
