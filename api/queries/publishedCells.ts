@@ -90,3 +90,20 @@ export function listReleaseTableCoverage(
      WHERE release_id = ? AND audience = ?`,
   ).all(releaseId, audience) as Array<{ table: string; period: string; geo: string }>;
 }
+
+/**
+ * The option keys one release stored of its tables of more than one category, per period, for one
+ * audience: which of a two-way breakdown's categories it published when (each option key names an
+ * option, or `_total`, along each category).
+ */
+export function listReleaseTwoWayKeys(
+  db: Db,
+  releaseId: number,
+  audience: Audience,
+): Array<{ table: string; period: string; optionKey: string }> {
+  return statement(
+    db,
+    `SELECT DISTINCT table_code AS "table", period_code AS period, option_key AS optionKey FROM published_cells
+     WHERE release_id = ? AND audience = ? AND option_key LIKE '%|%'`,
+  ).all(releaseId, audience) as Array<{ table: string; period: string; optionKey: string }>;
+}

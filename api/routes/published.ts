@@ -102,6 +102,20 @@ const dimension = z
   })
   .meta({ id: 'Dimension', description: 'A category a table is broken down by, with its options.' });
 
+const listedDimension = dimension
+  .extend({
+    periods: z
+      .array(z.string())
+      .describe(
+        'The published periods with cells along this category, oldest first: a two-way breakdown may publish one of its categories at more kinds of period than the other (type of trafficking by half-year, age groups by year only)',
+      ),
+  })
+  .meta({
+    id: 'ListedDimension',
+    description:
+      'A category a table is broken down by, with its options and the periods it is published for.',
+  });
+
 const kind = z.enum(['people', 'activity']);
 
 /** `GET /api/stats/tables`. */
@@ -114,7 +128,7 @@ export const statsTableList = z
         element: z.string(),
         name: z.string(),
         kind,
-        dimensions: z.array(dimension),
+        dimensions: z.array(listedDimension),
         periods: z.array(z.string()).describe('The published periods with cells of this table, oldest first'),
         geographies: z
           .array(z.string())

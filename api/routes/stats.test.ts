@@ -5,7 +5,7 @@ import { feasibilityIntervals, protect } from '../disclosure/protect';
 import { type Audience, defaultThresholds } from '../disclosure/types';
 import type { AgencyType } from '../domain/agencyTypes';
 import { parseCsv } from '../domain/csv';
-import { readDefaultCatalog } from '../queries/catalog';
+import { installCatalog, readDefaultCatalog, readDefaultPlan } from '../queries/catalog';
 import { historyCube } from '../services/releases/history';
 import { unduplicated } from '../services/stats';
 import { apiTest, createTestApp, releaseTimeout, survivorsQuarter, testConfig } from '../testing';
@@ -681,5 +681,39 @@ describe('what the stats API keeps from published releases', { timeout: releaseT
         });
       }
     }
+  });
+});
+
+describe('the tables list', { timeout: releaseTimeout }, () => {
+  test('a two-way breakdown says at which periods each of its categories is published', async ({
+    approve,
+    db,
+    get,
+    publish,
+    signIn,
+  }) => {
+    // The default plan publishes type of trafficking by half-year to members, age groups by year only.
+    installCatalog(db, { ...catalog, version: catalog.version + 1 }, null, readDefaultPlan(catalog));
+    for (const quarter of ['2026Q1', '2026Q2']) {
+      approve('river', quarter, survivors('victim_services', 30, 6));
+      approve('hills', quarter, survivors('health_care', 25, 8));
+      expect((await publish(quarter)).status).toBe('published');
+    }
+    const viewer = await signIn('viewer@test.example');
+    const { body } = await get('/api/stats/tables', viewer);
+    const listed = (code: string) =>
+      body.tables.find((t: { code: string }) => t.code === code) as {
+        periods: string[];
+        dimensions: Array<{ category: string; periods: string[] }>;
+      };
+    const typeAge = listed('survivors_served.type_age');
+    expect(typeAge.periods).toEqual(['2026H1']);
+    expect(typeAge.dimensions.map((d) => [d.category, d.periods])).toEqual([
+      ['trafficking_type', ['2026H1']],
+      ['age_group', []],
+    ]);
+    // A table of one category is published along it whenever it is published.
+    const gender = listed('survivors_served.gender');
+    expect(gender.dimensions.map((d) => [d.category, d.periods])).toEqual([['gender', ['2026H1']]]);
   });
 });

@@ -27,6 +27,7 @@ import {
   getTableCells,
   listPublishedCells,
   listReleaseTableCoverage,
+  listReleaseTwoWayKeys,
   type PublishedCellRow,
 } from '../queries/publishedCells';
 import {
@@ -226,19 +227,47 @@ function publishedReleaseDetails(db: Db, id: number): PublishedRelease {
   });
 }
 
-/** table → the periods and geographies that have cells. */
-type TableCoverage = ReadonlyMap<string, { periods: ReadonlySet<string>; geos: ReadonlySet<string> }>;
+/**
+ * The periods and geographies a table has cells in and, for a table of more than one category, the
+ * periods with cells along each (by its position in the option key): a two-way breakdown can
+ * publish one category at more kinds of period than the other.
+ */
+type CoverageEntry = { periods: Set<string>; geos: Set<string>; periodsAlong: Map<number, Set<string>> };
+/** table → what it has cells of; kept, so never changed once made. */
+type TableCoverage = ReadonlyMap<string, Readonly<CoverageEntry>>;
 const coverageMemo = memo<TableCoverage>(1000);
+
+const coverageEntry = (tables: Map<string, CoverageEntry>, table: string): CoverageEntry => {
+  let entry = tables.get(table);
+  if (!entry) {
+    entry = { periods: new Set(), geos: new Set(), periodsAlong: new Map() };
+    tables.set(table, entry);
+  }
+  return entry;
+};
+
+const periodsAt = (entry: CoverageEntry, position: number): Set<string> => {
+  let periods = entry.periodsAlong.get(position);
+  if (!periods) {
+    periods = new Set();
+    entry.periodsAlong.set(position, periods);
+  }
+  return periods;
+};
 
 /** What one published release stored cells of for an audience. */
 function releaseCoverage(db: Db, releaseId: number, audience: Audience): TableCoverage {
   return coverageMemo(db, `${releaseId}/${audience}`, () => {
-    const tables = new Map<string, { periods: Set<string>; geos: Set<string> }>();
+    const tables = new Map<string, CoverageEntry>();
     for (const row of listReleaseTableCoverage(db, releaseId, audience)) {
-      const entry = tables.get(row.table) ?? { periods: new Set<string>(), geos: new Set<string>() };
-      tables.set(row.table, entry);
+      const entry = coverageEntry(tables, row.table);
       entry.periods.add(row.period);
       entry.geos.add(row.geo);
+    }
+    for (const row of listReleaseTwoWayKeys(db, releaseId, audience)) {
+      const entry = coverageEntry(tables, row.table);
+      for (const [position, option] of row.optionKey.split('|').entries())
+        if (option !== totalOption) periodsAt(entry, position).add(row.period);
     }
     return tables;
   });
@@ -248,13 +277,14 @@ function releaseCoverage(db: Db, releaseId: number, audience: Audience): TableCo
 function publishedCoverage(db: Db, releaseIds: readonly number[], audience: Audience): TableCoverage {
   const releases = releaseIds.map((id) => releaseCoverage(db, id, audience));
   if (releases.length === 1) return releases[0] as TableCoverage;
-  const merged = new Map<string, { periods: Set<string>; geos: Set<string> }>();
+  const merged = new Map<string, CoverageEntry>();
   for (const coverage of releases)
-    for (const [table, { periods, geos }] of coverage) {
-      const entry = merged.get(table) ?? { periods: new Set<string>(), geos: new Set<string>() };
-      merged.set(table, entry);
+    for (const [table, { periods, geos, periodsAlong }] of coverage) {
+      const entry = coverageEntry(merged, table);
       for (const period of periods) entry.periods.add(period);
       for (const geo of geos) entry.geos.add(geo);
+      for (const [position, along] of periodsAlong)
+        for (const period of along) periodsAt(entry, position).add(period);
     }
   return merged;
 }
@@ -264,7 +294,7 @@ type StatsTable = {
   element: string;
   name: string;
   kind: 'people' | 'activity';
-  dimensions: ReturnType<typeof dimensionsOf>;
+  dimensions: Array<ReturnType<typeof dimensionsOf>[number] & { periods: string[] }>;
   periods: string[];
   geographies: string[];
   notes: string[];
@@ -351,13 +381,21 @@ function listTables(
   return tablesOf(versionId, db, audience).list.flatMap((table) => {
     const entry = coverage.get(table.code);
     if (!entry) return [];
+    // A table of one category has cells along it in every period it has cells in.
+    const periodsAlong = (category: string) =>
+      table.categories.length > 1
+        ? (entry.periodsAlong.get(table.categories.indexOf(category)) ?? new Set<string>())
+        : entry.periods;
     return [
       {
         code: table.code,
         element: table.element.code,
         name: tableName(table),
         kind: table.element.kind,
-        dimensions: dimensionsOf(catalog, table),
+        dimensions: dimensionsOf(catalog, table).map((d) => ({
+          ...d,
+          periods: [...periodsAlong(d.category)].sort(comparePeriods),
+        })),
         periods: [...entry.periods].sort(comparePeriods),
         geographies: geoOrder.filter((g) => entry.geos.has(g)),
         notes: table.notes,

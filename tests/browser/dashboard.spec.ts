@@ -30,7 +30,9 @@ test('a viewer reads the overview: a quarter’s totals, a year’s breakdowns, 
   ])
     await expect(chartNamed(page, title), title).toBeVisible();
   await expect(page.locator('.tile')).toHaveCount(4);
-  const notice = page.getByRole('region', { name: 'Breakdowns are published for calendar and fiscal years' });
+  const notice = page.getByRole('region', {
+    name: 'Breakdowns are published for half-years, calendar and fiscal years',
+  });
   await expect(notice).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Breakdowns are published/ })).toHaveCount(1);
   await expect(chartNamed(page, 'Citizenship')).toHaveCount(0);
@@ -129,6 +131,22 @@ test('a viewer reads the overview: a quarter’s totals, a year’s breakdowns, 
   await expect(chartNamed(page, 'Survivors served and new survivors by calendar year')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // A half-year: the breakdowns published by half-year, none drawn empty, and a notice naming the others.
+  await page.goto('/dashboard?period=2026H1');
+  const half = page.getByRole('region', {
+    name: 'Some breakdowns are published for calendar and fiscal years only',
+  });
+  await expect(half).toBeVisible();
+  await expectEveryChartDrawn(page, 9);
+  for (const title of ['Minors and adults', 'Gender identity', 'Citizenship', 'Services provided'])
+    await expect(chartNamed(page, title), title).toBeVisible();
+  await expect(chartNamed(page, 'Age group')).toHaveCount(0);
+  await expect(half).toContainText(
+    'Age group, LGBTQ+ identity, disability, race and ethnicity, county of service, referral sources and trafficking context are published by calendar year, federal fiscal year and California fiscal year, not by half-year.',
+  );
+  await expect(half).not.toContainText('gender');
+  await expectNoAxeViolations(page);
+
   // A period with no release yet says so, calmly.
   await page.goto('/dashboard?period=2031Q1');
   await expect(page.getByRole('heading', { name: 'No release yet for this period' })).toBeVisible();
@@ -147,16 +165,17 @@ test('a viewer follows a trend with a comparison and small multiples, and the fi
   await expectEveryChartDrawn(page, 1);
   await expect(chartNamed(page, 'Survivors served by quarter')).toBeVisible();
 
-  // Breakdowns are published by year: a breakdown offers only the intervals it is published at.
+  // Citizenship is published by half-year and year: a breakdown offers only the intervals it is published at.
   await page.getByLabel('Figure').selectOption('survivors_served.citizenship');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page).toHaveURL(/table=survivors_served\.citizenship&interval=quarter/);
   await expect(
     page.getByText(
-      /is published by calendar year, federal fiscal year and California fiscal year, not by quarter; showing it by calendar year\./,
+      /is published by half-year, calendar year, federal fiscal year and California fiscal year, not by quarter; showing it by calendar year\./,
     ),
   ).toBeVisible();
   await expect(page.getByLabel('Over').locator('option')).toHaveText([
+    'Half-years',
     'Calendar years',
     'Federal fiscal years',
     'California fiscal years',

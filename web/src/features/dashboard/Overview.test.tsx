@@ -73,18 +73,43 @@ describe('the members’ overview', () => {
 
   test('a quarter: one notice in place of the breakdowns, opening the years that contain it', () => {
     const html = dashboard('/dashboard?period=2025Q4');
-    expect(html.match(/Breakdowns are published for calendar and fiscal years/g)).toHaveLength(1);
+    expect(html.match(/Breakdowns are published for half-years, calendar and fiscal years/g)).toHaveLength(1);
     expect(textOf(html)).toContain(
       'are published by calendar year, federal fiscal year and California fiscal year, not by quarter',
     );
     expect(hrefs(html)).toEqual(
-      expect.arrayContaining(['/dashboard?period=2025', '/dashboard?period=SFY2026']),
+      expect.arrayContaining([
+        '/dashboard?period=2025H2',
+        '/dashboard?period=2025',
+        '/dashboard?period=SFY2026',
+      ]),
     );
     expect(html).not.toContain('Loading survivors by gender identity…');
     expect(html).not.toContain('Loading citizenship…');
     // The tiles and the figures published every quarter are still there.
     expect([...html.matchAll(/<p class="tile__label">/g)]).toHaveLength(4);
     expect(html).toContain('Loading professionals trained, by discipline…');
+  });
+
+  test('a half-year: the breakdowns published by half-year, and a notice naming only those that aren’t', () => {
+    const html = dashboard('/dashboard?period=2026H1');
+    for (const what of [
+      'survivors by age',
+      'survivors by gender identity',
+      'citizenship',
+      'services provided',
+    ])
+      expect(html).toContain(`Loading ${what}…`);
+    // Age groups are published by year only: no chart is drawn empty for them.
+    expect(html).not.toContain('Loading survivors by age group…');
+    expect(html).not.toContain('Loading referral sources…');
+    expect(html.match(/Some breakdowns are published for calendar and fiscal years only/g)).toHaveLength(1);
+    const text = textOf(html);
+    expect(text).toContain(
+      'Age group, LGBTQ+ identity, disability, race and ethnicity, county of service, referral sources and trafficking context are published by calendar year, federal fiscal year and California fiscal year, not by half-year.',
+    );
+    expect(text).not.toContain('by type of trafficking, age, gender and more');
+    expect(hrefs(html)).toContain('/dashboard?period=SFY2026');
   });
 
   test('a county’s year: why breakdowns are the whole coalition’s, and a way to them', () => {

@@ -9,13 +9,20 @@ import { TrendChartView } from '../../charts/lazyViews';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
+import { listWords } from '../../lib/text';
 import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { LineChart } from './charts';
 import { DashboardTabs } from './DashboardPage';
 import { ChartSlot, NothingPublished } from './parts';
 import { intervalWord } from './published';
 import { statsSeriesQuery, statsTablesQuery } from './queries';
-import { multiplesTableModel, type SeriesData, smallMultiples, trendModel } from './shape';
+import {
+  multiplesTableModel,
+  publishedDimensions,
+  type SeriesData,
+  smallMultiples,
+  trendModel,
+} from './shape';
 import { releasesOf } from './slots';
 import {
   intervalNotice,
@@ -244,6 +251,9 @@ function TrendCharts({
     };
   }, [main, comparison, view.geo, view.compare, labels]);
   const latest = main.periods.at(-1);
+  // A category this interval doesn't publish (age groups by half-year) is named, not drawn empty.
+  const drawn = publishedDimensions(main);
+  const unpublished = main.dimensions.filter((d) => !drawn.includes(d));
   // A comparison with nothing published at this interval (a county's quarters) says so, not a blank line.
   const comparisonMissing =
     view.compare && comparison && comparison.periods.length === 0
@@ -274,11 +284,16 @@ function TrendCharts({
           headingLevel={3}
         />
       </section>
-      {main.dimensions.length > 0 ? (
+      {unpublished.length > 0 ? (
+        <p className="notice notice--info">
+          {listWords(unpublished.map((d) => d.name))} {unpublished.length === 1 ? 'is' : 'are'} not published
+          by {intervalWord(view.interval)}: choose another period in “Over” to see{' '}
+          {unpublished.length === 1 ? 'it' : 'them'}.
+        </p>
+      ) : null}
+      {drawn.length > 0 ? (
         <section className="section" aria-labelledby="trend-multiples-heading">
-          <h2 id="trend-multiples-heading">
-            By {main.dimensions.map((d) => d.name.toLowerCase()).join(' and by ')}
-          </h2>
+          <h2 id="trend-multiples-heading">By {drawn.map((d) => d.name.toLowerCase()).join(' and by ')}</h2>
           <Multiples
             series={main}
             labels={labels}

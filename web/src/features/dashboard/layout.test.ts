@@ -83,15 +83,8 @@ describe('a calendar year, coalition-wide', () => {
 });
 
 describe('a quarter or half-year: tiles and trends, and one notice for the breakdowns', () => {
-  test.each([
-    [
-      '2025Q3',
-      'quarter',
-      ['Open calendar year 2025', 'Open federal fiscal year FY2025', 'Open California fiscal year 2025–26'],
-    ],
-    ['2025H2', 'half-year', ['Open calendar year 2025', 'Open California fiscal year 2025–26']],
-  ])('%s', (period, kind, opens) => {
-    const layout = pageLayout(overviewSpec(), members, { period, geo: 'coalition' });
+  test('a quarter: no breakdowns, and a notice saying which are published by half-year and which by year', () => {
+    const layout = pageLayout(overviewSpec(), members, { period: '2025Q3', geo: 'coalition' });
     expect(layout.tiles).toHaveLength(4);
     expect(titles(layout)).toEqual([
       'Survivors served and new survivors by quarter',
@@ -101,11 +94,51 @@ describe('a quarter or half-year: tiles and trends, and one notice for the break
     ]);
     const [notice, ...more] = notices(layout);
     expect(more).toEqual([]);
-    expect(notice?.title).toBe('Breakdowns are published for calendar and fiscal years');
-    expect(notice?.paragraphs.join(' ')).toContain(`not by ${kind}`);
-    expect(notice?.open.map((o) => o.label.replace(/ \(.*\)$/, ''))).toEqual(opens);
+    expect(notice?.title).toBe('Breakdowns are published for half-years, calendar and fiscal years');
+    expect(notice?.paragraphs).toEqual([
+      'Type of trafficking, minors and adults, gender identity, citizenship and services provided are published by half-year, calendar year, federal fiscal year and California fiscal year, not by quarter. Age group, LGBTQ+ identity, disability, race and ethnicity, county of service, referral sources and trafficking context are published by calendar year, federal fiscal year and California fiscal year, not by quarter. Within a single quarter many of these counts are small, and a small count hidden there would have to be hidden in its year as well.',
+    ]);
+    expect(notice?.open.map((o) => o.label.replace(/ \(.*\)$/, ''))).toEqual([
+      'Open 2025H2',
+      'Open calendar year 2025',
+      'Open federal fiscal year FY2025',
+      'Open California fiscal year 2025–26',
+    ]);
     // It stands where the breakdowns would have been: after the trend, before prevention.
     expect(layout.blocks.map((b) => b.kind)).toEqual(['section', 'notice', 'section']);
+  });
+
+  test('a half-year: the breakdowns published by half-year, and a notice naming only the others', () => {
+    const layout = pageLayout(overviewSpec(), members, { period: '2026H1', geo: 'coalition' });
+    expect(titles(layout)).toEqual([
+      'Survivors served and new survivors by quarter',
+      'Survivors served by half-year, by type of trafficking',
+      'Minors and adults',
+      'Gender identity',
+      'Citizenship',
+      'Services provided',
+      'Trainings and outreach events',
+      'Community members reached by outreach',
+      'Professionals trained, by discipline',
+    ]);
+    const [notice, ...more] = notices(layout);
+    expect(more).toEqual([]);
+    expect(notice?.title).toBe('Some breakdowns are published for calendar and fiscal years only');
+    expect(notice?.paragraphs).toEqual([
+      'Age group, LGBTQ+ identity, disability, race and ethnicity, county of service, referral sources and trafficking context are published by calendar year, federal fiscal year and California fiscal year, not by half-year. Within a single half-year many of these counts are small, and a small count hidden there would have to be hidden in its year as well.',
+    ]);
+    expect(notice?.open.map((o) => o.period)).toEqual(['SFY2026']);
+    expect(layout.blocks.map((b) => b.kind)).toEqual(['section', 'notice', 'section', 'section', 'section']);
+  });
+
+  test('the public’s half-year: no breakdowns, and the notice speaks of them all', () => {
+    const layout = pageLayout(publicSpec(), everyone, { period: '2025H2', geo: 'coalition' });
+    const [notice] = notices(layout);
+    expect(notice?.title).toBe('Breakdowns are published for calendar and fiscal years');
+    expect(notice?.paragraphs.join(' ')).toContain(
+      'by type of trafficking, age, gender and more, and the services and referrals behind these figures — are published by calendar year and federal fiscal year, not by half-year',
+    );
+    expect(notice?.open.map((o) => o.period)).toEqual(['2025']);
   });
 
   test('a quarter whose year is not published yet offers the newest year that is', () => {
@@ -158,7 +191,21 @@ describe('a county', () => {
       ['Professionals trained, by discipline', 'quarter'],
     ]);
     expect(notices(layout)[0]?.title).toBe(
-      'Breakdowns are published for the whole coalition, for calendar and fiscal years',
+      'Breakdowns are published for the whole coalition, for half-years, calendar and fiscal years',
     );
+  });
+
+  test('by half-year: the coalition’s half-year first, and only what it doesn’t publish by half-year named', () => {
+    const layout = pageLayout(overviewSpec(), members, { period: '2026H1', geo: 'SCL' });
+    const [notice, ...more] = notices(layout);
+    expect(more).toEqual([]);
+    expect(notice?.title).toBe('Breakdowns are published for the whole coalition');
+    expect(notice?.paragraphs[1]).toBe(
+      'For the whole coalition, age group, LGBTQ+ identity, disability, race and ethnicity, county of service, referral sources and trafficking context are published by calendar year, federal fiscal year and California fiscal year, not by half-year. Within a single half-year many of these counts are small, and a small count hidden there would have to be hidden in its year as well.',
+    );
+    expect(notice?.open.map((o) => [o.period, o.geo])).toEqual([
+      ['2026H1', 'coalition'],
+      ['SFY2026', 'coalition'],
+    ]);
   });
 });

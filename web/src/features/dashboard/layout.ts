@@ -14,6 +14,7 @@ import {
   publishedIntervals,
   totalsNotice,
   type Withheld,
+  type WithheldBreakdown,
   type WithheldNotice,
   withheld,
   yearKinds,
@@ -163,33 +164,35 @@ export function pageLayout(
   const tilesReason = joinWithheld(tileReasons);
 
   const blocks: LayoutBlock[] = [];
-  const reasons: Withheld[] = [];
-  const sectionsWithheld = new Set<string>();
+  const left: WithheldBreakdown[] = [];
+  // Whether a section draws some breakdowns and leaves others out: the notice then names the latter.
+  let someShown = false;
   let noticeAt: number | undefined;
+  const chosen = intervalOf(view.period);
   for (const section of page.sections) {
     const charts: ShownChart[] = [];
+    let leftHere = 0;
     for (const chart of section.charts) {
       const resolved = resolveChart(chart, published, view);
       if (isShown(resolved)) charts.push(resolved);
       else if (resolved) {
-        reasons.push(resolved);
-        if (resolved.where) sectionsWithheld.add(chart.section);
+        left.push({ name: chart.name ?? titleAt(chart, chosen), section: chart.section, reason: resolved });
+        leftHere++;
         noticeAt ??= blocks.length;
       }
     }
+    if (charts.length > 0 && leftHere > 0) someShown = true;
     if (charts.length > 0) blocks.push({ kind: 'section', section: { ...section, charts } });
   }
-  const reason = joinWithheld(reasons);
-  if (reason && noticeAt !== undefined) {
-    const counties = new Set(published.list.tables.flatMap((t) => t.geographies));
-    counties.delete(coalitionGeo);
-    const notice = breakdownNotice(reason, view, {
-      countyBreakdowns: published.list.countyBreakdowns,
-      sections: [...sectionsWithheld],
-      counties: counties.size,
-    });
+  const counties = new Set(published.list.tables.flatMap((t) => t.geographies));
+  counties.delete(coalitionGeo);
+  const notice = breakdownNotice(left, view, {
+    countyBreakdowns: published.list.countyBreakdowns,
+    counties: counties.size,
+    someShown,
+  });
+  if (notice && noticeAt !== undefined)
     blocks.splice(noticeAt, 0, { kind: 'notice', id: 'breakdowns-notice-heading', notice });
-  }
   return {
     tiles,
     tilesNotice: tilesReason ? totalsNotice(tilesReason, view, tilesWithheld) : null,

@@ -1,6 +1,6 @@
 /**
  * What is published where. The tables list says which periods and geographies each table has
- * figures for; for a county, the publication plan says at which grains (a county's survivors are
+ * figures for, and which periods along each of its categories; for a county, the publication plan says at which grains (a county's survivors are
  * published by year, not by quarter). From these a page decides which tiles and charts to draw for
  * the chosen period and place, and says in words why the others are not there. Pure.
  */
@@ -31,16 +31,31 @@ export function tableInfo(published: Published, code: string): StatsTableInfo | 
   return published.list.tables.find((t) => t.code === code);
 }
 
-/** The intervals a table is published at in a geography, shortest first. */
-export function publishedIntervals(published: Published, code: string, geo: string): Interval[] {
+/**
+ * The periods a table has published figures for, or (a category named) figures along that category:
+ * a two-way breakdown can publish type of trafficking by half-year and age groups by year only.
+ * Empty when the table isn't published or has no such category.
+ */
+export function publishedPeriods(published: Published, code: string, category?: string): string[] {
   const table = tableInfo(published, code);
-  if (!table?.geographies.includes(geo)) return [];
-  const kinds = new Set(table.periods.map(intervalOf));
+  if (category === undefined) return table?.periods ?? [];
+  return table?.dimensions.find((d) => d.category === category)?.periods ?? [];
+}
+
+/** The intervals a table (along a category, if one is named) is published at in a geography, shortest first. */
+export function publishedIntervals(
+  published: Published,
+  code: string,
+  geo: string,
+  category?: string,
+): Interval[] {
+  if (!tableInfo(published, code)?.geographies.includes(geo)) return [];
+  const kinds = new Set(publishedPeriods(published, code, category).map(intervalOf));
   const county = geo === coalitionGeo ? undefined : published.county?.get(code);
   return intervals.filter((kind) => kinds.has(kind) && (county === undefined || county.has(kind)));
 }
 
-/** Whether a table has published figures for this period and geography (and the category, if one is named). */
+/** Whether a table has published figures for this period and geography (along the category, if one is named). */
 export function isPublishedAt(
   published: Published,
   code: string,
@@ -48,10 +63,8 @@ export function isPublishedAt(
   geo: string,
   category?: string,
 ): boolean {
-  const table = tableInfo(published, code);
-  if (!table?.periods.includes(period)) return false;
-  if (category !== undefined && !table.dimensions.some((d) => d.category === category)) return false;
-  return publishedIntervals(published, code, geo).includes(intervalOf(period));
+  if (!publishedPeriods(published, code, category).includes(period)) return false;
+  return publishedIntervals(published, code, geo, category).includes(intervalOf(period));
 }
 
 /** Why a chart or tile has no figures here: the place, the kind of period, or both. */
@@ -84,11 +97,11 @@ export function withheld(
         category === undefined || tableInfo(published, code)?.dimensions.some((d) => d.category === category),
     ),
   );
-  if (usable.some((tables) => tables.every((code) => isPublishedAt(published, code, period, geo))))
+  if (usable.some((tables) => tables.every((code) => isPublishedAt(published, code, period, geo, category))))
     return null;
   const kindsAt = (tables: readonly string[], at: string) =>
     intervals.filter((kind) =>
-      tables.every((code) => publishedIntervals(published, code, at).includes(kind)),
+      tables.every((code) => publishedIntervals(published, code, at, category).includes(kind)),
     );
   const where = geo !== coalitionGeo && usable.every((tables) => kindsAt(tables, geo).length === 0);
   const at = where ? coalitionGeo : geo;
@@ -99,7 +112,7 @@ export function withheld(
   const periods = new Set<string>();
   for (const tables of usable)
     for (const code of tables)
-      for (const p of tableInfo(published, code)?.periods ?? [])
+      for (const p of publishedPeriods(published, code, category))
         if (kinds.includes(intervalOf(p))) periods.add(p);
   return { where, when, kinds, periods: [...periods].sort(comparePeriods) };
 }
@@ -134,10 +147,15 @@ export function openInstead(reason: Withheld, period: string, geo: string): Open
       : ` for ${geoName(geo)}`;
   const label = (code: string) => `Open ${describePeriod(code)}${place}`;
   if (!reason.when) return [{ period, geo: at, label: label(period) }];
+  // A county's half-year whose breakdowns are partly published coalition-wide: that half-year first.
+  const same = reason.where && reason.periods.includes(period) ? [period] : [];
   const containing = reason.periods
     .filter((p) => p !== period && periodContains(p, period))
     .sort((a, b) => kindOrder(a) - kindOrder(b));
-  const chosen = containing.length > 0 ? containing : reason.periods.slice(-1);
+  const chosen = [
+    ...same,
+    ...(containing.length > 0 || same.length > 0 ? containing : reason.periods.slice(-1)),
+  ];
   return chosen.map((p) => ({ period: p, geo: at, label: label(p) }));
 }
 
@@ -162,30 +180,60 @@ export function intervalWord(interval: Interval): string {
 /** A notice in place of what isn't published: a title, its reasons in plain words, and what to open instead. */
 export type WithheldNotice = { title: string; paragraphs: string[]; open: OpenInstead[] };
 
+/** A breakdown a view leaves out: what a notice calls it, its catalog section, and why. */
+export type WithheldBreakdown = { name: string; section: string; reason: Withheld };
+
+/** A name within a sentence: "Age group" → "age group", but "LGBTQ+ identity" stays. */
+const inSentence = (name: string) =>
+  /^.[a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+
+/** Names as a sentence's subject: "Age group, disability and referral sources". */
+const namesInWords = (names: readonly string[], first: boolean) =>
+  listWords(names.map((name, i) => (first && i === 0 ? name : inSentence(name))));
+
+/** The kinds of period a title names: "calendar and fiscal years", "half-years, calendar and fiscal years". */
+function kindsInTitle(kinds: readonly Interval[]): string {
+  const years = kinds.includes('year');
+  const fiscal = kinds.includes('fy') || kinds.includes('sfy');
+  return [
+    ...(kinds.includes('quarter') ? ['quarters'] : []),
+    ...(kinds.includes('half') ? ['half-years'] : []),
+    ...(years && fiscal
+      ? ['calendar and fiscal years']
+      : years
+        ? ['calendar years']
+        : fiscal
+          ? ['fiscal years']
+          : []),
+  ].join(', ');
+}
+
 /**
- * The one notice that stands in for every breakdown a view leaves out. `sections` are the catalog
- * sections of the breakdowns left out because of the place: where the server says why a county's
- * breakdowns of a section are not published (too few agencies), its words are used.
+ * The one notice that stands in for every breakdown a view leaves out. Where the view draws some
+ * breakdowns and leaves others out (a half-year publishes some of them), it names the ones left
+ * out, so it never says a breakdown drawn beside it isn't published. For breakdowns left out
+ * because of the place, where the server says why a county's breakdowns of a section are not
+ * published (too few agencies), its words are used. Null when nothing is left out.
  */
 export function breakdownNotice(
-  reason: Withheld,
+  breakdowns: readonly WithheldBreakdown[],
   view: { period: string; geo: string },
   context: {
     countyBreakdowns: StatsTablesResponse['countyBreakdowns'];
-    sections: readonly string[];
     counties: number;
+    /** Whether the view draws some of the breakdowns of the sections these are left out of. */
+    someShown: boolean;
   },
-): WithheldNotice {
+): WithheldNotice | null {
+  const reason = joinWithheld(breakdowns.map((b) => b.reason));
+  if (!reason) return null;
   const paragraphs: string[] = [];
-  const kind = intervalOf(view.period);
-  if (reason.when)
-    paragraphs.push(
-      `Breakdowns — who was served, by type of trafficking, age, gender and more, and the services and referrals behind these figures — are published ${byKindsInWords(reason.kinds)}, not by ${byKind[kind]}. Within a single ${byKind[kind]} many of these counts are small, and a small count hidden there would have to be hidden in its year as well.`,
-    );
+  const kind = byKind[intervalOf(view.period)];
   if (reason.where) {
-    const explained = context.countyBreakdowns.filter((c) => context.sections.includes(c.section));
+    const sections = [...new Set(breakdowns.filter((b) => b.reason.where).map((b) => b.section))];
+    const explained = context.countyBreakdowns.filter((c) => sections.includes(c.section));
     const explanations = [...new Set(explained.map((c) => c.explanation))];
-    const unexplained = context.sections.some((s) => !explained.some((c) => c.section === s));
+    const unexplained = sections.some((s) => !explained.some((c) => c.section === s));
     paragraphs.push(...explanations);
     if (unexplained || explanations.length === 0)
       paragraphs.push(
@@ -194,12 +242,41 @@ export function breakdownNotice(
           : `Set against the coalition's, one county's breakdown could give away another county's small counts, so breakdowns are published for the whole coalition only. ${geoName(view.geo)}'s totals are shown here.`,
       );
   }
+  const late = breakdowns.filter((b) => b.reason.when);
+  // Breakdowns published at the same kinds of period (and place) are named in one sentence.
+  const groups = new Map<string, { where: boolean; kinds: Interval[]; names: string[] }>();
+  for (const { name, reason: why } of late) {
+    const key = `${why.where}/${why.kinds.join()}`;
+    const group = groups.get(key) ?? { where: why.where, kinds: why.kinds, names: [] };
+    groups.set(key, group);
+    if (!group.names.includes(name)) group.names.push(name);
+  }
+  // Only when the view draws none of these breakdowns and leaves them all out for the same kinds of
+  // period can the notice speak of breakdowns in general.
+  const allLate = late.length === breakdowns.length;
+  const [only] = groups.values();
+  if (only && groups.size === 1 && allLate && !context.someShown)
+    paragraphs.push(
+      `Breakdowns — who was served, by type of trafficking, age, gender and more, and the services and referrals behind these figures — are published ${byKindsInWords(only.kinds)}, not by ${kind}. Within a single ${kind} many of these counts are small, and a small count hidden there would have to be hidden in its year as well.`,
+    );
+  else if (groups.size > 0)
+    paragraphs.push(
+      [
+        ...[...groups.values()].map(
+          (group) =>
+            `${group.where ? `For the whole coalition, ${namesInWords(group.names, false)}` : namesInWords(group.names, true)} ${group.names.length === 1 ? 'is' : 'are'} published ${byKindsInWords(group.kinds)}, not by ${kind}.`,
+        ),
+        `Within a single ${kind} many of these counts are small, and a small count hidden there would have to be hidden in its year as well.`,
+      ].join(' '),
+    );
+  const subject = context.someShown ? 'Some breakdowns are published' : 'Breakdowns are published';
+  const when = `for ${kindsInTitle([...new Set(late.flatMap((b) => b.reason.kinds))])}`;
   const title =
-    reason.where && reason.when
-      ? 'Breakdowns are published for the whole coalition, for calendar and fiscal years'
+    reason.where && allLate
+      ? `${subject} for the whole coalition, ${when}`
       : reason.where
-        ? 'Breakdowns are published for the whole coalition'
-        : 'Breakdowns are published for calendar and fiscal years';
+        ? `${subject} for the whole coalition`
+        : `${subject} ${when}${context.someShown ? ' only' : ''}`;
   return { title, paragraphs, open: openInstead(reason, view.period, view.geo) };
 }
 

@@ -29,6 +29,8 @@ type ChartWords = {
   title: string | ((interval: Interval) => string);
   /** Its description, or its description for the interval it steps through. */
   description?: string | ((interval: Interval) => string);
+  /** What a notice calls it when the view leaves it out; its title if not given. */
+  name?: string;
   /** The catalog section its figures come from (for why a county's breakdown is not published). */
   section: string;
   /** Drawn across the page rather than in the grid. */
@@ -131,6 +133,7 @@ export function whoWasServedSection(options: { countyComparison: boolean }): Cha
         kind: 'stack',
         table: 'survivors_served.type_age',
         title: (interval) => `Survivors served by ${intervalWord(interval)}, by type of trafficking`,
+        name: 'Type of trafficking',
         description: (interval) =>
           `Each published ${intervalWord(interval)}, the chosen one marked in the table. Each bar stands at its published total.`,
         category: 'trafficking_type',

@@ -8,6 +8,7 @@ import {
   headline,
   multiplesTableModel,
   periodOfSeries,
+  publishedDimensions,
   type SeriesData,
   smallMultiples,
   stackedModel,
@@ -379,17 +380,33 @@ test('small multiples: one trend per option, and their wide table', () => {
 });
 
 test('small multiples of a two-way table name the category', () => {
-  const series = {
+  const period = genderSeries([['2026H1', 10, 6, 4]]).periods[0] as SeriesData['periods'][number];
+  const series = (cells: StatsCell[]): SeriesData => ({
     table: 'survivors_served.type_gender',
     geo: 'coalition',
     dimensions: [typeDimension, genderDimension],
-    periods: [],
-  };
-  expect(smallMultiples(series, labels).map((m) => m.title)).toEqual([
+    periods: [{ ...period, cells }],
+  });
+  const both = series([
+    cell({ trafficking_type: 'sex', gender: '_total' }, 6),
+    cell({ trafficking_type: '_total', gender: 'female' }, 'S'),
+  ]);
+  expect(smallMultiples(both, labels).map((m) => m.title)).toEqual([
     'Type of trafficking: Sex',
     'Type of trafficking: Labor',
     'Gender identity: Female',
     'Gender identity: Male',
+  ]);
+  // A category with no published cells at this interval is left out, not drawn empty.
+  const typeOnly = series([cell({ trafficking_type: 'sex', gender: '_total' }, 6)]);
+  expect(publishedDimensions(typeOnly).map((d) => d.category)).toEqual(['trafficking_type']);
+  expect(smallMultiples(typeOnly, labels).map((m) => m.title)).toEqual([
+    'Type of trafficking: Sex',
+    'Type of trafficking: Labor',
+  ]);
+  expect(multiplesTableModel(typeOnly, labels).series.map((s) => s.key)).toEqual([
+    'trafficking_type.sex',
+    'trafficking_type.labor',
   ]);
 });
 

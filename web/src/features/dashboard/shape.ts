@@ -270,15 +270,28 @@ export function sortPeriods(periods: readonly string[]): string[] {
 }
 
 /**
- * Small multiples: one single-series trend per option of each category of the table (for a two-way
- * table, each category's options with the other at its total).
+ * The categories of a series with published cells along them: a two-way breakdown can publish one
+ * category at an interval and not the other (type of trafficking by half-year, age groups by year
+ * only), and a category without cells would draw empty charts that read as zeros.
+ */
+export function publishedDimensions(series: SeriesData | undefined): Dimension[] {
+  return (series?.dimensions ?? []).filter((dimension) =>
+    series?.periods.some((point) =>
+      point.cells.some((cell) => optionOf(cell, dimension.category) !== totalCode),
+    ),
+  );
+}
+
+/**
+ * Small multiples: one single-series trend per option of each category of the table published at
+ * the series' interval (for a two-way table, each category's options with the other at its total).
  */
 export function smallMultiples(
   series: SeriesData | undefined,
   labels: { rowHeading: string; unit: string },
 ): Array<{ key: string; title: string; category: string; model: ChartModel }> {
   if (!series) return [];
-  return series.dimensions.flatMap((dimension) =>
+  return publishedDimensions(series).flatMap((dimension) =>
     dimension.options.map((option) => ({
       key: `${dimension.category}.${option.code}`,
       title: series.dimensions.length > 1 ? `${dimension.name}: ${option.name}` : option.name,

@@ -68,12 +68,15 @@ export function genderSeries(
   };
 }
 
-/** A table as the tables list describes it: code, periods, geographies and (optionally) its categories. */
+/**
+ * A table as the tables list describes it: code, periods, geographies and (optionally) its
+ * categories, each published for the table's periods unless its own are given.
+ */
 function listed(
   code: string,
   periods: readonly string[],
   geographies: readonly string[],
-  categories: readonly string[] = [],
+  categories: ReadonlyArray<string | readonly [string, readonly string[]]> = [],
   notes: readonly string[] = [],
 ): StatsTableInfo {
   return {
@@ -81,7 +84,10 @@ function listed(
     element: code.split('.')[0] as string,
     name: code,
     kind: code.startsWith('professionals') || code.startsWith('trainings') ? 'activity' : 'people',
-    dimensions: categories.map((category) => ({ category, name: category, additive: true, options: [] })),
+    dimensions: categories.map((category) => {
+      const [name, along] = typeof category === 'string' ? [category, periods] : category;
+      return { category: name, name, additive: true, options: [], periods: [...along] };
+    }),
     periods: [...periods],
     geographies: [...geographies],
     notes: [...notes],
@@ -122,12 +128,14 @@ const of = (...kinds: string[]) =>
 /**
  * The tables list as the default plan publishes it: element totals every period coalition-wide and
  * by county; breakdowns coalition-wide by year and fiscal year (members also by California fiscal
- * year and in finer groups); professionals by discipline everywhere.
+ * year and in finer groups, and those a semiannual grant report asks for by half-year too);
+ * professionals by discipline everywhere.
  */
 export function planTablesList(audience: 'coalition' | 'public'): StatsTablesResponse {
   const members = audience === 'coalition';
   const geos = members ? ['coalition', 'SBN', 'SCL'] : ['coalition'];
   const years = members ? of('year', 'fy', 'sfy') : of('year', 'fy');
+  const halves = members ? of('half', 'year', 'fy', 'sfy') : years;
   const coalition = ['coalition'];
   const totals = [
     'survivors_served',
@@ -139,15 +147,20 @@ export function planTablesList(audience: 'coalition' | 'public'): StatsTablesRes
   const breakdowns = [
     listed(
       'survivors_served.type_age',
-      years,
+      halves,
       coalition,
-      members ? ['trafficking_type', 'age_group'] : ['trafficking_type'],
+      members
+        ? [
+            ['trafficking_type', halves],
+            ['age_group', years],
+          ]
+        : ['trafficking_type'],
       ['Breakdowns by year and fiscal year.'],
     ),
-    listed('survivors_served.type_age:age_minor_adult', years, coalition, ['age_group']),
-    ...(members ? [listed('survivors_served.gender', years, coalition, ['gender'])] : []),
+    listed('survivors_served.type_age:age_minor_adult', halves, coalition, ['age_group']),
+    ...(members ? [listed('survivors_served.gender', halves, coalition, ['gender'])] : []),
     listed('survivors_served.gender:gender_grouped', years, coalition, ['gender']),
-    listed('survivors_served.citizenship', years, coalition, ['citizenship']),
+    listed('survivors_served.citizenship', halves, coalition, ['citizenship']),
     listed('survivors_served.lgbtq', years, coalition, ['lgbtq']),
     listed('survivors_served.disability', years, coalition, ['disability']),
     ...(members
@@ -159,7 +172,7 @@ export function planTablesList(audience: 'coalition' | 'public'): StatsTablesRes
           listed('trafficking_context.venue', years, coalition, ['venue']),
         ]
       : []),
-    listed('services_provided.service', years, coalition, ['service']),
+    listed('services_provided.service', halves, coalition, ['service']),
     listed('referrals_received.referral_source:referral_grouped', years, coalition, ['referral_source']),
     listed('professionals_trained.discipline', everyPeriod, geos, ['discipline']),
   ];
