@@ -411,7 +411,7 @@ function trendPeriods(report: Period, kind: PeriodKind, count: number): string[]
 /**
  * Why a county's trend follows other periods than the coalition's, in words for the section's note:
  * "For Santa Clara County, this trend follows California fiscal years (July to June) rather than
- * quarters, because the publication plan does not publish a county's figures by quarter."
+ * quarters, because the publication plan does not publish a county’s figures for quarters."
  */
 function countyPeriodsNote(
   section: TrendSection,
@@ -424,16 +424,8 @@ function countyPeriodsNote(
   const unpublished = section.elements.some(
     (element) => !planEntryOf(plan, { element })?.members?.county?.includes(usual),
   );
-  return `For ${area.name}, this trend follows ${periodKindWords([followed.kind])}${followed.kind === 'sfy' ? ' (July to June)' : ''} rather than ${periodKindWords([usual])}${unpublished ? `, because the publication plan does not publish a county's figures by ${kindNouns[usual]}` : ''}.`;
+  return `For ${area.name}, this trend follows ${periodKindWords([followed.kind])}${followed.kind === 'sfy' ? ' (July to June)' : ''} rather than ${periodKindWords([usual])}${unpublished ? `, because the publication plan does not publish a county’s figures for ${periodKindWords([usual])}` : ''}.`;
 }
-
-const kindNouns: Record<PeriodKind, string> = {
-  quarter: 'quarter',
-  half: 'half-year',
-  year: 'calendar year',
-  fy: 'federal fiscal year',
-  sfy: 'California fiscal year',
-};
 
 // ---- Protected figures: published cells, through the statistics service ---------------------------
 
