@@ -210,7 +210,7 @@ export function publicationNotes(template: ReportTemplate, publication: SectionP
     const county =
       countyPeriods && found?.kind === 'trend'
         ? [
-            `Section “${title}”, for a county: follows ${periodKindWords([countyPeriods.kind])} (the last ${countyPeriods.count} up to the report’s period) instead of ${periodKindWords([found.periods.kind])}.`,
+            `Section “${title}”, for a county: not by ${periodKindWords([found.periods.kind])}; it shows the last ${countyPeriods.count} ${periodKindWords([countyPeriods.kind])} up to the report’s period instead.`,
           ]
         : [];
     return [

@@ -31,7 +31,7 @@ test.for(['viewer', 'river', 'admin'])(
       countyPeriods: { kind: 'sfy', count: 3 },
     });
     expect(brief.notes).toContain(
-      'Section “Survivors served and new survivors”, for a county: follows California fiscal years (the last 3 up to the report’s period) instead of quarters.',
+      'Section “Survivors served and new survivors”, for a county: not by quarters; it shows the last 3 California fiscal years up to the report’s period instead.',
     );
   },
 );
