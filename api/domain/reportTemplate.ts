@@ -55,11 +55,20 @@ export type TableSection = Titled & {
 
 export type ChartSection = Omit<TableSection, 'kind'> & { kind: 'chart'; chart: ChartKind };
 
+/** The last `count` periods of a kind that end at or before the report's period ends. */
+export type TrendPeriods = { kind: PeriodKind; count: number };
+
 /** Elements' totals over the last `count` periods of a kind up to the report's period. */
 export type TrendSection = Titled & {
   kind: 'trend';
   elements: string[];
-  periods: { kind: PeriodKind; count: number };
+  periods: TrendPeriods;
+  /**
+   * The periods to follow instead where the report is about one county: the plan may not publish a
+   * county's figures by quarter (a county's quarter can hold a handful of survivors), so a county's
+   * trend follows periods it does publish, such as the state fiscal years a county works to.
+   */
+  countyPeriods?: TrendPeriods;
   /** Draw the same periods a year earlier beside them. */
   previousYear?: boolean;
   note?: string;
@@ -121,6 +130,8 @@ export type SectionPublication = {
   periodKinds: PeriodKind[];
   /** Those of them the plan publishes the figures at, for each area the template accepts. */
   shownAt: Partial<Record<ReportArea, PeriodKind[]>>;
+  /** For a trend that follows other periods for a county: those periods. */
+  countyPeriods?: TrendPeriods;
 };
 
 const sameTable = (a: ReportTableRef, b: PlanTable) =>
@@ -129,6 +140,11 @@ const sameTable = (a: ReportTableRef, b: PlanTable) =>
 /** The plan's entry for a table reference, if the plan publishes it. */
 export function planEntryOf(plan: PublicationPlan, ref: ReportTableRef): PlanTable | undefined {
   return plan.tables.find((t) => sameTable(ref, t));
+}
+
+/** The periods a trend follows for a report about an area: its county periods for a county, if it has them. */
+export function trendPeriodsFor(section: TrendSection, area: ReportArea): TrendPeriods {
+  return area === 'county' && section.countyPeriods ? section.countyPeriods : section.periods;
 }
 
 /** The plan tables a section reads: its table, or the totals of its trend's elements. */
@@ -155,14 +171,20 @@ export function templatePublication(template: ReportTemplate, plan: PublicationP
       section.kind === 'table' || section.kind === 'chart'
         ? (section.periodKinds ?? template.periodKinds)
         : template.periodKinds;
-    // A trend reads periods of its own kind; a table or chart reads the report's period.
-    const grainOf = (kind: PeriodKind) => (section.kind === 'trend' ? section.periods.kind : kind);
+    // A trend reads periods of its own kind (for a county, its county periods); a table or chart
+    // reads the report's period.
+    const grainOf = (kind: PeriodKind, area: ReportArea) =>
+      section.kind === 'trend' ? trendPeriodsFor(section, area).kind : kind;
     const shownAt: Partial<Record<ReportArea, PeriodKind[]>> = {};
     for (const area of template.areas)
       shownAt[area] = periods.filter((kind) =>
-        entries.every((entry) => entry?.[reader]?.[area]?.includes(grainOf(kind))),
+        entries.every((entry) => entry?.[reader]?.[area]?.includes(grainOf(kind, area))),
       );
-    return [{ section: section.code, needs, periodKinds: periods, shownAt }];
+    const countyPeriods =
+      section.kind === 'trend' && section.countyPeriods && template.areas.includes('county')
+        ? { countyPeriods: section.countyPeriods }
+        : {};
+    return [{ section: section.code, needs, periodKinds: periods, shownAt, ...countyPeriods }];
   });
 }
 
@@ -175,25 +197,35 @@ export function periodKindWords(kinds: readonly PeriodKind[]): string {
  * The publication in words: one line for each section a protected report cannot show at some of the
  * template's periods or areas, so whoever makes a report knows before choosing them ("Section “Minors
  * and adults”, coalition-wide: the plan does not publish it for half-years; only a confidential report
- * shows it.").
+ * shows it."), and one for each trend that follows other periods for a county.
  */
 export function publicationNotes(template: ReportTemplate, publication: SectionPublication[]): string[] {
   if (!template.kinds.includes('protected')) return [];
   const otherwise = template.kinds.includes('confidential')
     ? 'only a confidential report shows it'
     : 'the report leaves it out';
-  return publication.flatMap(({ section, periodKinds, shownAt }) => {
-    const title = template.sections.find((s) => s.code === section)?.title ?? section;
-    return template.areas.flatMap((area) => {
-      const shown = shownAt[area] ?? [];
-      const missing = periodKinds.filter((k) => !shown.includes(k));
-      if (missing.length === 0) return [];
-      const where = `Section “${title}”, ${area === 'county' ? 'for a county' : 'coalition-wide'}`;
-      return [
-        shown.length
-          ? `${where}: the plan publishes it for ${periodKindWords(shown)} only; for ${periodKindWords(missing)}, ${otherwise}.`
-          : `${where}: the plan does not publish it for ${periodKindWords(missing)}; ${otherwise}.`,
-      ];
-    });
+  return publication.flatMap(({ section, periodKinds, shownAt, countyPeriods }) => {
+    const found = template.sections.find((s) => s.code === section);
+    const title = found?.title ?? section;
+    const county =
+      countyPeriods && found?.kind === 'trend'
+        ? [
+            `Section “${title}”, for a county: not by ${periodKindWords([found.periods.kind])}; it shows the last ${countyPeriods.count} ${periodKindWords([countyPeriods.kind])} up to the report’s period instead.`,
+          ]
+        : [];
+    return [
+      ...county,
+      ...template.areas.flatMap((area) => {
+        const shown = shownAt[area] ?? [];
+        const missing = periodKinds.filter((k) => !shown.includes(k));
+        if (missing.length === 0) return [];
+        const where = `Section “${title}”, ${area === 'county' ? 'for a county' : 'coalition-wide'}`;
+        return [
+          shown.length
+            ? `${where}: the plan publishes it for ${periodKindWords(shown)} only; for ${periodKindWords(missing)}, ${otherwise}.`
+            : `${where}: the plan does not publish it for ${periodKindWords(missing)}; ${otherwise}.`,
+        ];
+      }),
+    ];
   });
 }

@@ -28,6 +28,15 @@ const table = (title: string, table: Record<string, string>, more: Record<string
   table,
   ...more,
 });
+/** A quarterly trend that follows other periods for a county. */
+const countyTrend = (countyPeriods: unknown) => ({
+  kind: 'trend',
+  code: 'quarters',
+  title: 'Survivors by quarter',
+  elements: ['survivors_served', 'arrests'],
+  periods: { kind: 'quarter', count: 8 },
+  countyPeriods,
+});
 const problemsOf = (input: unknown) => {
   try {
     parseReportTemplate(input, catalog, plan);
@@ -155,12 +164,40 @@ describe('a report template', () => {
       'Section 2 (“Eight quarters”) names element arrest, which the catalog does not have; it has arrests.',
     ],
     [
+      'county periods the plan does not publish for a county',
+      template({ periodKinds: ['quarter'], areas: ['coalition', 'county'] }, [
+        countyTrend({ kind: 'half', count: 4 }),
+      ]),
+      'Section 2 (“Survivors by quarter”) follows half-years for a county, but the publication plan does not publish survivors_served and arrests to members for a county by half-years; it publishes them for a county by calendar years, federal fiscal years, California fiscal years: choose period kinds the plan publishes for counties, or publish them in plan.json.',
+    ],
+    [
+      'county periods of an unknown kind',
+      template({ periodKinds: ['quarter'], areas: ['coalition', 'county'] }, [
+        countyTrend({ kind: 'month', count: 3 }),
+      ]),
+      'sections.1.countyPeriods.kind: a period kind is one of quarter, half, year, fy, sfy',
+    ],
+    [
+      'county periods in a template not made for a county',
+      template({ periodKinds: ['quarter'] }, [countyTrend({ kind: 'sfy', count: 3 })]),
+      'Section 2 (“Survivors by quarter”) has countyPeriods, but the template is not made for a county: remove countyPeriods, or add "county" to areas.',
+    ],
+    [
       'a chart of an unknown kind',
       template({}, [{ ...table('Arrests', { element: 'arrests' }), kind: 'chart', chart: 'pie' }]),
       'sections.1.chart: a chart is one of bar, stacked, trend',
     ],
   ])('%s is refused', (_, input, message) => {
     expect(problemsOf(input)).toContain(message);
+  });
+
+  test('a quarterly trend may follow state fiscal years for a county, which need not end with the report’s quarter', () => {
+    const input = template({ periodKinds: ['quarter'], areas: ['coalition', 'county'] }, [
+      countyTrend({ kind: 'sfy', count: 3 }),
+    ]);
+    expect(problemsOf(input)).toBe('');
+    const read = parseReportTemplate(input, catalog, plan);
+    expect(read.sections[1]).toMatchObject({ countyPeriods: { kind: 'sfy', count: 3 } });
   });
 
   test('a confidential-only template may name a table the plan does not publish', () => {

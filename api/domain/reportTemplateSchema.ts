@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Catalog } from './catalog';
 import { type PeriodKind, periodKinds } from './periods';
-import { type PublicationPlan, planTableCode, resolvePlanTable } from './plan';
+import { type PlanAudience, type PublicationPlan, planTableCode, resolvePlanTable } from './plan';
 import {
   chartKinds,
   periodKindWords,
@@ -19,6 +19,7 @@ import {
   reportKinds,
   tablesOf,
 } from './reportTemplate';
+import { listWords } from './words';
 
 const code = z
   .string()
@@ -37,6 +38,10 @@ const tableRef = z.strictObject({
 });
 
 const titled = { code, title: text };
+const trendPeriods = z.strictObject({
+  kind: z.enum(periodKinds, { message: `a period kind is one of ${periodKinds.join(', ')}` }),
+  count: z.number().int().min(2, 'a trend spans at least 2 periods').max(40),
+});
 const tableFields = {
   ...titled,
   table: tableRef,
@@ -58,10 +63,8 @@ const sectionSchema = z.discriminatedUnion(
       kind: z.literal('trend'),
       ...titled,
       elements: z.array(code).min(1, 'name at least one element'),
-      periods: z.strictObject({
-        kind: z.enum(periodKinds, { message: `a period kind is one of ${periodKinds.join(', ')}` }),
-        count: z.number().int().min(2, 'a trend spans at least 2 periods').max(40),
-      }),
+      periods: trendPeriods,
+      countyPeriods: trendPeriods.optional(),
       previousYear: z.boolean().optional(),
       note: text.optional(),
     }),
@@ -168,6 +171,16 @@ function tableRefProblem(where: string, ref: ReportTableRef, catalog: Catalog): 
   return null;
 }
 
+/** "; it publishes them for a county by calendar years, …": the period kinds all of them have there. */
+function countyKindsNote(plan: PublicationPlan, reader: PlanAudience, elements: string[]): string {
+  const kinds = periodKinds.filter((kind) =>
+    elements.every((element) => planEntryOf(plan, { element })?.[reader]?.county?.includes(kind)),
+  );
+  return kinds.length
+    ? `; it publishes ${elements.length === 1 ? 'it' : 'them'} for a county by ${periodKindWords(kinds)}`
+    : `; it publishes ${elements.length === 1 ? 'it' : 'them'} for no county period`;
+}
+
 const sectionName = (index: number, section: ReportSection) => `Section ${index + 1} (“${section.title}”)`;
 const tableName = (ref: ReportTableRef) => `${planTableCode(ref)}${ref.by ? ` by ${ref.by}` : ''}`;
 
@@ -234,9 +247,27 @@ export function templateProblems(
         problems.push(
           `${where} follows ${periodKindWords([section.periods.kind])}, which do not end where ${periodKindWords(untiled)} end: follow quarters, or periods of the report's own kind.`,
         );
+      // A county's periods may end before the report's (a quarter's brief shows the fiscal years up
+      // to it), so they need not tile the report's periods; only a county report uses them.
+      if (section.countyPeriods && !template.areas.includes('county'))
+        problems.push(
+          `${where} has countyPeriods, but the template is not made for a county: remove countyPeriods, or add "county" to areas.`,
+        );
     }
 
     if (!mayBeProtected) return;
+    if (section.kind === 'trend' && section.countyPeriods && template.areas.includes('county')) {
+      const countyKind = section.countyPeriods.kind;
+      const reader = template.audience === 'public' ? 'public' : 'members';
+      const unpublished = section.elements.filter((element) => {
+        const entry = planEntryOf(plan, { element });
+        return entry && !entry[reader]?.county?.includes(countyKind);
+      });
+      if (unpublished.length)
+        problems.push(
+          `${where} follows ${periodKindWords([countyKind])} for a county, but the publication plan does not publish ${listWords(unpublished)} ${reader === 'public' ? 'to the public' : 'to members'} for a county by ${periodKindWords([countyKind])}${countyKindsNote(plan, reader, unpublished)}: choose period kinds the plan publishes for counties, or publish them in plan.json.`,
+        );
+    }
     for (const ref of tablesOf(section)) {
       if (!elementCodes.includes(ref.element)) continue;
       const entry = planEntryOf(plan, ref);

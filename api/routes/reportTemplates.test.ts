@@ -26,7 +26,12 @@ test.for(['viewer', 'river', 'admin'])(
       section: 'survivors',
       needs: 'public',
       periodKinds: ['quarter'],
-      shownAt: { coalition: ['quarter'], county: [] },
+      // A county's brief follows the state fiscal years the plan publishes for counties, not quarters.
+      shownAt: { coalition: ['quarter'], county: ['quarter'] },
+      countyPeriods: { kind: 'sfy', count: 3 },
     });
+    expect(brief.notes).toContain(
+      'Section “Survivors served and new survivors”, for a county: not by quarters; it shows the last 3 California fiscal years up to the report’s period instead.',
+    );
   },
 );

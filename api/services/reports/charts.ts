@@ -122,7 +122,8 @@ function trendChart(section: DocumentTrend, id: string): string {
       : []),
   ]);
   const left = 56;
-  const right = 36;
+  // Room beside the last point for half its label, which is centred on it: "CA FY 2025–26" is the longest.
+  const right = 48;
   const top = 14;
   const plotHeight = 180;
   const bottom = top + plotHeight;

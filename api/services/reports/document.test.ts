@@ -102,7 +102,29 @@ const publicReport = {
     },
   ],
 };
+// A funder's quarterly report whose trend follows state fiscal years for a county, made in both kinds.
+const countyQuarterly = {
+  code: 'county_quarterly',
+  name: 'County quarterly funder report',
+  version: 1,
+  description: 'A test funder that asks for a quarter, with a trend by state fiscal year for a county.',
+  audience: 'funder',
+  periodKinds: ['quarter'],
+  areas: ['coalition', 'county'],
+  kinds: ['protected', 'confidential'],
+  sections: [
+    {
+      kind: 'trend',
+      code: 'trend',
+      title: 'Survivors served and arrests',
+      elements: ['survivors_served', 'arrests'],
+      periods: { kind: 'quarter', count: 4 },
+      countyPeriods: { kind: 'sfy', count: 2 },
+    },
+  ],
+};
 writeFileSync(join(extraTemplates, 'county_funder.json'), JSON.stringify(funder));
+writeFileSync(join(extraTemplates, 'county_quarterly.json'), JSON.stringify(countyQuarterly));
 writeFileSync(join(extraTemplates, 'public_year.json'), JSON.stringify(publicReport));
 const added = readReportTemplates(extraTemplates);
 rmSync(extraTemplates, { recursive: true, force: true });
@@ -509,9 +531,37 @@ describe('a protected report', () => {
     expect(firstTrend.periods).toEqual(['2024Q1', '2024Q2', '2024Q3', '2024Q4']);
     expect(firstTrend.series.every((s) => s.previousYear === undefined)).toBe(true);
     expect(firstTrend.note).toMatch(/year before is not drawn: 2023Q1, 2023Q2 and 2023Q3 were not published/);
-    const county = build(protectedRequests[5] as ReportRequest);
-    const countyTrend = county.sections.find((s) => s.code === 'survivors');
-    expect(countyTrend?.kind === 'trend' && countyTrend.note).toMatch(/does not publish/);
+  });
+
+  test('a county’s brief follows the state fiscal years the plan publishes for counties, each figure its release’s cell', () => {
+    const brief = build(protectedRequests[5] as ReportRequest, users.viewer);
+    const trends = brief.sections.filter((s) => s.kind === 'trend');
+    expect(trends).toHaveLength(4);
+    for (const trend of trends) {
+      if (trend.kind !== 'trend') continue;
+      // SFY2026 ends with 2026Q2; SFY2024 began in 2023Q3, before the demo's first release (2023Q4).
+      expect(trend.periods, trend.code).toEqual(['SFY2025', 'SFY2026']);
+      expect(trend.note, trend.code).toBe(
+        'For Santa Clara County, this trend follows California fiscal years (July to June) rather than quarters, because the publication plan does not publish a county’s figures for quarters. SFY2024 is not published to members for a county (Santa Clara County), so it is left out.',
+      );
+    }
+    const found = positions(brief);
+    expect(found).toHaveLength(2 * 12);
+    for (const p of found) {
+      const cell = publishedCell(p.period, 'SCL', p.table, p.optionKey);
+      expect(cell, p.where).toBeDefined();
+      expect(p.figure, p.where).toBe(shownValue(cell));
+    }
+    // Figures, not an empty report: most are shown (small ones hidden as in the dashboard).
+    expect(found.filter((p) => p.figure !== null).length).toBeGreaterThan(found.length / 2);
+
+    // Before a state fiscal year has ended, a brief shows those that have.
+    const earlier = build({ ...(protectedRequests[5] as ReportRequest), period: '2026Q1' }, users.viewer);
+    const survivors = earlier.sections.find((s) => s.code === 'survivors');
+    expect(survivors?.kind === 'trend' && survivors.periods).toEqual(['SFY2025']);
+    expect(survivors?.kind === 'trend' && survivors.note).toMatch(
+      /SFY2023 and SFY2024 are not published to members for a county \(Santa Clara County\), so they are left out\./,
+    );
   });
 
   test('words, completeness and definitions come with the figures', () => {
@@ -638,6 +688,31 @@ describe('a confidential report', () => {
         'SCL',
       ),
     );
+  });
+
+  test('a trend that follows state fiscal years for a county sums the county’s approved values by those years; coalition-wide it follows quarters', () => {
+    const request: ReportRequest = {
+      template: 'county_quarterly',
+      period: '2026Q2',
+      area: 'SCL',
+      kind: 'confidential',
+    };
+    const county = build(request).sections[0];
+    if (county?.kind !== 'trend') throw new Error('no trend');
+    expect(county.periods).toEqual(['SFY2025', 'SFY2026']);
+    expect(county.note).toMatch(/^For Santa Clara County, this trend follows California fiscal years/);
+    for (const series of county.series)
+      expect(series.figures, series.element).toEqual(
+        county.periods.map((p) => exactSum(p, series.element, null, 'SCL')),
+      );
+    const coalition = build({ ...request, area: 'coalition' }).sections[0];
+    if (coalition?.kind !== 'trend') throw new Error('no trend');
+    expect(coalition.periods).toEqual(['2025Q3', '2025Q4', '2026Q1', '2026Q2']);
+    expect(coalition.note).toBeUndefined();
+    for (const series of coalition.series)
+      expect(series.figures, series.element).toEqual(
+        coalition.periods.map((p) => exactSum(p, series.element, null)),
+      );
   });
 
   test('the two kinds share nothing: a protected report made after a confidential one holds only published figures', () => {

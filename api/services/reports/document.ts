@@ -49,6 +49,7 @@ import {
   type TableSection,
   type TrendSection,
   tablesOf,
+  trendPeriodsFor,
 } from '../../domain/reportTemplate';
 import { listWords } from '../../domain/words';
 import { ApiError, badRequest, forbidden } from '../../errors';
@@ -173,7 +174,7 @@ export function buildReportDocument(
   const figures =
     kind === 'protected'
       ? protectedFigures(db, user, checked, plan)
-      : confidentialFigures(db, checked, catalog);
+      : confidentialFigures(db, checked, catalog, plan);
 
   const elements = new Map(catalog.sections.flatMap((s) => s.elements.map((e) => [e.code, e])));
   const element = (code: string): DataElement => {
@@ -407,6 +408,25 @@ function trendPeriods(report: Period, kind: PeriodKind, count: number): string[]
   return periods;
 }
 
+/**
+ * Why a county's trend follows other periods than the coalition's, in words for the section's note:
+ * "For Santa Clara County, this trend follows California fiscal years (July to June) rather than
+ * quarters, because the publication plan does not publish a county’s figures for quarters."
+ */
+function countyPeriodsNote(
+  section: TrendSection,
+  area: CheckedRequest['area'],
+  plan: PublicationPlan,
+): string | undefined {
+  const followed = trendPeriodsFor(section, area.level);
+  if (followed === section.periods) return undefined;
+  const usual = section.periods.kind;
+  const unpublished = section.elements.some(
+    (element) => !planEntryOf(plan, { element })?.members?.county?.includes(usual),
+  );
+  return `For ${area.name}, this trend follows ${periodKindWords([followed.kind])}${followed.kind === 'sfy' ? ' (July to June)' : ''} rather than ${periodKindWords([usual])}${unpublished ? `, because the publication plan does not publish a county’s figures for ${periodKindWords([usual])}` : ''}.`;
+}
+
 // ---- Protected figures: published cells, through the statistics service ---------------------------
 
 function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: PublicationPlan): FigureSource {
@@ -501,13 +521,14 @@ function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: Pub
       };
     },
     trend: (section, elements) => {
-      const wanted = trendPeriods(period, section.periods.kind, section.periods.count);
+      const followed = trendPeriodsFor(section, area.level);
+      const wanted = trendPeriods(period, followed.kind, followed.count);
       const series = elements.map((element) => {
         const points = new Map<string, ReturnType<typeof statsSeries>['periods'][number]>();
         if (anyReach(plan, readers, element.code))
           for (const point of statsSeries(db, user, element.code, {
             geo: area.code,
-            interval: section.periods.kind,
+            interval: followed.kind,
             audience,
           }).periods)
             points.set(point.period, point);
@@ -526,11 +547,12 @@ function protectedFigures(db: Db, user: User, checked: CheckedRequest, plan: Pub
         const cell = point.cells[0];
         return !cell || cell.suppressed ? null : (cell.value as number | null);
       };
-      const planned = elements.every((e) => publishes({ element: e.code }, section.periods.kind));
+      const planned = elements.every((e) => publishes({ element: e.code }, followed.kind));
       const notes = [
         section.note,
+        countyPeriodsNote(section, area, plan),
         !planned
-          ? `The publication plan does not publish ${elements.length === 1 ? 'this figure' : 'all these figures'} ${whoReads} ${where} for ${periodKindWords([section.periods.kind])}; ${shown.length === 0 ? 'none is shown' : `only ${listWords(shown)} ${shown.length === 1 ? 'is' : 'are'} shown`}.`
+          ? `The publication plan does not publish ${elements.length === 1 ? 'this figure' : 'all these figures'} ${whoReads} ${where} for ${periodKindWords([followed.kind])}; ${shown.length === 0 ? 'none is shown' : `only ${listWords(shown)} ${shown.length === 1 ? 'is' : 'are'} shown`}.`
           : missing.length > 0
             ? `${listWords(missing)} ${missing.length === 1 ? 'is' : 'are'} not published ${whoReads} ${where}, so ${missing.length === 1 ? 'it is' : 'they are'} left out.`
             : undefined,
@@ -567,7 +589,12 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 // ---- Confidential figures: exact sums of approved counts ------------------------------------------
 
-function confidentialFigures(db: Db, checked: CheckedRequest, catalog: Catalog): FigureSource {
+function confidentialFigures(
+  db: Db,
+  checked: CheckedRequest,
+  catalog: Catalog,
+  plan: PublicationPlan,
+): FigureSource {
   const { template, period, area } = checked;
   const approved = approvedAgenciesOf(db, period.code);
   if ([...approved.values()].some((agencies) => agencies.size === 0)) {
@@ -583,11 +610,13 @@ function confidentialFigures(db: Db, checked: CheckedRequest, catalog: Catalog):
   const members = new Set(agencies.map((a) => a.code));
   const periods = new Set([period.code]);
   for (const section of template.sections)
-    if (section.kind === 'trend')
-      for (const p of trendPeriods(period, section.periods.kind, section.periods.count)) {
+    if (section.kind === 'trend') {
+      const followed = trendPeriodsFor(section, area.level);
+      for (const p of trendPeriods(period, followed.kind, followed.count)) {
         periods.add(p);
         if (section.previousYear) periods.add(sameTimeLastYear(p));
       }
+    }
   const exact = exactFiguresOf(db, catalog, [...periods], members);
   const figure = (p: string, table: string, optionKey: string): number => {
     const value = exact.get(p)?.get(`${table}/${optionKey}`);
@@ -630,12 +659,14 @@ function confidentialFigures(db: Db, checked: CheckedRequest, catalog: Catalog):
       };
     },
     trend: (section, elements) => {
-      const periods = trendPeriods(period, section.periods.kind, section.periods.count);
+      const followed = trendPeriodsFor(section, area.level);
+      const periods = trendPeriods(period, followed.kind, followed.count);
+      const note = [section.note, countyPeriodsNote(section, area, plan)].filter(Boolean).join(' ');
       return {
         kind: 'trend',
         code: section.code,
         title: section.title,
-        ...(section.note ? { note: section.note } : {}),
+        ...(note ? { note } : {}),
         periods,
         series: elements.map((element) => ({
           element: element.code,
