@@ -24,6 +24,10 @@ const templateResponse = reportTemplateSchema
           shownAt: z
             .object({ coalition: kinds.optional(), county: kinds.optional() })
             .describe('Those of its periods at which a protected report can show it, for each area'),
+          countyPeriods: z
+            .object({ kind: z.enum(periodKinds), count: z.number().int() })
+            .optional()
+            .describe('A trend’s periods for a county, where the plan does not publish its own by county'),
         }),
       )
       .describe('Where the publication plan publishes each section’s figures'),
