@@ -222,14 +222,8 @@ function sectionBody(section: DocumentSection): string {
 }
 
 function footnotes(doc: ReportDocument): string {
-  const notes = [
-    ...doc.footnotes,
-    ...(doc.provisionalPeriods.length
-      ? [
-          `Figures for ${doc.provisionalPeriods.join(', ')} are provisional: not every agency had reported when they were published.`,
-        ]
-      : []),
-  ];
+  // The document's footnotes already say which periods are provisional.
+  const notes = doc.footnotes;
   if (!notes.length) return '';
   return `<footer class="footnotes"><h2>Notes</h2><ol>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol></footer>`;
 }
