@@ -201,6 +201,12 @@ export function buildReportDocument(
           code: section.code,
           title: section.title,
           ...completeness(db, checked),
+          // A report approved or reopened after a release changes this list, not the release's figures.
+          ...(kind === 'protected'
+            ? {
+                note: 'The agencies with an approved report as this report was made. Each table’s own line (“N of M agencies reported”) counts the reports its published figures were computed from.',
+              }
+            : {}),
         };
       case 'definitions':
         return {

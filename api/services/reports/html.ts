@@ -198,7 +198,8 @@ function completenessSection(section: DocumentCompleteness): string {
         `<tr><th scope="row">${escapeHtml(agency.name)}</th><td>${escapeHtml(agency.county)}</td><td>${quarters(agency.quartersReported)}</td><td>${quarters(agency.quartersMissing)}</td></tr>`,
     )
     .join('');
-  return `<p>${escapeHtml(coverageWords(section.coverage))}.</p><table><thead><tr><th scope="col">Agency</th><th scope="col">County</th><th scope="col">Quarters reported</th><th scope="col">Quarters missing</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const note = section.note ? `<p class="meta">${escapeHtml(section.note)}</p>` : '';
+  return `<p>${escapeHtml(coverageWords(section.coverage))}.</p>${note}<table><thead><tr><th scope="col">Agency</th><th scope="col">County</th><th scope="col">Quarters reported</th><th scope="col">Quarters missing</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function sectionBody(section: DocumentSection): string {
