@@ -290,6 +290,43 @@ describe('confidential reports', { timeout: releaseTimeout }, () => {
     expect(change).toEqual([{ userId: expect.any(Number), details: '{"confidentialReports":false}' }]);
   });
 
+  test('while the setting is off, a kept one is not downloaded, and one waiting its turn fails, saying why', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+    publish,
+  }) => {
+    approveBoth('2026Q2');
+    await publish('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
+    // A protected report is made first; the confidential one waits its turn behind it.
+    const first = await json(await call('admin', 'POST', '/reports', { ...quarterly, kind: 'protected' }));
+    const second = await json(
+      await call('admin', 'POST', '/reports', { ...quarterly, kind: 'confidential', purpose }),
+    );
+    expect((await call('admin', 'PUT', '/reports/settings', { confidentialReports: false })).status).toBe(
+      200,
+    );
+    const download = await call('admin', 'GET', `/reports/${kept}/file/pdf`);
+    expect(download.status).toBe(403);
+    expect((await json(download)).error.message).toMatch(/switched confidential reports off/);
+    await reportsSettled(db);
+    expect((await json(await call('admin', 'GET', `/reports/${first.id}`))).status).toBe('ready');
+    expect(await json(await call('admin', 'GET', `/reports/${second.id}`))).toMatchObject({
+      status: 'failed',
+      files: null,
+      failure:
+        'The coalition switched confidential reports off before this one was made, so it was not made. An admin can switch them on again in the report settings, then make it again.',
+    });
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM audit_log WHERE action = 'download-confidential-report'`)
+        .pluck()
+        .get(),
+    ).toBe(0);
+  });
+
   test('every one made, previewed or downloaded is in the audit log with who, what and why', async ({
     approveBoth,
     call,

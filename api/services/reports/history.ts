@@ -166,6 +166,13 @@ async function makeReport(db: Db, config: Config, reportId: number, job: JobCont
     job.report({ stage: name, done: stages.indexOf(name), total: stages.length });
   stage('figures');
   const report = getReport(db, reportId) as ReportRow;
+  // The setting may have been switched off while this one waited its turn.
+  if (report.kind === 'confidential' && !reportSettings(db).confidentialReports)
+    throw new ApiError(
+      403,
+      'forbidden',
+      'The coalition switched confidential reports off before this one was made, so it was not made. An admin can switch them on again in the report settings, then make it again.',
+    );
   const maker = getReportMaker(db, report.createdBy);
   if (!maker)
     throw new ApiError(400, 'invalid-request', 'The person who asked for this report no longer exists.');
@@ -222,6 +229,14 @@ const refuseNonPerson = (user: User) => {
   if (!canMakeReports(user)) throw forbidden('Grant reports are made by people signed in, not API tokens.');
 };
 
+/** Refuses anything confidential (making, previewing, downloading) while the coalition has them off. */
+function refuseWhileSwitchedOff(db: Db): void {
+  if (!reportSettings(db).confidentialReports)
+    throw forbidden(
+      'The coalition has switched confidential reports off. An admin can switch them on again in the report settings.',
+    );
+}
+
 /**
  * Refuses a confidential report to anyone but an admin, while the coalition has switched them off,
  * and without a purpose line; the purpose passes the personal-data guard. Returns the purpose.
@@ -231,10 +246,7 @@ function checkConfidential(db: Db, user: User, purpose: string | undefined, now:
     throw forbidden(
       'Only coalition admins make confidential reports: they hold exact counts below the publication threshold.',
     );
-  if (!reportSettings(db).confidentialReports)
-    throw forbidden(
-      'The coalition has switched confidential reports off. An admin can switch them on again in the report settings.',
-    );
+  refuseWhileSwitchedOff(db);
   const line = purpose?.trim() ?? '';
   if (line === '')
     throw badRequest(
@@ -470,6 +482,7 @@ export function reportFile(
       'report-withdrawn',
       `This report was withdrawn on ${report.withdrawnAt.slice(0, 10)} because ${report.withdrawalReason}. Regenerate it to make it again without that text.`,
     );
+  if (report.kind === 'confidential') refuseWhileSwitchedOff(db);
   if (report.status !== 'ready')
     throw new ApiError(
       409,
