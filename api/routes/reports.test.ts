@@ -214,6 +214,7 @@ describe('who may do what', () => {
       route: 'POST /reports/{id}/regenerate (confidential)',
       method: 'POST',
       path: ({ confidential }) => `/reports/${confidential}/regenerate`,
+      body: { purpose: 'Corrected figures for our federal grant officer' },
       expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 202 },
     },
   ];
@@ -370,6 +371,37 @@ describe('confidential reports', { timeout: releaseTimeout }, () => {
     }
     const audit = await json(await call('admin', 'GET', '/audit-log?action=make-confidential-report'));
     expect(audit.entries[0].description).toMatch(/^Made a confidential Quarterly funder report for 2026 Q2/);
+  });
+
+  test('a regeneration needs the regenerating admin’s own purpose, kept and audited as theirs', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+  }) => {
+    approveBoth('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
+    const before = databaseDigest(db);
+    const without = await call('admin', 'POST', `/reports/${kept}/regenerate`);
+    expect(without.status).toBe(400);
+    expect((await json(without)).error.message).toMatch(/^Say why this confidential report is needed/);
+    expect((await call('admin', 'POST', `/reports/${kept}/regenerate`, {})).status).toBe(400);
+    expect(databaseDigest(db)).toBe(before);
+
+    const mine = 'Corrected figures for the county board';
+    const again = await call('admin', 'POST', `/reports/${kept}/regenerate`, { purpose: mine });
+    expect(again.status).toBe(202);
+    const { id } = await json(again);
+    await reportsSettled(db);
+    expect(await json(await call('admin', 'GET', `/reports/${id}`))).toMatchObject({
+      purpose: mine,
+      regenerationOf: kept,
+    });
+    const entry = db
+      .prepare(`SELECT details FROM audit_log WHERE action = 'make-confidential-report'`)
+      .pluck()
+      .get() as string;
+    expect(getFreeText(db, JSON.parse(entry).purposeId)?.text).toBe(mine);
   });
 
   test('a purpose that looks like personal data is refused, naming none of it', async ({

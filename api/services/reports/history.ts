@@ -299,9 +299,7 @@ function askForReport(
   const id = db.transaction(() => {
     const at = now.toISOString();
     const purposeId =
-      purpose === undefined
-        ? null
-        : (remake?.of.purposeId ?? insertFreeText(db, { text: purpose, userId: user.id, at }));
+      purpose === undefined ? null : insertFreeText(db, { text: purpose, userId: user.id, at });
     const reportId = insertReport(db, {
       templateCode: template.code,
       templateName: template.name,
@@ -518,10 +516,18 @@ export function reportFile(
 }
 
 /**
- * Makes a report again with today's releases: the same choices, narratives and purpose, as a new
- * report that names the one it remakes. A confidential one needs an admin and the setting still on.
+ * Makes a report again with today's releases: the same choices and narratives, as a new report that
+ * names the one it remakes. A confidential one needs an admin, the setting still on, and the
+ * regenerating admin's own purpose line (kept and audited as theirs, not the first maker's).
  */
-export function regenerateReport(db: Db, config: Config, user: User, id: number, now: Date): { id: number } {
+export function regenerateReport(
+  db: Db,
+  config: Config,
+  user: User,
+  id: number,
+  purpose: string | undefined,
+  now: Date,
+): { id: number } {
   const report = visibleReport(db, user, id);
   if (report.status === 'rendering')
     throw new ApiError(
@@ -529,8 +535,6 @@ export function regenerateReport(db: Db, config: Config, user: User, id: number,
       'report-not-ready',
       'This report is still being made: wait for it before making it again.',
     );
-  const purpose =
-    report.purposeId === null ? undefined : (getFreeText(db, report.purposeId)?.text ?? '') || 'Made again';
   return askForReport(db, config, user, { ...requestOf(report), purpose }, now, { of: report });
 }
 
