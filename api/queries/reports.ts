@@ -149,6 +149,13 @@ export function getReport(db: Db, id: number): ReportRow | undefined {
   return row && toReport(row, row.document);
 }
 
+/** How many of a person's reports are waiting or being made. */
+export function countRenderingReports(db: Db, userId: number): number {
+  return statement(db, `SELECT count(*) FROM reports WHERE created_by = ? AND status = 'rendering'`)
+    .pluck()
+    .get(userId) as number;
+}
+
 /** Ends a rendering report as ready with what it was drawn from; false if it was not rendering. */
 export function markReportReady(
   db: Db,

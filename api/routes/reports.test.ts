@@ -664,6 +664,32 @@ describe('generated reports', { timeout: releaseTimeout * 3 }, () => {
     expect((await json(download)).error.code).toBe('report-not-ready');
   });
 
+  test('a person with 3 reports waiting or being made is refused another, and nothing is kept', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+  }) => {
+    approveBoth('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
+    const ask = () => call('admin', 'POST', '/reports', { ...quarterly, kind: 'confidential', purpose });
+    for (let n = 0; n < 3; n++) expect((await ask()).status).toBe(202);
+    const before = databaseDigest(db);
+    for (const refused of [
+      await ask(),
+      await call('admin', 'POST', `/reports/${kept}/regenerate`, { purpose }),
+    ]) {
+      expect(refused.status).toBe(429);
+      expect((await json(refused)).error).toMatchObject({
+        code: 'too-many-reports',
+        message:
+          'You already have 3 reports waiting or being made. Wait for one of them to finish, then ask again.',
+      });
+    }
+    expect(databaseDigest(db)).toBe(before);
+    await reportsSettled(db);
+  });
+
   test('reports are made one at a time, later ones waiting their turn, and the server answers meanwhile', async ({
     approveBoth,
     app,

@@ -174,6 +174,7 @@ const signedInPeople = {
 const badChoice =
   'invalid-request: no such template, a period or area it is not made for, a period a report of this kind can’t be made for yet, or a text refused; personal-data: a text that looks like personal data';
 const confidentialRefusals = `${signedInPeople[403]}, a confidential report by anyone but an admin, or while the coalition has switched them off`;
+const tooMany = 'too-many-reports: you already have 3 reports waiting or being made; wait for one to finish';
 const notVisible = 'not-found: no such report you can see (confidential ones are for admins)';
 
 /** Grant reports: the builder's choices, drafts and preview, and the kept history of generated reports. */
@@ -298,11 +299,11 @@ export const reportRoutes = new Hono<AppEnv>()
       tags: ['Grant reports'],
       summary: 'Generate a report: its PDF, workbook and CSV are made in the background and kept',
       description:
-        'Answers at once (202) with the report’s number; follow it with `GET /api/reports/{id}` until it is ready or failed. Reports are made one at a time; later ones wait their turn. A confidential report needs an admin, the setting on and a purpose, and is recorded in the audit log with who, what and why.',
+        'Answers at once (202) with the report’s number; follow it with `GET /api/reports/{id}` until it is ready or failed. Reports are made one at a time; later ones wait their turn, at most 3 of one person’s at once. A confidential report needs an admin, the setting on and a purpose, and is recorded in the audit log with who, what and why.',
       security: callers.people,
       responses: {
         202: jsonResponse('Started', started),
-        ...errorResponses({ ...signedInPeople, 400: badChoice, 403: confidentialRefusals }),
+        ...errorResponses({ ...signedInPeople, 400: badChoice, 403: confidentialRefusals, 429: tooMany }),
       },
     }),
     validate('json', reportBody),
@@ -395,6 +396,7 @@ export const reportRoutes = new Hono<AppEnv>()
           403: confidentialRefusals,
           404: notVisible,
           409: 'report-not-ready: it is still being made',
+          429: tooMany,
         }),
       },
     }),

@@ -20,6 +20,7 @@ import { canMakeConfidentialReports, canMakeReports, canViewConfidentialReports 
 import { recordAudit } from '../../queries/audit';
 import { getFreeText, getFreeTexts, insertFreeText } from '../../queries/freeTexts';
 import {
+  countRenderingReports,
   failRenderingReports,
   getReport,
   getReportFileBytes,
@@ -50,6 +51,9 @@ import { renderXlsx } from './xlsx';
 
 /** The longest purpose line a confidential report takes: a line, not a letter. */
 export const maxPurposeLength = 300;
+
+/** How many reports one person may have waiting or being made at once, so no one fills the line. */
+export const maxReportsInLine = 3;
 
 /** What a person asks for: the builder's choices, and a confidential report's purpose. */
 export type ReportAsk = ReportRequest & { purpose?: string };
@@ -119,8 +123,14 @@ function enqueue(db: Db, config: Config, reportId: number): void {
       reportJobs.start(db, reportId, (job) => makeReport(db, config, reportId, job));
       await reportJobs.settled(db, reportId);
     } catch (error) {
-      // Only if the job could not even start (the database closed under it, say).
+      // Only if the job could not even start: the report must not stay rendering for ever.
       console.error(`report ${reportId} could not start:`, error);
+      try {
+        markReportFailed(db, { id: reportId, reason: failureWords(error), at: new Date().toISOString() });
+      } catch (unrecorded) {
+        // The database closed under it, say: start-up fails it as interrupted.
+        console.error(`report ${reportId} could not be recorded as failed:`, unrecorded);
+      }
     }
   });
 }
@@ -296,6 +306,12 @@ function askForReport(
   };
   const purpose = request.kind === 'confidential' ? checkConfidential(db, user, ask.purpose, now) : undefined;
   const { template, area } = checkRequest(db, user, request);
+  if (countRenderingReports(db, user.id) >= maxReportsInLine)
+    throw new ApiError(
+      429,
+      'too-many-reports',
+      `You already have ${maxReportsInLine} reports waiting or being made. Wait for one of them to finish, then ask again.`,
+    );
   const id = db.transaction(() => {
     const at = now.toISOString();
     const purposeId =
