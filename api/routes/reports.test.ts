@@ -20,9 +20,9 @@ const catalog = readDefaultCatalog();
 const survivors = (type: AgencyType, served: number, shared = 0) =>
   survivorsQuarter(catalog, type, served, shared);
 
-type Who = 'anonymous' | 'reporter' | 'viewer' | 'admin';
-const everyone: Who[] = ['anonymous', 'reporter', 'viewer', 'admin'];
-const emails: Record<Exclude<Who, 'anonymous'>, string> = {
+type Who = 'anonymous' | 'reporter' | 'viewer' | 'admin' | 'token';
+const everyone: Who[] = ['anonymous', 'reporter', 'viewer', 'admin', 'token'];
+const emails: Record<Exclude<Who, 'anonymous' | 'token'>, string> = {
   reporter: 'river@test.example',
   viewer: 'viewer@test.example',
   admin: 'admin@test.example',
@@ -41,13 +41,25 @@ const test = apiTest
     approve('hills', period, survivors('health_care', 25, 8));
   })
   .extend('call', async ({ app, signIn }) => {
-    const cookies: Partial<Record<Who, string>> = {};
-    for (const who of ['reporter', 'viewer', 'admin'] as const) cookies[who] = await signIn(emails[who]);
+    const headers: Partial<Record<Who, Record<string, string>>> = {};
+    for (const who of ['reporter', 'viewer', 'admin'] as const)
+      headers[who] = { Cookie: await signIn(emails[who]) };
+    // RIVER's case system, with the API token its reporter made for it.
+    const made = await app.request('/api/agencies/RIVER/tokens', {
+      method: 'POST',
+      headers: { ...headers.reporter, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Case system' }),
+    });
+    headers.token = {
+      Authorization: `Bearer ${((await made.json()) as { token: { secret: string } }).token.secret}`,
+    };
+    // Its first use marks it used (at the test's fixed time); later ones change nothing more.
+    await app.request('/api/reports', { headers: headers.token });
     return (who: Who, method: string, path: string, body?: unknown) =>
       app.request(`/api${path}`, {
         method,
         headers: {
-          ...(cookies[who] ? { Cookie: cookies[who] } : {}),
+          ...headers[who],
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -132,90 +144,90 @@ describe('who may do what', () => {
       route: 'GET /reports/settings',
       method: 'GET',
       path: () => '/reports/settings',
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'PUT /reports/settings',
       method: 'PUT',
       path: () => '/reports/settings',
       body: { confidentialReports: false },
-      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 200 },
+      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/choices',
       method: 'GET',
       path: () => '/reports/choices?template=quarterly_funder',
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/drafts',
       method: 'GET',
       path: () => '/reports/drafts?template=quarterly_funder&period=2026Q2&area=coalition',
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'PUT /reports/drafts',
       method: 'PUT',
       path: () => '/reports/drafts',
       body: { ...quarterly, texts: {} },
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'POST /reports/preview (confidential)',
       method: 'POST',
       path: () => '/reports/preview',
       body: { ...quarterly, kind: 'confidential', purpose },
-      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 200 },
+      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 200, token: 403 },
     },
     {
       route: 'POST /reports (confidential)',
       method: 'POST',
       path: () => '/reports',
       body: { ...quarterly, kind: 'confidential', purpose },
-      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 202 },
+      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 202, token: 403 },
     },
     {
       route: 'GET /reports',
       method: 'GET',
       path: () => '/reports',
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id} (protected)',
       method: 'GET',
       path: ({ open }) => `/reports/${open}`,
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id} (confidential)',
       method: 'GET',
       path: ({ confidential }) => `/reports/${confidential}`,
-      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 200 },
+      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id}/file/pdf (protected)',
       method: 'GET',
       path: ({ open }) => `/reports/${open}/file/pdf`,
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id}/file/xlsx (confidential)',
       method: 'GET',
       path: ({ confidential }) => `/reports/${confidential}/file/xlsx`,
-      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 200 },
+      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id}/changes (confidential)',
       method: 'GET',
       path: ({ confidential }) => `/reports/${confidential}/changes`,
-      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 409 },
+      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 409, token: 403 },
     },
     {
       route: 'POST /reports/{id}/regenerate (confidential)',
       method: 'POST',
       path: ({ confidential }) => `/reports/${confidential}/regenerate`,
       body: { purpose: 'Corrected figures for our federal grant officer' },
-      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 202 },
+      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 202, token: 403 },
     },
   ];
 

@@ -1,13 +1,15 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { periodKinds, periodSchema } from '../domain/periods';
 import { reportKinds } from '../domain/reportTemplate';
+import { forbidden } from '../errors';
 import { callers, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
-import { canMakeConfidentialReports } from '../permissions';
+import { canMakeConfidentialReports, canMakeReports } from '../permissions';
 import { reportFormats } from '../queries/reports';
+import type { User } from '../queries/users';
 import { reportChoices } from '../services/reports/choices';
 import { reportDraft, saveDraft } from '../services/reports/drafts';
 import {
@@ -177,6 +179,13 @@ const confidentialRefusals = `${signedInPeople[403]}, a confidential report by a
 const tooMany = 'too-many-reports: you already have 3 reports waiting or being made; wait for one to finish';
 const notVisible = 'not-found: no such report you can see (confidential ones are for admins)';
 
+/** The person signed in, refusing an API token: the routes that don't reach a report service's own check. */
+function requirePerson(c: Context<AppEnv>): User {
+  const user = requireUser(c);
+  if (!canMakeReports(user)) throw forbidden('Grant reports are made by people signed in, not API tokens.');
+  return user;
+}
+
 /** Grant reports: the builder's choices, drafts and preview, and the kept history of generated reports. */
 export const reportRoutes = new Hono<AppEnv>()
   .get(
@@ -187,11 +196,11 @@ export const reportRoutes = new Hono<AppEnv>()
       security: callers.people,
       responses: {
         200: jsonResponse('The setting', settingsShape),
-        ...errorResponses({ 401: notSignedInWords }),
+        ...errorResponses(signedInPeople),
       },
     }),
     (c) => {
-      requireUser(c);
+      requirePerson(c);
       return c.json(reportSettings(c.var.db));
     },
   )
@@ -227,7 +236,7 @@ export const reportRoutes = new Hono<AppEnv>()
     }),
     validate('query', choicesQuery),
     (c) => {
-      const user = requireUser(c);
+      const user = requirePerson(c);
       const choices = reportChoices(c.var.db, user, c.req.valid('query').template);
       return c.json({
         ...choices,
