@@ -594,9 +594,26 @@ describe('generated reports', { timeout: releaseTimeout * 3 }, () => {
 
     const { against, changes } = await json(await call('viewer', 'GET', `/reports/${newId}/changes`));
     expect(against).toBe(id);
-    // Survivors served, coalition-wide: 30 + 25 before, 35 + 25 after.
-    expect(changes).toContainEqual(expect.objectContaining({ before: 55, after: 60 }));
-    for (const change of changes) expect(change.before).not.toEqual(change.after);
+    // RIVER's 5 more survivors, coalition-wide: 30 + 25 before, 35 + 25 after, in every row that counts
+    // them (the test quarters put every survivor in one row of each breakdown); nothing else changed.
+    const changed = (section: string, sectionTitle: string, row: string) => ({
+      section,
+      sectionTitle,
+      row,
+      before: 55,
+      after: 60,
+    });
+    const citizenship = 'Foreign nationals and U.S. citizens or permanent residents';
+    expect(changes).toEqual([
+      changed('survivors_served', 'Survivors served', 'Total'),
+      changed('new_survivors', 'New survivors', 'Total'),
+      changed('minors_adults', 'Minors and adults', 'Adults (18 and over)'),
+      changed('minors_adults', 'Minors and adults', 'Total'),
+      changed('gender', 'Gender', 'Female'),
+      changed('gender', 'Gender', 'Total'),
+      changed('citizenship', citizenship, 'U.S. citizen or lawful permanent resident'),
+      changed('citizenship', citizenship, 'Total'),
+    ]);
   });
 
   test('removing a narrative it printed withdraws the report: its files are gone from the database file, and it regenerates without the text', async ({
