@@ -504,10 +504,13 @@ describe('narrative drafts', () => {
     expect(databaseDigest(db)).toBe(before);
   });
 
-  test('a rewritten text is forgotten, not left behind', async ({ call, db }) => {
+  test('a rewritten text is forgotten, not left behind', async ({ call, coalition, db }) => {
     await call('viewer', 'PUT', '/reports/drafts', draft({ accomplishments: 'First words.' }));
     await call('viewer', 'PUT', '/reports/drafts', draft({ accomplishments: 'Second words.' }));
-    const texts = db.prepare('SELECT text FROM free_texts').pluck().all();
+    const texts = db
+      .prepare('SELECT text FROM free_texts WHERE created_by = ?')
+      .pluck()
+      .all(coalition.users.viewer);
     expect(texts).toEqual(['Second words.']);
   });
 });
