@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect } from 'vitest';
 import { type Db, migrate, openDatabase, readMigrations } from '../db';
+import { insertReport, markReportFailed } from '../queries/reports';
 import { listRevisions } from '../queries/submissions';
 import { closeReportBrowser } from '../services/reports/pdf';
 import { databaseDigest, seedSmallCoalition, apiTest as testBase } from '../testing';
@@ -52,6 +53,8 @@ const guardedFields: Array<{
   method: string;
   path: string;
   body: (text: string) => unknown;
+  /** What the route needs kept first, made by the admin. */
+  setup?: (db: Db, adminId: number) => void;
 }> = [
   {
     field: 'PUT /api/submissions/{agency}/{period}/values explanations.*',
@@ -116,7 +119,40 @@ const guardedFields: Array<{
     path: '/reports',
     body: (text) => ({ ...quarterlyReport, kind: 'confidential', purpose: text.slice(0, 300) }),
   },
+  {
+    field: 'POST /api/reports/{id}/regenerate purpose',
+    who: 'admin',
+    method: 'POST',
+    path: '/reports/1/regenerate',
+    body: (text) => ({ purpose: text.slice(0, 300) }),
+    setup: (db, adminId) => keepFailedConfidentialReport(db, adminId),
+  },
 ];
+
+/** Report 1: a confidential report of 2026Q2 that failed, to be made again. */
+function keepFailedConfidentialReport(db: Db, adminId: number): void {
+  const at = '2027-01-10T17:00:00.000Z';
+  const purposeId = Number(
+    db.prepare('INSERT INTO free_texts (text, created_by) VALUES (?, ?)').run('For our funder', adminId)
+      .lastInsertRowid,
+  );
+  const id = insertReport(db, {
+    templateCode: 'quarterly_funder',
+    templateName: 'Quarterly funder report',
+    templateVersion: 1,
+    periodCode: '2026Q2',
+    areaCode: 'coalition',
+    areaName: 'Test Coalition',
+    kind: 'confidential',
+    request: { ...quarterlyReport, kind: 'confidential' },
+    narrativeIds: {},
+    purposeId,
+    createdBy: adminId,
+    createdAt: at,
+    regenerationOf: null,
+  });
+  markReportFailed(db, { id, reason: 'A test failure.', at });
+}
 
 /** String fields of request bodies that are not free text, and what keeps them so. */
 const otherStringFields: Record<string, string> = {
@@ -171,7 +207,8 @@ describe('every free-text field goes through the guard', () => {
     ]),
   )(
     '$field refuses "$text", repeating none of it, and nothing changes',
-    async ({ who, method, path, body, text }, { call, db }) => {
+    async ({ who, method, path, body, text, setup }, { call, coalition, db }) => {
+      setup?.(db, coalition.users.admin);
       const before = databaseDigest(db);
       const response = await call(who, method, path, body(text));
       expect(response.status).toBe(400);
@@ -185,7 +222,8 @@ describe('every free-text field goes through the guard', () => {
 
   test.for(guardedFields)(
     '$field keeps plain words',
-    async ({ who, method, path, body, field }, { call }) => {
+    async ({ who, method, path, body, field, setup }, { call, coalition, db }) => {
+      setup?.(db, coalition.users.admin);
       if (field.includes('/submit')) {
         // A quarter with a warning to explain: trainings without trainees.
         await call('river', 'PUT', '/submissions/RIVER/2026Q4/values', {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect } from 'vitest';
 import type { AgencyType } from '../domain/agencyTypes';
 import { readDefaultCatalog } from '../queries/catalog';
 import { getFreeText } from '../queries/freeTexts';
 import { insertReport, insertReportFile, markReportReady } from '../queries/reports';
 import { reportsSettled } from '../services/reports/history';
-import { closeReportBrowser } from '../services/reports/pdf';
+import { closeReportBrowser, pdfPageTexts } from '../services/reports/pdf';
 import {
   apiTest,
   createTestApp,
@@ -19,9 +20,9 @@ const catalog = readDefaultCatalog();
 const survivors = (type: AgencyType, served: number, shared = 0) =>
   survivorsQuarter(catalog, type, served, shared);
 
-type Who = 'anonymous' | 'reporter' | 'viewer' | 'admin';
-const everyone: Who[] = ['anonymous', 'reporter', 'viewer', 'admin'];
-const emails: Record<Exclude<Who, 'anonymous'>, string> = {
+type Who = 'anonymous' | 'reporter' | 'viewer' | 'admin' | 'token';
+const everyone: Who[] = ['anonymous', 'reporter', 'viewer', 'admin', 'token'];
+const emails: Record<Exclude<Who, 'anonymous' | 'token'>, string> = {
   reporter: 'river@test.example',
   viewer: 'viewer@test.example',
   admin: 'admin@test.example',
@@ -40,13 +41,25 @@ const test = apiTest
     approve('hills', period, survivors('health_care', 25, 8));
   })
   .extend('call', async ({ app, signIn }) => {
-    const cookies: Partial<Record<Who, string>> = {};
-    for (const who of ['reporter', 'viewer', 'admin'] as const) cookies[who] = await signIn(emails[who]);
+    const headers: Partial<Record<Who, Record<string, string>>> = {};
+    for (const who of ['reporter', 'viewer', 'admin'] as const)
+      headers[who] = { Cookie: await signIn(emails[who]) };
+    // RIVER's case system, with the API token its reporter made for it.
+    const made = await app.request('/api/agencies/RIVER/tokens', {
+      method: 'POST',
+      headers: { ...headers.reporter, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Case system' }),
+    });
+    headers.token = {
+      Authorization: `Bearer ${((await made.json()) as { token: { secret: string } }).token.secret}`,
+    };
+    // Its first use marks it used (at the test's fixed time); later ones change nothing more.
+    await app.request('/api/reports', { headers: headers.token });
     return (who: Who, method: string, path: string, body?: unknown) =>
       app.request(`/api${path}`, {
         method,
         headers: {
-          ...(cookies[who] ? { Cookie: cookies[who] } : {}),
+          ...headers[who],
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -59,6 +72,15 @@ afterAll(closeReportBrowser);
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
 
 const sha256 = (bytes: ArrayBuffer) => createHash('sha256').update(Buffer.from(bytes)).digest('hex');
+
+/** A kept report's PDF as text, downloaded by a viewer. */
+async function printed(
+  call: (who: Who, method: string, path: string) => Response | Promise<Response>,
+  id: number,
+): Promise<string> {
+  const pdf = await (await call('viewer', 'GET', `/reports/${id}/file/pdf`)).arrayBuffer();
+  return (await pdfPageTexts(new Uint8Array(pdf))).join(' ');
+}
 
 /** A kept report as the history keeps one, ready with small files: for the permission matrix, no Chromium. */
 function keepReadyReport(
@@ -122,89 +144,90 @@ describe('who may do what', () => {
       route: 'GET /reports/settings',
       method: 'GET',
       path: () => '/reports/settings',
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'PUT /reports/settings',
       method: 'PUT',
       path: () => '/reports/settings',
       body: { confidentialReports: false },
-      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 200 },
+      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/choices',
       method: 'GET',
       path: () => '/reports/choices?template=quarterly_funder',
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/drafts',
       method: 'GET',
       path: () => '/reports/drafts?template=quarterly_funder&period=2026Q2&area=coalition',
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'PUT /reports/drafts',
       method: 'PUT',
       path: () => '/reports/drafts',
       body: { ...quarterly, texts: {} },
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'POST /reports/preview (confidential)',
       method: 'POST',
       path: () => '/reports/preview',
       body: { ...quarterly, kind: 'confidential', purpose },
-      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 200 },
+      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 200, token: 403 },
     },
     {
       route: 'POST /reports (confidential)',
       method: 'POST',
       path: () => '/reports',
       body: { ...quarterly, kind: 'confidential', purpose },
-      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 202 },
+      expected: { anonymous: 401, reporter: 403, viewer: 403, admin: 202, token: 403 },
     },
     {
       route: 'GET /reports',
       method: 'GET',
       path: () => '/reports',
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id} (protected)',
       method: 'GET',
       path: ({ open }) => `/reports/${open}`,
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id} (confidential)',
       method: 'GET',
       path: ({ confidential }) => `/reports/${confidential}`,
-      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 200 },
+      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id}/file/pdf (protected)',
       method: 'GET',
       path: ({ open }) => `/reports/${open}/file/pdf`,
-      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200 },
+      expected: { anonymous: 401, reporter: 200, viewer: 200, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id}/file/xlsx (confidential)',
       method: 'GET',
       path: ({ confidential }) => `/reports/${confidential}/file/xlsx`,
-      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 200 },
+      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 200, token: 403 },
     },
     {
       route: 'GET /reports/{id}/changes (confidential)',
       method: 'GET',
       path: ({ confidential }) => `/reports/${confidential}/changes`,
-      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 409 },
+      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 409, token: 403 },
     },
     {
       route: 'POST /reports/{id}/regenerate (confidential)',
       method: 'POST',
       path: ({ confidential }) => `/reports/${confidential}/regenerate`,
-      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 202 },
+      body: { purpose: 'Corrected figures for our federal grant officer' },
+      expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 202, token: 403 },
     },
   ];
 
@@ -280,6 +303,43 @@ describe('confidential reports', { timeout: releaseTimeout }, () => {
     expect(change).toEqual([{ userId: expect.any(Number), details: '{"confidentialReports":false}' }]);
   });
 
+  test('while the setting is off, a kept one is not downloaded, and one waiting its turn fails, saying why', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+    publish,
+  }) => {
+    approveBoth('2026Q2');
+    await publish('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
+    // A protected report is made first; the confidential one waits its turn behind it.
+    const first = await json(await call('admin', 'POST', '/reports', { ...quarterly, kind: 'protected' }));
+    const second = await json(
+      await call('admin', 'POST', '/reports', { ...quarterly, kind: 'confidential', purpose }),
+    );
+    expect((await call('admin', 'PUT', '/reports/settings', { confidentialReports: false })).status).toBe(
+      200,
+    );
+    const download = await call('admin', 'GET', `/reports/${kept}/file/pdf`);
+    expect(download.status).toBe(403);
+    expect((await json(download)).error.message).toMatch(/switched confidential reports off/);
+    await reportsSettled(db);
+    expect((await json(await call('admin', 'GET', `/reports/${first.id}`))).status).toBe('ready');
+    expect(await json(await call('admin', 'GET', `/reports/${second.id}`))).toMatchObject({
+      status: 'failed',
+      files: null,
+      failure:
+        'The coalition switched confidential reports off before this one was made, so it was not made. An admin can switch them on again in the report settings, then make it again.',
+    });
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM audit_log WHERE action = 'download-confidential-report'`)
+        .pluck()
+        .get(),
+    ).toBe(0);
+  });
+
   test('every one made, previewed or downloaded is in the audit log with who, what and why', async ({
     approveBoth,
     call,
@@ -323,6 +383,37 @@ describe('confidential reports', { timeout: releaseTimeout }, () => {
     }
     const audit = await json(await call('admin', 'GET', '/audit-log?action=make-confidential-report'));
     expect(audit.entries[0].description).toMatch(/^Made a confidential Quarterly funder report for 2026 Q2/);
+  });
+
+  test('a regeneration needs the regenerating admin’s own purpose, kept and audited as theirs', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+  }) => {
+    approveBoth('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
+    const before = databaseDigest(db);
+    const without = await call('admin', 'POST', `/reports/${kept}/regenerate`);
+    expect(without.status).toBe(400);
+    expect((await json(without)).error.message).toMatch(/^Say why this confidential report is needed/);
+    expect((await call('admin', 'POST', `/reports/${kept}/regenerate`, {})).status).toBe(400);
+    expect(databaseDigest(db)).toBe(before);
+
+    const mine = 'Corrected figures for the county board';
+    const again = await call('admin', 'POST', `/reports/${kept}/regenerate`, { purpose: mine });
+    expect(again.status).toBe(202);
+    const { id } = await json(again);
+    await reportsSettled(db);
+    expect(await json(await call('admin', 'GET', `/reports/${id}`))).toMatchObject({
+      purpose: mine,
+      regenerationOf: kept,
+    });
+    const entry = db
+      .prepare(`SELECT details FROM audit_log WHERE action = 'make-confidential-report'`)
+      .pluck()
+      .get() as string;
+    expect(getFreeText(db, JSON.parse(entry).purposeId)?.text).toBe(mine);
   });
 
   test('a purpose that looks like personal data is refused, naming none of it', async ({
@@ -413,10 +504,13 @@ describe('narrative drafts', () => {
     expect(databaseDigest(db)).toBe(before);
   });
 
-  test('a rewritten text is forgotten, not left behind', async ({ call, db }) => {
+  test('a rewritten text is forgotten, not left behind', async ({ call, coalition, db }) => {
     await call('viewer', 'PUT', '/reports/drafts', draft({ accomplishments: 'First words.' }));
     await call('viewer', 'PUT', '/reports/drafts', draft({ accomplishments: 'Second words.' }));
-    const texts = db.prepare('SELECT text FROM free_texts').pluck().all();
+    const texts = db
+      .prepare('SELECT text FROM free_texts WHERE created_by = ?')
+      .pluck()
+      .all(coalition.users.viewer);
     expect(texts).toEqual(['Second words.']);
   });
 });
@@ -503,9 +597,78 @@ describe('generated reports', { timeout: releaseTimeout * 3 }, () => {
 
     const { against, changes } = await json(await call('viewer', 'GET', `/reports/${newId}/changes`));
     expect(against).toBe(id);
-    // Survivors served, coalition-wide: 30 + 25 before, 35 + 25 after.
-    expect(changes).toContainEqual(expect.objectContaining({ before: 55, after: 60 }));
-    for (const change of changes) expect(change.before).not.toEqual(change.after);
+    // RIVER's 5 more survivors, coalition-wide: 30 + 25 before, 35 + 25 after, in every row that counts
+    // them (the test quarters put every survivor in one row of each breakdown); nothing else changed.
+    const changed = (section: string, sectionTitle: string, row: string) => ({
+      section,
+      sectionTitle,
+      row,
+      before: 55,
+      after: 60,
+    });
+    const citizenship = 'Foreign nationals and U.S. citizens or permanent residents';
+    expect(changes).toEqual([
+      changed('survivors_served', 'Survivors served', 'Total'),
+      changed('new_survivors', 'New survivors', 'Total'),
+      changed('minors_adults', 'Minors and adults', 'Adults (18 and over)'),
+      changed('minors_adults', 'Minors and adults', 'Total'),
+      changed('gender', 'Gender', 'Female'),
+      changed('gender', 'Gender', 'Total'),
+      changed('citizenship', citizenship, 'U.S. citizen or lawful permanent resident'),
+      changed('citizenship', citizenship, 'Total'),
+    ]);
+  });
+
+  test('removing a narrative it printed withdraws the report: its files are gone from the database file, and it regenerates without the text', async ({
+    approveBoth,
+    call,
+    db,
+    dbPath,
+    publish,
+  }) => {
+    approveBoth('2026Q2');
+    await publish('2026Q2');
+    const narrative = 'Riverside opened its second shelter this quarter.';
+    await call('viewer', 'PUT', '/reports/drafts', { ...quarterly, texts: { accomplishments: narrative } });
+    const { id } = await json(await call('viewer', 'POST', '/reports', { ...quarterly, kind: 'protected' }));
+    await reportsSettled(db);
+    expect(await printed(call, id)).toContain(narrative);
+    const textId = db.prepare('SELECT id FROM free_texts WHERE text = ?').pluck().get(narrative) as number;
+
+    const removed = await call('admin', 'POST', `/free-texts/${textId}/redact`, {
+      reason: 'It named a place.',
+    });
+    expect(removed.status).toBe(200);
+    for (const format of ['pdf', 'xlsx', 'csv'] as const) {
+      const download = await call('viewer', 'GET', `/reports/${id}/file/${format}`);
+      expect(download.status).toBe(410);
+      const { error } = await json(download);
+      expect(error.code).toBe('report-withdrawn');
+      expect(error.message).toBe(
+        'This report was withdrawn on 2027-01-10 because a text it printed was removed. Regenerate it to make it again without that text.',
+      );
+    }
+    expect(await json(await call('viewer', 'GET', `/reports/${id}`))).toMatchObject({
+      status: 'ready',
+      files: null,
+      withdrawn: { at: '2027-01-10T17:00:00.000Z' },
+    });
+    expect(db.prepare('SELECT count(*) FROM report_files WHERE report_id = ?').pluck().get(id)).toBe(0);
+    for (const file of [dbPath, `${dbPath}-wal`])
+      if (existsSync(file)) expect(readFileSync(file).includes(narrative), file).toBe(false);
+
+    const again = await call('viewer', 'POST', `/reports/${id}/regenerate`);
+    expect(again.status).toBe(202);
+    const { id: newId } = await json(again);
+    await reportsSettled(db);
+    expect(await json(await call('viewer', 'GET', `/reports/${newId}`))).toMatchObject({
+      status: 'ready',
+      withdrawn: null,
+      regenerationOf: id,
+    });
+    const text = await printed(call, newId);
+    expect(text).not.toContain(narrative);
+    expect(text).toContain('[removed by an administrator on 2027-01-10]');
   });
 
   test('a failing render marks the report failed, saying why, and keeps no file', async ({
@@ -531,6 +694,32 @@ describe('generated reports', { timeout: releaseTimeout * 3 }, () => {
     const download = await call('admin', 'GET', `/reports/${id}/file/pdf`);
     expect(download.status).toBe(409);
     expect((await json(download)).error.code).toBe('report-not-ready');
+  });
+
+  test('a person with 3 reports waiting or being made is refused another, and nothing is kept', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+  }) => {
+    approveBoth('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
+    const ask = () => call('admin', 'POST', '/reports', { ...quarterly, kind: 'confidential', purpose });
+    for (let n = 0; n < 3; n++) expect((await ask()).status).toBe(202);
+    const before = databaseDigest(db);
+    for (const refused of [
+      await ask(),
+      await call('admin', 'POST', `/reports/${kept}/regenerate`, { purpose }),
+    ]) {
+      expect(refused.status).toBe(429);
+      expect((await json(refused)).error).toMatchObject({
+        code: 'too-many-reports',
+        message:
+          'You already have 3 reports waiting or being made. Wait for one of them to finish, then ask again.',
+      });
+    }
+    expect(databaseDigest(db)).toBe(before);
+    await reportsSettled(db);
   });
 
   test('reports are made one at a time, later ones waiting their turn, and the server answers meanwhile', async ({

@@ -1,13 +1,15 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { periodKinds, periodSchema } from '../domain/periods';
 import { reportKinds } from '../domain/reportTemplate';
+import { forbidden } from '../errors';
 import { callers, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
-import { canMakeConfidentialReports } from '../permissions';
+import { canMakeConfidentialReports, canMakeReports } from '../permissions';
 import { reportFormats } from '../queries/reports';
+import type { User } from '../queries/users';
 import { reportChoices } from '../services/reports/choices';
 import { reportDraft, saveDraft } from '../services/reports/drafts';
 import {
@@ -55,6 +57,7 @@ const sectionCode = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/, 'Not a section
 export const reportBody = z
   .object({ template: templateCode, period: reportPeriod, area: reportArea, kind, purpose })
   .strict();
+export const regenerateBody = z.object({ purpose }).strict();
 export const draftQuery = z
   .object({ template: templateCode, period: reportPeriod, area: reportArea })
   .strict();
@@ -133,6 +136,12 @@ const reportSummaryShape = z
       .describe('When a correction release replaced a release it used: which, and by which'),
     regenerationOf: z.number().int().nullable().describe('The report this one made again'),
     regeneratedAs: z.number().int().nullable().describe('The newest report that made this one again'),
+    withdrawn: z
+      .object({ at: z.string() })
+      .nullable()
+      .describe(
+        'When an admin removed a text it printed: its files were deleted then (files is null); regenerate it to make it again without that text',
+      ),
   })
   .meta({ id: 'ReportSummary' });
 const reportChoicesShape = z.object({
@@ -167,7 +176,15 @@ const signedInPeople = {
 const badChoice =
   'invalid-request: no such template, a period or area it is not made for, a period a report of this kind can’t be made for yet, or a text refused; personal-data: a text that looks like personal data';
 const confidentialRefusals = `${signedInPeople[403]}, a confidential report by anyone but an admin, or while the coalition has switched them off`;
+const tooMany = 'too-many-reports: you already have 3 reports waiting or being made; wait for one to finish';
 const notVisible = 'not-found: no such report you can see (confidential ones are for admins)';
+
+/** The person signed in, refusing an API token: the routes that don't reach a report service's own check. */
+function requirePerson(c: Context<AppEnv>): User {
+  const user = requireUser(c);
+  if (!canMakeReports(user)) throw forbidden('Grant reports are made by people signed in, not API tokens.');
+  return user;
+}
 
 /** Grant reports: the builder's choices, drafts and preview, and the kept history of generated reports. */
 export const reportRoutes = new Hono<AppEnv>()
@@ -179,11 +196,11 @@ export const reportRoutes = new Hono<AppEnv>()
       security: callers.people,
       responses: {
         200: jsonResponse('The setting', settingsShape),
-        ...errorResponses({ 401: notSignedInWords }),
+        ...errorResponses(signedInPeople),
       },
     }),
     (c) => {
-      requireUser(c);
+      requirePerson(c);
       return c.json(reportSettings(c.var.db));
     },
   )
@@ -219,7 +236,7 @@ export const reportRoutes = new Hono<AppEnv>()
     }),
     validate('query', choicesQuery),
     (c) => {
-      const user = requireUser(c);
+      const user = requirePerson(c);
       const choices = reportChoices(c.var.db, user, c.req.valid('query').template);
       return c.json({
         ...choices,
@@ -291,11 +308,11 @@ export const reportRoutes = new Hono<AppEnv>()
       tags: ['Grant reports'],
       summary: 'Generate a report: its PDF, workbook and CSV are made in the background and kept',
       description:
-        'Answers at once (202) with the report’s number; follow it with `GET /api/reports/{id}` until it is ready or failed. Reports are made one at a time; later ones wait their turn. A confidential report needs an admin, the setting on and a purpose, and is recorded in the audit log with who, what and why.',
+        'Answers at once (202) with the report’s number; follow it with `GET /api/reports/{id}` until it is ready or failed. Reports are made one at a time; later ones wait their turn, at most 3 of one person’s at once. A confidential report needs an admin, the setting on and a purpose, and is recorded in the audit log with who, what and why.',
       security: callers.people,
       responses: {
         202: jsonResponse('Started', started),
-        ...errorResponses({ ...signedInPeople, 400: badChoice, 403: confidentialRefusals }),
+        ...errorResponses({ ...signedInPeople, 400: badChoice, 403: confidentialRefusals, 429: tooMany }),
       },
     }),
     validate('json', reportBody),
@@ -357,6 +374,7 @@ export const reportRoutes = new Hono<AppEnv>()
           400: 'invalid-request: not a report number, or a format other than pdf, xlsx or csv',
           404: notVisible,
           409: 'report-not-ready: it is still being made, or it failed',
+          410: 'report-withdrawn: an admin removed a text it printed, and its files with it; regenerate it',
         }),
       },
     }),
@@ -375,9 +393,9 @@ export const reportRoutes = new Hono<AppEnv>()
     '/:id/regenerate',
     describeRoute({
       tags: ['Grant reports'],
-      summary: 'Make a report again with today’s releases: same choices, narratives and purpose',
+      summary: 'Make a report again with today’s releases: same choices and narratives',
       description:
-        'For a report a correction release has made outdated. A confidential one needs an admin and the setting on, and is recorded in the audit log.',
+        'For a report a correction release has made outdated, or one withdrawn because a text it printed was removed. The body is optional for a protected report. A confidential one needs an admin, the setting on and the regenerating admin’s own `purpose` (400 without it), which is kept and recorded in the audit log.',
       security: callers.people,
       responses: {
         202: jsonResponse('Started', started),
@@ -387,13 +405,22 @@ export const reportRoutes = new Hono<AppEnv>()
           403: confidentialRefusals,
           404: notVisible,
           409: 'report-not-ready: it is still being made',
+          429: tooMany,
         }),
       },
     }),
     validate('param', reportParams),
+    validate('json', regenerateBody),
     (c) =>
       c.json(
-        regenerateReport(c.var.db, c.var.config, requireUser(c), c.req.valid('param').id, c.var.now()),
+        regenerateReport(
+          c.var.db,
+          c.var.config,
+          requireUser(c),
+          c.req.valid('param').id,
+          c.req.valid('json').purpose,
+          c.var.now(),
+        ),
         202,
       ),
   )

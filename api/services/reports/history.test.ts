@@ -74,6 +74,38 @@ describe('kept reports', () => {
     expect(getReportFileBytes(db, id, 'pdf')?.equals(pdfBytes)).toBe(true);
   });
 
+  test('a ready report is withdrawn once, only its files go, and nothing else of it changes', ({
+    coalition,
+    db,
+  }) => {
+    const id = keepReport(db, coalition.users.viewer);
+    keepPdf(db, id);
+    ready(db, id);
+    expect(() =>
+      db.prepare("UPDATE reports SET withdrawn_at = 'x', withdrawal_reason = 'y'").run(),
+    ).not.toThrow();
+    expect(() =>
+      db.prepare('UPDATE reports SET withdrawn_at = NULL, withdrawal_reason = NULL').run(),
+    ).toThrow(/withdrawn once/);
+    expect(() => db.prepare("UPDATE reports SET withdrawn_at = 'z'").run()).toThrow(/withdrawn once/);
+    expect(() => db.prepare("UPDATE reports SET document = '{}'").run()).toThrow(
+      /finished report cannot be changed/,
+    );
+    expect(() => db.prepare("UPDATE report_files SET bytes = x'00', size = 1").run()).toThrow(
+      /kept as they were made/,
+    );
+    db.prepare('DELETE FROM report_files WHERE report_id = ?').run(id);
+    expect(getReportFileBytes(db, id, 'pdf')).toBeUndefined();
+    expect(() => keepPdf(db, id)).toThrow(/only be added to a report while it renders/);
+  });
+
+  test('a report being made is not withdrawn', ({ coalition, db }) => {
+    keepReport(db, coalition.users.viewer);
+    expect(() => db.prepare("UPDATE reports SET withdrawn_at = 'x', withdrawal_reason = 'y'").run()).toThrow(
+      /CHECK/,
+    );
+  });
+
   test('a failed report can get no files', ({ coalition, db }) => {
     const id = keepReport(db, coalition.users.viewer);
     markReportFailed(db, { id, reason: 'It broke.', at: '2027-01-10T17:00:00.000Z' });

@@ -18,8 +18,9 @@ import type { ReportDocument, ReportRequest } from '../../domain/reportDocument'
 import { ApiError, badRequest, forbidden, notFound } from '../../errors';
 import { canMakeConfidentialReports, canMakeReports, canViewConfidentialReports } from '../../permissions';
 import { recordAudit } from '../../queries/audit';
-import { getFreeText, insertFreeText } from '../../queries/freeTexts';
+import { getFreeText, getFreeTexts, insertFreeText } from '../../queries/freeTexts';
 import {
+  countRenderingReports,
   failRenderingReports,
   getReport,
   getReportFileBytes,
@@ -51,6 +52,9 @@ import { renderXlsx } from './xlsx';
 /** The longest purpose line a confidential report takes: a line, not a letter. */
 export const maxPurposeLength = 300;
 
+/** How many reports one person may have waiting or being made at once, so no one fills the line. */
+export const maxReportsInLine = 3;
+
 /** What a person asks for: the builder's choices, and a confidential report's purpose. */
 export type ReportAsk = ReportRequest & { purpose?: string };
 
@@ -75,6 +79,7 @@ export type ReportSummary = {
   outdated: { replaced: Array<{ period: string; sequence: number; by: number }> } | null;
   regenerationOf: number | null;
   regeneratedAs: number | null;
+  withdrawn: { at: string } | null;
 };
 
 const interruptedFailure =
@@ -118,8 +123,14 @@ function enqueue(db: Db, config: Config, reportId: number): void {
       reportJobs.start(db, reportId, (job) => makeReport(db, config, reportId, job));
       await reportJobs.settled(db, reportId);
     } catch (error) {
-      // Only if the job could not even start (the database closed under it, say).
+      // Only if the job could not even start: the report must not stay rendering for ever.
       console.error(`report ${reportId} could not start:`, error);
+      try {
+        markReportFailed(db, { id: reportId, reason: failureWords(error), at: new Date().toISOString() });
+      } catch (unrecorded) {
+        // The database closed under it, say: start-up fails it as interrupted.
+        console.error(`report ${reportId} could not be recorded as failed:`, unrecorded);
+      }
     }
   });
 }
@@ -145,6 +156,18 @@ function documentToKeep(doc: ReportDocument): string {
   });
 }
 
+/** A report's narratives as they print: one an admin removed prints as the note of its removal. */
+function printedNarratives(db: Db, ids: Record<string, number>): Record<string, string> {
+  const texts = getFreeTexts(db, Object.values(ids));
+  return Object.fromEntries(
+    Object.entries(ids).flatMap(([section, id]) => {
+      const text = texts.get(id);
+      if (!text) return [];
+      return [[section, text.text ?? removedTextNote(text.redactedAt as string)]];
+    }),
+  );
+}
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** The background work of one report: figures, the three files, then keeping them. */
@@ -153,12 +176,19 @@ async function makeReport(db: Db, config: Config, reportId: number, job: JobCont
     job.report({ stage: name, done: stages.indexOf(name), total: stages.length });
   stage('figures');
   const report = getReport(db, reportId) as ReportRow;
+  // The setting may have been switched off while this one waited its turn.
+  if (report.kind === 'confidential' && !reportSettings(db).confidentialReports)
+    throw new ApiError(
+      403,
+      'forbidden',
+      'The coalition switched confidential reports off before this one was made, so it was not made. An admin can switch them on again in the report settings, then make it again.',
+    );
   const maker = getReportMaker(db, report.createdBy);
   if (!maker)
     throw new ApiError(400, 'invalid-request', 'The person who asked for this report no longer exists.');
   const purpose = report.purposeId === null ? undefined : (getFreeText(db, report.purposeId)?.text ?? '');
   const doc = buildReportDocument(db, maker, requestOf(report), {
-    narratives: narrativeTexts(db, report.narrativeIds),
+    narratives: printedNarratives(db, report.narrativeIds),
     purpose,
   });
   await job.yieldToEventLoop();
@@ -209,6 +239,14 @@ const refuseNonPerson = (user: User) => {
   if (!canMakeReports(user)) throw forbidden('Grant reports are made by people signed in, not API tokens.');
 };
 
+/** Refuses anything confidential (making, previewing, downloading) while the coalition has them off. */
+function refuseWhileSwitchedOff(db: Db): void {
+  if (!reportSettings(db).confidentialReports)
+    throw forbidden(
+      'The coalition has switched confidential reports off. An admin can switch them on again in the report settings.',
+    );
+}
+
 /**
  * Refuses a confidential report to anyone but an admin, while the coalition has switched them off,
  * and without a purpose line; the purpose passes the personal-data guard. Returns the purpose.
@@ -218,10 +256,7 @@ function checkConfidential(db: Db, user: User, purpose: string | undefined, now:
     throw forbidden(
       'Only coalition admins make confidential reports: they hold exact counts below the publication threshold.',
     );
-  if (!reportSettings(db).confidentialReports)
-    throw forbidden(
-      'The coalition has switched confidential reports off. An admin can switch them on again in the report settings.',
-    );
+  refuseWhileSwitchedOff(db);
   const line = purpose?.trim() ?? '';
   if (line === '')
     throw badRequest(
@@ -271,12 +306,16 @@ function askForReport(
   };
   const purpose = request.kind === 'confidential' ? checkConfidential(db, user, ask.purpose, now) : undefined;
   const { template, area } = checkRequest(db, user, request);
+  if (countRenderingReports(db, user.id) >= maxReportsInLine)
+    throw new ApiError(
+      429,
+      'too-many-reports',
+      `You already have ${maxReportsInLine} reports waiting or being made. Wait for one of them to finish, then ask again.`,
+    );
   const id = db.transaction(() => {
     const at = now.toISOString();
     const purposeId =
-      purpose === undefined
-        ? null
-        : (remake?.of.purposeId ?? insertFreeText(db, { text: purpose, userId: user.id, at }));
+      purpose === undefined ? null : insertFreeText(db, { text: purpose, userId: user.id, at });
     const reportId = insertReport(db, {
       templateCode: template.code,
       templateName: template.name,
@@ -417,6 +456,7 @@ function summaries(db: Db, reports: readonly ReportRow[]): ReportSummary[] {
       outdated: replaced.length > 0 ? { replaced } : null,
       regenerationOf: report.regenerationOf,
       regeneratedAs: report.regeneratedAs,
+      withdrawn: report.withdrawnAt === null ? null : { at: report.withdrawnAt },
     };
   });
 }
@@ -450,6 +490,13 @@ export function reportFile(
   now: Date,
 ): { filename: string; contentType: string; bytes: Buffer } {
   const report = visibleReport(db, user, id);
+  if (report.withdrawnAt !== null)
+    throw new ApiError(
+      410,
+      'report-withdrawn',
+      `This report was withdrawn on ${report.withdrawnAt.slice(0, 10)} because ${report.withdrawalReason}. Regenerate it to make it again without that text.`,
+    );
+  if (report.kind === 'confidential') refuseWhileSwitchedOff(db);
   if (report.status !== 'ready')
     throw new ApiError(
       409,
@@ -485,10 +532,18 @@ export function reportFile(
 }
 
 /**
- * Makes a report again with today's releases: the same choices, narratives and purpose, as a new
- * report that names the one it remakes. A confidential one needs an admin and the setting still on.
+ * Makes a report again with today's releases: the same choices and narratives, as a new report that
+ * names the one it remakes. A confidential one needs an admin, the setting still on, and the
+ * regenerating admin's own purpose line (kept and audited as theirs, not the first maker's).
  */
-export function regenerateReport(db: Db, config: Config, user: User, id: number, now: Date): { id: number } {
+export function regenerateReport(
+  db: Db,
+  config: Config,
+  user: User,
+  id: number,
+  purpose: string | undefined,
+  now: Date,
+): { id: number } {
   const report = visibleReport(db, user, id);
   if (report.status === 'rendering')
     throw new ApiError(
@@ -496,8 +551,6 @@ export function regenerateReport(db: Db, config: Config, user: User, id: number,
       'report-not-ready',
       'This report is still being made: wait for it before making it again.',
     );
-  const purpose =
-    report.purposeId === null ? undefined : (getFreeText(db, report.purposeId)?.text ?? '') || 'Made again';
   return askForReport(db, config, user, { ...requestOf(report), purpose }, now, { of: report });
 }
 

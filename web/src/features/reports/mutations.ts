@@ -46,7 +46,7 @@ export function useRegenerateReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (report: Pick<ReportSummary, 'id'>) =>
-      json(api.reports[':id'].regenerate.$post({ param: pathParams({ id: report.id }) })),
+      json(api.reports[':id'].regenerate.$post({ param: pathParams({ id: report.id }), json: {} })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.list() }),
   });
 }
