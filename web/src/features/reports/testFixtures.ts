@@ -89,6 +89,7 @@ export function report(overrides: Partial<ReportSummary> = {}): ReportSummary {
     outdated: null,
     regenerationOf: null,
     regeneratedAs: null,
+    withdrawn: null,
     ...overrides,
   };
 }

@@ -37,8 +37,17 @@ export type ReportRequest = {
   purpose?: string;
 };
 
-/** A kept report, as `GET /api/reports` lists it (confidential ones only for admins). */
-export type ReportSummary = AnswerOf<Api['reports'][':id']['$get']>;
+/**
+ * A kept report, as `GET /api/reports` lists it (confidential ones only for admins). `withdrawn` says
+ * when it was withdrawn because a text it printed was removed (its files are then gone); it is optional
+ * here so the page reads a server that doesn't send it yet as "not withdrawn".
+ */
+export type ReportSummary = AnswerOf<Api['reports'][':id']['$get']> & {
+  withdrawn?: { at: string } | null;
+};
+
+/** Which report to make again, and for a confidential one the regenerating admin's own purpose. */
+export type RegenerateRequest = { id: number; purpose?: string };
 
 export type ReportStatus = ReportSummary['status'];
 
