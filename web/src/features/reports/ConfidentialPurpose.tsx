@@ -4,6 +4,7 @@
  */
 export function ConfidentialPurpose({
   id,
+  label = 'Purpose (required)',
   recordedAction,
   value,
   missing,
@@ -11,6 +12,8 @@ export function ConfidentialPurpose({
 }: {
   /** The input's id; its help and error take it as a prefix. */
   id: string;
+  /** The field's name; one that says which report when several could be on the page. */
+  label?: string;
   /** What the audit log records, as the sentence starts: "Making or previewing it", "Regenerating it". */
   recordedAction: string;
   value: string;
@@ -27,7 +30,7 @@ export function ConfidentialPurpose({
         your name, the report and your purpose.
       </p>
       <div className="field">
-        <label htmlFor={id}>Purpose (required)</label>
+        <label htmlFor={id}>{label}</label>
         <p id={`${id}-help`} className="field-help">
           Who receives it and why, for example “Semiannual report to the federal grant officer, award
           2024-VT-1234”.

@@ -227,6 +227,7 @@ function Regenerate({
           {confidential ? (
             <ConfidentialPurpose
               id={purposeId}
+              label={`Your purpose for regenerating report ${report.id} (required)`}
               recordedAction="Regenerating it"
               value={purpose}
               missing={purposeMissing}

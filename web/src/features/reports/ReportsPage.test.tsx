@@ -343,7 +343,9 @@ describe('ReportHistoryView', () => {
         [me],
       );
       const text = textOf(html);
-      expect(html).toContain('<label for="report-12-purpose">Purpose (required)</label>');
+      expect(html).toContain(
+        '<label for="report-12-purpose">Your purpose for regenerating report 12 (required)</label>',
+      );
       const field = html.match(/<input[^>]*id="report-12-purpose"[^>]*>/)?.[0] ?? '';
       expect(field).toContain('required=""');
       expect(field).toContain('aria-describedby="report-12-purpose-help"');
@@ -352,7 +354,9 @@ describe('ReportHistoryView', () => {
       expect(text).toContain(
         'A confidential report contains counts below the coalition’s publication threshold. Send it only to the funder named in your purpose. Regenerating it is recorded in the audit log with your name, the report and your purpose.',
       );
-      expect(text.indexOf('Purpose (required)')).toBeLessThan(text.indexOf('Regenerate report 12'));
+      expect(text.indexOf('Your purpose for regenerating')).toBeLessThan(
+        text.indexOf('Regenerate report 12'),
+      );
     },
   );
 
