@@ -91,7 +91,7 @@ const errorShape = z
   })
   .meta({ id: 'Error' });
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 /** The ways a route refuses, each status with its codes and when: all in the one Error shape. */
 export function errorResponses(described: Partial<Record<ErrorStatus, string>>) {

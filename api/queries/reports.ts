@@ -79,6 +79,9 @@ export type ReportRow = {
   createdAt: string;
   regenerationOf: number | null;
   regeneratedAs: number | null;
+  /** When an admin removed a text it printed, and its files with it. */
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
 };
 
 const reportColumns = `r.id, r.template_code AS templateCode, r.template_name AS templateName,
@@ -86,7 +89,8 @@ const reportColumns = `r.id, r.template_code AS templateCode, r.template_name AS
   r.area_name AS areaName, r.kind, r.narrative_ids AS narrativeIds, r.purpose_id AS purposeId,
   r.catalog_version AS catalogVersion, r.pages, r.status, r.failure_reason AS failureReason,
   r.created_by AS createdBy, u.name AS createdByName, r.created_at AS createdAt,
-  r.regeneration_of AS regenerationOf,
+  r.regeneration_of AS regenerationOf, r.withdrawn_at AS withdrawnAt,
+  r.withdrawal_reason AS withdrawalReason,
   (SELECT max(n.id) FROM reports n WHERE n.regeneration_of = r.id) AS regeneratedAs`;
 const reportFrom = 'FROM reports r JOIN users u ON u.id = r.created_by';
 
@@ -184,6 +188,35 @@ export function failRenderingReports(db: Db, reason: string, at: string): number
        RETURNING id`,
     ).all(reason, at) as Array<{ id: number }>
   ).map((row) => row.id);
+}
+
+/**
+ * Withdraws every report that prints a free text an admin is removing, in the removal's transaction:
+ * a finished one is marked withdrawn and its files deleted (their bytes hold the text); one still
+ * being made fails, so its files are never kept. Returns the withdrawn reports' ids.
+ */
+export function withdrawReportsPrinting(
+  db: Db,
+  r: { textId: number; reason: string; failure: string; at: string },
+): number[] {
+  const printing = `(purpose_id = @textId
+    OR EXISTS (SELECT 1 FROM json_each(narrative_ids) j WHERE j.value = @textId))`;
+  statement(
+    db,
+    `UPDATE reports SET status = 'failed', failure_reason = @failure, finished_at = @at
+     WHERE status = 'rendering' AND ${printing}`,
+  ).run(r);
+  const withdrawn = (
+    statement(
+      db,
+      `UPDATE reports SET withdrawn_at = @at, withdrawal_reason = @reason
+       WHERE withdrawn_at IS NULL AND ${printing} RETURNING id`,
+    ).all(r) as Array<{ id: number }>
+  ).map((row) => row.id);
+  statement(db, 'DELETE FROM report_files WHERE report_id IN (SELECT value FROM json_each(?))').run(
+    JSON.stringify(withdrawn),
+  );
+  return withdrawn;
 }
 
 export function insertReportFile(

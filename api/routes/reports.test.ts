@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect } from 'vitest';
 import type { AgencyType } from '../domain/agencyTypes';
 import { readDefaultCatalog } from '../queries/catalog';
 import { getFreeText } from '../queries/freeTexts';
 import { insertReport, insertReportFile, markReportReady } from '../queries/reports';
 import { reportsSettled } from '../services/reports/history';
-import { closeReportBrowser } from '../services/reports/pdf';
+import { closeReportBrowser, pdfPageTexts } from '../services/reports/pdf';
 import {
   apiTest,
   createTestApp,
@@ -59,6 +60,15 @@ afterAll(closeReportBrowser);
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
 
 const sha256 = (bytes: ArrayBuffer) => createHash('sha256').update(Buffer.from(bytes)).digest('hex');
+
+/** A kept report's PDF as text, downloaded by a viewer. */
+async function printed(
+  call: (who: Who, method: string, path: string) => Response | Promise<Response>,
+  id: number,
+): Promise<string> {
+  const pdf = await (await call('viewer', 'GET', `/reports/${id}/file/pdf`)).arrayBuffer();
+  return (await pdfPageTexts(new Uint8Array(pdf))).join(' ');
+}
 
 /** A kept report as the history keeps one, ready with small files: for the permission matrix, no Chromium. */
 function keepReadyReport(
@@ -506,6 +516,58 @@ describe('generated reports', { timeout: releaseTimeout * 3 }, () => {
     // Survivors served, coalition-wide: 30 + 25 before, 35 + 25 after.
     expect(changes).toContainEqual(expect.objectContaining({ before: 55, after: 60 }));
     for (const change of changes) expect(change.before).not.toEqual(change.after);
+  });
+
+  test('removing a narrative it printed withdraws the report: its files are gone from the database file, and it regenerates without the text', async ({
+    approveBoth,
+    call,
+    db,
+    dbPath,
+    publish,
+  }) => {
+    approveBoth('2026Q2');
+    await publish('2026Q2');
+    const narrative = 'Riverside opened its second shelter this quarter.';
+    await call('viewer', 'PUT', '/reports/drafts', { ...quarterly, texts: { accomplishments: narrative } });
+    const { id } = await json(await call('viewer', 'POST', '/reports', { ...quarterly, kind: 'protected' }));
+    await reportsSettled(db);
+    expect(await printed(call, id)).toContain(narrative);
+    const textId = db.prepare('SELECT id FROM free_texts WHERE text = ?').pluck().get(narrative) as number;
+
+    const removed = await call('admin', 'POST', `/free-texts/${textId}/redact`, {
+      reason: 'It named a place.',
+    });
+    expect(removed.status).toBe(200);
+    for (const format of ['pdf', 'xlsx', 'csv'] as const) {
+      const download = await call('viewer', 'GET', `/reports/${id}/file/${format}`);
+      expect(download.status).toBe(410);
+      const { error } = await json(download);
+      expect(error.code).toBe('report-withdrawn');
+      expect(error.message).toBe(
+        'This report was withdrawn on 2027-01-10 because a text it printed was removed. Regenerate it to make it again without that text.',
+      );
+    }
+    expect(await json(await call('viewer', 'GET', `/reports/${id}`))).toMatchObject({
+      status: 'ready',
+      files: null,
+      withdrawn: { at: '2027-01-10T17:00:00.000Z' },
+    });
+    expect(db.prepare('SELECT count(*) FROM report_files WHERE report_id = ?').pluck().get(id)).toBe(0);
+    for (const file of [dbPath, `${dbPath}-wal`])
+      if (existsSync(file)) expect(readFileSync(file).includes(narrative), file).toBe(false);
+
+    const again = await call('viewer', 'POST', `/reports/${id}/regenerate`);
+    expect(again.status).toBe(202);
+    const { id: newId } = await json(again);
+    await reportsSettled(db);
+    expect(await json(await call('viewer', 'GET', `/reports/${newId}`))).toMatchObject({
+      status: 'ready',
+      withdrawn: null,
+      regenerationOf: id,
+    });
+    const text = await printed(call, newId);
+    expect(text).not.toContain(narrative);
+    expect(text).toContain('[removed by an administrator on 2027-01-10]');
   });
 
   test('a failing render marks the report failed, saying why, and keeps no file', async ({

@@ -133,6 +133,12 @@ const reportSummaryShape = z
       .describe('When a correction release replaced a release it used: which, and by which'),
     regenerationOf: z.number().int().nullable().describe('The report this one made again'),
     regeneratedAs: z.number().int().nullable().describe('The newest report that made this one again'),
+    withdrawn: z
+      .object({ at: z.string() })
+      .nullable()
+      .describe(
+        'When an admin removed a text it printed: its files were deleted then (files is null); regenerate it to make it again without that text',
+      ),
   })
   .meta({ id: 'ReportSummary' });
 const reportChoicesShape = z.object({
@@ -357,6 +363,7 @@ export const reportRoutes = new Hono<AppEnv>()
           400: 'invalid-request: not a report number, or a format other than pdf, xlsx or csv',
           404: notVisible,
           409: 'report-not-ready: it is still being made, or it failed',
+          410: 'report-withdrawn: an admin removed a text it printed, and its files with it; regenerate it',
         }),
       },
     }),

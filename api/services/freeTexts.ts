@@ -11,6 +11,7 @@ import { ApiError, forbidden, notFound } from '../errors';
 import { canRedactFreeText } from '../permissions';
 import { recordAudit } from '../queries/audit';
 import { type FreeText, getFreeText, insertFreeText, redactFreeText } from '../queries/freeTexts';
+import { withdrawReportsPrinting } from '../queries/reports';
 import type { User } from '../queries/users';
 
 /** One field a person typed: its name for programs, where it is in words, and the text. */
@@ -52,7 +53,8 @@ export function guardFreeText(fields: readonly FreeTextField[], now: Date): void
 
 /**
  * An admin removes a kept text for every reader, saying why (the reason is guarded and kept as a
- * text of its own). The audit entry names the text by id, never its words.
+ * text of its own). Every kept report that printed it is withdrawn and its files deleted, since
+ * their bytes hold the words. The audit entry names the text by id, never its words.
  */
 export function redactText(
   db: Db,
@@ -69,18 +71,25 @@ export function redactText(
     const reasonId = insertFreeText(db, { text: reason, userId: user.id, at });
     if (!redactFreeText(db, { id, userId: user.id, at, reasonId }))
       throw new ApiError(409, 'already-removed', 'This text has already been removed.');
+    const withdrawn = withdrawReportsPrinting(db, {
+      textId: id,
+      reason: 'a text it printed was removed',
+      failure:
+        'A text this report prints was removed by an administrator while it was being made, so it was not kept. Make it again.',
+      at,
+    });
     recordAudit(db, {
       at,
       userId: user.id,
       action: 'redact',
       entityType: 'free-text',
       entityId: id,
-      details: { reasonId },
+      details: { reasonId, ...(withdrawn.length > 0 ? { withdrawnReports: withdrawn } : {}) },
     });
     return getFreeText(db, id) as FreeText & { redactedAt: string };
   })();
-  // The old words are zeroed in the database file (secure_delete), but the write-ahead log still
-  // holds the page as it was until a checkpoint moves it in: do that now.
+  // The old words and the deleted report files are zeroed in the database file (secure_delete), but
+  // the write-ahead log still holds the pages as they were until a checkpoint moves them in: do that now.
   db.pragma('wal_checkpoint(TRUNCATE)');
   return removed;
 }

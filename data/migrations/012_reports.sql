@@ -47,6 +47,12 @@ CREATE TABLE reports (
   finished_at       TEXT,
   -- The report this one made again with today's releases, after a correction replaced one it used.
   regeneration_of   INTEGER REFERENCES reports (id),
+  -- When an admin removed a text the report printed: its files are deleted then (the bytes held the
+  -- text), and the report stays listed as withdrawn, to be regenerated without it.
+  withdrawn_at      TEXT,
+  withdrawal_reason TEXT,
+  CHECK ((withdrawn_at IS NULL) = (withdrawal_reason IS NULL)),
+  CHECK (withdrawn_at IS NULL OR status <> 'rendering'),
   CHECK ((kind = 'confidential') = (purpose_id IS NOT NULL)),
   CHECK ((status = 'failed') = (failure_reason IS NOT NULL)),
   CHECK (status <> 'ready' OR (document IS NOT NULL AND catalog_version IS NOT NULL AND pages IS NOT NULL))
@@ -72,21 +78,30 @@ CREATE TABLE report_files (
   PRIMARY KEY (report_id, format)
 ) WITHOUT ROWID;
 
--- A report only moves forward (rendering → ready or failed), and a finished one never changes.
-CREATE TRIGGER reports_finished_frozen BEFORE UPDATE ON reports
+-- A report only moves forward (rendering → ready or failed), and a finished one never changes but
+-- to be withdrawn, once. The first trigger names every column but the withdrawal's: a new column
+-- belongs in its list.
+CREATE TRIGGER reports_finished_frozen BEFORE UPDATE OF id, template_code, template_name,
+  template_version, period_code, area_code, area_name, kind, request, narrative_ids, purpose_id,
+  catalog_version, audience, document, pages, status, failure_reason, created_by, created_at,
+  finished_at, regeneration_of ON reports
 WHEN OLD.status <> 'rendering' OR NEW.status NOT IN ('rendering', 'ready', 'failed')
 BEGIN SELECT RAISE(ABORT, 'a finished report cannot be changed'); END;
+CREATE TRIGGER reports_withdrawn_once BEFORE UPDATE OF withdrawn_at, withdrawal_reason ON reports
+WHEN OLD.withdrawn_at IS NOT NULL OR NEW.withdrawn_at IS NULL
+BEGIN SELECT RAISE(ABORT, 'a report is withdrawn once, and stays withdrawn'); END;
 CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
 BEGIN SELECT RAISE(ABORT, 'a generated report is kept'); END;
 
 -- Files and releases are only added while the report renders (they are added with its move to ready,
--- in one transaction), and never changed or removed.
+-- in one transaction), and never changed or removed; a withdrawn report's files are deleted.
 CREATE TRIGGER report_files_only_while_rendering BEFORE INSERT ON report_files
 WHEN (SELECT status FROM reports WHERE id = NEW.report_id) IS NOT 'rendering'
 BEGIN SELECT RAISE(ABORT, 'files can only be added to a report while it renders'); END;
 CREATE TRIGGER report_files_no_update BEFORE UPDATE ON report_files
 BEGIN SELECT RAISE(ABORT, 'a report''s files are kept as they were made'); END;
 CREATE TRIGGER report_files_no_delete BEFORE DELETE ON report_files
+WHEN (SELECT withdrawn_at FROM reports WHERE id = OLD.report_id) IS NULL
 BEGIN SELECT RAISE(ABORT, 'a report''s files are kept as they were made'); END;
 CREATE TRIGGER report_releases_only_while_rendering BEFORE INSERT ON report_releases
 WHEN (SELECT status FROM reports WHERE id = NEW.report_id) IS NOT 'rendering'

@@ -18,7 +18,7 @@ import type { ReportDocument, ReportRequest } from '../../domain/reportDocument'
 import { ApiError, badRequest, forbidden, notFound } from '../../errors';
 import { canMakeConfidentialReports, canMakeReports, canViewConfidentialReports } from '../../permissions';
 import { recordAudit } from '../../queries/audit';
-import { getFreeText, insertFreeText } from '../../queries/freeTexts';
+import { getFreeText, getFreeTexts, insertFreeText } from '../../queries/freeTexts';
 import {
   failRenderingReports,
   getReport,
@@ -75,6 +75,7 @@ export type ReportSummary = {
   outdated: { replaced: Array<{ period: string; sequence: number; by: number }> } | null;
   regenerationOf: number | null;
   regeneratedAs: number | null;
+  withdrawn: { at: string } | null;
 };
 
 const interruptedFailure =
@@ -145,6 +146,18 @@ function documentToKeep(doc: ReportDocument): string {
   });
 }
 
+/** A report's narratives as they print: one an admin removed prints as the note of its removal. */
+function printedNarratives(db: Db, ids: Record<string, number>): Record<string, string> {
+  const texts = getFreeTexts(db, Object.values(ids));
+  return Object.fromEntries(
+    Object.entries(ids).flatMap(([section, id]) => {
+      const text = texts.get(id);
+      if (!text) return [];
+      return [[section, text.text ?? removedTextNote(text.redactedAt as string)]];
+    }),
+  );
+}
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** The background work of one report: figures, the three files, then keeping them. */
@@ -158,7 +171,7 @@ async function makeReport(db: Db, config: Config, reportId: number, job: JobCont
     throw new ApiError(400, 'invalid-request', 'The person who asked for this report no longer exists.');
   const purpose = report.purposeId === null ? undefined : (getFreeText(db, report.purposeId)?.text ?? '');
   const doc = buildReportDocument(db, maker, requestOf(report), {
-    narratives: narrativeTexts(db, report.narrativeIds),
+    narratives: printedNarratives(db, report.narrativeIds),
     purpose,
   });
   await job.yieldToEventLoop();
@@ -417,6 +430,7 @@ function summaries(db: Db, reports: readonly ReportRow[]): ReportSummary[] {
       outdated: replaced.length > 0 ? { replaced } : null,
       regenerationOf: report.regenerationOf,
       regeneratedAs: report.regeneratedAs,
+      withdrawn: report.withdrawnAt === null ? null : { at: report.withdrawnAt },
     };
   });
 }
@@ -450,6 +464,12 @@ export function reportFile(
   now: Date,
 ): { filename: string; contentType: string; bytes: Buffer } {
   const report = visibleReport(db, user, id);
+  if (report.withdrawnAt !== null)
+    throw new ApiError(
+      410,
+      'report-withdrawn',
+      `This report was withdrawn on ${report.withdrawnAt.slice(0, 10)} because ${report.withdrawalReason}. Regenerate it to make it again without that text.`,
+    );
   if (report.status !== 'ready')
     throw new ApiError(
       409,
