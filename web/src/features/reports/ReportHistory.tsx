@@ -65,7 +65,7 @@ export function ReportHistoryView({
 
 function HistoryEntry({ report, timeZone }: { report: ReportSummary; timeZone: string }) {
   const headingId = `report-${report.id}-heading`;
-  const withdrawn = report.withdrawn ?? null;
+  const withdrawn = report.withdrawn;
   return (
     <article className="report-entry" id={`report-${report.id}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="report-entry__title">

@@ -39,12 +39,9 @@ export type ReportRequest = {
 
 /**
  * A kept report, as `GET /api/reports` lists it (confidential ones only for admins). `withdrawn` says
- * when it was withdrawn because a text it printed was removed (its files are then gone); it is optional
- * here so the page reads a server that doesn't send it yet as "not withdrawn".
+ * when it was withdrawn because a text it printed was removed; its files are then gone.
  */
-export type ReportSummary = AnswerOf<Api['reports'][':id']['$get']> & {
-  withdrawn?: { at: string } | null;
-};
+export type ReportSummary = AnswerOf<Api['reports'][':id']['$get']>;
 
 /** Which report to make again, and for a confidential one the regenerating admin's own purpose. */
 export type RegenerateRequest = { id: number; purpose?: string };
