@@ -214,6 +214,7 @@ describe('who may do what', () => {
       route: 'POST /reports/{id}/regenerate (confidential)',
       method: 'POST',
       path: ({ confidential }) => `/reports/${confidential}/regenerate`,
+      body: { purpose: 'Corrected figures for our federal grant officer' },
       expected: { anonymous: 401, reporter: 404, viewer: 404, admin: 202 },
     },
   ];
@@ -290,6 +291,43 @@ describe('confidential reports', { timeout: releaseTimeout }, () => {
     expect(change).toEqual([{ userId: expect.any(Number), details: '{"confidentialReports":false}' }]);
   });
 
+  test('while the setting is off, a kept one is not downloaded, and one waiting its turn fails, saying why', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+    publish,
+  }) => {
+    approveBoth('2026Q2');
+    await publish('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
+    // A protected report is made first; the confidential one waits its turn behind it.
+    const first = await json(await call('admin', 'POST', '/reports', { ...quarterly, kind: 'protected' }));
+    const second = await json(
+      await call('admin', 'POST', '/reports', { ...quarterly, kind: 'confidential', purpose }),
+    );
+    expect((await call('admin', 'PUT', '/reports/settings', { confidentialReports: false })).status).toBe(
+      200,
+    );
+    const download = await call('admin', 'GET', `/reports/${kept}/file/pdf`);
+    expect(download.status).toBe(403);
+    expect((await json(download)).error.message).toMatch(/switched confidential reports off/);
+    await reportsSettled(db);
+    expect((await json(await call('admin', 'GET', `/reports/${first.id}`))).status).toBe('ready');
+    expect(await json(await call('admin', 'GET', `/reports/${second.id}`))).toMatchObject({
+      status: 'failed',
+      files: null,
+      failure:
+        'The coalition switched confidential reports off before this one was made, so it was not made. An admin can switch them on again in the report settings, then make it again.',
+    });
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM audit_log WHERE action = 'download-confidential-report'`)
+        .pluck()
+        .get(),
+    ).toBe(0);
+  });
+
   test('every one made, previewed or downloaded is in the audit log with who, what and why', async ({
     approveBoth,
     call,
@@ -333,6 +371,37 @@ describe('confidential reports', { timeout: releaseTimeout }, () => {
     }
     const audit = await json(await call('admin', 'GET', '/audit-log?action=make-confidential-report'));
     expect(audit.entries[0].description).toMatch(/^Made a confidential Quarterly funder report for 2026 Q2/);
+  });
+
+  test('a regeneration needs the regenerating admin’s own purpose, kept and audited as theirs', async ({
+    approveBoth,
+    call,
+    coalition,
+    db,
+  }) => {
+    approveBoth('2026Q2');
+    const kept = keepReadyReport(db, 'confidential', coalition.users.admin);
+    const before = databaseDigest(db);
+    const without = await call('admin', 'POST', `/reports/${kept}/regenerate`);
+    expect(without.status).toBe(400);
+    expect((await json(without)).error.message).toMatch(/^Say why this confidential report is needed/);
+    expect((await call('admin', 'POST', `/reports/${kept}/regenerate`, {})).status).toBe(400);
+    expect(databaseDigest(db)).toBe(before);
+
+    const mine = 'Corrected figures for the county board';
+    const again = await call('admin', 'POST', `/reports/${kept}/regenerate`, { purpose: mine });
+    expect(again.status).toBe(202);
+    const { id } = await json(again);
+    await reportsSettled(db);
+    expect(await json(await call('admin', 'GET', `/reports/${id}`))).toMatchObject({
+      purpose: mine,
+      regenerationOf: kept,
+    });
+    const entry = db
+      .prepare(`SELECT details FROM audit_log WHERE action = 'make-confidential-report'`)
+      .pluck()
+      .get() as string;
+    expect(getFreeText(db, JSON.parse(entry).purposeId)?.text).toBe(mine);
   });
 
   test('a purpose that looks like personal data is refused, naming none of it', async ({

@@ -55,6 +55,7 @@ const sectionCode = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/, 'Not a section
 export const reportBody = z
   .object({ template: templateCode, period: reportPeriod, area: reportArea, kind, purpose })
   .strict();
+export const regenerateBody = z.object({ purpose }).strict();
 export const draftQuery = z
   .object({ template: templateCode, period: reportPeriod, area: reportArea })
   .strict();
@@ -382,9 +383,9 @@ export const reportRoutes = new Hono<AppEnv>()
     '/:id/regenerate',
     describeRoute({
       tags: ['Grant reports'],
-      summary: 'Make a report again with today’s releases: same choices, narratives and purpose',
+      summary: 'Make a report again with today’s releases: same choices and narratives',
       description:
-        'For a report a correction release has made outdated. A confidential one needs an admin and the setting on, and is recorded in the audit log.',
+        'For a report a correction release has made outdated, or one withdrawn because a text it printed was removed. The body is optional for a protected report. A confidential one needs an admin, the setting on and the regenerating admin’s own `purpose` (400 without it), which is kept and recorded in the audit log.',
       security: callers.people,
       responses: {
         202: jsonResponse('Started', started),
@@ -398,9 +399,17 @@ export const reportRoutes = new Hono<AppEnv>()
       },
     }),
     validate('param', reportParams),
+    validate('json', regenerateBody),
     (c) =>
       c.json(
-        regenerateReport(c.var.db, c.var.config, requireUser(c), c.req.valid('param').id, c.var.now()),
+        regenerateReport(
+          c.var.db,
+          c.var.config,
+          requireUser(c),
+          c.req.valid('param').id,
+          c.req.valid('json').purpose,
+          c.var.now(),
+        ),
         202,
       ),
   )

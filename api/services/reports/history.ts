@@ -166,6 +166,13 @@ async function makeReport(db: Db, config: Config, reportId: number, job: JobCont
     job.report({ stage: name, done: stages.indexOf(name), total: stages.length });
   stage('figures');
   const report = getReport(db, reportId) as ReportRow;
+  // The setting may have been switched off while this one waited its turn.
+  if (report.kind === 'confidential' && !reportSettings(db).confidentialReports)
+    throw new ApiError(
+      403,
+      'forbidden',
+      'The coalition switched confidential reports off before this one was made, so it was not made. An admin can switch them on again in the report settings, then make it again.',
+    );
   const maker = getReportMaker(db, report.createdBy);
   if (!maker)
     throw new ApiError(400, 'invalid-request', 'The person who asked for this report no longer exists.');
@@ -222,6 +229,14 @@ const refuseNonPerson = (user: User) => {
   if (!canMakeReports(user)) throw forbidden('Grant reports are made by people signed in, not API tokens.');
 };
 
+/** Refuses anything confidential (making, previewing, downloading) while the coalition has them off. */
+function refuseWhileSwitchedOff(db: Db): void {
+  if (!reportSettings(db).confidentialReports)
+    throw forbidden(
+      'The coalition has switched confidential reports off. An admin can switch them on again in the report settings.',
+    );
+}
+
 /**
  * Refuses a confidential report to anyone but an admin, while the coalition has switched them off,
  * and without a purpose line; the purpose passes the personal-data guard. Returns the purpose.
@@ -231,10 +246,7 @@ function checkConfidential(db: Db, user: User, purpose: string | undefined, now:
     throw forbidden(
       'Only coalition admins make confidential reports: they hold exact counts below the publication threshold.',
     );
-  if (!reportSettings(db).confidentialReports)
-    throw forbidden(
-      'The coalition has switched confidential reports off. An admin can switch them on again in the report settings.',
-    );
+  refuseWhileSwitchedOff(db);
   const line = purpose?.trim() ?? '';
   if (line === '')
     throw badRequest(
@@ -287,9 +299,7 @@ function askForReport(
   const id = db.transaction(() => {
     const at = now.toISOString();
     const purposeId =
-      purpose === undefined
-        ? null
-        : (remake?.of.purposeId ?? insertFreeText(db, { text: purpose, userId: user.id, at }));
+      purpose === undefined ? null : insertFreeText(db, { text: purpose, userId: user.id, at });
     const reportId = insertReport(db, {
       templateCode: template.code,
       templateName: template.name,
@@ -470,6 +480,7 @@ export function reportFile(
       'report-withdrawn',
       `This report was withdrawn on ${report.withdrawnAt.slice(0, 10)} because ${report.withdrawalReason}. Regenerate it to make it again without that text.`,
     );
+  if (report.kind === 'confidential') refuseWhileSwitchedOff(db);
   if (report.status !== 'ready')
     throw new ApiError(
       409,
@@ -505,10 +516,18 @@ export function reportFile(
 }
 
 /**
- * Makes a report again with today's releases: the same choices, narratives and purpose, as a new
- * report that names the one it remakes. A confidential one needs an admin and the setting still on.
+ * Makes a report again with today's releases: the same choices and narratives, as a new report that
+ * names the one it remakes. A confidential one needs an admin, the setting still on, and the
+ * regenerating admin's own purpose line (kept and audited as theirs, not the first maker's).
  */
-export function regenerateReport(db: Db, config: Config, user: User, id: number, now: Date): { id: number } {
+export function regenerateReport(
+  db: Db,
+  config: Config,
+  user: User,
+  id: number,
+  purpose: string | undefined,
+  now: Date,
+): { id: number } {
   const report = visibleReport(db, user, id);
   if (report.status === 'rendering')
     throw new ApiError(
@@ -516,8 +535,6 @@ export function regenerateReport(db: Db, config: Config, user: User, id: number,
       'report-not-ready',
       'This report is still being made: wait for it before making it again.',
     );
-  const purpose =
-    report.purposeId === null ? undefined : (getFreeText(db, report.purposeId)?.text ?? '') || 'Made again';
   return askForReport(db, config, user, { ...requestOf(report), purpose }, now, { of: report });
 }
 

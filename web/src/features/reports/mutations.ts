@@ -48,11 +48,13 @@ export function useMakeReport() {
 export function useRegenerateReport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, purpose }: RegenerateRequest) => {
-      // Always a JSON body, empty for a protected report, so the server reads the same shape either way.
-      const request = { param: pathParams({ id }), json: purpose === undefined ? {} : { purpose } };
-      return json(api.reports[':id'].regenerate.$post(request));
-    },
+    mutationFn: ({ id, purpose }: RegenerateRequest) =>
+      json(
+        api.reports[':id'].regenerate.$post({
+          param: pathParams({ id }),
+          json: purpose === undefined ? {} : { purpose },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.list() }),
   });
 }
