@@ -2,15 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime, formatDayOf } from '../../lib/dates';
 import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { changedValueText, kindNames, outdatedNote, progressText, releaseName } from './builder';
+import { ConfidentialPurpose } from './ConfidentialPurpose';
 import { useRegenerateReport } from './mutations';
 import { changesQuery, reportListQuery } from './queries';
 import { ReportDownloads } from './ReportFiles';
 import type { ReportChanges, ReportSummary } from './types';
 
-/** Every kept report, newest first, with its downloads, and a way to regenerate one a correction outdated. */
+/**
+ * Every kept report, newest first, with its downloads, and a way to regenerate one a correction outdated
+ * or a removed text withdrew.
+ */
 export function ReportHistory() {
   const reports = useQuery(reportListQuery());
   const timeZone = useCoalitionTimeZone();
@@ -61,6 +65,7 @@ export function ReportHistoryView({
 
 function HistoryEntry({ report, timeZone }: { report: ReportSummary; timeZone: string }) {
   const headingId = `report-${report.id}-heading`;
+  const withdrawn = report.withdrawn;
   return (
     <article className="report-entry" id={`report-${report.id}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="report-entry__title">
@@ -111,19 +116,25 @@ function HistoryEntry({ report, timeZone }: { report: ReportSummary; timeZone: s
         </div>
       </dl>
       {report.status === 'failed' && report.failure ? <p className="form-error">{report.failure}</p> : null}
-      {report.status === 'ready' ? <ReportDownloads report={report} /> : null}
+      {report.status === 'ready' && !withdrawn ? <ReportDownloads report={report} /> : null}
       {report.regeneratedAs !== null ? (
         <p className="muted">
           Made again as <a href={`#report-${report.regeneratedAs}`}>report {report.regeneratedAs}</a>.
         </p>
       ) : null}
-      <OutdatedNotice report={report} />
+      {/* A withdrawn report is made again from today's releases too, so it needs no outdated notice as well. */}
+      {withdrawn ? (
+        <WithdrawnNotice report={report} withdrawnAt={withdrawn.at} timeZone={timeZone} />
+      ) : (
+        <OutdatedNotice report={report} />
+      )}
       {report.regenerationOf !== null && report.status === 'ready' ? <WhatChanged report={report} /> : null}
     </article>
   );
 }
 
 function statusText(report: ReportSummary): string {
+  if (report.withdrawn) return 'Withdrawn — its files were deleted';
   if (report.status === 'rendering') return `Being made: ${progressText(report)}`;
   if (report.status === 'failed') return 'Failed — not made';
   return report.outdated ? 'Ready, but outdated' : 'Ready';
@@ -135,7 +146,6 @@ function OutdatedNotice({ report }: { report: ReportSummary }) {
   const note = outdatedNote(report);
   if (!note) return null;
   const remadeAs = regenerate.data?.id ?? report.regeneratedAs;
-  const regeneratingId = `report-${report.id}-regenerating`;
   return (
     <div className="report-outdated">
       <p>
@@ -144,22 +154,94 @@ function OutdatedNotice({ report }: { report: ReportSummary }) {
           ? 'Its figures may differ from today’s. Regenerate it to make a new report from today’s releases, with the same choices and words; this one stays in the history.'
           : `It has been made again from today’s releases as report ${remadeAs}.`}
       </p>
-      {remadeAs === null ? (
-        <button
-          type="button"
-          className="button"
-          aria-disabled={regenerate.isPending}
-          onClick={() => {
-            if (regenerate.isPending) return;
-            // The button goes once it has worked: focus moves to the words saying where the new report is.
-            regenerate.mutate(report, {
-              onSuccess: () => requestAnimationFrame(() => document.getElementById(regeneratingId)?.focus()),
-            });
-          }}
-        >
-          {regenerate.isPending ? 'Starting…' : `Regenerate report ${report.id}`}
-        </button>
-      ) : null}
+      <Regenerate report={report} regenerate={regenerate} remade={remadeAs !== null} />
+    </div>
+  );
+}
+
+/**
+ * When an admin removed a text the report printed: its files are gone, so instead of downloads it
+ * says why and offers to make it again, which prints the removal note in the text's place.
+ */
+function WithdrawnNotice({
+  report,
+  withdrawnAt,
+  timeZone,
+}: {
+  report: ReportSummary;
+  withdrawnAt: string;
+  timeZone: string;
+}) {
+  const regenerate = useRegenerateReport();
+  const remadeAs = regenerate.data?.id ?? report.regeneratedAs;
+  return (
+    <div className="report-withdrawn">
+      <p>
+        <strong>Withdrawn on {formatDayOf(withdrawnAt, timeZone)}: a text it printed was removed.</strong>{' '}
+        {remadeAs === null
+          ? 'Regenerate it to make it again without that text.'
+          : `It has been made again without that text as report ${remadeAs}.`}
+      </p>
+      <Regenerate report={report} regenerate={regenerate} remade={remadeAs !== null} />
+    </div>
+  );
+}
+
+/**
+ * The Regenerate button until the report has been made again, then where the new one is. A
+ * confidential report needs the regenerating admin's own purpose, asked for beside the button.
+ */
+function Regenerate({
+  report,
+  regenerate,
+  remade,
+}: {
+  report: ReportSummary;
+  regenerate: ReturnType<typeof useRegenerateReport>;
+  remade: boolean;
+}) {
+  const [purpose, setPurpose] = useState('');
+  const [purposeMissing, setPurposeMissing] = useState(false);
+  const confidential = report.kind === 'confidential';
+  const purposeId = `report-${report.id}-purpose`;
+  const regeneratingId = `report-${report.id}-regenerating`;
+
+  function start() {
+    if (regenerate.isPending) return;
+    if (confidential && purpose.trim() === '') {
+      setPurposeMissing(true);
+      document.getElementById(purposeId)?.focus();
+      return;
+    }
+    // The button goes once it has worked: focus moves to the words saying where the new report is.
+    regenerate.mutate(
+      { id: report.id, ...(confidential ? { purpose: purpose.trim() } : {}) },
+      { onSuccess: () => requestAnimationFrame(() => document.getElementById(regeneratingId)?.focus()) },
+    );
+  }
+
+  return (
+    <>
+      {remade ? null : (
+        <>
+          {confidential ? (
+            <ConfidentialPurpose
+              id={purposeId}
+              label={`Your purpose for regenerating report ${report.id} (required)`}
+              recordedAction="Regenerating it"
+              value={purpose}
+              missing={purposeMissing}
+              onChange={(next) => {
+                setPurpose(next);
+                regenerate.reset();
+              }}
+            />
+          ) : null}
+          <button type="button" className="button" aria-disabled={regenerate.isPending} onClick={start}>
+            {regenerate.isPending ? 'Starting…' : `Regenerate report ${report.id}`}
+          </button>
+        </>
+      )}
       <div role="status">
         {regenerate.isSuccess ? (
           <p id={regeneratingId} tabIndex={-1}>
@@ -172,7 +254,7 @@ function OutdatedNotice({ report }: { report: ReportSummary }) {
           <p className="form-error">It wasn’t regenerated. {errorMessage(regenerate.error)}</p>
         ) : null}
       </div>
-    </div>
+    </>
   );
 }
 

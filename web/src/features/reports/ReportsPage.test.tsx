@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { person, renderCached } from '../../testing';
 import { authKeys } from '../auth/queries';
+import { ConfidentialPurpose } from './ConfidentialPurpose';
 import { ConfidentialSettingView } from './ConfidentialSetting';
 import { NarrativeField } from './NarrativeFields';
 import { reportKeys } from './queries';
@@ -8,7 +9,7 @@ import { MadeReportView } from './ReportFiles';
 import { ChangesTable, ReportHistoryView } from './ReportHistory';
 import { ReportForm, ReportPreview, ReportsPage, TemplateChooser } from './ReportsPage';
 import { choices, report, template } from './testFixtures';
-import type { NarrativeSection } from './types';
+import type { NarrativeSection, ReportSummary } from './types';
 
 // Renders the page and its parts to HTML as they look once the API has answered. The environment
 // is node (no DOM), so assertions read the markup and its visible text.
@@ -282,10 +283,116 @@ describe('ReportHistoryView', () => {
     expect(text).not.toContain('Regenerate report 12');
   });
 
+  test('a withdrawn report says in plain words why, offers no downloads, and offers to regenerate it', () => {
+    const html = renderCached(
+      <ReportHistoryView
+        reports={[
+          report({
+            files: null,
+            withdrawn: { at: '2026-12-02T15:30:00Z' },
+            outdated: { replaced: [{ period: '2025Q4', sequence: 1, by: 9 }] },
+          }),
+        ]}
+        timeZone="UTC"
+      />,
+      [me],
+    );
+    const text = textOf(html);
+    expect(text).toContain('Status Withdrawn — its files were deleted');
+    expect(text).toContain(
+      'Withdrawn on December 2, 2026: a text it printed was removed. Regenerate it to make it again without that text.',
+    );
+    expect(html).not.toContain('/api/reports/12/file/');
+    expect(text).not.toContain('Download the');
+    // One way to make it again: the outdated notice, with a second button, gives way to the withdrawal.
+    expect(text).not.toContain('A correction replaced release');
+    expect(text.match(/Regenerate report 12/g)).toHaveLength(1);
+    // A protected report is made again as it was: no purpose is asked for.
+    expect(html).not.toContain('id="report-12-purpose"');
+  });
+
+  test('a withdrawn report already made again says which report replaced it, with no button', () => {
+    const html = renderCached(
+      <ReportHistoryView
+        reports={[
+          report({ id: 14, regenerationOf: 12 }),
+          report({ files: null, withdrawn: { at: '2026-12-02T15:30:00Z' }, regeneratedAs: 14 }),
+        ]}
+        timeZone="UTC"
+      />,
+      [me],
+    );
+    const text = textOf(html);
+    expect(text).toContain(
+      'Withdrawn on December 2, 2026: a text it printed was removed. It has been made again without that text as report 14.',
+    );
+    expect(text).not.toContain('Regenerate report 12');
+  });
+
+  test.each<[string, Partial<ReportSummary>]>([
+    ['outdated', { outdated: { replaced: [{ period: '2025Q4', sequence: 1, by: 9 }] } }],
+    ['withdrawn', { files: null, withdrawn: { at: '2026-12-02T15:30:00Z' } }],
+  ])(
+    'regenerating a confidential %s report asks for the admin’s own purpose beside the button',
+    (_, overrides) => {
+      const html = renderCached(
+        <ReportHistoryView
+          reports={[report({ kind: 'confidential', purpose: 'For the federal grant officer', ...overrides })]}
+          timeZone="UTC"
+        />,
+        [me],
+      );
+      const text = textOf(html);
+      expect(html).toContain(
+        '<label for="report-12-purpose">Your purpose for regenerating report 12 (required)</label>',
+      );
+      const field = html.match(/<input[^>]*id="report-12-purpose"[^>]*>/)?.[0] ?? '';
+      expect(field).toContain('required=""');
+      expect(field).toContain('aria-describedby="report-12-purpose-help"');
+      // Starts empty: the purpose is this admin's, not the one the report was first made for.
+      expect(field).toContain('value=""');
+      expect(text).toContain(
+        'A confidential report contains counts below the coalition’s publication threshold. Send it only to the funder named in your purpose. Regenerating it is recorded in the audit log with your name, the report and your purpose.',
+      );
+      expect(text.indexOf('Your purpose for regenerating')).toBeLessThan(
+        text.indexOf('Regenerate report 12'),
+      );
+    },
+  );
+
   test('says so when no report has been made', () => {
     expect(textOf(renderCached(<ReportHistoryView reports={[]} timeZone="UTC" />))).toBe(
       'No report has been made yet.',
     );
+  });
+});
+
+describe('ConfidentialPurpose', () => {
+  const field = (value: string, missing: boolean) =>
+    renderCached(
+      <ConfidentialPurpose
+        id="report-12-purpose"
+        recordedAction="Regenerating it"
+        value={value}
+        missing={missing}
+        onChange={() => {}}
+      />,
+    );
+
+  test('when asked to go on without a purpose, says what to write, linked to the field', () => {
+    const html = field('  ', true);
+    const input = html.match(/<input[^>]*id="report-12-purpose"[^>]*>/)?.[0] ?? '';
+    expect(input).toContain('aria-invalid="true"');
+    expect(input).toContain('aria-describedby="report-12-purpose-help report-12-purpose-error"');
+    expect(html).toContain(
+      '<p id="report-12-purpose-error" class="field-error">Say who the confidential report is for and why.</p>',
+    );
+  });
+
+  test('says nothing is wrong once a purpose is written', () => {
+    const html = field('For the state grant officer', true);
+    expect(html).not.toContain('aria-invalid');
+    expect(html).not.toContain('report-12-purpose-error');
   });
 });
 

@@ -12,6 +12,7 @@ import {
   periodAllows,
   periodOptionLabel,
 } from './builder';
+import { ConfidentialPurpose } from './ConfidentialPurpose';
 import { ConfidentialSetting } from './ConfidentialSetting';
 import { useMakeReport, usePreviewReport } from './mutations';
 import { NarrativeFields } from './NarrativeFields';
@@ -298,40 +299,16 @@ export function ReportForm({ template, choices }: { template: Template; choices:
       </fieldset>
 
       {kind === 'confidential' ? (
-        <div className="report-confidential">
-          <p>
-            <strong>
-              A confidential report contains counts below the coalition’s publication threshold.
-            </strong>{' '}
-            Send it only to the funder named in your purpose. Making or previewing it is recorded in the audit
-            log with your name, the report and your purpose.
-          </p>
-          <div className="field">
-            <label htmlFor={purposeId}>Purpose (required)</label>
-            <p id={`${purposeId}-help`} className="field-help">
-              Who receives it and why, for example “Semiannual report to the federal grant officer, award
-              2024-VT-1234”.
-            </p>
-            <input
-              id={purposeId}
-              type="text"
-              maxLength={300}
-              required
-              value={purpose}
-              aria-invalid={purposeMissing && purpose.trim() === '' ? true : undefined}
-              aria-describedby={`${purposeId}-help${purposeMissing && purpose.trim() === '' ? ` ${purposeId}-error` : ''}`}
-              onChange={(event) => {
-                setPurpose(event.target.value);
-                changed();
-              }}
-            />
-            {purposeMissing && purpose.trim() === '' ? (
-              <p id={`${purposeId}-error`} className="field-error">
-                Say who the confidential report is for and why.
-              </p>
-            ) : null}
-          </div>
-        </div>
+        <ConfidentialPurpose
+          id={purposeId}
+          recordedAction="Making or previewing it"
+          value={purpose}
+          missing={purposeMissing}
+          onChange={(next) => {
+            setPurpose(next);
+            changed();
+          }}
+        />
       ) : null}
 
       {period ? (

@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json, okResponse, pathParams } from '../../api/client';
 import { type DraftKey, reportKeys } from './queries';
-import type { ReportRequest, ReportSettings, ReportSummary } from './types';
+import type { RegenerateRequest, ReportRequest, ReportSettings } from './types';
 
 /** Saves this person's narratives for a template, period and area; the answer becomes the cached draft. */
 export function useSaveDraft() {
@@ -41,12 +41,20 @@ export function useMakeReport() {
   });
 }
 
-/** Makes an outdated report again from today's releases, with the same choices and narratives. */
+/**
+ * Makes an outdated or withdrawn report again from today's releases, with the same choices and
+ * narratives; a confidential one with the regenerating admin's own purpose.
+ */
 export function useRegenerateReport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (report: Pick<ReportSummary, 'id'>) =>
-      json(api.reports[':id'].regenerate.$post({ param: pathParams({ id: report.id }), json: {} })),
+    mutationFn: ({ id, purpose }: RegenerateRequest) =>
+      json(
+        api.reports[':id'].regenerate.$post({
+          param: pathParams({ id }),
+          json: purpose === undefined ? {} : { purpose },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.list() }),
   });
 }

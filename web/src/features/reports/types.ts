@@ -37,8 +37,14 @@ export type ReportRequest = {
   purpose?: string;
 };
 
-/** A kept report, as `GET /api/reports` lists it (confidential ones only for admins). */
+/**
+ * A kept report, as `GET /api/reports` lists it (confidential ones only for admins). `withdrawn` says
+ * when it was withdrawn because a text it printed was removed; its files are then gone.
+ */
 export type ReportSummary = AnswerOf<Api['reports'][':id']['$get']>;
+
+/** Which report to make again, and for a confidential one the regenerating admin's own purpose. */
+export type RegenerateRequest = { id: number; purpose?: string };
 
 export type ReportStatus = ReportSummary['status'];
 
