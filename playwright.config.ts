@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { headlessChromiumArgs } from './api/chromium';
 
 // Each run starts the real server over a new database, so the demo coalition is created fresh.
 const databaseDir = '.tmp/browser-tests';
@@ -22,15 +23,7 @@ export default defineConfig({
     // Debian's Chromium: the project never downloads a browser. A missing one fails the run.
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: headlessChromiumArgs,
     },
     trace: 'off',
   },

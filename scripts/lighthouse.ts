@@ -15,21 +15,13 @@ import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { headlessChromiumArgs } from '../api/chromium';
 import { buildWebApp } from './bench/bundle';
 import { printTable } from './bench/measure';
 import { signIn, startWebServer } from './bench/webServer';
 
-/** Flags from STACK.md: without the networking ones Chromium floods the closed network. */
-const chromeFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Lighthouse starts Chromium itself, so it asks for headless too.
+const chromeFlags = ['--headless', ...headlessChromiumArgs];
 const chromePath = '/usr/bin/chromium';
 const demoViewer = { email: 'viewer@scope.demo', password: 'scope-demo-2026' };
 

@@ -267,6 +267,22 @@ function checkConfidential(db: Db, user: User, purpose: string | undefined, now:
 }
 
 /**
+ * What a person asks for, refused to an API token, with a confidential report's purpose checked (an
+ * admin, the setting on, a purpose line the guard accepts).
+ */
+function askedBy(db: Db, user: User, ask: ReportAsk, now: Date) {
+  refuseNonPerson(user);
+  const request: ReportRequest = {
+    template: ask.template,
+    period: ask.period,
+    area: ask.area,
+    kind: ask.kind,
+  };
+  const purpose = request.kind === 'confidential' ? checkConfidential(db, user, ask.purpose, now) : undefined;
+  return { request, purpose };
+}
+
+/**
  * Checks what a report is asked for against what can be made now, before anything is kept: what
  * its template accepts (`checkReportRequest`), and a period a report of its kind can be made for.
  */
@@ -297,14 +313,7 @@ function askForReport(
   now: Date,
   remake?: { of: ReportRow },
 ): { id: number } {
-  refuseNonPerson(user);
-  const request: ReportRequest = {
-    template: ask.template,
-    period: ask.period,
-    area: ask.area,
-    kind: ask.kind,
-  };
-  const purpose = request.kind === 'confidential' ? checkConfidential(db, user, ask.purpose, now) : undefined;
+  const { request, purpose } = askedBy(db, user, ask, now);
   const { template, area } = checkRequest(db, user, request);
   if (countRenderingReports(db, user.id) >= maxReportsInLine)
     throw new ApiError(
@@ -364,14 +373,7 @@ export function startReport(db: Db, config: Config, user: User, ask: ReportAsk, 
  * A confidential preview needs what a confidential report needs, and is recorded in the audit log.
  */
 export function previewReport(db: Db, user: User, ask: ReportAsk, now: Date): string {
-  refuseNonPerson(user);
-  const request: ReportRequest = {
-    template: ask.template,
-    period: ask.period,
-    area: ask.area,
-    kind: ask.kind,
-  };
-  const purpose = request.kind === 'confidential' ? checkConfidential(db, user, ask.purpose, now) : undefined;
+  const { request, purpose } = askedBy(db, user, ask, now);
   const doc = buildReportDocument(db, user, request, {
     narratives: narrativeTexts(db, draftNarrativeIds(db, user, request)),
     purpose,

@@ -6,21 +6,11 @@
 import { existsSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { headlessChromiumArgs } from '../../chromium';
 import { confidentialMark, documentHeading, type ReportDocument } from '../../domain/reportDocument';
 import { escapeHtml } from './escape';
 import { formatDate } from './format';
 import { pageMargin, reportHtml, sectionHeading } from './html';
-
-/** Chromium's switches for a server without a display, as `playwright.config.ts` starts it. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let launched: Promise<Browser> | undefined;
 
@@ -36,7 +26,7 @@ async function reportBrowser(chromiumPath: string): Promise<Browser> {
     // Another report may already have started a new browser while this one waited.
     if (launched !== current) return reportBrowser(chromiumPath);
   }
-  launched = chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  launched = chromium.launch({ executablePath: chromiumPath, args: headlessChromiumArgs });
   return launched;
 }
 
