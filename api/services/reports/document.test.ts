@@ -715,6 +715,34 @@ describe('a confidential report', () => {
       );
   });
 
+  test('a confidential trend leaves out periods no agency had reported for, rather than showing zeros', () => {
+    // The demo's first quarter is 2023Q4: the four quarters up to 2024Q1 begin with two no one reported.
+    const trend = build({
+      template: 'county_quarterly',
+      period: '2024Q1',
+      area: 'coalition',
+      kind: 'confidential',
+    }).sections[0];
+    if (trend?.kind !== 'trend') throw new Error('no trend');
+    expect(trend.periods).toEqual(['2023Q4', '2024Q1']);
+    expect(trend.note).toBe(
+      '2023Q2 and 2023Q3 are left out: no member agency has an approved report for every quarter of them.',
+    );
+    for (const series of trend.series) expect(series.figures.every((f) => (f as number) > 0)).toBe(true);
+    // A year before that no one reported is not drawn as zeros either.
+    const year = build({
+      template: 'county_funder',
+      period: '2024',
+      area: 'coalition',
+      kind: 'confidential',
+    });
+    const quarters = year.sections.find((s) => s.code === 'quarters');
+    if (quarters?.kind !== 'trend') throw new Error('no trend');
+    expect(quarters.periods).toEqual(['2024Q1', '2024Q2', '2024Q3', '2024Q4']);
+    expect(quarters.series.every((s) => s.previousYear === undefined)).toBe(true);
+    expect(quarters.note).toMatch(/year before is not drawn: .*2023Q1, 2023Q2 and 2023Q3/);
+  });
+
   test('the two kinds share nothing: a protected report made after a confidential one holds only published figures', () => {
     const request = protectedRequests[0] as ReportRequest;
     const before = build(request);

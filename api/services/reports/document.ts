@@ -624,6 +624,11 @@ function confidentialFigures(
       }
     }
   const exact = exactFiguresOf(db, catalog, [...periods], members);
+  /** Whether the area's agencies have an approved report in every quarter of a period. */
+  const reported = (code: string) =>
+    [...approvedAgenciesOf(db, code).values()].every((byQuarter) =>
+      [...byQuarter].some((a) => members.has(a)),
+    );
   const figure = (p: string, table: string, optionKey: string): number => {
     const value = exact.get(p)?.get(`${table}/${optionKey}`);
     if (value === undefined) throw new Error(`no exact figure for ${p} ${table}/${optionKey}`);
@@ -666,8 +671,26 @@ function confidentialFigures(
     },
     trend: (section, elements) => {
       const followed = trendPeriodsFor(section, area.level);
-      const periods = trendPeriods(period, followed.kind, followed.count);
-      const note = [section.note, countyPeriodsNote(section, area, plan)].filter(Boolean).join(' ');
+      const wanted = trendPeriods(period, followed.kind, followed.count);
+      // A period before the area's agencies reported has no counts; its sums would read as real zeros.
+      const periods = wanted.filter(reported);
+      const missing = wanted.filter((p) => !reported(p));
+      const previousYear = section.previousYear === true && periods.map(sameTimeLastYear).every(reported);
+      const missingEarlier = section.previousYear
+        ? periods.map(sameTimeLastYear).filter((p) => !reported(p))
+        : [];
+      const note = [
+        section.note,
+        countyPeriodsNote(section, area, plan),
+        missing.length > 0
+          ? `${listWords(missing)} ${missing.length === 1 ? 'is' : 'are'} left out: no member agency has an approved report for every quarter of ${missing.length === 1 ? 'it' : 'them'}.`
+          : '',
+        missingEarlier.length > 0
+          ? `The year before is not drawn: no member agency has an approved report for every quarter of ${listWords(missingEarlier)}.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       return {
         kind: 'trend',
         code: section.code,
@@ -679,7 +702,7 @@ function confidentialFigures(
           name: element.name,
           kind: element.kind,
           figures: periods.map((p) => figure(p, element.code, totalOption)),
-          ...(section.previousYear
+          ...(previousYear
             ? { previousYear: periods.map((p) => figure(sameTimeLastYear(p), element.code, totalOption)) }
             : {}),
         })),
