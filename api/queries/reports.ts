@@ -104,21 +104,21 @@ const toReport = (row: StoredReportRow, document: string | null = null): ReportR
 /** Adds a report as rendering; returns its id. */
 export function insertReport(
   db: Db,
-  r: {
-    templateCode: string;
-    templateName: string;
-    templateVersion: number;
-    periodCode: string;
-    areaCode: string;
-    areaName: string;
-    kind: 'protected' | 'confidential';
-    request: unknown;
-    narrativeIds: Record<string, number>;
-    purposeId: number | null;
-    createdBy: number;
-    createdAt: string;
-    regenerationOf: number | null;
-  },
+  r: Pick<
+    ReportRow,
+    | 'templateCode'
+    | 'templateName'
+    | 'templateVersion'
+    | 'periodCode'
+    | 'areaCode'
+    | 'areaName'
+    | 'kind'
+    | 'narrativeIds'
+    | 'purposeId'
+    | 'createdBy'
+    | 'createdAt'
+    | 'regenerationOf'
+  > & { request: unknown },
 ): number {
   return Number(
     statement(

@@ -624,11 +624,18 @@ function confidentialFigures(
       }
     }
   const exact = exactFiguresOf(db, catalog, [...periods], members);
-  /** Whether the area's agencies have an approved report in every quarter of a period. */
-  const reported = (code: string) =>
-    [...approvedAgenciesOf(db, code).values()].every((byQuarter) =>
-      [...byQuarter].some((a) => members.has(a)),
-    );
+  /** Whether the area's agencies have an approved report in every quarter of a period; read once a period. */
+  const reportedPeriods = new Map<string, boolean>();
+  const reported = (code: string): boolean => {
+    let known = reportedPeriods.get(code);
+    if (known === undefined) {
+      known = [...approvedAgenciesOf(db, code).values()].every((byQuarter) =>
+        [...byQuarter].some((a) => members.has(a)),
+      );
+      reportedPeriods.set(code, known);
+    }
+    return known;
+  };
   const figure = (p: string, table: string, optionKey: string): number => {
     const value = exact.get(p)?.get(`${table}/${optionKey}`);
     if (value === undefined) throw new Error(`no exact figure for ${p} ${table}/${optionKey}`);
