@@ -19,6 +19,19 @@ const envSchema = z.object({
   SCOPE_WEB_DIST: z.string().min(1).default('web/dist'),
   SCOPE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   SCOPE_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  SCOPE_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'SCOPE_PUBLIC_URL is the address people open Scope at, such as https://scope.example.org',
+    })
+    .optional(),
+  SCOPE_SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: 'SCOPE_SMTP_URL is a mail server address such as smtps://user:password@mail.example.org:465',
+    })
+    .optional(),
+  SCOPE_MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   SCOPE_TIME_ZONE: z
     .string()
     .default(defaultCoalitionTimeZone)
@@ -63,6 +76,15 @@ export type Config = Readonly<{
   trustProxy: boolean;
   /** The Chromium that prints reports' PDFs: Debian's by default; Scope never downloads a browser. */
   chromiumPath: string;
+  /**
+   * Where people open Scope, without a trailing slash: the start of every link Scope prints or mails
+   * (set-up, invitations, password resets). Defaults to this machine's own address and port.
+   */
+  publicUrl: string;
+  /** The mail server invitations, resets and reminders go through; null sends none (links are shown to copy). */
+  smtpUrl: string | null;
+  /** The sender of Scope's mail. */
+  mailFrom: string;
 }>;
 
 /**
@@ -114,7 +136,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     SCOPE_TIME_ZONE,
     SCOPE_TRUST_PROXY,
     SCOPE_CHROMIUM_PATH,
+    SCOPE_PUBLIC_URL,
+    SCOPE_SMTP_URL,
+    SCOPE_MAIL_FROM,
   } = parsed.data;
+  const publicUrl = (SCOPE_PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, '');
   const databasePath = SCOPE_DB === ':memory:' ? SCOPE_DB : resolve(projectRoot, SCOPE_DB);
   return Object.freeze({
     port: PORT,
@@ -130,6 +156,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: SCOPE_TIME_ZONE,
     trustProxy: SCOPE_TRUST_PROXY === '1',
     chromiumPath: SCOPE_CHROMIUM_PATH,
+    publicUrl,
+    smtpUrl: SCOPE_SMTP_URL ?? null,
+    mailFrom: SCOPE_MAIL_FROM ?? `Scope <no-reply@${new URL(publicUrl).hostname}>`,
   });
 }
 

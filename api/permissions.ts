@@ -140,3 +140,29 @@ export function canViewConfidentialReports(user: User): boolean {
 export function canChangeReportSettings(user: User): boolean {
   return isAdmin(user) && user.tokenId === undefined;
 }
+
+/**
+ * Running the coalition (its settings, its agencies, its people, reminders to agencies) is for
+ * admins, as people: a token acts for one agency, never for the coalition.
+ */
+export function canManageCoalition(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}
+
+/** Sending (or copying) reminders to agencies that have not reported is for admins, as people. */
+export function canSendReminders(user: User): boolean {
+  return isAdmin(user) && user.tokenId === undefined;
+}
+
+/**
+ * A person, never a token, changes their own password, sees and ends their own sessions and sets up
+ * their own two-factor sign-in.
+ */
+export function canManageOwnAccount(user: User): boolean {
+  return user.tokenId === undefined;
+}
+
+/** Only the agency's own reporters, as people, answer a return of its report. */
+export function canReplyToReturn(user: User, agency: Pick<Agency, 'id'>): boolean {
+  return user.tokenId === undefined && user.role === 'reporter' && user.agencyId === agency.id;
+}

@@ -86,7 +86,7 @@ export type DemoPlan = {
   /** Multipliers on people counts and activities for the first to the fourth quarter of a year. */
   seasonality: readonly [number, number, number, number];
   coalition: { code: string; name: string };
-  counties: Array<{ code: string; name: string; option: string }>;
+  counties: Array<{ code: string; name: string; fips?: string; option: string }>;
   agencies: DemoAgency[];
   /** Oldest first; the last is the open quarter. */
   periods: DemoPeriod[];

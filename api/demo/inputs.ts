@@ -91,7 +91,19 @@ const personSchema = z.object({ email: z.email(), name: text });
 export const demoInputsSchema = z
   .object({
     coalition: z.object({ code: orgUnitCode, name: text }),
-    counties: z.array(z.object({ code: orgUnitCode, name: text, option: z.string().min(1) })).min(1),
+    counties: z
+      .array(
+        z.object({
+          code: orgUnitCode,
+          name: text,
+          fips: z
+            .string()
+            .regex(/^\d{5}$/)
+            .optional(),
+          option: z.string().min(1),
+        }),
+      )
+      .min(1),
     /** The demo's "now": nothing in its history happens after this day. */
     today: z.iso.date(),
     lastCompleteQuarter: z.string().refine((s) => parseQuarter(s) !== undefined, 'a quarter such as 2026Q3'),

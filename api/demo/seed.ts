@@ -93,7 +93,13 @@ export function writeDemoCoalition(db: Db, options: WriteDemoOptions = {}): Demo
     const countyIds = new Map(
       plan.counties.map((c) => [
         c.code,
-        insertOrgUnit(db, { code: c.code, name: c.name, level: 'county', parentId: coalitionId }),
+        insertOrgUnit(db, {
+          code: c.code,
+          name: c.name,
+          level: 'county',
+          parentId: coalitionId,
+          fips: c.fips ?? null,
+        }),
       ]),
     );
     const countyId = (code: string) => {

@@ -13,13 +13,28 @@ export function insertOrgUnit(
     level: OrgUnit['level'];
     parentId: number | null;
     agencyType?: AgencyType;
+    /** A county's five-digit FIPS code. */
+    fips?: string | null;
+    /** An agency's first reporting quarter; null or absent: from the coalition's first. */
+    firstPeriod?: string | null;
   },
 ): number {
+  // Only the columns given, so tests that build a database at an older migration can still add units.
+  const columns: Record<string, string | number | null> = {
+    code: unit.code,
+    name: unit.name,
+    level: unit.level,
+    parent_id: unit.parentId,
+    agency_type: unit.agencyType ?? null,
+  };
+  if (unit.fips) columns.fips = unit.fips;
+  if (unit.firstPeriod) columns.first_period = unit.firstPeriod;
+  const names = Object.keys(columns);
   return Number(
     statement(
       db,
-      'INSERT INTO org_units (code, name, level, parent_id, agency_type) VALUES (?, ?, ?, ?, ?)',
-    ).run(unit.code, unit.name, unit.level, unit.parentId, unit.agencyType ?? null).lastInsertRowid,
+      `INSERT INTO org_units (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    ).run(...Object.values(columns)).lastInsertRowid,
   );
 }
 

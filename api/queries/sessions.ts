@@ -1,14 +1,39 @@
+import { randomBytes } from 'node:crypto';
 import { type Db, statement } from '../db';
 import type { User } from './users';
 
+/**
+ * Stores a new session; returns its public id, the name a person's list of sessions shows it by
+ * (never the token's hash).
+ */
 export function insertSession(
   db: Db,
-  session: { tokenHash: string; userId: number; expiresAt: string; idleExpiresAt: string },
-): void {
+  session: {
+    tokenHash: string;
+    userId: number;
+    expiresAt: string;
+    idleExpiresAt: string;
+    address?: string | null;
+    userAgent?: string | null;
+    twoFactor?: boolean;
+  },
+): string {
+  const publicId = randomBytes(12).toString('hex');
   statement(
     db,
-    'INSERT INTO sessions (token_hash, user_id, expires_at, idle_expires_at) VALUES (?, ?, ?, ?)',
-  ).run(session.tokenHash, session.userId, session.expiresAt, session.idleExpiresAt);
+    `INSERT INTO sessions (token_hash, user_id, expires_at, idle_expires_at, public_id, created_address, user_agent, two_factor)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    session.tokenHash,
+    session.userId,
+    session.expiresAt,
+    session.idleExpiresAt,
+    publicId,
+    session.address ?? null,
+    session.userAgent ?? null,
+    session.twoFactor ? 1 : 0,
+  );
+  return publicId;
 }
 
 /** The active user a live session belongs to, and when the session ends if left unused. */

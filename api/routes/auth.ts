@@ -11,6 +11,7 @@ import { recordAudit } from '../queries/audit';
 import { deleteUserSessions } from '../queries/sessions';
 import { getUserForSignIn } from '../queries/users';
 import { validate } from '../validate';
+import { clockOf } from './clock';
 import { describeUser, signedInUser } from './me';
 
 export const signInSchema = z.object({
@@ -109,7 +110,7 @@ export const authRoutes = new Hono<AppEnv>()
         entityId: user.id,
         details: signOutOthers ? { address, signedOutOthers } : { address },
       });
-      return c.json({ user: describeUser(db, user, c.var.config.timeZone) });
+      return c.json({ user: describeUser(db, user, clockOf(c).timeZone) });
     },
   )
   .post(

@@ -10,6 +10,7 @@ import { callers, errorResponses, jsonResponse, notSignedInWords } from '../open
 import { recordAudit } from '../queries/audit';
 import { getAgencyById } from '../queries/orgUnits';
 import type { User } from '../queries/users';
+import { clockOf } from './clock';
 
 /** The signed-in person, as `GET /api/me` and signing in answer. */
 export const signedInUser = z
@@ -64,7 +65,7 @@ export const meRoutes = new Hono<AppEnv>()
     }),
     (c) => {
       const user = requireUser(c);
-      return c.json({ user: describeUser(c.var.db, user, c.var.config.timeZone) });
+      return c.json({ user: describeUser(c.var.db, user, clockOf(c).timeZone) });
     },
   )
   .delete(
