@@ -16,6 +16,7 @@ import { agencyRoutes } from './routes/agencies';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
+import { coalitionRoutes } from './routes/coalition';
 import { completenessRoutes } from './routes/completeness';
 import { docsRoutes } from './routes/docs';
 import { freeTextRoutes } from './routes/freeTexts';
@@ -26,6 +27,7 @@ import { planRoutes } from './routes/plan';
 import { releaseRoutes } from './routes/releases';
 import { reportRoutes } from './routes/reports';
 import { reportTemplateRoutes } from './routes/reportTemplates';
+import { settingsRoutes } from './routes/settings';
 import { statsRoutes } from './routes/stats';
 import { submissionRoutes } from './routes/submissions';
 
@@ -53,7 +55,9 @@ const resources = new Hono<AppEnv>()
   .route('/report-templates', reportTemplateRoutes)
   .route('/reports', reportRoutes)
   .route('/stats', statsRoutes)
-  .route('/free-texts', freeTextRoutes);
+  .route('/free-texts', freeTextRoutes)
+  .route('/settings', settingsRoutes)
+  .route('/coalition', coalitionRoutes);
 
 /**
  * The JSON API, mounted at `/api`. Its reference is generated from these same routes when first asked

@@ -99,3 +99,8 @@ export function listPeriodCompleteness(db: Db): PeriodCompleteness[] {
   ).all() as Array<PeriodRow & { expected: number; approved: number }>;
   return rows.map((row) => ({ ...toPeriod(row), expected: row.expected, approved: row.approved }));
 }
+
+/** Moves a period's deadline (a changed number of deadline days, for quarters that have not ended). */
+export function setPeriodDeadline(db: Db, periodId: number, deadline: string): void {
+  statement(db, 'UPDATE reporting_periods SET deadline = ? WHERE id = ?').run(deadline, periodId);
+}
