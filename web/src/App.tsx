@@ -42,6 +42,9 @@ const DashboardPage = lazy(() =>
 const TrendsPage = lazy(() =>
   import('./features/dashboard/TrendsPage').then((module) => ({ default: module.TrendsPage })),
 );
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
 const PublicPage = lazy(() =>
   import('./features/public/PublicPage').then((module) => ({ default: module.PublicPage })),
 );
@@ -73,6 +76,7 @@ export function App() {
                 <Route path="completeness" element={<CompletenessPage />} />
                 <Route path="releases" element={<ReleasesPage />} />
                 <Route path="audit" element={<AuditLogPage />} />
+                <Route path="settings" element={<SettingsPage />} />
               </Route>
               {/* The tokens page checks the role itself: reporters for their agency, admins for any. */}
               <Route path="agency/tokens" element={<TokensPage />} />

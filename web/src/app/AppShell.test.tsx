@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { AdminOnly } from '../App';
 import type { Me } from '../api/types';
 import { authKeys } from '../features/auth/queries';
+import { coalitionKeys } from '../features/coalition/queries';
 import { submissionKeys } from '../features/submissions/queries';
 import { agencyQuarter, agencySubmissions, person, renderCached } from '../testing';
 import { AppShell } from './AppShell';
@@ -53,6 +54,7 @@ describe('main navigation', () => {
         'Completeness → /completeness',
         'Releases → /releases',
         'Audit log → /audit',
+        'Settings → /settings',
         'API docs → /api/docs',
       ],
     },
@@ -67,6 +69,7 @@ describe('main navigation', () => {
         'Completeness → /completeness',
         'Releases → /releases',
         'Audit log → /audit',
+        'Settings → /settings',
         'API docs → /api/docs',
       ],
     },
@@ -81,6 +84,7 @@ describe('main navigation', () => {
         'Completeness → /completeness',
         'Releases → /releases (current)',
         'Audit log → /audit',
+        'Settings → /settings',
         'API docs → /api/docs',
       ],
     },
@@ -167,5 +171,43 @@ describe('AdminOnly', () => {
     const html = render(person(role), path);
     expect(html).toContain('<h1>This page is for coalition admins</h1>');
     expect(html).not.toContain(page);
+  });
+});
+
+describe('the coalition’s name', () => {
+  const page = (coalition?: {
+    name: string | null;
+    shortName: string | null;
+    counties: string[];
+    states: string[];
+  }) =>
+    renderCached(
+      <Routes>
+        <Route element={<AppShell />}>
+          <Route path="*" element={<p>A page</p>} />
+        </Route>
+      </Routes>,
+      [[authKeys.me(), null], ...(coalition ? [[coalitionKeys.all, coalition] as const] : [])],
+      '/public',
+    );
+
+  test('heads every page and signs the footer with the counties it serves', () => {
+    const html = page({
+      name: 'Bay Coalition Against Trafficking',
+      shortName: 'Bay Coalition',
+      counties: ['San Benito County', 'Santa Clara County'],
+      states: ['California'],
+    });
+    expect(html).toContain('<span class="brand__coalition">Bay Coalition Against Trafficking</span>');
+    expect(html).toContain(
+      'Bay Coalition Against Trafficking · San Benito and Santa Clara counties, California',
+    );
+  });
+
+  test('is Scope while it loads, and before the coalition is set up', () => {
+    for (const html of [page(), page({ name: null, shortName: null, counties: [], states: [] })]) {
+      expect(html).toContain('<span class="brand__coalition">Scope</span>');
+      expect(html).not.toContain('South Bay');
+    }
   });
 });

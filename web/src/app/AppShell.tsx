@@ -7,15 +7,14 @@ import { useSignOut } from '../features/auth/mutations';
 import { meQuery } from '../features/auth/queries';
 import { roleLabel } from '../features/auth/roles';
 import { useCoalitionToday } from '../features/auth/useCoalitionToday';
+import { coalitionQuery, fallbackName, servedArea } from '../features/coalition/queries';
 import { reportNeedingReporter } from '../features/home/needs';
 import { agencySubmissionsQuery } from '../features/home/queries';
-
-/** The coalition Scope is run for, as it names itself. */
-export const coalitionName = 'South Bay Coalition to End Human Trafficking';
 
 /** Header, main navigation and footer around every page. */
 export function AppShell() {
   const me = useQuery(meQuery());
+  const coalition = useQuery(coalitionQuery()).data;
   const mainRef = useMoveFocusOnNavigation();
   const user = me.data ?? null;
 
@@ -29,7 +28,7 @@ export function AppShell() {
           <p className="brand">
             <Link to="/" className="brand__link">
               <span className="brand__product">Scope</span>
-              <span className="brand__coalition">{coalitionName}</span>
+              <span className="brand__coalition">{coalition?.name ?? fallbackName}</span>
             </Link>
           </p>
           {user ? <SignedInBar user={user} /> : me.data === null ? <SignedOutNav /> : null}
@@ -49,13 +48,18 @@ export function AppShell() {
           </div>
         )}
       </main>
-      {me.isPending ? null : <Footer />}
+      {me.isPending ? null : <Footer coalition={coalition} />}
     </>
   );
 }
 
 /** What Scope holds, and for whom, under every page. */
-function Footer() {
+function Footer({
+  coalition,
+}: {
+  coalition: { name: string | null; counties: string[]; states: string[] } | undefined;
+}) {
+  const area = coalition ? servedArea(coalition) : null;
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
@@ -63,7 +67,10 @@ function Footer() {
           Scope holds aggregate, de-identified counts only. No survivor's name or identifying detail is ever
           entered.
         </p>
-        <p>{coalitionName} · Santa Clara and San Benito counties, California</p>
+        <p>
+          {coalition?.name ?? fallbackName}
+          {area ? ` · ${area}` : ''}
+        </p>
       </div>
     </footer>
   );
@@ -149,6 +156,11 @@ function MainNav({ user }: { user: Me }) {
             <li>
               <NavLink to="/audit" className="nav-link">
                 Audit log
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings" className="nav-link">
+                Settings
               </NavLink>
             </li>
             <li>

@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Me } from '../../api/types';
-import { coalitionName } from '../../app/AppShell';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
@@ -11,6 +10,7 @@ import { agencyTypeLabel } from '../../lib/agencyTypes';
 import { describeDeadline, formatShortDate } from '../../lib/dates';
 import { useSignedInUser } from '../auth/RequireSignIn';
 import { useCoalitionToday } from '../auth/useCoalitionToday';
+import { useCoalitionName } from '../coalition/queries';
 import { StatusBadge } from '../submissions/StatusBadge';
 import { useCopyText } from './copy';
 import { EarlyEntrySection } from './EarlyEntry';
@@ -320,6 +320,7 @@ function MissingSection({
   today: string;
   appUrl: string;
 }) {
+  const coalitionName = useCoalitionName();
   const quarter = chaseQuarter(periods, today);
   if (!quarter) {
     const note = notYetChasingNote(periods, today);

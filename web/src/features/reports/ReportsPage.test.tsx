@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { person, renderCached } from '../../testing';
 import { authKeys } from '../auth/queries';
 import { ConfidentialPurpose } from './ConfidentialPurpose';
-import { ConfidentialSettingView } from './ConfidentialSetting';
 import { NarrativeField } from './NarrativeFields';
 import { reportKeys } from './queries';
 import { MadeReportView } from './ReportFiles';
@@ -39,18 +38,19 @@ function renderForm(
 }
 
 describe('ReportsPage', () => {
-  test('leads with the builder, then the confidential setting for admins, then the history', () => {
+  test('leads with the builder, then points admins to the confidential setting, then the history', () => {
     const html = renderCached(<ReportsPage />, [
       me,
       [reportKeys.templates(), [template()]],
       [reportKeys.choices('federal_semiannual'), choices()],
-      [reportKeys.settings(), { confidentialReports: true }],
       [reportKeys.list(), { reports: [report()] }],
     ]);
     const text = textOf(html);
     expect(html).toContain('<h1>Grant reports</h1>');
-    expect(text.indexOf('Make a report')).toBeLessThan(text.indexOf('Confidential reports'));
-    expect(text.indexOf('Confidential reports')).toBeLessThan(text.indexOf('Report history'));
+    const pointer = 'Whether confidential reports may be made is set on the Settings page.';
+    expect(text.indexOf('Make a report')).toBeLessThan(text.indexOf(pointer));
+    expect(text.indexOf(pointer)).toBeLessThan(text.indexOf('Report history'));
+    expect(html).toContain('href="/settings"');
     expect(text).toContain('Federal-style semiannual performance report · July to December 2025');
   });
 
@@ -65,6 +65,7 @@ describe('ReportsPage', () => {
       [reportKeys.list(), { reports: [] }],
     ]);
     expect(html).not.toContain('id="setting-heading"');
+    expect(html).not.toContain('href="/settings"');
     expect(textOf(html)).toContain('Confidential reports with exact counts are made by coalition admins.');
     expect(html).not.toContain('value="confidential"');
   });
@@ -120,9 +121,7 @@ describe('ReportForm', () => {
   test('offers no confidential report when the coalition has switched them off, and says where', () => {
     const html = renderForm({ choices: { confidential: { allowed: false, canMake: true } } });
     expect(html).not.toContain('value="confidential"');
-    expect(textOf(html)).toContain(
-      'Confidential reports are switched off in the coalition’s settings, below.',
-    );
+    expect(textOf(html)).toContain('Confidential reports are switched off on the Settings page.');
     expect(html).not.toContain('confidential only');
   });
 
@@ -420,24 +419,5 @@ describe('ChangesTable', () => {
     expect(textOf(renderCached(<ChangesTable id={14} changes={{ against: 12, changes: [] }} />))).toBe(
       'No figure changed: report 14 shows the same numbers as report 12.',
     );
-  });
-});
-
-describe('ConfidentialSettingView', () => {
-  test('is a switch described by what confidential reports are', () => {
-    const html = renderCached(
-      <ConfidentialSettingView on saving={false} error={null} saved={false} onChange={() => {}} />,
-    );
-    expect(html).toContain('role="switch"');
-    expect(html).toContain('aria-checked="true"');
-    expect(html).toContain('aria-describedby="setting-about"');
-    expect(textOf(html)).toContain('Admins may make confidential reports with exact counts');
-  });
-
-  test('says it saved, and what is now true', () => {
-    const html = renderCached(
-      <ConfidentialSettingView on={false} saving={false} error={null} saved onChange={() => {}} />,
-    );
-    expect(textOf(html)).toContain('Saved: confidential reports are switched off.');
   });
 });

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { meQuery } from '../auth/queries';
@@ -13,7 +14,6 @@ import {
   periodOptionLabel,
 } from './builder';
 import { ConfidentialPurpose } from './ConfidentialPurpose';
-import { ConfidentialSetting } from './ConfidentialSetting';
 import { useMakeReport, usePreviewReport } from './mutations';
 import { NarrativeFields } from './NarrativeFields';
 import { choicesQuery, templatesQuery } from './queries';
@@ -60,7 +60,11 @@ export function ReportsPage() {
         )}
       </section>
 
-      {isAdmin ? <ConfidentialSetting /> : null}
+      {isAdmin ? (
+        <p className="muted">
+          Whether confidential reports may be made is set on the <Link to="/settings">Settings</Link> page.
+        </p>
+      ) : null}
 
       <ReportHistory />
     </>

@@ -94,7 +94,7 @@ describe('kinds', () => {
       tpl: template(),
       allowed: false,
       canMake: true,
-      says: 'Confidential reports are switched off in the coalition’s settings, below.',
+      says: 'Confidential reports are switched off on the Settings page.',
     },
     {
       name: 'a shared report',

@@ -70,8 +70,7 @@ export function confidentialUnavailable(
   }
   if (!choices.confidential.canMake)
     return 'Confidential reports with exact counts are made by coalition admins.';
-  if (!choices.confidential.allowed)
-    return 'Confidential reports are switched off in the coalition’s settings, below.';
+  if (!choices.confidential.allowed) return 'Confidential reports are switched off on the Settings page.';
   return null;
 }
 

@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, json, okResponse, pathParams } from '../../api/client';
 import { type DraftKey, reportKeys } from './queries';
-import type { RegenerateRequest, ReportRequest, ReportSettings } from './types';
+import type { RegenerateRequest, ReportRequest } from './types';
 
 /** Saves this person's narratives for a template, period and area; the answer becomes the cached draft. */
 export function useSaveDraft() {
@@ -56,17 +56,5 @@ export function useRegenerateReport() {
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportKeys.list() }),
-  });
-}
-
-/** Turns confidential reports on or off for the coalition (admins only); every template's choices follow. */
-export function useSaveReportSettings() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (settings: ReportSettings) => json(api.reports.settings.$put({ json: settings })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(reportKeys.settings(), saved);
-      return queryClient.invalidateQueries({ queryKey: [...reportKeys.all, 'choices'] });
-    },
   });
 }

@@ -12,7 +12,7 @@ export const renderPollMs = 1000;
 export type DraftKey = { template: string; period: string; area: string };
 
 /**
- * Keys for grant reports: `all` → `templates()`, `choices(template)`, `draft(key)`, `settings()`,
+ * Keys for grant reports: `all` → `templates()`, `choices(template)`, `draft(key)`,
  * `list()`, `detail(id)` and `changes(id)`.
  */
 export const reportKeys = {
@@ -21,7 +21,6 @@ export const reportKeys = {
   choices: (template: string) => [...reportKeys.all, 'choices', template] as const,
   drafts: () => [...reportKeys.all, 'draft'] as const,
   draft: ({ template, period, area }: DraftKey) => [...reportKeys.drafts(), template, period, area] as const,
-  settings: () => [...reportKeys.all, 'settings'] as const,
   list: () => [...reportKeys.all, 'list'] as const,
   details: () => [...reportKeys.all, 'detail'] as const,
   detail: (id: number) => [...reportKeys.details(), id] as const,
@@ -52,14 +51,6 @@ export function draftQuery(key: DraftKey) {
     queryFn: ({ signal }) => json(api.reports.drafts.$get({ query: key }, { init: { signal } })),
     // The person is the only one writing it; refetching could overwrite what they are typing.
     staleTime: Number.POSITIVE_INFINITY,
-  });
-}
-
-/** Whether the coalition allows confidential reports. */
-export function settingsQuery() {
-  return queryOptions({
-    queryKey: reportKeys.settings(),
-    queryFn: ({ signal }) => json(api.reports.settings.$get(undefined, { init: { signal } })),
   });
 }
 

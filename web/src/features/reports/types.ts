@@ -56,6 +56,3 @@ export type ReportChanges = AnswerOf<Api['reports'][':id']['changes']['$get']>;
 
 /** A figure before or after: a number, hidden ("S"), or absent. */
 export type ChangedValue = ReportChanges['changes'][number]['before'];
-
-/** `GET /api/reports/settings`. */
-export type ReportSettings = AnswerOf<Api['reports']['settings']['$get']>;

@@ -1,35 +1,28 @@
-import { useQuery } from '@tanstack/react-query';
-import { errorMessage, LoadError, Loading } from '../../components/QueryStatus';
-import { useSaveReportSettings } from './mutations';
-import { settingsQuery } from './queries';
+import { errorMessage } from '../../components/QueryStatus';
+import { useSaveSettings } from './mutations';
 
-/** The coalition's switch for confidential reports (admins only). */
-export function ConfidentialSetting() {
-  const settings = useQuery(settingsQuery());
-  const save = useSaveReportSettings();
+/**
+ * The Grant reports section: the coalition's switch for confidential reports. The switch saves as it
+ * is turned, saying so beside it, like the page's other sections' Save buttons.
+ */
+export function ConfidentialSetting({ on }: { on: boolean }) {
+  const save = useSaveSettings();
   return (
     <section className="section report-setting" aria-labelledby="setting-heading">
-      <h2 id="setting-heading">Confidential reports</h2>
-      {settings.isPending ? (
-        <Loading label="Loading the setting…" />
-      ) : settings.isError ? (
-        <LoadError
-          what="the confidential-reports setting"
-          error={settings.error}
-          onRetry={() => void settings.refetch()}
-          retrying={settings.isFetching}
-        />
-      ) : (
-        <ConfidentialSettingView
-          on={settings.data.confidentialReports}
-          saving={save.isPending}
-          error={save.isError ? errorMessage(save.error) : null}
-          saved={save.isSuccess}
-          onChange={(on) => {
-            if (!save.isPending) save.mutate({ confidentialReports: on });
-          }}
-        />
-      )}
+      <h2 id="setting-heading">Grant reports</h2>
+      <ConfidentialSettingView
+        on={
+          save.isPending && save.variables.confidentialReports !== undefined
+            ? save.variables.confidentialReports
+            : on
+        }
+        saving={save.isPending}
+        error={save.isError ? errorMessage(save.error) : null}
+        saved={save.isSuccess}
+        onChange={(next) => {
+          if (!save.isPending) save.mutate({ confidentialReports: next });
+        }}
+      />
     </section>
   );
 }
