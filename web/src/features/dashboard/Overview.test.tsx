@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, test } from 'vitest';
 import { renderCached } from '../../testing';
+import { coalitionKeys } from '../coalition/queries';
 import { planKeys } from '../plan/queries';
 import { testPlan } from '../plan/testFixtures';
 import type { PublicationPlan } from '../plan/types';
@@ -159,6 +160,22 @@ describe('the public page', () => {
     const html = page('/public?period=2026Q2');
     expect(textOf(html)).toContain('published by calendar year and federal fiscal year, not by quarter');
     expect(links(html)).toContainEqual(['/public?period=2025', 'Open calendar year 2025']);
+  });
+
+  test('names the coalition and the counties it serves, as its settings say', () => {
+    const html = renderCached(
+      <PublicPage />,
+      [
+        [statsKeys.tableList('public'), planTablesList('public')],
+        [
+          coalitionKeys.all,
+          { name: 'Bay Coalition', shortName: 'Bay', counties: ['Alameda County'], states: ['California'] },
+        ],
+      ],
+      '/public?period=2025',
+    );
+    expect(textOf(html)).toContain('Member agencies of Bay Coalition — victim services');
+    expect(textOf(html)).toContain('the work they do in Alameda County, California.');
   });
 });
 

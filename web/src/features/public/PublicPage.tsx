@@ -3,6 +3,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
+import { coalitionQuery, servedArea } from '../coalition/queries';
 import { ChartSections, HeadlineFigures } from '../dashboard/ChartSections';
 import { ShowingPeriod } from '../dashboard/DashboardPage';
 import { pageLayout } from '../dashboard/layout';
@@ -38,16 +39,18 @@ export function PublicPage() {
     ? resolveView({ period: searchParams.get('period'), geo: null }, published)
     : undefined;
   const provisional = provisionalPeriods(published);
+  const coalition = useQuery(coalitionQuery()).data;
+  const area = coalition ? servedArea(coalition) : null;
 
   return (
     <div className="dashboard public">
       <h1>{heading}</h1>
       <div className="public-context">
         <p className="lede">
-          Member agencies of the South Bay Coalition to End Human Trafficking — victim services, legal aid,
-          shelters, health care, law enforcement, schools and faith groups — share de-identified counts of the
-          survivors they serve and the work they do in Santa Clara and San Benito counties. These are those
-          counts, added up across the coalition.
+          Member agencies of {coalition?.name ?? 'the coalition'} — victim services, legal aid, shelters,
+          health care, law enforcement, schools and faith groups — share de-identified counts of the survivors
+          they serve and the work they do{area ? ` in ${area}` : ''}. These are those counts, added up across
+          the coalition.
         </p>
       </div>
       <Disclaimer />
