@@ -1,6 +1,7 @@
 /**
- * The coalition's counties as org units, and the coalition's own row: what the settings page reads
- * and changes. Agencies and their counties served are in `orgUnits.ts`.
+ * What the settings page reads and changes beyond the settings table: the coalition's counties as
+ * org units (with the agencies that keep one from being removed), the coalition's name, and whether
+ * any report exists yet. Agencies and the counties they serve are in `orgUnits.ts`.
  */
 import { type Db, statement } from '../db';
 import type { OrgUnit } from './orgUnits';
