@@ -86,13 +86,18 @@ export const peopleRoutes = new Hono<AppEnv>()
     '/',
     describeRoute({
       tags: ['People (admins)'],
-      summary: 'Everyone with an account, and every invitation with its state',
-      description: 'People active first, then by name; invitations newest first. Never a link.',
+      summary: 'Everyone with an account, every invitation with its state, and the agencies to choose from',
+      description:
+        'People active first, then by name; invitations newest first, never their links; the active agencies a reporter can be invited to or moved to, by name.',
       security: callers.people,
       responses: {
         200: jsonResponse(
           'People and invitations',
-          z.object({ people: z.array(person), invitations: z.array(invitation) }),
+          z.object({
+            people: z.array(person),
+            invitations: z.array(invitation),
+            agencies: z.array(agencyRef),
+          }),
         ),
         ...refusals(),
       },

@@ -19,7 +19,7 @@ import {
   revokeAccountLinks,
 } from '../queries/accountLinks';
 import { recordAudit } from '../queries/audit';
-import { type Agency, getAgencyByCode, getAgencyById } from '../queries/orgUnits';
+import { type Agency, getAgencyByCode, getAgencyById, listActiveAgencies } from '../queries/orgUnits';
 import {
   clearTwoFactor,
   countActiveAdmins,
@@ -113,12 +113,16 @@ function describeInvitation(db: Db, link: AccountLink, now: Date): Invitation {
   };
 }
 
-/** Everyone with an account, and every invitation with its state, newest first. */
+/**
+ * Everyone with an account, every invitation with its state (newest first), and the active agencies a
+ * reporter can be invited to or moved to.
+ */
 export function peopleAndInvitations(db: Db, user: User, now: Date) {
   requireAdmin(user);
   return {
     people: listPeople(db),
     invitations: listInvitations(db).map((link) => describeInvitation(db, link, now)),
+    agencies: listActiveAgencies(db).map(({ code, name }) => ({ code, name })),
   };
 }
 

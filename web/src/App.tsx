@@ -42,6 +42,15 @@ const DashboardPage = lazy(() =>
 const TrendsPage = lazy(() =>
   import('./features/dashboard/TrendsPage').then((module) => ({ default: module.TrendsPage })),
 );
+const PeoplePage = lazy(() =>
+  import('./features/people/PeoplePage').then((module) => ({ default: module.PeoplePage })),
+);
+const WelcomePage = lazy(() =>
+  import('./features/people/WelcomePage').then((module) => ({ default: module.WelcomePage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./features/people/ResetPasswordPage').then((module) => ({ default: module.ResetPasswordPage })),
+);
 const PublicPage = lazy(() =>
   import('./features/public/PublicPage').then((module) => ({ default: module.PublicPage })),
 );
@@ -61,6 +70,9 @@ export function App() {
         <Routes>
           <Route element={<AppShell />}>
             <Route path="sign-in" element={<SignInPage />} />
+            {/* A one-time link is its own permission: the invited and the locked out aren't signed in. */}
+            <Route path="welcome/:token" element={<WelcomePage />} />
+            <Route path="reset-password/:token" element={<ResetPasswordPage />} />
             {/* The public figures need no sign-in. */}
             <Route path="public" element={<PublicPage />} />
             <Route element={<RequireSignIn />}>
@@ -73,6 +85,7 @@ export function App() {
                 <Route path="completeness" element={<CompletenessPage />} />
                 <Route path="releases" element={<ReleasesPage />} />
                 <Route path="audit" element={<AuditLogPage />} />
+                <Route path="people" element={<PeoplePage />} />
               </Route>
               {/* The tokens page checks the role itself: reporters for their agency, admins for any. */}
               <Route path="agency/tokens" element={<TokensPage />} />
