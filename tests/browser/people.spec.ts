@@ -43,6 +43,7 @@ test('an admin invites a reporter, who accepts the link, signs in with their ema
   await expect(page.getByRole('heading', { name: /^Deactivate .*\?$/ })).toBeFocused();
   await expect(page.getByText(/They are signed out everywhere now/)).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/screens/people-manage.png', fullPage: true });
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   // At phone width the page still works and passes axe.
@@ -60,6 +61,7 @@ test('an admin invites a reporter, who accepts the link, signs in with their ema
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Scope' })).toBeVisible();
   await expect(page.getByText('a reporter for Tres Robles Family Advocates')).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/screens/welcome.png', fullPage: true });
   await page.getByLabel('Your name').fill('Noor Haddad');
   await page.getByLabel('New password').fill('short');
   await page.getByLabel('Type it again').fill('short');
