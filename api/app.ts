@@ -12,6 +12,7 @@ import type { AppEnv } from './context';
 import type { Db } from './db';
 import { handleError, notFound } from './errors';
 import { bodySizeLimit } from './limits';
+import { accountLinkRoutes } from './routes/accountLinks';
 import { agencyRoutes } from './routes/agencies';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -22,6 +23,7 @@ import { docsRoutes } from './routes/docs';
 import { freeTextRoutes } from './routes/freeTexts';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { peopleRoutes } from './routes/people';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plan';
 import { releaseRoutes } from './routes/releases';
@@ -57,7 +59,9 @@ const resources = new Hono<AppEnv>()
   .route('/stats', statsRoutes)
   .route('/free-texts', freeTextRoutes)
   .route('/settings', settingsRoutes)
-  .route('/coalition', coalitionRoutes);
+  .route('/coalition', coalitionRoutes)
+  .route('/people', peopleRoutes)
+  .route('/account-links', accountLinkRoutes);
 
 /**
  * The JSON API, mounted at `/api`. Its reference is generated from these same routes when first asked

@@ -152,6 +152,7 @@ const documentation: GenerateSpecOptions['documentation'] = {
     { name: 'Releases (admins)', description: 'Publishing a quarter, and the disclosure policy' },
     { name: 'Grant reports', description: 'The templates grant and annual reports are made from' },
     { name: 'Coalition', description: 'The coalition’s name and counties; its settings, for admins' },
+    { name: 'People (admins)', description: 'Inviting people, changing their access, reset links' },
     { name: 'Audit log (admins)', description: 'Who did what and when, and whether the record is intact' },
     { name: 'Server', description: 'Whether Scope is up' },
     { name: 'Reference', description: 'This document and its interactive page' },

@@ -120,6 +120,10 @@ export function requireUser(c: Context<AppEnv>): User {
 
 /** The writes anyone may send without being signed in: signing in and out. */
 const openWrites = new Set(['/api/auth/login', '/api/auth/logout']);
+/** And using a one-time link, whose secret in the path is what lets them (see routes/accountLinks.ts). */
+const openWritePrefixes = ['/api/account-links/invitation/', '/api/account-links/reset/'];
+const isOpenWrite = (path: string) =>
+  openWrites.has(path) || openWritePrefixes.some((prefix) => path.startsWith(prefix));
 
 /**
  * Refuses every other write from someone not signed in before its body is read: nobody unknown gets
@@ -127,6 +131,6 @@ const openWrites = new Set(['/api/auth/login', '/api/auth/logout']);
  */
 export const signedInWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   const reads = c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS';
-  if (!reads && !c.var.user && !openWrites.has(c.req.path)) throw notSignedIn();
+  if (!reads && !c.var.user && !isOpenWrite(c.req.path)) throw notSignedIn();
   await next();
 };

@@ -45,6 +45,15 @@ const TrendsPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
 );
+const PeoplePage = lazy(() =>
+  import('./features/people/PeoplePage').then((module) => ({ default: module.PeoplePage })),
+);
+const WelcomePage = lazy(() =>
+  import('./features/people/WelcomePage').then((module) => ({ default: module.WelcomePage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./features/people/ResetPasswordPage').then((module) => ({ default: module.ResetPasswordPage })),
+);
 const PublicPage = lazy(() =>
   import('./features/public/PublicPage').then((module) => ({ default: module.PublicPage })),
 );
@@ -64,6 +73,9 @@ export function App() {
         <Routes>
           <Route element={<AppShell />}>
             <Route path="sign-in" element={<SignInPage />} />
+            {/* A one-time link is its own permission: the invited and the locked out aren't signed in. */}
+            <Route path="welcome/:token" element={<WelcomePage />} />
+            <Route path="reset-password/:token" element={<ResetPasswordPage />} />
             {/* The public figures need no sign-in. */}
             <Route path="public" element={<PublicPage />} />
             <Route element={<RequireSignIn />}>
@@ -77,6 +89,7 @@ export function App() {
                 <Route path="releases" element={<ReleasesPage />} />
                 <Route path="audit" element={<AuditLogPage />} />
                 <Route path="settings" element={<SettingsPage />} />
+                <Route path="people" element={<PeoplePage />} />
               </Route>
               {/* The tokens page checks the role itself: reporters for their agency, admins for any. */}
               <Route path="agency/tokens" element={<TokensPage />} />

@@ -159,6 +159,11 @@ function MainNav({ user }: { user: Me }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/people" className="nav-link">
+                People
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/settings" className="nav-link">
                 Settings
               </NavLink>

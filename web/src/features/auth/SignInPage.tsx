@@ -8,13 +8,17 @@ import { meQuery } from './queries';
 
 const errorId = 'sign-in-error';
 
+/** Navigation state from a page that just made or reset an account: its email, filled in. */
+export type SignInPrefill = { email: string };
+
 /** Where people sign in. Already signed in, or once signed in, they go to the home page. */
 export function SignInPage() {
   const me = useQuery(meQuery());
   const signIn = useSignIn();
   const location = useLocation();
   usePageTitle('Sign in');
-  const signedOut = (location.state as Partial<SignedOutState> | null)?.signedOut === true;
+  const state = location.state as Partial<SignedOutState & SignInPrefill> | null;
+  const signedOut = state?.signedOut === true;
 
   // A successful sign-in stores the person under `me`, which lands here and moves them on.
   if (me.data) return <Navigate to="/" replace />;
@@ -66,6 +70,7 @@ export function SignInPage() {
             autoComplete="email"
             inputMode="email"
             spellCheck={false}
+            defaultValue={state?.email}
             required
             aria-invalid={failed || undefined}
             aria-describedby={failed ? errorId : undefined}
@@ -101,7 +106,8 @@ export function SignInPage() {
         </button>
       </form>
       <p className="sign-in__help">
-        Trouble signing in? Your coalition admin can check your account and reset your password.
+        Trouble signing in? Your coalition admin can check your account and send you a link to choose a new
+        password.
       </p>
     </div>
   );
