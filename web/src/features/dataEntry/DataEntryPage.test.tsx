@@ -34,7 +34,7 @@ const underWay = () =>
     status: 'not_started',
     values: {},
     period: { ...makeDetail().period, open: false },
-    permissions: { edit: false, submit: false, review: false, reopen: false },
+    permissions: { edit: false, submit: false, review: false, reopen: false, reply: false },
   });
 
 function textOf(html: string): string {
@@ -189,7 +189,7 @@ describe('DataEntryPage', () => {
         late: true,
         submittedAt: '2026-11-03T18:00:00Z',
         values: { survivors_served: 0 },
-        permissions: { edit: false, submit: false, review: false, reopen: false },
+        permissions: { edit: false, submit: false, review: false, reopen: false, reply: false },
       }),
     );
     const text = textOf(html);
@@ -209,7 +209,7 @@ describe('DataEntryPage', () => {
         status: 'submitted',
         revision: 1,
         submittedAt: '2026-11-03T18:00:00Z',
-        permissions: { edit: false, submit: false, review: true, reopen: false },
+        permissions: { edit: false, submit: false, review: true, reopen: false, reply: false },
       }),
       admin,
     );
@@ -230,7 +230,7 @@ describe('DataEntryPage', () => {
         submittedAt: '2026-11-03T18:00:00Z',
         // A quarter that has ended and that the coalition has closed.
         period: { ...makeDetail().period, open: false, opensOn: '2026-10-01' },
-        permissions: { edit: false, submit: false, review: false, reopen: true },
+        permissions: { edit: false, submit: false, review: false, reopen: true, reply: false },
       }),
       admin,
     );

@@ -51,6 +51,7 @@ const revisions: RevisionSummary[] = [
     late: true,
     explanations: { services_covered: 'Two survivors were referred on before services began.' },
     explanationIds: { services_covered: 7 },
+    reply: { text: 'The breakdown now adds up: two survivors were counted twice.', textId: 12, by: 'Reporter One' },
     reviews: [
       {
         action: 'approve',
@@ -68,6 +69,7 @@ const revisions: RevisionSummary[] = [
     late: false,
     explanations: {},
     explanationIds: {},
+    reply: null,
     reviews: [
       {
         action: 'return',
