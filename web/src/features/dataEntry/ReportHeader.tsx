@@ -69,8 +69,8 @@ function HistoryLink({ href }: { href: string }) {
   return inRouter ? <Link to={href}>{text}</Link> : <a href={href}>{text}</a>;
 }
 
-/** The reviewer's comment on a returned report, shown before anything else on the form. */
-export function ReturnComment({ comment }: { comment: string }) {
+/** The reviewer's comment on a returned report, shown before anything else on the form, with the reply box. */
+export function ReturnComment({ comment, children }: { comment: string; children?: React.ReactNode }) {
   return (
     <section className="panel panel--attention" aria-labelledby="return-heading">
       <h2 id="return-heading">The coalition returned this report for correction</h2>
@@ -78,6 +78,7 @@ export function ReturnComment({ comment }: { comment: string }) {
         <p className="comment__label">Reviewer's comment</p>
         <p className="comment__text">{comment}</p>
       </div>
+      {children}
       <p>
         Correct the counts below, then submit the report again. Your earlier version is kept in the history.
       </p>
