@@ -1,4 +1,5 @@
 /** The top of a report: whose it is, which quarter, when it is due, and where it stands. */
+import type { ReactNode } from 'react';
 import { Link, useInRouterContext } from 'react-router';
 import { monthsOf } from '../../../../api/domain/periods';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
@@ -70,7 +71,7 @@ function HistoryLink({ href }: { href: string }) {
 }
 
 /** The reviewer's comment on a returned report, shown before anything else on the form, with the reply box. */
-export function ReturnComment({ comment, children }: { comment: string; children?: React.ReactNode }) {
+export function ReturnComment({ comment, children }: { comment: string; children?: ReactNode }) {
   return (
     <section className="panel panel--attention" aria-labelledby="return-heading">
       <h2 id="return-heading">The coalition returned this report for correction</h2>

@@ -60,6 +60,15 @@ export function SubmitPanel({
       show({ kind: 'blocked', blockers, fromServer: false });
       return;
     }
+    // A refused reply would otherwise be left behind without a word: the reporter changes or clears it first.
+    if (draft.replyProblem) {
+      show({
+        kind: 'failed',
+        message:
+          'Your reply to the coalition was not saved because it looks like it contains details about a person. Change or clear it, then submit.',
+      });
+      return;
+    }
     if (copiedFrom && !checkedCopied) {
       show({
         kind: 'failed',

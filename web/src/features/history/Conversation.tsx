@@ -2,6 +2,7 @@
  * A return and the reporter's reply to it, read as a conversation: what the reviewer asked, then
  * what the agency answered when it sent the corrected report.
  */
+import type { ReactNode } from 'react';
 import type { RevisionReview, RevisionSummary } from '../submissions/types';
 
 export function Conversation({
@@ -13,7 +14,7 @@ export function Conversation({
   returned: RevisionReview | null;
   reply: RevisionSummary['reply'];
   /** Actions beside the reply, such as removing it. */
-  children?: React.ReactNode;
+  children?: ReactNode;
 }) {
   return (
     <div className="conversation">
