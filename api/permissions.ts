@@ -166,3 +166,11 @@ export function canManageOwnAccount(user: User): boolean {
 export function canReplyToReturn(user: User, agency: Pick<Agency, 'id'>): boolean {
   return user.tokenId === undefined && user.role === 'reporter' && user.agencyId === agency.id;
 }
+
+/**
+ * Starting an empty report from the previous quarter's figures is for the agency's reporters, as
+ * people, wherever they may edit it: copied figures wait for a person to check each one.
+ */
+export function canCopyPreviousQuarter(user: User, s: SubmissionContext): boolean {
+  return user.tokenId === undefined && canEditSubmission(user, s);
+}

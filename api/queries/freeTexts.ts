@@ -60,8 +60,8 @@ export function redactFreeText(
 }
 
 /**
- * Forgets a submission's draft texts that nothing refers to any more (an explanation rewritten or
- * cleared before it was ever submitted), so no copy is left where no admin could find and remove it.
+ * Forgets a submission's draft texts that nothing refers to any more (an explanation or a reply
+ * rewritten or cleared before it was ever submitted), so no copy is left where no admin could find and remove it.
  * A removed one stays: the audit log's record of its removal names it. So does one a review refers
  * to (texts moved by migration 008 share an id when a report held the same words twice).
  */
@@ -75,6 +75,8 @@ export function deleteUnusedDraftTexts(db: Db, submissionId: number, ids: Iterab
                      WHERE s.id = ? AND j.value = free_texts.id)
      AND NOT EXISTS (SELECT 1 FROM submission_revisions r, json_each(r.explanation_ids) j
                      WHERE r.submission_id = ? AND j.value = free_texts.id)
-     AND NOT EXISTS (SELECT 1 FROM submission_reviews v WHERE v.comment_id = free_texts.id)`,
+     AND NOT EXISTS (SELECT 1 FROM submission_reviews v WHERE v.comment_id = free_texts.id)
+     AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.draft_reply_id = free_texts.id)
+     AND NOT EXISTS (SELECT 1 FROM submission_revisions r WHERE r.reply_id = free_texts.id)`,
   ).run(JSON.stringify(unique), submissionId, submissionId);
 }

@@ -37,8 +37,9 @@ export function getSubmission(db: Db, agencyId: number, periodId: number): Submi
 }
 
 /**
- * Submits a draft: snapshots its working values and explanations into a new immutable revision and
- * marks it submitted. Returns the revision number. `explanations`, when given, are kept as new texts
+ * Submits a draft: snapshots its working values, explanations and reply to a return into a new
+ * immutable revision and marks it submitted. The draft's reply and its "copied from the previous
+ * quarter" mark are cleared: the one now belongs to the revision, the other has been checked. Returns the revision number. `explanations`, when given, are kept as new texts
  * and replace the draft's first (for a history written without a draft, like the demo's).
  */
 export function insertRevision(
@@ -71,8 +72,8 @@ export function insertRevision(
     const revisionId = Number(
       statement(
         db,
-        `INSERT INTO submission_revisions (submission_id, revision, submitted_at, submitted_by, late, explanation_ids)
-         SELECT ?, ?, ?, ?, ?, draft_explanation_ids FROM submissions WHERE id = ?`,
+        `INSERT INTO submission_revisions (submission_id, revision, submitted_at, submitted_by, late, explanation_ids, reply_id)
+         SELECT ?, ?, ?, ?, ?, draft_explanation_ids, draft_reply_id FROM submissions WHERE id = ?`,
       ).run(r.submissionId, revision, r.at, r.userId, r.late ? 1 : 0, r.submissionId).lastInsertRowid,
     );
     statement(
@@ -83,7 +84,7 @@ export function insertRevision(
     statement(
       db,
       `UPDATE submissions SET status = 'submitted', latest_revision = ?, first_submitted_at = coalesce(first_submitted_at, ?),
-       updated_at = ?, updated_by = ? WHERE id = ?`,
+       updated_at = ?, updated_by = ?, draft_reply_id = NULL, copied_from_period = NULL WHERE id = ?`,
     ).run(revision, r.at, r.at, r.userId, r.submissionId);
     return revision;
   })();
@@ -246,6 +247,10 @@ export type SubmissionState = {
   returnComment: string | null;
   /** The latest review reopened it: a lock exception that lets the agency edit a closed period. */
   reopened: boolean;
+  /** The reply to a return being written, as a kept text; null without one. */
+  draftReply: FreeText | null;
+  /** The quarter whose figures the draft was started from, until it is submitted. */
+  copiedFromPeriod: string | null;
 };
 
 /** Kept texts by key, for a JSON object of key → free text id. */
@@ -266,6 +271,7 @@ export function getSubmissionState(db: Db, agencyId: number, periodId: number): 
     db,
     `SELECT s.id, s.status, s.latest_revision AS latestRevision, s.catalog_version_id AS catalogVersionId,
             s.updated_at AS updatedAt, s.draft_explanation_ids AS draftExplanationIds,
+            s.draft_reply_id AS draftReplyId, s.copied_from_period AS copiedFromPeriod,
             coalesce((SELECT late FROM submission_revisions r WHERE r.submission_id = s.id AND r.revision = 1), 0) AS late,
             (SELECT submitted_at FROM submission_revisions r WHERE r.submission_id = s.id ORDER BY r.revision DESC LIMIT 1) AS submittedAt,
             (SELECT action FROM submission_reviews v WHERE v.submission_id = s.id ORDER BY v.id DESC LIMIT 1) AS lastReview,
@@ -273,19 +279,21 @@ export function getSubmissionState(db: Db, agencyId: number, periodId: number): 
                ORDER BY v.id DESC LIMIT 1) AS lastReturnCommentId
      FROM submissions s WHERE s.agency_id = ? AND s.period_id = ?`,
   ).get(agencyId, periodId) as
-    | (Omit<SubmissionState, 'late' | 'draftExplanations' | 'reopened' | 'returnComment'> & {
+    | (Omit<SubmissionState, 'late' | 'draftExplanations' | 'reopened' | 'returnComment' | 'draftReply'> & {
         late: number;
         draftExplanationIds: string;
+        draftReplyId: number | null;
         lastReview: string | null;
         lastReturnCommentId: number | null;
       })
     | undefined;
   if (!row) return undefined;
-  const { lastReview, lastReturnCommentId, draftExplanationIds, ...rest } = row;
+  const { lastReview, lastReturnCommentId, draftExplanationIds, draftReplyId, ...rest } = row;
   return {
     ...rest,
     late: row.late === 1,
     draftExplanations: textsByKey(db, draftExplanationIds),
+    draftReply: draftReplyId === null ? null : (getFreeTexts(db, [draftReplyId]).get(draftReplyId) ?? null),
     returnComment: row.status === 'returned' ? shownTextOf(db, lastReturnCommentId) : null,
     reopened: lastReview === 'reopen',
   };
@@ -334,6 +342,38 @@ export function updateDraft(
   );
 }
 
+/** Keeps the reply to a return being written (a kept text's id), or forgets it with null. */
+export function setDraftReply(db: Db, submissionId: number, replyId: number | null): void {
+  statement(db, 'UPDATE submissions SET draft_reply_id = ? WHERE id = ?').run(replyId, submissionId);
+}
+
+/** Marks a draft as started from another quarter's figures. */
+export function setCopiedFromPeriod(db: Db, submissionId: number, period: string): void {
+  statement(db, 'UPDATE submissions SET copied_from_period = ? WHERE id = ?').run(period, submissionId);
+}
+
+/**
+ * An agency's standing report for a quarter: its latest revision while it is submitted or approved
+ * (one returned or reopened is being corrected), and only when that revision holds any counts.
+ */
+export function getStandingRevision(
+  db: Db,
+  agencyId: number,
+  periodCode: string,
+): { submissionId: number; revision: number; catalogVersionId: number } | undefined {
+  return statement(
+    db,
+    `SELECT s.id AS submissionId, s.latest_revision AS revision, s.catalog_version_id AS catalogVersionId
+     FROM submissions s
+     JOIN reporting_periods p ON p.id = s.period_id
+     JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = s.latest_revision
+     WHERE s.agency_id = ? AND p.code = ? AND s.status IN ('submitted', 'approved')
+       AND EXISTS (SELECT 1 FROM revision_values v WHERE v.revision_id = r.id)`,
+  ).get(agencyId, periodCode) as
+    | { submissionId: number; revision: number; catalogVersionId: number }
+    | undefined;
+}
+
 export type RevisionSummary = {
   revision: number;
   submittedAt: string;
@@ -343,6 +383,11 @@ export type RevisionSummary = {
   explanations: Record<string, string>;
   /** Warning code → the explanation's id, by which an admin may remove it. */
   explanationIds: Record<string, number>;
+  /**
+   * The reporter's answer to the return of the revision before, sent with this one: the words (or a
+   * note once an admin removed them), the id an admin removes it by, and who wrote it.
+   */
+  reply: { text: string; textId: number; by: string | null } | null;
   reviews: Array<{
     action: 'approve' | 'return' | 'reopen';
     comment: string | null;
@@ -358,13 +403,17 @@ export function listRevisions(db: Db, submissionId: number): RevisionSummary[] {
   const revisions = statement(
     db,
     `SELECT r.revision, r.submitted_at AS submittedAt, u.name AS submittedBy, r.late,
-            r.explanation_ids AS explanationIds
+            r.explanation_ids AS explanationIds, r.reply_id AS replyId, author.name AS repliedBy
      FROM submission_revisions r LEFT JOIN users u ON u.id = r.submitted_by
+     LEFT JOIN free_texts reply ON reply.id = r.reply_id
+     LEFT JOIN users author ON author.id = reply.created_by
      WHERE r.submission_id = ? ORDER BY r.revision DESC`,
   ).all(submissionId) as Array<
-    Omit<RevisionSummary, 'late' | 'explanations' | 'explanationIds' | 'reviews'> & {
+    Omit<RevisionSummary, 'late' | 'explanations' | 'explanationIds' | 'reviews' | 'reply'> & {
       late: number;
       explanationIds: string;
+      replyId: number | null;
+      repliedBy: string | null;
     }
   >;
   const reviews = statement(
@@ -377,16 +426,19 @@ export function listRevisions(db: Db, submissionId: number): RevisionSummary[] {
   const texts = getFreeTexts(db, [
     ...explanationIds.flatMap((ids) => Object.values(ids)),
     ...reviews.flatMap((v) => (v.commentId === null ? [] : [v.commentId])),
+    ...revisions.flatMap((r) => (r.replyId === null ? [] : [r.replyId])),
   ]);
   const shown = (id: number | null) => {
     const text = id === null ? undefined : texts.get(id);
     return text ? shownText(text) : null;
   };
-  return revisions.map((r, i) => {
+  return revisions.map(({ replyId, repliedBy, ...r }, i) => {
     const ids = explanationIds[i] ?? {};
+    const reply = shown(replyId);
     return {
       ...r,
       late: r.late === 1,
+      reply: replyId === null || reply === null ? null : { text: reply, textId: replyId, by: repliedBy },
       explanations: Object.fromEntries(Object.entries(ids).map(([code, id]) => [code, shown(id) ?? ''])),
       explanationIds: ids,
       reviews: reviews

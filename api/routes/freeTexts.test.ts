@@ -71,6 +71,13 @@ const guardedFields: Array<{
     body: (text) => ({ explanations: { trainings_have_trainees: text } }),
   },
   {
+    field: 'PUT /api/submissions/{agency}/{period}/values reply',
+    who: 'river',
+    method: 'PUT',
+    path: '/submissions/RIVER/2026Q3/values',
+    body: (text) => ({ values: {}, reply: text }),
+  },
+  {
     field: 'POST /api/submissions/{agency}/{period}/return comment',
     who: 'admin',
     method: 'POST',

@@ -12,7 +12,9 @@ export const freeTextParams = z.object({
     .number()
     .int()
     .min(1, 'Not a text id.')
-    .describe('The text’s id: `explanationIds` or a review’s `commentId` in a report’s revisions'),
+    .describe(
+      'The text’s id: `explanationIds`, a review’s `commentId` or a reply’s `textId` in a report’s revisions',
+    ),
 });
 export const redactBody = z.object({
   reason: z

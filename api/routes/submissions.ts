@@ -16,8 +16,10 @@ import { recordAudit, viewedSince } from '../queries/audit';
 import { getPeriodByCode } from '../queries/periods';
 import { listPeriodSubmissions } from '../queries/submissions';
 import {
+  copyPreviousQuarter,
   diffRevisions,
   getSubmissionDetail,
+  maxReplyLength,
   reviewSubmission,
   revisionsOf,
   revisionValues,
@@ -59,11 +61,25 @@ export const saveValuesBody = z.object({
   explanations: explanations(explanationText.nullable())
     .optional()
     .describe(`${explanationsWords} (at most ${maxExplanations}); null removes one`),
+  reply: z
+    .string()
+    .max(maxReplyLength, `Keep your reply under ${maxReplyLength.toLocaleString('en-US')} characters.`)
+    .nullable()
+    .optional()
+    .describe(
+      'While the report is returned, the reporter’s answer to the return comment, sent with the next submit; empty or null removes it. Only the agency’s reporters, as people',
+    ),
 });
 export const submitBody = z.object({
   explanations: explanations(explanationText)
     .optional()
     .describe(`${explanationsWords} (at most ${maxExplanations})`),
+  checkedCopied: z
+    .boolean()
+    .optional()
+    .describe(
+      'Required (true) when the draft was started from the previous quarter’s figures: the reporter has checked every one',
+    ),
 });
 export const returnBody = z.object({
   comment: z
@@ -138,12 +154,34 @@ const submissionDetail = z
       .describe('The catalog version it is reported in: `GET /api/catalog/{id}`'),
     values: z.record(z.string(), z.number().int().min(0)).describe('The draft’s counts by cell key'),
     explanations: z.record(z.string(), z.string()).describe('The draft’s explanations by warning code'),
+    reply: z
+      .string()
+      .nullable()
+      .describe('The reply to the return being written, sent with the next submit; null without one'),
+    copiedFromPeriod: z
+      .string()
+      .nullable()
+      .describe(
+        'The quarter whose figures the draft was started from; until it is submitted, submitting needs `checkedCopied: true`',
+      ),
+    copyFrom: z
+      .string()
+      .nullable()
+      .describe(
+        'The quarter the caller may start this empty report from (`POST …/copy-previous`); null when they may not',
+      ),
     history: z
       .record(z.string(), z.array(z.number()))
       .describe('The agency’s totals of each element in earlier approved quarters, for outlier warnings'),
     findings: z.array(finding).describe('What validation finds in the draft'),
     permissions: z
-      .object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), reopen: z.boolean() })
+      .object({
+        edit: z.boolean(),
+        submit: z.boolean(),
+        review: z.boolean(),
+        reopen: z.boolean(),
+        reply: z.boolean().describe('May write a reply to the return'),
+      })
       .describe('What the caller may do with it now'),
   })
   .meta({
@@ -338,7 +376,9 @@ export const submissionRoutes = new Hono<AppEnv>()
         200: detailResponse,
         ...errorResponses({
           ...editRefusals,
-          400: 'invalid-request: an unknown cell or a value that is not a whole number from 0 to 1,000,000, or an explanation of something that is not a warning on the form (details lists each); personal-data: an explanation looks like personal data',
+          400: 'invalid-request: an unknown cell or a value that is not a whole number from 0 to 1,000,000, an explanation of something that is not a warning on the form (details lists each), or a reply too long; personal-data: an explanation or the reply looks like personal data',
+          403: `${editRefusals[403]}; forbidden: a reply sent with an API token`,
+          409: `${editRefusals[409]}; not-returned: a reply to a report that is not returned`,
         }),
       },
     }),
@@ -361,7 +401,7 @@ export const submissionRoutes = new Hono<AppEnv>()
         200: detailResponse,
         ...errorResponses({
           ...editRefusals,
-          400: 'invalid-request: an explanation is too long, or is of something that is not a warning on the form; personal-data: an explanation looks like personal data',
+          400: 'invalid-request: an explanation is too long, or is of something that is not a warning on the form; personal-data: an explanation looks like personal data; copied-figures-unchecked: the draft was started from the previous quarter’s figures and `checkedCopied` is not true',
           422: 'validation-failed: nothing to submit yet, or errors to fix and warnings to explain (details lists them)',
         }),
       },
@@ -371,6 +411,41 @@ export const submissionRoutes = new Hono<AppEnv>()
     (c) => {
       const { agency, period } = c.req.valid('param');
       return c.json(submitDraft(c.var.db, requireUser(c), agency, period, c.req.valid('json'), clockOf(c)));
+    },
+  )
+  .post(
+    '/:agency/:period/copy-previous',
+    describeRoute({
+      tags: ['Submissions'],
+      summary: 'Start an empty report from the previous quarter’s figures, as a draft to check',
+      description:
+        'Copies the counts of the agency’s submitted or approved report for the quarter before into this quarter’s draft (explanations are not copied). Counts this quarter’s form has no box for are left out and listed. The draft is marked as copied, and cannot be submitted until the reporter says they checked every figure. Only the agency’s reporters, as people.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse(
+          'The draft with the copied counts, and what was copied',
+          z.object({
+            submission: submissionDetail,
+            copied: z.object({
+              from: z.string().describe('The quarter copied from'),
+              cells: z.number().int().describe('How many counts were copied'),
+              leftOut: z
+                .array(z.object({ cell: z.string(), label: z.string() }))
+                .describe('Counts of that quarter this form has no box for'),
+            }),
+          }),
+        ),
+        ...errorResponses({
+          ...editRefusals,
+          403: `${editRefusals[403]}; forbidden: an API token`,
+          409: `${editRefusals[409]}; report-not-empty: the report already has counts or was submitted before; nothing-to-copy: no submitted or approved report for the quarter before, or none of its counts fit this form`,
+        }),
+      },
+    }),
+    validate('param', submissionPath),
+    (c) => {
+      const { agency, period } = c.req.valid('param');
+      return c.json(copyPreviousQuarter(c.var.db, requireUser(c), agency, period, clockOf(c)));
     },
   )
   .post(
@@ -423,6 +498,14 @@ export const submissionRoutes = new Hono<AppEnv>()
                 explanationIds: z
                   .record(z.string(), z.number().int())
                   .describe('By warning code, the id an admin removes an explanation by'),
+                reply: z
+                  .object({
+                    text: z.string().describe('The words; once an admin removes them, a note saying so'),
+                    textId: z.number().int().describe('The id an admin removes the reply by'),
+                    by: z.string().nullable().describe('Who wrote it'),
+                  })
+                  .nullable()
+                  .describe('The reporter’s answer to the return of the revision before, sent with this one'),
                 reviews: z.array(
                   z.object({
                     action: z.enum(['approve', 'return', 'reopen']),

@@ -8,13 +8,16 @@ import type { Catalog } from '../domain/catalog';
 import { cellLabel, parseCellKey, sectionsFor } from '../domain/catalog';
 import { type Clock, todayOf } from '../domain/clock';
 import { entryWindow, hasNotEnded, notOpenYetMessage } from '../domain/entry';
+import { previousPeriod } from '../domain/periods';
 import { repeatableName } from '../domain/pii';
 import { buildTemplate, maxCount, readUpload } from '../domain/upload';
 import { blockingFindings, type Finding, validateQuarter } from '../domain/validation';
 import { ApiError, firstProblems, forbidden, notFound } from '../errors';
 import {
+  canCopyPreviousQuarter,
   canEditSubmission,
   canReopenSubmission,
+  canReplyToReturn,
   canReviewSubmission,
   canViewSubmission,
   isAdmin,
@@ -28,6 +31,7 @@ import { getPeriodByCode, type ReportingPeriod } from '../queries/periods';
 import { getDraftValues, getElementHistory, getRevisionValues } from '../queries/raw/agencyValues';
 import {
   deleteDataValues,
+  getStandingRevision,
   getSubmissionState,
   insertReview,
   insertRevision,
@@ -35,6 +39,8 @@ import {
   listAgencyQuarters,
   listRevisions,
   type SubmissionState,
+  setCopiedFromPeriod,
+  setDraftReply,
   updateDraft,
 } from '../queries/submissions';
 import type { User } from '../queries/users';
@@ -67,15 +73,25 @@ function load(db: Db, user: User, agencyCode: string, periodCode: string): Conte
 const statusOf = (ctx: Context): SubmissionState['status'] | 'not_started' =>
   ctx.state?.status ?? 'not_started';
 
-function permissionsFor(user: User, ctx: Context, today: string) {
-  const s = {
+function submissionContext(ctx: Context, today: string) {
+  return {
     agency: ctx.agency,
     status: statusOf(ctx),
     periodOpen: entryWindow(ctx.period, today).open,
     reopened: ctx.state?.reopened ?? false,
   };
+}
+
+function permissionsFor(user: User, ctx: Context, today: string) {
+  const s = submissionContext(ctx, today);
   const edit = canEditSubmission(user, s);
-  return { edit, submit: edit, review: canReviewSubmission(user, s), reopen: canReopenSubmission(user, s) };
+  return {
+    edit,
+    submit: edit,
+    review: canReviewSubmission(user, s),
+    reopen: canReopenSubmission(user, s),
+    reply: edit && s.status === 'returned' && canReplyToReturn(user, ctx.agency),
+  };
 }
 
 /** Why this user may not change this submission, as the error to answer with. */
@@ -124,6 +140,27 @@ function findingsFor(db: Db, ctx: Context, values: ReadonlyMap<string, number>):
   });
 }
 
+/** A report nothing has been entered in yet: never submitted, and no counts in its draft. */
+const isEmptyReport = (ctx: Context, values: ReadonlyMap<string, number>) =>
+  (ctx.state?.latestRevision ?? 0) === 0 && values.size === 0;
+
+/**
+ * The quarter this user may start this report from: the one before, when the report is empty, they
+ * may copy into it, and the agency's report for that quarter stands (submitted or approved).
+ */
+function copyOffer(
+  db: Db,
+  user: User,
+  ctx: Context,
+  values: ReadonlyMap<string, number>,
+  today: string,
+): string | null {
+  if (!canCopyPreviousQuarter(user, submissionContext(ctx, today)) || !isEmptyReport(ctx, values))
+    return null;
+  const previous = previousPeriod(ctx.period.code);
+  return getStandingRevision(db, ctx.agency.id, previous) ? previous : null;
+}
+
 function detail(db: Db, user: User, ctx: Context, today: string) {
   const values = ctx.state ? getDraftValues(db, ctx.state.id) : new Map<string, number>();
   return {
@@ -144,6 +181,9 @@ function detail(db: Db, user: User, ctx: Context, today: string) {
     catalogVersionId: ctx.catalogVersionId,
     values: Object.fromEntries(values),
     explanations: wordsOf(ctx.state?.draftExplanations ?? {}),
+    reply: ctx.state?.draftReply?.text ?? null,
+    copiedFromPeriod: ctx.state?.copiedFromPeriod ?? null,
+    copyFrom: copyOffer(db, user, ctx, values, today),
     history: Object.fromEntries(historyOf(db, ctx)),
     findings: findingsFor(db, ctx, values),
     permissions: permissionsFor(user, ctx, today),
@@ -330,7 +370,11 @@ export function saveDraft(
   user: User,
   agencyCode: string,
   periodCode: string,
-  input: { values: Record<string, number | null>; explanations?: Record<string, string | null> },
+  input: {
+    values: Record<string, number | null>;
+    explanations?: Record<string, string | null>;
+    reply?: string | null;
+  },
   clock: Clock,
 ): SubmissionDetail {
   const today = todayOf(clock);
@@ -354,7 +398,10 @@ export function saveDraft(
     }
     if (problems.length > 0) throw unsaved(problems);
     checkExplanations(ctx, input.explanations, clock.now);
+    if (input.reply !== undefined) checkReply(user, ctx, input.reply, clock.now);
     writeDraft(db, user, ctx, changes, input.explanations, clock.now);
+    const replied =
+      input.reply !== undefined && writeReply(db, user, ctx.state as SubmissionState, input.reply, clock.now);
     recordAudit(db, {
       at: isoNow(clock.now),
       userId: user.id,
@@ -365,10 +412,123 @@ export function saveDraft(
         agency: ctx.agency.code,
         period: ctx.period.code,
         cells: changes.size,
+        ...(replied ? { reply: true } : {}),
         ...(user.tokenId ? { tokenId: user.tokenId } : {}),
       },
     });
     return detail(db, user, load(db, user, agencyCode, periodCode), today);
+  })();
+}
+
+/** How long a reply to a return may be: a few sentences about the counts. */
+export const maxReplyLength = 1000;
+
+/**
+ * Refuses a reply unless it is one of the agency's own reporters, as a person, answering a return,
+ * and unless the words pass the personal-data guard.
+ */
+function checkReply(user: User, ctx: Context, reply: string | null, now: Date): void {
+  if (!canReplyToReturn(user, ctx.agency))
+    throw forbidden(
+      user.tokenId === undefined
+        ? `Only ${ctx.agency.name}'s reporters can reply to the coalition about its report.`
+        : 'A reply to the coalition is written by a person, so it cannot be sent with an API token.',
+    );
+  if (statusOf(ctx) !== 'returned')
+    throw new ApiError(
+      409,
+      'not-returned',
+      'You can write a reply only while the coalition has returned the report for correction.',
+    );
+  guardFreeText([{ field: 'reply', place: 'Your reply', text: reply, maxLength: maxReplyLength }], now);
+}
+
+/**
+ * Keeps the reply being written with the draft: new words as a new text, an empty reply as none.
+ * The text it replaces is forgotten, since nothing else refers to it. True when it changed.
+ */
+function writeReply(db: Db, user: User, state: SubmissionState, reply: string | null, now: Date): boolean {
+  const words = reply?.trim() ?? '';
+  const current = state.draftReply;
+  if ((current?.text ?? '') === words) return false;
+  setDraftReply(
+    db,
+    state.id,
+    words === '' ? null : insertFreeText(db, { text: words, userId: user.id, at: isoNow(now) }),
+  );
+  if (current) deleteUnusedDraftTexts(db, state.id, [current.id]);
+  return true;
+}
+
+/** The figures copied into a draft: from which quarter, how many, and those this form has no box for. */
+export type CopiedFigures = { from: string; cells: number; leftOut: Array<{ cell: string; label: string }> };
+
+/**
+ * Starts an empty report from the agency's standing report of the quarter before, as a draft marked
+ * as copied (it can't be submitted until the reporter says they checked every figure). Counts this
+ * quarter's form has no box for are left out and listed; explanations are not copied, since they
+ * explained last quarter's figures.
+ */
+export function copyPreviousQuarter(
+  db: Db,
+  user: User,
+  agencyCode: string,
+  periodCode: string,
+  clock: Clock,
+): { submission: SubmissionDetail; copied: CopiedFigures } {
+  const today = todayOf(clock);
+  return db.transaction(() => {
+    const ctx = load(db, user, agencyCode, periodCode);
+    if (!permissionsFor(user, ctx, today).edit) throw refusalToEdit(user, ctx, today);
+    if (!canCopyPreviousQuarter(user, submissionContext(ctx, today)))
+      throw forbidden(
+        'Starting from last quarter’s figures is for a person, who then checks each one, so it cannot be done with an API token.',
+      );
+    if (!isEmptyReport(ctx, ctx.state ? getDraftValues(db, ctx.state.id) : new Map()))
+      throw new ApiError(
+        409,
+        'report-not-empty',
+        'This report already has figures, so nothing was copied: copying would overwrite them.',
+      );
+    const from = previousPeriod(ctx.period.code);
+    const standing = getStandingRevision(db, ctx.agency.id, from);
+    const nothing = () =>
+      new ApiError(
+        409,
+        'nothing-to-copy',
+        `${ctx.agency.name} has no submitted figures for ${from} that fit this form, so there is nothing to start from.`,
+      );
+    if (!standing) throw nothing();
+    const previous = getRevisionValues(db, standing.submissionId, standing.revision) ?? new Map();
+    const previousCatalog = catalogVersion(db, standing.catalogVersionId).catalog;
+    const kept = new Map<string, number>();
+    const leftOut: CopiedFigures['leftOut'] = [];
+    for (const [cell, value] of previous)
+      if (reportableCell(ctx, cell)) kept.set(cell, value);
+      else leftOut.push({ cell, label: cellLabel(previousCatalog, cell) });
+    if (kept.size === 0) throw nothing();
+    writeDraft(db, user, ctx, kept, undefined, clock.now);
+    const submissionId = getSubmissionState(db, ctx.agency.id, ctx.period.id)?.id as number;
+    setCopiedFromPeriod(db, submissionId, from);
+    recordAudit(db, {
+      at: isoNow(clock.now),
+      userId: user.id,
+      action: 'copy-previous',
+      entityType: 'submission',
+      entityId: submissionId,
+      details: {
+        agency: ctx.agency.code,
+        period: ctx.period.code,
+        from,
+        revision: standing.revision,
+        cells: kept.size,
+        leftOut: leftOut.length,
+      },
+    });
+    return {
+      submission: detail(db, user, load(db, user, agencyCode, periodCode), today),
+      copied: { from, cells: kept.size, leftOut },
+    };
   })();
 }
 
@@ -381,7 +541,7 @@ export function submitDraft(
   user: User,
   agencyCode: string,
   periodCode: string,
-  input: { explanations?: Record<string, string> },
+  input: { explanations?: Record<string, string>; checkedCopied?: boolean },
   clock: Clock,
 ): SubmissionDetail {
   const today = todayOf(clock);
@@ -394,6 +554,13 @@ export function submitDraft(
         'validation-failed',
         'There is nothing to submit yet: enter your counts first.',
         [],
+      );
+    const copiedFrom = ctx.state.copiedFromPeriod;
+    if (copiedFrom !== null && input.checkedCopied !== true)
+      throw new ApiError(
+        400,
+        'copied-figures-unchecked',
+        `These figures were copied from ${copiedFrom}. Check every number against this quarter's records, tick "I have checked every figure", then submit.`,
       );
     checkExplanations(ctx, input.explanations, clock.now);
     const values = getDraftValues(db, ctx.state.id);
@@ -455,6 +622,7 @@ export function submitDraft(
         period: ctx.period.code,
         revision,
         late,
+        ...(copiedFrom === null ? {} : { copiedFrom }),
         ...(user.tokenId ? { tokenId: user.tokenId } : {}),
       },
     });

@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Me } from '../../api/types';
@@ -15,7 +16,11 @@ const ash = { code: 'ASH', name: 'Asian Women’s Shelter South Bay', type: 'vic
 const reporter = person('reporter', { name: 'Reporter One', agency: ash });
 const admin = person('admin', { name: 'Admin One' });
 
-function render(detail: SubmissionDetail | undefined, me: Me = reporter): string {
+function render(
+  detail: SubmissionDetail | undefined,
+  me: Me = reporter,
+  cached: ReadonlyArray<readonly [QueryKey, unknown]> = [],
+): string {
   return renderCached(
     <Routes>
       <Route path="/report/:agency/:period" element={<DataEntryPage />} />
@@ -23,6 +28,7 @@ function render(detail: SubmissionDetail | undefined, me: Me = reporter): string
     [
       [authKeys.me(), me],
       ...(detail ? [[submissionKeys.detail('ASH', '2026Q4'), detail] as const, cachedCatalog()] : []),
+      ...cached,
     ],
     '/report/ASH/2026Q4',
   );
@@ -34,7 +40,7 @@ const underWay = () =>
     status: 'not_started',
     values: {},
     period: { ...makeDetail().period, open: false },
-    permissions: { edit: false, submit: false, review: false, reopen: false },
+    permissions: { edit: false, submit: false, review: false, reopen: false, reply: false },
   });
 
 function textOf(html: string): string {
@@ -189,7 +195,7 @@ describe('DataEntryPage', () => {
         late: true,
         submittedAt: '2026-11-03T18:00:00Z',
         values: { survivors_served: 0 },
-        permissions: { edit: false, submit: false, review: false, reopen: false },
+        permissions: { edit: false, submit: false, review: false, reopen: false, reply: false },
       }),
     );
     const text = textOf(html);
@@ -209,7 +215,7 @@ describe('DataEntryPage', () => {
         status: 'submitted',
         revision: 1,
         submittedAt: '2026-11-03T18:00:00Z',
-        permissions: { edit: false, submit: false, review: true, reopen: false },
+        permissions: { edit: false, submit: false, review: true, reopen: false, reply: false },
       }),
       admin,
     );
@@ -230,7 +236,7 @@ describe('DataEntryPage', () => {
         submittedAt: '2026-11-03T18:00:00Z',
         // A quarter that has ended and that the coalition has closed.
         period: { ...makeDetail().period, open: false, opensOn: '2026-10-01' },
-        permissions: { edit: false, submit: false, review: false, reopen: true },
+        permissions: { edit: false, submit: false, review: false, reopen: true, reply: false },
       }),
       admin,
     );
@@ -266,5 +272,105 @@ describe('DataEntryPage', () => {
     const html = render(makeDetail({ period: { ...makeDetail().period, deadline: '2026-10-30' } }));
     expect(textOf(html)).toContain('Was due October 30, 2026');
     expect(textOf(html)).toContain('A late report still counts');
+  });
+
+  test('an empty report offers to start from the previous quarter’s figures', () => {
+    const text = textOf(render(makeDetail({ copyFrom: '2026Q3' })));
+    expect(text).toContain('Start from 2026Q3’s figures? If little has changed');
+    expect(text).toContain('Explanations are not copied.');
+    expect(text).toContain('Start from 2026Q3’s figures');
+    expect(textOf(render(makeDetail()))).not.toContain('Start from');
+  });
+
+  test('a copied draft says so and asks for a tick before it is submitted', () => {
+    const html = render(makeDetail({ copiedFromPeriod: '2026Q2', values: { survivors_served: 3 } }));
+    const text = textOf(html);
+    expect(text).toContain(
+      "These are 2026Q2's figures, copied as a starting point. Check and change every number before you submit.",
+    );
+    expect(text).toContain("I have checked every figure This report started from 2026Q2's figures.");
+    const box = html.match(/<input[^>]*type="checkbox"[^>]*>/)?.[0] ?? '';
+    expect(box).toMatch(/id="([^"]+)"/);
+    expect(html).toContain(
+      `<label for="${box.match(/id="([^"]+)"/)?.[1]}">I have checked every figure</label>`,
+    );
+    expect(textOf(render(makeDetail()))).not.toContain('I have checked every figure');
+  });
+
+  test('a returned report gives its reporter a box to reply, holding the saved reply', () => {
+    const returned = makeDetail({
+      status: 'returned',
+      revision: 1,
+      submittedAt: '2026-11-03T18:00:00Z',
+      returnComment: 'Please check the county breakdown.',
+      reply: 'Two survivors were counted in both counties.',
+      permissions: { edit: true, submit: true, review: false, reopen: false, reply: true },
+    });
+    const html = render(returned);
+    const text = textOf(html);
+    expect(text).toContain('Please check the county breakdown. Your reply to the coalition (optional)');
+    expect(html).toMatch(
+      /<textarea[^>]*maxLength="1000"[^>]*>Two survivors were counted in both counties.<\/textarea>/,
+    );
+    expect(
+      textOf(render({ ...returned, permissions: { ...returned.permissions, reply: false } })),
+    ).not.toContain('Your reply to the coalition');
+  });
+
+  test('the reviewer of a corrected report reads the reply under the return, beside what changed', () => {
+    const submitted = makeDetail({
+      status: 'submitted',
+      revision: 2,
+      submittedAt: '2026-11-10T18:00:00Z',
+      permissions: { edit: false, submit: false, review: true, reopen: false, reply: false },
+    });
+    const revision = { submittedBy: 'Reporter One', late: false, explanations: {}, explanationIds: {} };
+    const text = textOf(
+      render(submitted, admin, [
+        [
+          submissionKeys.revisions('ASH', '2026Q4'),
+          {
+            revisions: [
+              {
+                ...revision,
+                revision: 2,
+                submittedAt: '2026-11-10T18:00:00Z',
+                reply: { text: 'Two survivors were counted twice.', textId: 9, by: 'Reporter One' },
+                reviews: [],
+              },
+              {
+                ...revision,
+                revision: 1,
+                submittedAt: '2026-11-03T18:00:00Z',
+                reply: null,
+                reviews: [
+                  {
+                    action: 'return',
+                    comment: 'Please check the county breakdown.',
+                    commentId: 3,
+                    reviewedBy: 'Admin One',
+                    reviewedAt: '2026-11-05T18:00:00Z',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+        [
+          submissionKeys.diff('ASH', '2026Q4', 1, 2),
+          {
+            from: 1,
+            to: 2,
+            changes: [{ cell: 'survivors_served', label: 'Survivors served', from: 5, to: 3 }],
+          },
+        ],
+      ]),
+    );
+    expect(text).toContain(
+      'The agency’s answer to your return of revision 1 Returned: Please check the county breakdown. Reply from Reporter One: Two survivors were counted twice.',
+    );
+    expect(text).toContain('What changed since revision 1');
+    expect(text).toContain('1 count changed from revision 1 to revision 2');
+    expect(text).toContain('Survivors served 5 3');
   });
 });

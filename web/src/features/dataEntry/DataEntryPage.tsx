@@ -21,6 +21,7 @@ import { countBySection, findingsByAnchor, findingsByCell } from './findings';
 import { type FormModel, FormModelContext } from './formModel';
 import { cellsOf, enterOrder, layoutSections, type SectionLayout } from './layout';
 import { ReportHeader, ReturnComment } from './ReportHeader';
+import { CopiedBanner, CopyPrevious, ReplyBox } from './ReviewConversation';
 import { ReviewPanel } from './ReviewPanel';
 import { describeSave, historyPath, lockReason } from './reportState';
 import { SubmitPanel } from './SubmitPanel';
@@ -139,7 +140,14 @@ function ReportForm({ detail, catalog }: { detail: SubmissionDetail; catalog: Ca
         </div>
 
         {detail.status === 'returned' && detail.returnComment ? (
-          <ReturnComment comment={detail.returnComment} />
+          <ReturnComment comment={detail.returnComment}>
+            {detail.permissions.reply ? <ReplyBox draft={draft} /> : null}
+          </ReturnComment>
+        ) : null}
+        {detail.copiedFromPeriod ? <CopiedBanner from={detail.copiedFromPeriod} /> : null}
+        {/* Once anything is typed the report is no longer empty, so the offer goes. */}
+        {editable && Object.keys(draft.entries).length === 0 ? (
+          <CopyPrevious detail={detail} onCopied={announce} />
         ) : null}
         {locked ? <p className="notice notice--info lock-notice">{locked}</p> : null}
         <ReviewPanel detail={detail} onDone={announce} />

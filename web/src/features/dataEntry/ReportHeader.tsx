@@ -1,4 +1,5 @@
 /** The top of a report: whose it is, which quarter, when it is due, and where it stands. */
+import type { ReactNode } from 'react';
 import { Link, useInRouterContext } from 'react-router';
 import { monthsOf } from '../../../../api/domain/periods';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
@@ -69,8 +70,8 @@ function HistoryLink({ href }: { href: string }) {
   return inRouter ? <Link to={href}>{text}</Link> : <a href={href}>{text}</a>;
 }
 
-/** The reviewer's comment on a returned report, shown before anything else on the form. */
-export function ReturnComment({ comment }: { comment: string }) {
+/** The reviewer's comment on a returned report, shown before anything else on the form, with the reply box. */
+export function ReturnComment({ comment, children }: { comment: string; children?: ReactNode }) {
   return (
     <section className="panel panel--attention" aria-labelledby="return-heading">
       <h2 id="return-heading">The coalition returned this report for correction</h2>
@@ -78,6 +79,7 @@ export function ReturnComment({ comment }: { comment: string }) {
         <p className="comment__label">Reviewer's comment</p>
         <p className="comment__text">{comment}</p>
       </div>
+      {children}
       <p>
         Correct the counts below, then submit the report again. Your earlier version is kept in the history.
       </p>

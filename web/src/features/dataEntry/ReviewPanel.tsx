@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../components/QueryStatus';
 import { useApproveReport, useReopenReport, useReturnReport } from '../submissions/mutations';
 import type { SubmissionDetail } from '../submissions/types';
+import { ChangesSinceReturn } from './ReviewConversation';
 import { historyPath } from './reportState';
 
 export function ReviewPanel({
@@ -56,6 +57,7 @@ function ApproveOrReturn({
         {detail.agency.name} submitted revision {detail.revision}. Check the counts below, then approve the
         report or return it with a comment saying what to correct.
       </p>
+      {detail.revision > 1 ? <ChangesSinceReturn detail={detail} /> : null}
       <div role="alert">{failure ? <p className="form-error">{errorMessage(failure)}</p> : null}</div>
       <div className="review-actions">
         <div>

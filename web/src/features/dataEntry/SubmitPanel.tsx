@@ -3,7 +3,7 @@
  * the way (boxes that aren't counts, problems, unexplained warnings), with links to each. The
  * server checks again and its answer, if it refuses, is shown the same way.
  */
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Catalog } from '../../../../api/domain/catalog';
 import type { Finding } from '../../../../api/domain/validation';
 import { isApiError } from '../../api/client';
@@ -42,6 +42,10 @@ export function SubmitPanel({
   const [busy, setBusy] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   const resubmitting = detail.revision > 0;
+  // A draft started from another quarter's figures goes only once the reporter says they checked them.
+  const copiedFrom = detail.copiedFromPeriod;
+  const [checkedCopied, setCheckedCopied] = useState(false);
+  const checkId = `${useId()}-checked`;
 
   const show = (next: Outcome) => {
     setOutcome(next);
@@ -56,6 +60,22 @@ export function SubmitPanel({
       show({ kind: 'blocked', blockers, fromServer: false });
       return;
     }
+    // A refused reply would otherwise be left behind without a word: the reporter changes or clears it first.
+    if (draft.replyProblem) {
+      show({
+        kind: 'failed',
+        message:
+          'Your reply to the coalition was not saved because it looks like it contains details about a person. Change or clear it, then submit.',
+      });
+      return;
+    }
+    if (copiedFrom && !checkedCopied) {
+      show({
+        kind: 'failed',
+        message: `These figures were copied from ${copiedFrom}. Check every number, then tick "I have checked every figure" above the button.`,
+      });
+      return;
+    }
     setBusy(true);
     setOutcome({ kind: 'none' });
     try {
@@ -66,7 +86,9 @@ export function SubmitPanel({
         const text = usable[finding.code]?.trim();
         if (finding.severity === 'warning' && text) explanations[finding.code] = text;
       }
-      const submitted = await submit.mutateAsync(explanations);
+      const submitted = await submit.mutateAsync(
+        copiedFrom ? { explanations, checkedCopied: true } : { explanations },
+      );
       onSubmitted(submitted);
     } catch (error) {
       if (isApiError(error, 'validation-failed')) {
@@ -108,6 +130,22 @@ export function SubmitPanel({
           </div>
         ) : null}
       </div>
+      {copiedFrom ? (
+        <div className="field submit-panel__check">
+          <input
+            id={checkId}
+            type="checkbox"
+            checked={checkedCopied}
+            aria-describedby={`${checkId}-help`}
+            onChange={(event) => setCheckedCopied(event.target.checked)}
+          />
+          <label htmlFor={checkId}>I have checked every figure</label>
+          <p id={`${checkId}-help`} className="field-help">
+            This report started from {copiedFrom}'s figures. Tick this once each number is right for{' '}
+            {detail.period.code}.
+          </p>
+        </div>
+      ) : null}
       <button type="button" className="button" aria-disabled={busy} onClick={() => void onSubmit()}>
         {busy ? 'Submitting…' : resubmitting ? 'Submit the corrected report' : 'Submit report'}
       </button>

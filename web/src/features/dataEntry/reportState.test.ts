@@ -19,7 +19,7 @@ describe('reportPath and historyPath', () => {
 });
 
 describe('lockReason', () => {
-  const readOnly = { edit: false, submit: false, review: false, reopen: false };
+  const readOnly = { edit: false, submit: false, review: false, reopen: false, reply: false };
   const notYetPeriod = { ...makeDetail().period, open: false };
   test.each([
     { name: 'an editable draft has no lock', overrides: {}, admin: false, expected: null },

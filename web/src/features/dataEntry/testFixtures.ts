@@ -171,9 +171,12 @@ export function makeDetail(overrides: Partial<SubmissionDetail> = {}): Submissio
     catalogVersionId: 1,
     values: {},
     explanations: {},
+    reply: null,
+    copiedFromPeriod: null,
+    copyFrom: null,
     history: {},
     findings: [],
-    permissions: { edit: true, submit: true, review: false, reopen: false },
+    permissions: { edit: true, submit: true, review: false, reopen: false, reply: false },
     ...overrides,
   };
 }

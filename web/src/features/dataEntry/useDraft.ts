@@ -43,6 +43,11 @@ export type Draft = {
   setExplanation: (code: string, text: string) => void;
   /** Explanations refused as personal data, by finding code, while they still read as refused. */
   explanationProblems: Map<string, string>;
+  /** The reply to a return: what is saved, or what is being typed. */
+  reply: string;
+  setReply: (text: string) => void;
+  /** Why the reply was refused, while it still reads as refused. */
+  replyProblem: string | null;
   save: SaveState;
   /** True while anything typed has not reached the server. */
   unsaved: boolean;
@@ -52,12 +57,31 @@ export type Draft = {
   reset: () => void;
 };
 
-/** What is waiting to be sent: only changed cells, and explanations only when any changed. */
+/** A refused text: the words as sent, and why. */
+type Refusal = { text: string; message: string };
+
+/**
+ * The reply to send: the typed words when they differ from what is saved, unless they read exactly as
+ * the server refused them. Only while the reporter may reply.
+ */
+function changedReply(
+  detail: SubmissionDetail,
+  typed: string | null,
+  refused: Refusal | null,
+): string | null {
+  if (!detail.permissions.reply || typed === null) return null;
+  const words = typed.trim();
+  if (words === (detail.reply ?? '') || words === refused?.text) return null;
+  return words;
+}
+
+/** What is waiting to be sent: only changed cells, and explanations and the reply only when they changed. */
 function pendingBody(
   detail: SubmissionDetail,
   entries: Record<string, string>,
   explanationDrafts: Record<string, string>,
-  refused: Record<string, { text: string; message: string }>,
+  refused: Record<string, Refusal>,
+  reply: string | null,
 ): SaveValuesBody | null {
   const values = changedValues(detail.values, entries);
   const refusedTexts = Object.fromEntries(Object.entries(refused).map(([code, r]) => [code, r.text]));
@@ -65,23 +89,46 @@ function pendingBody(
     changedExplanations(detail.explanations, explanationDrafts),
     refusedTexts,
   );
-  if (isEmptyChange({ values, explanations })) return null;
-  return Object.keys(explanations).length > 0 ? { values, explanations } : { values };
+  if (isEmptyChange({ values, explanations }) && reply === null) return null;
+  return {
+    values,
+    ...(Object.keys(explanations).length > 0 ? { explanations } : {}),
+    ...(reply === null ? {} : { reply }),
+  };
 }
+
+/** The field name the server gives a refused reply, beside the explanations' warning codes. */
+const replyField = 'reply';
 
 export function useDraft(detail: SubmissionDetail): Draft {
   const editable = detail.permissions.edit;
   const [entries, setEntries] = useState<Record<string, string>>({});
   const [explanationDrafts, setExplanationDrafts] = useState<Record<string, string>>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [refusedExplanations, setRefusedExplanations] = useState<
-    Record<string, { text: string; message: string }>
-  >({});
+  const [refusedExplanations, setRefusedExplanations] = useState<Record<string, Refusal>>({});
+  const [replyDraft, setReplyDraft] = useState<string | null>(null);
+  const [refusedReply, setRefusedReply] = useState<Refusal | null>(null);
   const mutation = useSaveValues({ agency: detail.agency.code, period: detail.period.code });
 
   // The latest state, for timers and promises that outlive the render that started them.
-  const latest = useRef({ detail, entries, explanationDrafts, editable, refusedExplanations });
-  latest.current = { detail, entries, explanationDrafts, editable, refusedExplanations };
+  const latest = useRef({
+    detail,
+    entries,
+    explanationDrafts,
+    editable,
+    refusedExplanations,
+    replyDraft,
+    refusedReply,
+  });
+  latest.current = {
+    detail,
+    entries,
+    explanationDrafts,
+    editable,
+    refusedExplanations,
+    replyDraft,
+    refusedReply,
+  };
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<void> | null>(null);
   const retryDelay = useRef(firstRetryMs);
@@ -97,9 +144,17 @@ export function useDraft(detail: SubmissionDetail): Draft {
       explanationDrafts: drafts,
       editable: canEdit,
       refusedExplanations: refused,
+      replyDraft: typedReply,
+      refusedReply: replyRefusal,
     } = latest.current;
     if (!canEdit) return;
-    const body = pendingBody(current, typed, drafts, refused);
+    const body = pendingBody(
+      current,
+      typed,
+      drafts,
+      refused,
+      changedReply(current, typedReply, replyRefusal),
+    );
     if (!body) return;
     const serialized = JSON.stringify(body);
     if (serialized === refusedBody.current) throw new Error('refused');
@@ -120,20 +175,26 @@ export function useDraft(detail: SubmissionDetail): Draft {
         timer.current = setTimeout(() => void runRef.current().catch(() => {}), delay);
       } else {
         const sent = body.explanations ?? {};
-        const refusals = explanationRefusalsOf(error, Object.keys(sent));
+        const { [replyField]: replyRefused, ...refusals } = explanationRefusalsOf(error, [
+          ...Object.keys(sent),
+          ...(body.reply == null ? [] : [replyField]),
+        ]);
+        if (replyRefused !== undefined) setRefusedReply({ text: body.reply ?? '', message: replyRefused });
         if (Object.keys(refusals).length > 0) {
-          // Only the explanations are held back; the counts go again without them.
+          // Only the texts are held back; the counts go again without them.
           setRefusedExplanations((previous) => {
             const next = { ...previous };
             for (const [code, message] of Object.entries(refusals))
               next[code] = { text: sent[code] ?? '', message };
             return next;
           });
-        } else refusedBody.current = serialized;
+        } else if (replyRefused === undefined) refusedBody.current = serialized;
         const message =
           Object.keys(refusals).length > 0
             ? "An explanation wasn't saved because it looks like it contains details about a person. The message beside it says what to change."
-            : errorMessage(error);
+            : replyRefused !== undefined
+              ? "Your reply wasn't saved because it looks like it contains details about a person. The message beside it says what to change."
+              : errorMessage(error);
         setSave({ kind: 'refused', message, cells: cellProblemsOf(error) });
       }
       throw error;
@@ -155,8 +216,15 @@ export function useDraft(detail: SubmissionDetail): Draft {
 
   // Autosave: a pause after the last edit, then a save of whatever changed.
   const pending = useMemo(
-    () => pendingBody(detail, entries, explanationDrafts, refusedExplanations),
-    [detail, entries, explanationDrafts, refusedExplanations],
+    () =>
+      pendingBody(
+        detail,
+        entries,
+        explanationDrafts,
+        refusedExplanations,
+        changedReply(detail, replyDraft, refusedReply),
+      ),
+    [detail, entries, explanationDrafts, refusedExplanations, replyDraft, refusedReply],
   );
   const unsaved = pending !== null;
   useEffect(() => {
@@ -188,6 +256,7 @@ export function useDraft(detail: SubmissionDetail): Draft {
   const setExplanation = useCallback((code: string, text: string) => {
     setExplanationDrafts((previous) => ({ ...previous, [code]: text }));
   }, []);
+  const setReply = useCallback((text: string) => setReplyDraft(text), []);
   const reset = useCallback(() => {
     clearTimeout(timer.current);
     setEntries({});
@@ -216,6 +285,10 @@ export function useDraft(detail: SubmissionDetail): Draft {
     explanations,
     setExplanation,
     explanationProblems,
+    reply: replyDraft ?? detail.reply ?? '',
+    setReply,
+    replyProblem:
+      refusedReply !== null && replyDraft?.trim() === refusedReply.text ? refusedReply.message : null,
     save,
     unsaved,
     flush,

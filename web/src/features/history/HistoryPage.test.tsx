@@ -51,6 +51,11 @@ const revisions: RevisionSummary[] = [
     late: true,
     explanations: { services_covered: 'Two survivors were referred on before services began.' },
     explanationIds: { services_covered: 7 },
+    reply: {
+      text: 'The breakdown now adds up: two survivors were counted twice.',
+      textId: 12,
+      by: 'Reporter One',
+    },
     reviews: [
       {
         action: 'approve',
@@ -68,6 +73,7 @@ const revisions: RevisionSummary[] = [
     late: false,
     explanations: {},
     explanationIds: {},
+    reply: null,
     reviews: [
       {
         action: 'return',
@@ -108,6 +114,26 @@ describe('HistoryPage', () => {
     expect(text).toContain('Comment: The gender breakdown adds up to 41.');
     expect(text).toContain('Approved by Admin One on November 12, 2026');
     expect(html).toContain('href="/report/ASH/2026Q4"');
+  });
+
+  test('a reply reads under the return it answers, with a way for an admin to remove it', () => {
+    const render2 = (role: 'admin' | 'reporter') =>
+      textOf(
+        render({
+          detail: makeDetail({ status: 'approved', revision: 2 }),
+          revisions,
+          diff: { from: 1, to: 2, body: { from: 1, to: 2, changes: [] } },
+          role,
+        }),
+      );
+    const text = render2('admin');
+    const returned = text.indexOf('Reply to the return Returned: The gender breakdown adds up to 41.');
+    expect(returned).toBeGreaterThan(text.indexOf('Revision 2 Submitted'));
+    expect(returned).toBeLessThan(text.indexOf('Revision 1 Submitted'));
+    expect(text).toContain(
+      'Returned: The gender breakdown adds up to 41. Reply from Reporter One: The breakdown now adds up: two survivors were counted twice. Remove this text',
+    );
+    expect(render2('reporter')).not.toContain('Remove this text');
   });
 
   test('compares the two newest versions; identical ones say "No differences"', () => {
@@ -151,7 +177,7 @@ describe('HistoryPage', () => {
   });
 
   test.each([
-    { role: 'admin' as const, buttons: 2 },
+    { role: 'admin' as const, buttons: 3 },
     { role: 'reporter' as const, buttons: 0 },
     { role: 'viewer' as const, buttons: 0 },
   ])('$role sees $buttons "Remove this text" actions', ({ role, buttons }) => {
@@ -167,6 +193,7 @@ describe('HistoryPage', () => {
       expect(html).toContain(
         'aria-label="Remove this text: the comment (Returned for correction by Admin One',
       );
+      expect(html).toContain('aria-label="Remove this text: the reply sent with revision 2"');
     }
   });
 
@@ -174,7 +201,11 @@ describe('HistoryPage', () => {
     const note = '[removed by an administrator on 2026-11-20]';
     const [second, first] = revisions as [RevisionSummary, RevisionSummary];
     const removed: RevisionSummary[] = [
-      { ...second, explanations: { services_covered: note } },
+      {
+        ...second,
+        explanations: { services_covered: note },
+        reply: { text: note, textId: 12, by: 'Reporter One' },
+      },
       { ...first, reviews: first.reviews.map((r) => ({ ...r, comment: note })) },
     ];
     const html = render({
@@ -183,6 +214,7 @@ describe('HistoryPage', () => {
       diff: { from: 1, to: 2, body: { from: 1, to: 2, changes: [] } },
     });
     expect(textOf(html)).toContain(`Comment: ${note}`);
+    expect(textOf(html)).toContain(`Reply from Reporter One: ${note}`);
     expect(html).not.toContain('Remove this text');
   });
 });

@@ -21,7 +21,8 @@ import {
   submissionDetailQuery,
 } from '../submissions/queries';
 import { LateBadge, StatusBadge } from '../submissions/StatusBadge';
-import type { RevisionSummary, SubmissionDetail } from '../submissions/types';
+import type { RevisionReview, RevisionSummary, SubmissionDetail } from '../submissions/types';
+import { Conversation } from './Conversation';
 import { RemoveText } from './RemoveText';
 import {
   defaultComparison,
@@ -30,6 +31,7 @@ import {
   explanationTopic,
   hasWorkingDraft,
   parseVersion,
+  returnAnswered,
   reviewCommentLabel,
   type Version,
   versionName,
@@ -125,6 +127,7 @@ function History({
                 <RevisionItem
                   key={revision.revision}
                   revision={revision}
+                  answers={returnAnswered(revisions, revision.revision)}
                   catalog={catalog}
                   removableIn={removableIn}
                 />
@@ -139,10 +142,13 @@ function History({
 
 function RevisionItem({
   revision,
+  answers,
   catalog,
   removableIn,
 }: {
   revision: RevisionSummary;
+  /** The return this revision was sent in answer to, if it was. */
+  answers: RevisionReview | null;
   catalog: Catalog | undefined;
   /** The report, when the viewer may remove its texts. */
   removableIn: SubmissionRef | null;
@@ -156,6 +162,21 @@ function RevisionItem({
       <p className="status-line">
         {describeSubmission(revision, timeZone)}.{revision.late ? <LateBadge note="Submitted late" /> : null}
       </p>
+      {answers || revision.reply ? (
+        <>
+          <h4>Reply to the return</h4>
+          <Conversation returned={answers} reply={revision.reply}>
+            {revision.reply && removableIn ? (
+              <RemoveText
+                report={removableIn}
+                textId={revision.reply.textId}
+                text={revision.reply.text}
+                what={`the reply sent with ${versionName(revision.revision).toLowerCase()}`}
+              />
+            ) : null}
+          </Conversation>
+        </>
+      ) : null}
       {explanations.length > 0 ? (
         <>
           <h4>Explanations given</h4>
@@ -277,7 +298,7 @@ function Comparison({ detail, revisions }: { detail: SubmissionDetail; revisions
   );
 }
 
-function DiffTable({
+export function DiffTable({
   agency,
   period,
   from,

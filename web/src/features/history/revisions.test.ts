@@ -8,6 +8,7 @@ import {
   explanationTopic,
   hasWorkingDraft,
   parseVersion,
+  returnAnswered,
   reviewCommentLabel,
   versionName,
   versionsOf,
@@ -144,5 +145,29 @@ describe('explanationTopic', () => {
 
   test('before the catalog has loaded, codes are shown as they are', () => {
     expect(explanationTopic(undefined, 'services_covered')).toBe('services_covered');
+  });
+});
+
+describe('returnAnswered', () => {
+  const review = (action: RevisionReview['action'], comment: string | null): RevisionReview => ({
+    action,
+    comment,
+    commentId: comment === null ? null : 1,
+    reviewedBy: 'Admin One',
+    reviewedAt: '2026-11-05T20:00:00Z',
+  });
+  const revisions = [
+    { revision: 1, reviews: [review('return', 'First return.'), review('return', 'Check the counties.')] },
+    { revision: 2, reviews: [review('approve', null), review('reopen', 'A duplicate.')] },
+    { revision: 3, reviews: [] },
+  ];
+
+  test.each([
+    ['the first revision answers nothing', 1, null],
+    ['a revision sent after a return answers its latest return', 2, 'Check the counties.'],
+    ['a revision sent after a reopening answers no return', 3, null],
+    ['a revision not in the list answers nothing', 9, null],
+  ])('%s', (_, revision, comment) => {
+    expect(returnAnswered(revisions, revision)?.comment ?? null).toBe(comment);
   });
 });

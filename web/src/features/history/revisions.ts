@@ -88,3 +88,15 @@ export function explanationTopic(catalog: Catalog | undefined, code: string): st
   // The rule's message is what the reporter read when they wrote the explanation.
   return catalog?.validationRules.find((r) => r.code === code)?.message ?? code;
 }
+
+/**
+ * The return a revision answers: the latest return of the revision just before it, when that is how
+ * the report came back to the agency. Null for a first revision, or one sent after a reopening.
+ */
+export function returnAnswered(
+  revisions: readonly Pick<RevisionSummary, 'revision' | 'reviews'>[],
+  revision: number,
+): RevisionReview | null {
+  const before = revisions.find((r) => r.revision === revision - 1);
+  return before?.reviews.findLast((review) => review.action === 'return') ?? null;
+}

@@ -47,7 +47,7 @@ describe('each change to a submission sends what the API expects', () => {
     {
       name: 'submit',
       options: submitReportMutation(ref),
-      variables: { 'survivors_served.total': 'A new shelter opened.' },
+      variables: { explanations: { 'survivors_served.total': 'A new shelter opened.' } },
       method: 'POST',
       path: '/api/submissions/ASH/2026Q3/submit',
       body: '{"explanations":{"survivors_served.total":"A new shelter opened."}}',

@@ -7,7 +7,7 @@ import { mutationOptions, type QueryClient, useMutation } from '@tanstack/react-
 import { json } from '../../api/client';
 import { completenessKeys, periodKeys } from '../home/queries';
 import { submissionApi, submissionKeys, submissionParam } from './queries';
-import type { SaveValuesBody, SubmissionDetail } from './types';
+import type { SaveValuesBody, SubmissionDetail, SubmitBody } from './types';
 
 /** Which submission a mutation is about. */
 export type SubmissionRef = { agency: string; period: string };
@@ -50,18 +50,26 @@ export function saveValuesMutation(ref: SubmissionRef) {
   });
 }
 
+/** What a submit sends: the warnings' explanations, and for a copied draft that every figure was checked. */
+export type SubmitRequest = SubmitBody;
+
 /** Submits the report for review: a new, immutable revision. */
 export function submitReportMutation(ref: SubmissionRef) {
   return mutationOptions({
-    mutationFn: (explanations: Record<string, string>) =>
-      json(
-        submissionApi.submit.$post({
-          param: submissionParam(ref.agency, ref.period),
-          json: { explanations },
-        }),
-      ),
-    onSuccess: (detail, _explanations, _result, { client }) =>
+    mutationFn: (body: SubmitRequest) =>
+      json(submissionApi.submit.$post({ param: submissionParam(ref.agency, ref.period), json: body })),
+    onSuccess: (detail, _body, _result, { client }) =>
       afterSubmissionChange(client, ref, detail, { history: true }),
+  });
+}
+
+/** Starts an empty report from the previous quarter's figures, as a draft marked as copied. */
+export function copyPreviousMutation(ref: SubmissionRef) {
+  return mutationOptions({
+    mutationFn: () =>
+      json(submissionApi['copy-previous'].$post({ param: submissionParam(ref.agency, ref.period) })),
+    onSuccess: (result, _none, _result, { client }) =>
+      afterSubmissionChange(client, ref, result.submission, { history: false }),
   });
 }
 
@@ -122,6 +130,9 @@ export const useSaveValues = (ref: SubmissionRef) => useMutation(saveValuesMutat
 
 /** {@link submitReportMutation} in a component. */
 export const useSubmitReport = (ref: SubmissionRef) => useMutation(submitReportMutation(ref));
+
+/** {@link copyPreviousMutation} in a component. */
+export const useCopyPrevious = (ref: SubmissionRef) => useMutation(copyPreviousMutation(ref));
 
 /** {@link approveReportMutation} in a component. */
 export const useApproveReport = (ref: SubmissionRef) => useMutation(approveReportMutation(ref));

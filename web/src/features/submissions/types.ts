@@ -18,6 +18,12 @@ export type SubmissionDetail = AnswerOf<OneSubmission['$get']>;
 /** `PUT …/values`: null clears a cell or an explanation; cells not named are left alone. */
 export type SaveValuesBody = InferRequestType<OneSubmission['values']['$put']>['json'];
 
+/** `POST …/submit`: explanations, and `checkedCopied` for a draft started from the previous quarter. */
+export type SubmitBody = InferRequestType<OneSubmission['submit']['$post']>['json'];
+
+/** `POST …/copy-previous`: the draft with the copied counts, and what was copied or left out. */
+export type CopyPreviousResponse = AnswerOf<OneSubmission['copy-previous']['$post']>;
+
 /** One submitted revision (`GET …/revisions`, newest first), with who sent it and its reviews. */
 export type RevisionSummary = AnswerOf<OneSubmission['revisions']['$get']>['revisions'][number];
 
