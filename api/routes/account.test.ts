@@ -18,7 +18,7 @@ const test = apiTest.override({ app: async ({ db }, use) => use(createTestApp(db
   token: Record<string, string>;
 }>({
   send: async ({ app }, use) =>
-    use((method, path, headers, body) =>
+    use(async (method, path, headers, body) =>
       app.request(path, {
         method,
         headers: { 'Content-Type': 'application/json', 'User-Agent': firefox, ...headers },
