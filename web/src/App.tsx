@@ -42,6 +42,9 @@ const DashboardPage = lazy(() =>
 const TrendsPage = lazy(() =>
   import('./features/dashboard/TrendsPage').then((module) => ({ default: module.TrendsPage })),
 );
+const AccountPage = lazy(() =>
+  import('./features/account/AccountPage').then((module) => ({ default: module.AccountPage })),
+);
 const PublicPage = lazy(() =>
   import('./features/public/PublicPage').then((module) => ({ default: module.PublicPage })),
 );
@@ -68,6 +71,7 @@ export function App() {
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="dashboard/trends" element={<TrendsPage />} />
               <Route path="reports" element={<ReportsPage />} />
+              <Route path="account" element={<AccountPage />} />
               <Route element={<AdminOnly />}>
                 <Route path="review" element={<ReviewPage />} />
                 <Route path="completeness" element={<CompletenessPage />} />
