@@ -78,7 +78,7 @@ export function ChangePassword() {
   }
 
   return (
-    <section aria-labelledby="password-heading">
+    <section className="account-section" aria-labelledby="password-heading">
       <h2 id="password-heading">Change your password</h2>
       <p id="password-policy">
         Use at least 12 characters. A few ordinary words together are easy to remember and hard to guess.
@@ -155,7 +155,7 @@ export function TwoFactor() {
   else if (shownCodes)
     body = (
       <>
-        <RecoveryCodes codes={shownCodes} headingId="account-codes-heading" />
+        <RecoveryCodes codes={shownCodes} headingId="account-codes-heading" headingLevel={3} />
         <button
           type="button"
           className="button"
@@ -238,7 +238,7 @@ export function TwoFactor() {
     );
 
   return (
-    <section aria-labelledby="two-factor-heading">
+    <section className="account-section" aria-labelledby="two-factor-heading">
       <h2 id="two-factor-heading">Two-factor sign-in</h2>
       {body}
     </section>
@@ -322,7 +322,7 @@ export function Sessions({ me }: { me: Me }) {
   const others = sessions.data?.sessions.filter((session) => !session.current).length ?? 0;
 
   return (
-    <section aria-labelledby="sessions-heading">
+    <section className="account-section" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Where you are signed in</h2>
       {sessions.isPending ? (
         <Loading label="Loading your sessions…" />
