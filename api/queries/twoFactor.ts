@@ -138,3 +138,8 @@ export function countChallengeFailure(db: Db, tokenHash: string): number {
 export function deleteSignInChallenge(db: Db, tokenHash: string): void {
   statement(db, 'DELETE FROM sign_in_challenges WHERE token_hash = ?').run(tokenHash);
 }
+
+/** Ends every sign-in of a person waiting for its second step (its password may no longer be theirs). */
+export function deleteSignInChallengesOf(db: Db, userId: number): void {
+  statement(db, 'DELETE FROM sign_in_challenges WHERE user_id = ?').run(userId);
+}

@@ -16,6 +16,7 @@ import { getPasswordHash, setPassword } from '../queries/account';
 import { recordAudit } from '../queries/audit';
 import { getAgencyById } from '../queries/orgUnits';
 import { deleteOtherSessions, deleteUserSessionByPublicId, listUserSessions } from '../queries/sessions';
+import { deleteSignInChallengesOf } from '../queries/twoFactor';
 import type { User } from '../queries/users';
 import { coalitionProfile } from '../services/coalition';
 import {
@@ -253,6 +254,8 @@ export const meRoutes = new Hono<AppEnv>()
       const at = c.var.now().toISOString();
       const signedOut = db.transaction(() => {
         setPassword(db, user.id, passwordHash, at);
+        // A sign-in started with the old password and waiting for its code must not finish.
+        deleteSignInChallengesOf(db, user.id);
         const ended = deleteOtherSessions(db, user.id, currentSessionHash(c));
         recordAudit(db, {
           at,
