@@ -12,6 +12,7 @@ import {
 } from '../queries/sessions';
 import { findLiveApiToken } from '../queries/tokens';
 import type { User } from '../queries/users';
+import { clientAddress } from './address';
 
 export const sessionCookieName = 'scope_session';
 /** A working day and then some: long enough not to interrupt a reporter, short enough to limit a stolen cookie. */
@@ -29,8 +30,12 @@ export function hashSessionToken(secret: string, token: string): string {
   return createHmac('sha256', secret).update(token).digest('base64url');
 }
 
-/** Starts a session for a user and sets its cookie. */
-export function startSession(c: Context<AppEnv>, userId: number): void {
+/**
+ * Starts a session for a user and sets its cookie. Where it was started and with what browser are
+ * kept, so the person can recognise it in their list of sessions; `twoFactor` says it passed a
+ * second step.
+ */
+export function startSession(c: Context<AppEnv>, userId: number, twoFactor = false): void {
   const { db, config } = c.var;
   const token = randomBytes(32).toString('base64url');
   const now = c.var.now().getTime();
@@ -39,6 +44,9 @@ export function startSession(c: Context<AppEnv>, userId: number): void {
     userId,
     expiresAt: new Date(now + sessionLifetimeSeconds * 1000).toISOString(),
     idleExpiresAt: new Date(now + sessionIdleSeconds * 1000).toISOString(),
+    address: clientAddress(c),
+    userAgent: c.req.header('User-Agent')?.slice(0, userAgentLength) ?? null,
+    twoFactor,
   });
   setCookie(c, sessionCookieName, token, {
     httpOnly: true,
@@ -47,6 +55,15 @@ export function startSession(c: Context<AppEnv>, userId: number): void {
     path: '/',
     maxAge: sessionLifetimeSeconds,
   });
+}
+
+/** How much of a browser's User-Agent is kept: enough to name the browser and system. */
+const userAgentLength = 200;
+
+/** The keyed hash of this request's session token ('' with no session cookie). */
+export function currentSessionHash(c: Context<AppEnv>): string {
+  const token = getCookie(c, sessionCookieName);
+  return token ? hashSessionToken(c.var.config.sessionSecret, token) : '';
 }
 
 /** Ends the current session, if any, and clears its cookie. */
@@ -58,8 +75,7 @@ export function endSession(c: Context<AppEnv>): void {
 
 /** Ends the signed-in person's sessions elsewhere, keeping this one; returns how many ended. */
 export function endOtherSessions(c: Context<AppEnv>, userId: number): number {
-  const token = getCookie(c, sessionCookieName) ?? '';
-  return deleteOtherSessions(c.var.db, userId, hashSessionToken(c.var.config.sessionSecret, token));
+  return deleteOtherSessions(c.var.db, userId, currentSessionHash(c));
 }
 
 export const apiTokenPrefix = 'scope_';
@@ -119,7 +135,14 @@ export function requireUser(c: Context<AppEnv>): User {
 }
 
 /** The writes anyone may send without being signed in: signing in and out. */
-const openWrites = new Set(['/api/auth/login', '/api/auth/logout']);
+const openWrites = new Set([
+  '/api/auth/login',
+  '/api/auth/logout',
+  // The second step of a sign-in: its own short-lived cookie says whose.
+  '/api/auth/two-factor',
+  '/api/auth/two-factor/enroll',
+  '/api/auth/two-factor/enroll/confirm',
+]);
 /** And using a one-time link, whose secret in the path is what lets them (see routes/accountLinks.ts). */
 const openWritePrefixes = ['/api/account-links/invitation/', '/api/account-links/reset/'];
 const isOpenWrite = (path: string) =>

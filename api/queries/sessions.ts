@@ -77,3 +77,43 @@ export function deleteExpiredSessions(db: Db, now: string): number {
   return statement(db, 'DELETE FROM sessions WHERE expires_at <= ? OR idle_expires_at <= ?').run(now, now)
     .changes;
 }
+
+/** One of a person's live sessions, as their account page lists it. */
+export type SessionSummary = {
+  publicId: string;
+  /** When it started: its lifetime's end less the lifetime. */
+  expiresAt: string;
+  idleExpiresAt: string;
+  address: string | null;
+  userAgent: string | null;
+  twoFactor: boolean;
+  current: boolean;
+};
+
+/** A person's live sessions, newest first; `current` marks the one with this token hash. */
+export function listUserSessions(
+  db: Db,
+  userId: number,
+  currentTokenHash: string,
+  now: string,
+): SessionSummary[] {
+  const rows = statement(
+    db,
+    `SELECT public_id AS publicId, expires_at AS expiresAt, idle_expires_at AS idleExpiresAt,
+            created_address AS address, user_agent AS userAgent, two_factor AS twoFactor,
+            token_hash = ? AS current
+     FROM sessions WHERE user_id = ? AND expires_at > ? AND idle_expires_at > ?
+     ORDER BY expires_at DESC, public_id`,
+  ).all(currentTokenHash, userId, now, now) as Array<
+    Omit<SessionSummary, 'twoFactor' | 'current'> & { twoFactor: number; current: number }
+  >;
+  return rows.map((row) => ({ ...row, twoFactor: row.twoFactor === 1, current: row.current === 1 }));
+}
+
+/** Ends one of a person's sessions by its public id; returns whether there was one. */
+export function deleteUserSessionByPublicId(db: Db, userId: number, publicId: string): boolean {
+  return (
+    statement(db, 'DELETE FROM sessions WHERE user_id = ? AND public_id = ?').run(userId, publicId)
+      .changes === 1
+  );
+}

@@ -54,6 +54,9 @@ const WelcomePage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('./features/people/ResetPasswordPage').then((module) => ({ default: module.ResetPasswordPage })),
 );
+const AccountPage = lazy(() =>
+  import('./features/account/AccountPage').then((module) => ({ default: module.AccountPage })),
+);
 const PublicPage = lazy(() =>
   import('./features/public/PublicPage').then((module) => ({ default: module.PublicPage })),
 );
@@ -83,6 +86,7 @@ export function App() {
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="dashboard/trends" element={<TrendsPage />} />
               <Route path="reports" element={<ReportsPage />} />
+              <Route path="account" element={<AccountPage />} />
               <Route element={<AdminOnly />}>
                 <Route path="review" element={<ReviewPage />} />
                 <Route path="completeness" element={<CompletenessPage />} />

@@ -92,6 +92,9 @@ function SignedInBar({ user }: { user: Me }) {
             {user.agency ? ` · ${user.agency.name}` : ''}
           </span>
         </p>
+        <NavLink to="/account" className="nav-link">
+          Your account
+        </NavLink>
         <button
           type="button"
           className="button button--header"

@@ -5,6 +5,7 @@ import { errorMessage, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { type SignedOutState, useSignIn } from './mutations';
 import { meQuery } from './queries';
+import { CodeStep, EnrollStep } from './SecondStep';
 
 const errorId = 'sign-in-error';
 
@@ -36,6 +37,19 @@ export function SignInPage() {
   }
 
   const failed = signIn.isError;
+  // The password was right and a second step is still to come: it takes the form's place.
+  const secondStep = signIn.data && 'twoFactor' in signIn.data ? signIn.data.twoFactor : undefined;
+  if (secondStep)
+    return (
+      <div className="sign-in">
+        <h1>Sign in to Scope</h1>
+        {secondStep === 'code' ? (
+          <CodeStep onStartOver={() => signIn.reset()} />
+        ) : (
+          <EnrollStep onStartOver={() => signIn.reset()} />
+        )}
+      </div>
+    );
 
   return (
     <div className="sign-in">
