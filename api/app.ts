@@ -26,6 +26,7 @@ import { planRoutes } from './routes/plan';
 import { releaseRoutes } from './routes/releases';
 import { reportRoutes } from './routes/reports';
 import { reportTemplateRoutes } from './routes/reportTemplates';
+import { setupRoutes } from './routes/setup';
 import { statsRoutes } from './routes/stats';
 import { submissionRoutes } from './routes/submissions';
 
@@ -53,7 +54,8 @@ const resources = new Hono<AppEnv>()
   .route('/report-templates', reportTemplateRoutes)
   .route('/reports', reportRoutes)
   .route('/stats', statsRoutes)
-  .route('/free-texts', freeTextRoutes);
+  .route('/free-texts', freeTextRoutes)
+  .route('/setup', setupRoutes);
 
 /**
  * The JSON API, mounted at `/api`. Its reference is generated from these same routes when first asked

@@ -120,6 +120,8 @@ export function requireUser(c: Context<AppEnv>): User {
 
 /** The writes anyone may send without being signed in: signing in and out. */
 const openWrites = new Set(['/api/auth/login', '/api/auth/logout']);
+/** And with a one-time link, which is the credential: setting the coalition up. */
+const openWritePrefixes = ['/api/setup/'];
 
 /**
  * Refuses every other write from someone not signed in before its body is read: nobody unknown gets
@@ -127,6 +129,7 @@ const openWrites = new Set(['/api/auth/login', '/api/auth/logout']);
  */
 export const signedInWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   const reads = c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS';
-  if (!reads && !c.var.user && !openWrites.has(c.req.path)) throw notSignedIn();
+  const open = openWrites.has(c.req.path) || openWritePrefixes.some((p) => c.req.path.startsWith(p));
+  if (!reads && !c.var.user && !open) throw notSignedIn();
   await next();
 };

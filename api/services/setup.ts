@@ -108,7 +108,7 @@ export type SetupInput = {
   coalitionName: string;
   shortName: string;
   /** Five-digit FIPS codes of the counties the coalition serves. */
-  counties: string[];
+  counties: readonly string[];
   timeZone: string;
   /** Days after a quarter ends that its reports are due. */
   deadlineDays: number;
@@ -138,10 +138,13 @@ export class SetupInvalid extends Error {
   }
 }
 
+export const alreadySetUpWords =
+  'This coalition is already set up. Sign in, or ask your coalition admin for an invitation.';
+
 /** The coalition is already set up: a set-up link made before it was can't make a second one. */
 export class AlreadySetUp extends Error {
   constructor() {
-    super('This coalition is already set up. Sign in, or ask your coalition admin for an invitation.');
+    super(alreadySetUpWords);
   }
 }
 
