@@ -42,6 +42,9 @@ const DashboardPage = lazy(() =>
 const TrendsPage = lazy(() =>
   import('./features/dashboard/TrendsPage').then((module) => ({ default: module.TrendsPage })),
 );
+const SetupPage = lazy(() =>
+  import('./features/setup/SetupPage').then((module) => ({ default: module.SetupPage })),
+);
 const PublicPage = lazy(() =>
   import('./features/public/PublicPage').then((module) => ({ default: module.PublicPage })),
 );
@@ -63,6 +66,8 @@ export function App() {
             <Route path="sign-in" element={<SignInPage />} />
             {/* The public figures need no sign-in. */}
             <Route path="public" element={<PublicPage />} />
+            {/* A set-up link is the credential: the coalition has no one to sign in yet. */}
+            <Route path="setup/:token" element={<SetupPage />} />
             <Route element={<RequireSignIn />}>
               <Route index element={<HomePage />} />
               <Route path="dashboard" element={<DashboardPage />} />
