@@ -82,9 +82,7 @@ describe('the set-up form', () => {
 
   test('keeps the email a link was made for', () => {
     const html = render({}, 'rosa@cvcat.example');
-    expect(html).toMatch(
-      /type="email" value="rosa@cvcat.example" readOnly=""|value="rosa@cvcat.example"[^>]*readonly/i,
-    );
+    expect(html).toMatch(/<input[^>]*type="email" readOnly=""[^>]*value="rosa@cvcat.example"/);
     expect(html).toContain('This link was made for this address.');
   });
 });
