@@ -30,6 +30,7 @@ import { releaseRoutes } from './routes/releases';
 import { reportRoutes } from './routes/reports';
 import { reportTemplateRoutes } from './routes/reportTemplates';
 import { settingsRoutes } from './routes/settings';
+import { setupRoutes } from './routes/setup';
 import { statsRoutes } from './routes/stats';
 import { submissionRoutes } from './routes/submissions';
 
@@ -61,7 +62,8 @@ const resources = new Hono<AppEnv>()
   .route('/settings', settingsRoutes)
   .route('/coalition', coalitionRoutes)
   .route('/people', peopleRoutes)
-  .route('/account-links', accountLinkRoutes);
+  .route('/account-links', accountLinkRoutes)
+  .route('/setup', setupRoutes);
 
 /**
  * The JSON API, mounted at `/api`. Its reference is generated from these same routes when first asked

@@ -1,14 +1,21 @@
-/** Starts Scope: migrates the database, creates the demo coalition on first start, and listens. */
+/**
+ * Starts Scope: migrates the database, creates the demo coalition on first start (never in
+ * production), prints a set-up link while the coalition is still to be set up, adds the quarters
+ * due, and listens.
+ */
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { config } from './config';
 import { migrate, openDatabase } from './db';
 import { formatDemoReleases, formatSignIns, publishDemoReleases, seedDemoIfEmpty } from './demo/seed';
 import { deleteExpiredSessions } from './queries/sessions';
+import { accountLinkUrl } from './services/accountLinks';
 import { failInterrupted } from './services/releases/jobs';
+import { ensureCoalitionPeriods } from './services/reportingPeriods';
 import { failInterruptedReports } from './services/reports/history';
 import { closeReportBrowser } from './services/reports/pdf';
 import { assertSessionSecret } from './services/secret';
+import { createSetupLink, needsSetup } from './services/setup';
 
 const settings = config();
 const db = openDatabase(settings.databasePath);
@@ -33,9 +40,22 @@ if (demo) {
   console.log(formatDemoReleases(await publishDemoReleases(db)));
 }
 
-deleteExpiredSessions(db, new Date().toISOString());
-const sweep = setInterval(() => deleteExpiredSessions(db, new Date().toISOString()), 60 * 60 * 1000);
+/** Hourly upkeep, and once at start: expired sessions go, and a quarter that has begun is added. */
+function upkeep() {
+  const now = new Date();
+  deleteExpiredSessions(db, now.toISOString());
+  const added = ensureCoalitionPeriods(db, settings, now);
+  if (added.length > 0) console.log(`Added the reporting period(s) ${added.join(', ')}.`);
+}
+upkeep();
+const sweep = setInterval(upkeep, 60 * 60 * 1000);
 sweep.unref();
+
+// Only someone who can read this machine's log gets the link; a fresh one each start while the
+// coalition is still to be set up, and the one printed before stops working.
+const setupLink = needsSetup(db)
+  ? accountLinkUrl(settings, 'setup', createSetupLink(db, settings, { now: new Date() }).token)
+  : null;
 
 const app = createApp({ db, config: settings, webDistDir: settings.webDistDir });
 const loopback = ['127.0.0.1', '::1', 'localhost'].includes(settings.host);
@@ -45,6 +65,21 @@ const shownHost =
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
   const reach = loopback ? ' (from this machine only: HOST=0.0.0.0 opens it to the network)' : '';
   console.log(`Scope is running at http://${shownHost}:${info.port}${reach}`);
+  if (setupLink)
+    console.log(
+      [
+        '',
+        'Your coalition is not set up yet. To set it up and make its first admin, open this link',
+        'within 24 hours. It works once:',
+        '',
+        `  ${setupLink}`,
+        '',
+        'Keep it to yourself: whoever opens it first becomes the admin. Each start prints a new link',
+        'and the one before stops working; `npm run admin -- create EMAIL` makes one from the shell.',
+        'The link starts with SCOPE_PUBLIC_URL: set it if people reach Scope at another address.',
+        '',
+      ].join('\n'),
+    );
 });
 
 function shutdown() {

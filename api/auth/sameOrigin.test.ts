@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { apiTest, databaseDigest } from '../testing';
+import { apiTest, databaseDigest, type TestApp, testPassword } from '../testing';
 
 /** River Street's reporter, signed in, and an API token of their agency. */
 const test = apiTest
@@ -117,5 +117,25 @@ describe('writes are JSON', () => {
       body: form,
     });
     expect(response.status).toBe(200);
+  });
+});
+
+describe('behind a reverse proxy that ends HTTPS', () => {
+  const signInFrom = (app: TestApp, headers: Record<string, string>) =>
+    app.request('http://scope.example.org/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ email: 'river@test.example', password: testPassword }),
+    });
+
+  test('the browser’s https origin is Scope’s own when the proxy says https', async ({ app }) => {
+    const origin = { Origin: 'https://scope.example.org' };
+    expect((await signInFrom(app, { ...origin, 'X-Forwarded-Proto': 'https' })).status).toBe(200);
+    expect((await signInFrom(app, origin)).status).toBe(403);
+  });
+
+  test('another site is refused whatever the proxy says', async ({ app }) => {
+    const response = await signInFrom(app, { Origin: 'https://evil.example', 'X-Forwarded-Proto': 'https' });
+    expect(response.status).toBe(403);
   });
 });

@@ -16,6 +16,19 @@ const mediaTypeOf = (contentType: string | undefined) =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
+ * The origin a browser names for Scope's own pages. Behind a reverse proxy that ends HTTPS, Scope
+ * hears plain HTTP, so the proxy's X-Forwarded-Proto gives the scheme the browser used. A page on
+ * another site can't set that header on a request to Scope (it would need a CORS preflight, which
+ * Scope never grants), and the host must still be Scope's own.
+ */
+function ownOrigin(url: string, forwardedProto: string | undefined): string {
+  const own = new URL(url);
+  if (forwardedProto?.trim().toLowerCase() === 'https' && own.protocol === 'http:')
+    return `https://${own.host}`;
+  return own.origin;
+}
+
+/**
  * Refuses writes that a browser sent on behalf of another site (cross-site request forgery). Browsers
  * name the page's origin on every write, so a write whose Origin (or Sec-Fetch-Site) says another
  * site is refused. Requests without either come from programs, not browsers, and can't carry a
@@ -29,7 +42,7 @@ export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
     const fetchSite = c.req.header('Sec-Fetch-Site');
     const crossSite =
       origin !== undefined
-        ? origin !== new URL(c.req.url).origin
+        ? origin !== ownOrigin(c.req.url, c.req.header('X-Forwarded-Proto'))
         : fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none';
     if (crossSite) throw forbidden('This request came from another website, so Scope refused it.');
   }

@@ -143,8 +143,11 @@ const openWrites = new Set([
   '/api/auth/two-factor/enroll',
   '/api/auth/two-factor/enroll/confirm',
 ]);
-/** And using a one-time link, whose secret in the path is what lets them (see routes/accountLinks.ts). */
-const openWritePrefixes = ['/api/account-links/invitation/', '/api/account-links/reset/'];
+/**
+ * And using a one-time link, whose secret in the path is what lets them: setting the coalition up,
+ * accepting an invitation, choosing a new password (see routes/setup.ts and routes/accountLinks.ts).
+ */
+const openWritePrefixes = ['/api/setup/', '/api/account-links/invitation/', '/api/account-links/reset/'];
 const isOpenWrite = (path: string) =>
   openWrites.has(path) || openWritePrefixes.some((prefix) => path.startsWith(prefix));
 

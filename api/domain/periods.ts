@@ -454,3 +454,9 @@ export function quarterDeadline(q: Quarter, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
+
+/** The quarter a day (YYYY-MM-DD) falls in: `2026-11-28` is in 2026Q4. */
+export function quarterContaining(date: string): Quarter {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return quarter(year, Math.ceil(month / 3));
+}

@@ -57,6 +57,9 @@ const ResetPasswordPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./features/account/AccountPage').then((module) => ({ default: module.AccountPage })),
 );
+const SetupPage = lazy(() =>
+  import('./features/setup/SetupPage').then((module) => ({ default: module.SetupPage })),
+);
 const PublicPage = lazy(() =>
   import('./features/public/PublicPage').then((module) => ({ default: module.PublicPage })),
 );
@@ -81,6 +84,8 @@ export function App() {
             <Route path="reset-password/:token" element={<ResetPasswordPage />} />
             {/* The public figures need no sign-in. */}
             <Route path="public" element={<PublicPage />} />
+            {/* A set-up link is the credential: the coalition has no one to sign in yet. */}
+            <Route path="setup/:token" element={<SetupPage />} />
             <Route element={<RequireSignIn />}>
               <Route index element={<HomePage />} />
               <Route path="dashboard" element={<DashboardPage />} />
