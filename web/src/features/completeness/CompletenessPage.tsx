@@ -20,14 +20,7 @@ import {
   parseCompletenessFilters,
   quarterChoices,
 } from './filters';
-import {
-  agenciesShown,
-  type CellView,
-  cellLinkName,
-  columnSummaryText,
-  describeCell,
-  summarizeColumn,
-} from './matrix';
+import { agenciesShown, type CellView, columnSummaryText, describeCell, summarizeColumn } from './matrix';
 import { chaseQuarter, missingAgencies, missingSummary, notYetChasingNote } from './missing';
 import { completenessMatrixQuery } from './queries';
 import { RemindAgencies } from './RemindAgencies';
@@ -207,12 +200,12 @@ function MatrixCell({ view }: { view: CellView }) {
       <span className="matrix-cell__status">
         <StatusShape shape={view.shape} />
         {view.label}
-      </span>
+      </span>{' '}
       {view.timing ? (
         <span className={`matrix-cell__timing matrix-cell__timing--${view.timing.toLowerCase()}`}>
           {view.timing}
         </span>
-      ) : null}
+      ) : null}{' '}
       {view.note ? <span className="matrix-cell__note">{view.note}</span> : null}
     </span>
   );
@@ -306,8 +299,9 @@ function Matrix({
                       <Link
                         className="matrix__cell-link"
                         to={`/report/${encodeURIComponent(agency.code)}/${encodeURIComponent(period.code)}`}
-                        aria-label={cellLinkName(agency.name, period.code, view)}
                       >
+                        {/* The row and column headings are far away for a screen reader's list of links. */}
+                        <span className="visually-hidden">{`${agency.name}, ${period.code}: `}</span>
                         <MatrixCell view={view} />
                       </Link>
                     ) : (

@@ -85,12 +85,3 @@ export function agenciesShown(count: number): string {
   if (count === 0) return 'No agencies match these filters.';
   return `Showing ${count} ${choose(count, 'agency', 'agencies')}.`;
 }
-
-/**
- * A matrix cell's link name, everything the cell shows in one phrase: "Quailcrest Survivor Advocacy
- * Center, 2026Q3: approved, revision 2".
- */
-export function cellLinkName(agencyName: string, periodCode: string, view: CellView): string {
-  const words = [view.label, view.timing, view.note].filter((w): w is string => Boolean(w));
-  return `${agencyName}, ${periodCode}: ${words.join(', ').toLowerCase()}`;
-}
