@@ -10,8 +10,10 @@ import { callers, errorResponses, jsonResponse, notSignedInWords } from '../open
 import { canViewCompleteness } from '../permissions';
 import { completenessMatrix, summarizeCompleteness } from '../queries/submissions';
 import { withEntryWindows } from '../services/entry';
+import { recordCopiedReminders, reminderOverview, sendReminders } from '../services/reminders';
 import { validate } from '../validate';
 import { clockOf } from './clock';
+import { agencyCode, quarterCode } from './params';
 import { entryWindowFields } from './periods';
 import { submissionStatus } from './submissions';
 
@@ -86,6 +88,89 @@ const summaryResponse = z.object({
   ),
 });
 
+const missingStatus = z.enum(['not_started', 'draft', 'returned']);
+
+const remindersQuery = z.object({ period: quarterCode.describe('The quarter to chase (`2026Q3`)') });
+
+const agencyCodes = z
+  .array(agencyCode)
+  .min(1, 'Choose at least one agency to remind.')
+  .max(500)
+  .describe('The agencies to remind, by code');
+
+const sendRemindersBody = z.object({
+  period: quarterCode.describe('The quarter the reminders are about'),
+  agencies: agencyCodes,
+  note: z
+    .string()
+    .max(2000, 'Keep your note under 2,000 characters.')
+    .nullish()
+    .describe('A few words of your own, added to each reminder (no personal data)'),
+});
+
+const copiedBody = z.object({
+  period: quarterCode.describe('The quarter the reminders are about'),
+  agencies: agencyCodes,
+});
+
+const remindersResponse = z.object({
+  period: z.object({ code: z.string(), deadline: z.iso.date(), pastDeadline }),
+  mailConfigured: z.boolean().describe('Whether Scope sends mail itself (SCOPE_SMTP_URL is set)'),
+  agencies: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      status: missingStatus,
+      reporters: z
+        .array(z.object({ name: z.string(), email: z.string() }))
+        .describe('The agency’s active reporters: whom a reminder goes to'),
+      lastReminded: z
+        .object({ at: z.iso.datetime(), channel: z.enum(['mail', 'copy']) })
+        .nullable()
+        .describe('The latest reminder for this quarter, mailed or copied'),
+      inviteUrl: z.string().nullable().describe('Where to invite a reporter, when the agency has none'),
+      text: z.string().describe('Its reminder, subject line first, to read or copy'),
+    }),
+  ),
+  textForAll: z
+    .string()
+    .nullable()
+    .describe('One reminder for every agency listed, naming none (for a BCC); null when none is missing'),
+});
+
+const sendResponse = z.object({
+  period: z.string(),
+  mailProblem: z
+    .string()
+    .nullable()
+    .describe('Why some reminders were not mailed (mail not set up, or the mail server’s error)'),
+  results: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      outcome: z.enum(['sent', 'copy', 'no-reporter', 'not-missing']),
+      recipients: z.number().int(),
+      message: z.string().describe('What happened, in words'),
+      text: z.string().nullable().describe('The reminder to send by hand, when it was not mailed'),
+      inviteUrl: z.string().nullable(),
+    }),
+  ),
+});
+
+const copiedResponse = z.object({
+  period: z.string(),
+  agencies: z.array(z.string()),
+  at: z.iso.datetime(),
+});
+
+const reminderErrors = (more: Parameters<typeof errorResponses>[0] = {}) =>
+  errorResponses({
+    401: notSignedInWords,
+    403: 'forbidden: only coalition admins, signed in as people (never with an API token), remind agencies',
+    404: 'not-found: Scope has no such quarter',
+    ...more,
+  });
+
 const adminsOnly = errorResponses({
   401: notSignedInWords,
   403: 'forbidden: only coalition admins see who has reported',
@@ -142,5 +227,65 @@ export const completenessRoutes = new Hono<AppEnv>()
         pastDeadline: today > q.deadline,
       }));
       return c.json({ quarters });
+    },
+  )
+  .get(
+    '/reminders',
+    describeRoute({
+      tags: ['Completeness (admins)'],
+      summary: 'The agencies missing a quarter’s report, whom a reminder would reach, and its text',
+      description:
+        'Active agencies expected for the quarter (from their first quarter on) whose report is not started, a draft or returned.',
+      security: callers.people,
+      responses: { 200: jsonResponse('The agencies to remind', remindersResponse), ...reminderErrors() },
+    }),
+    validate('query', remindersQuery),
+    (c) => {
+      const user = requireUser(c);
+      const { db, config } = c.var;
+      return c.json(reminderOverview(db, config, user, c.req.valid('query').period, c.var.now()));
+    },
+  )
+  .post(
+    '/reminders',
+    describeRoute({
+      tags: ['Completeness (admins)'],
+      summary: 'Mail a reminder to the reporters of each chosen agency, and record it',
+      description:
+        'Without a mail server (or when it fails) nothing is sent or recorded: the answer says why and gives each reminder to copy. Agencies without a reporter, or whose report arrived meanwhile, are said to be so.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse('What happened to each agency’s reminder', sendResponse),
+        ...reminderErrors({
+          400: 'invalid-request: no agency chosen, or the note is too long; unknown-agency: a code is not an active agency; personal-data: the note looks like personal data',
+        }),
+      },
+    }),
+    validate('json', sendRemindersBody),
+    async (c) => {
+      const user = requireUser(c);
+      const { db, config } = c.var;
+      const { period, agencies, note } = c.req.valid('json');
+      return c.json(
+        await sendReminders(db, config, user, { period, agencyCodes: agencies, note }, c.var.now()),
+      );
+    },
+  )
+  .post(
+    '/reminders/copied',
+    describeRoute({
+      tags: ['Completeness (admins)'],
+      summary: 'Record that you copied these agencies’ reminders to send yourself',
+      security: callers.people,
+      responses: {
+        200: jsonResponse('Recorded', copiedResponse),
+        ...reminderErrors({ 400: 'unknown-agency: a code is not an active agency' }),
+      },
+    }),
+    validate('json', copiedBody),
+    (c) => {
+      const user = requireUser(c);
+      const { period, agencies } = c.req.valid('json');
+      return c.json(recordCopiedReminders(c.var.db, user, { period, agencyCodes: agencies }, c.var.now()));
     },
   );

@@ -11,6 +11,11 @@ export type Mail = {
   subject: string;
   /** Plain text only: no tracking, no images, readable in any mail program. */
   text: string;
+  /**
+   * Where a reply goes, when the message asks for one: the sender's address is often a no-reply
+   * one, and a reminder that says "reply to this message" must reach the admin who sent it.
+   */
+  replyTo?: string;
 };
 
 export type MailResult =
@@ -54,6 +59,7 @@ export async function sendMail(config: MailConfig, mail: Mail): Promise<MailResu
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
     });
     const accepted = (info.accepted ?? []) as Array<string | { address: string }>;
     return { sent: true, accepted: accepted.map((a) => (typeof a === 'string' ? a : a.address)) };

@@ -189,7 +189,7 @@ test('the admin pages: review queue, completeness with a reminder, and the API r
 
   await page.getByRole('link', { name: 'Completeness', exact: true }).click();
   await expect(page.getByRole('table')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Copy reminder' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy reminder for every agency chosen' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.screenshot({ path: 'test-results/screens/completeness.png', fullPage: true });
 

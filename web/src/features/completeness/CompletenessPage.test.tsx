@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { renderCached } from '../../testing';
+import { type Cached, person, renderCached } from '../../testing';
+import { authKeys } from '../auth/queries';
 import { CompletenessResults } from './CompletenessPage';
 import type { CompletenessFilters } from './filters';
+import { reminderKeys } from './queries';
 import { completenessPeriod } from './testFixtures';
-import type { CompletenessResponse } from './types';
+import type { CompletenessResponse, ReminderOverview } from './types';
 
 // Renders the matrix and the missing list to HTML as they look once the API has answered.
 
@@ -54,19 +56,48 @@ const data: CompletenessResponse = {
   ],
 };
 
-const allFilters: CompletenessFilters = { county: null, type: null, quarters: 8 };
-const me = { name: 'Dana Whitfield', email: 'admin@scope.demo' };
+const allFilters: CompletenessFilters = { county: null, type: null, quarters: 8, status: null };
 
-function render(response: CompletenessResponse = data, filters = allFilters, today = '2026-11-28') {
+/** The server's list of whom to remind about 2026Q3, as `GET /api/completeness/reminders` answers. */
+const q3Reminders: ReminderOverview = {
+  period: { code: '2026Q3', deadline: '2026-10-30', pastDeadline: true },
+  mailConfigured: false,
+  agencies: [
+    {
+      code: 'TRESROBLES',
+      name: 'Tres Robles Family Advocates',
+      status: 'returned',
+      reporters: [{ name: 'Ana', email: 'ana@tresrobles.example' }],
+      lastReminded: { at: '2026-11-20T18:30:00.000Z', channel: 'copy' },
+      inviteUrl: null,
+      text: "Subject: Tres Robles Family Advocates' 2026Q3 report for the coalition was returned for correction",
+    },
+    {
+      code: 'MESA',
+      name: 'Mesa Verde School District',
+      status: 'not_started',
+      reporters: [],
+      lastReminded: null,
+      inviteUrl: '/people?agency=MESA',
+      text: "Subject: A friendly reminder: Mesa Verde School District's 2026Q3 report",
+    },
+  ],
+  textForAll: "Subject: A friendly reminder: your agency's 2026Q3 report for the coalition",
+};
+
+function render(
+  response: CompletenessResponse = data,
+  filters = allFilters,
+  today = '2026-11-28',
+  reminders: ReminderOverview = q3Reminders,
+) {
+  const cached: Cached = [
+    [authKeys.me(), person('admin')],
+    [reminderKeys.quarter(reminders.period.code), reminders],
+  ];
   return renderCached(
-    <CompletenessResults
-      data={response}
-      filters={filters}
-      updating={false}
-      me={me}
-      today={today}
-      appUrl="https://scope.example.org"
-    />,
+    <CompletenessResults data={response} filters={filters} updating={false} today={today} />,
+    cached,
   );
 }
 
@@ -84,7 +115,8 @@ describe('the matrix', () => {
   });
 
   test('each cell says its status in words, with late and resubmitted marked', () => {
-    const text = textOf(render());
+    // What is on screen: each cell link's agency and quarter are for screen readers only.
+    const text = textOf(render().replace(/<span class="visually-hidden">[^<]*<\/span>/g, ''));
     expect(text).toContain(
       'Tres Robles Family Advocates Victim services · San Benito County Not started Returned Late',
     );
@@ -101,7 +133,7 @@ describe('the matrix', () => {
   });
 
   test('is captioned with the filters applied, with header cells and a focusable scroll region', () => {
-    const html = render(data, { county: 'SBN', type: 'victim_services', quarters: 4 });
+    const html = render(data, { county: 'SBN', type: 'victim_services', quarters: 4, status: null });
     expect(textOf(html)).toContain(
       "Each agency's report by quarter, newest quarter first: the last 4 quarters · San Benito County · Victim services agencies",
     );
@@ -120,7 +152,7 @@ describe('the matrix', () => {
 });
 
 describe('who is missing', () => {
-  test('for the open quarter past its deadline: the list, and a reminder ready to copy', () => {
+  test('for the open quarter past its deadline: the list, and the agencies to remind', () => {
     const html = render();
     const text = textOf(html);
     expect(text).toContain('2026Q3 · Open for entry · Was due October 30, 2026 (29 days ago)');
@@ -129,21 +161,9 @@ describe('who is missing', () => {
     expect(text).toContain(
       'Tres Robles Family Advocates Victim services · San Benito County Returned for correction',
     );
-    expect(html).toMatch(/<textarea id="reminder-text" class="reminder__text" readonly=""/i);
-    expect(html).toContain('<label for="reminder-text"');
     expect(html).toContain('href="/report/TRESROBLES/2026Q3"');
-    expect(text).toContain('Copy reminder');
-    expect(html).toMatch(/<p role="status" class="reminder__status">/);
+    expect(text).toContain('Remind agencies');
   });
-
-  test('the reminder names no agency', () => {
-    const html = render();
-    const reminder = html.slice(html.indexOf('<textarea'), html.indexOf('</textarea>'));
-    expect(reminder).toContain('2026Q3 (July to September 2026)');
-    expect(reminder).toContain('contact Dana Whitfield at admin@scope.demo');
-    expect(reminder).not.toMatch(/Tres Robles|Quailcrest|Mesa Verde/);
-  });
-
   test('everyone has sent theirs: no list and no reminder', () => {
     const done: CompletenessResponse = {
       ...data,
@@ -152,8 +172,11 @@ describe('who is missing', () => {
         cells: { ...agency.cells, '2026Q3': { status: 'approved', late: false, revision: 1 } },
       })),
     };
-    const html = render(done);
+    const html = render(done, allFilters, '2026-11-28', { ...q3Reminders, agencies: [], textForAll: null });
     expect(textOf(html)).toContain('Every agency shown has sent its 2026Q3 report.');
+    expect(textOf(html)).toContain(
+      'Every agency expected for 2026Q3 has sent its report: there is no one to remind.',
+    );
     expect(html).not.toContain('<textarea');
   });
 
@@ -166,7 +189,68 @@ describe('who is missing', () => {
   });
 
   test('with filters on, says the list only covers matching agencies', () => {
-    const text = textOf(render(data, { county: 'SBN', type: null, quarters: 8 }));
+    const text = textOf(render(data, { county: 'SBN', type: null, quarters: 8, status: null }));
     expect(text).toContain('Only agencies that match the filters above are included.');
+  });
+});
+
+describe('each cell links to the report it shows', () => {
+  test('one link per cell, named by agency, quarter and state', () => {
+    const html = render();
+    const links = [...html.matchAll(/<a class="matrix__cell-link" href="([^"]+)"[^>]*>(.*?)<\/a>/g)].map(
+      ([, href, inside]) => [href, textOf(inside as string)],
+    );
+    expect(links).toContainEqual([
+      '/report/QUAILCREST/2026Q3',
+      'Quailcrest Survivor Advocacy Center, 2026Q3: Approved Revision 2',
+    ]);
+    expect(links).toContainEqual([
+      '/report/TRESROBLES/2026Q3',
+      'Tres Robles Family Advocates, 2026Q3: Returned Late',
+    ]);
+    // A quarter an agency was not expected for has no report to open.
+    expect(links).toHaveLength(5);
+    expect(html).not.toContain('href="/report/MESA/2026Q3"');
+    expect(html).not.toMatch(/<td[^>]*onclick/i);
+  });
+
+  test("filtered to a quarter's state, only those agencies are shown, and the filter says so", () => {
+    const html = render(data, { ...allFilters, status: { period: '2026Q4', status: 'not_started' } });
+    const text = textOf(html);
+    expect(text).toContain('Showing 2 agencies.');
+    expect(text).toContain('2026Q4: not started only');
+    expect(html).not.toContain('Quailcrest Survivor Advocacy Center, 2026Q4');
+  });
+});
+
+describe('remind agencies', () => {
+  test('without mail: who each reminder reaches, when last reminded, and a reminder to copy', () => {
+    const html = render();
+    const text = textOf(html);
+    expect(text).toContain("Mail isn't set up for Scope, so copy each reminder");
+    expect(html).toMatch(/<input type="checkbox" id="remind-TRESROBLES"[^>]* checked=""/);
+    expect(html).toMatch(/<input type="checkbox" id="remind-MESA"[^>]* checked=""/);
+    expect(text).toContain('Goes to 1 reporter: ana@tresrobles.example.');
+    expect(text).toContain('Last reminded November 20, 2026 at 10:30 AM (copied to send).');
+    expect(text).toContain(
+      'No reporter yet, so no one to send to. Invite a reporter for Mesa Verde School District',
+    );
+    expect(html).toContain('href="/people?agency=MESA"');
+    expect(text).toContain('Not reminded yet for this quarter.');
+    // The text is the server's: one for every agency chosen, naming none.
+    expect(html).toContain('<label for="reminder-text"');
+    expect(text).toContain("Subject: A friendly reminder: your agency's 2026Q3 report for the coalition");
+    expect(text).toContain('Copy reminder for every agency chosen');
+    expect(text).not.toContain('Send by mail');
+  });
+
+  test('with mail: a note of your own, and a button that says how many agencies it reaches', () => {
+    const html = render(data, allFilters, '2026-11-28', { ...q3Reminders, mailConfigured: true });
+    const text = textOf(html);
+    expect(text).toContain("Scope mails each agency's reporters their own reminder");
+    expect(html).toContain('<label for="remind-note">A note of your own (optional)</label>');
+    // Mesa Verde has no reporter, so the mail reaches one agency of the two chosen.
+    expect(text).toContain('Send by mail to 1 agency');
+    expect(text).not.toContain('Copy reminder');
   });
 });

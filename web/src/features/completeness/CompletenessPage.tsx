@@ -1,18 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Me } from '../../api/types';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { agencyTypeLabel } from '../../lib/agencyTypes';
 import { describeDeadline, formatShortDate } from '../../lib/dates';
-import { useSignedInUser } from '../auth/RequireSignIn';
 import { useCoalitionToday } from '../auth/useCoalitionToday';
-import { useCoalitionName } from '../coalition/queries';
 import { StatusBadge } from '../submissions/StatusBadge';
-import { useCopyText } from './copy';
 import { EarlyEntrySection } from './EarlyEntry';
 import {
   agencyTypeOptions,
@@ -20,13 +16,14 @@ import {
   completenessSearch,
   defaultQuarterCount,
   describeFilters,
+  filterByStatus,
   parseCompletenessFilters,
   quarterChoices,
 } from './filters';
 import { agenciesShown, type CellView, columnSummaryText, describeCell, summarizeColumn } from './matrix';
 import { chaseQuarter, missingAgencies, missingSummary, notYetChasingNote } from './missing';
 import { completenessMatrixQuery } from './queries';
-import { reminderText } from './reminder';
+import { RemindAgencies } from './RemindAgencies';
 import { StatusShape } from './StatusShape';
 import type { CompletenessAgency, CompletenessPeriod, CompletenessResponse, County } from './types';
 import './completeness.css';
@@ -34,12 +31,12 @@ import './completeness.css';
 const heading = 'Completeness and timeliness';
 
 /**
- * `/completeness`: every agency × recent quarters, filtered by county and type (filters in the
- * address), then who is still missing for the quarter being chased, with a reminder to copy.
+ * `/completeness`: every agency × recent quarters, filtered by county, type and a quarter's state
+ * (filters in the address), then who is still missing for the quarter being chased, and reminders
+ * to send them.
  */
 export function CompletenessPage() {
   usePageTitle(heading);
-  const me = useSignedInUser();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = parseCompletenessFilters(searchParams);
   // Keeping the last answer on screen while new filters load stops the table (and focus) from vanishing.
@@ -73,9 +70,7 @@ export function CompletenessPage() {
             data={query.data}
             filters={filters}
             updating={query.isPlaceholderData}
-            me={me}
             today={today}
-            appUrl={typeof window === 'undefined' ? '' : window.location.origin}
           />
           <EarlyEntrySection periods={query.data.periods} today={today} />
         </>
@@ -89,20 +84,18 @@ export function CompletenessResults({
   data,
   filters,
   updating,
-  me,
   today,
-  appUrl,
 }: {
   data: CompletenessResponse;
   filters: CompletenessFilters;
   updating: boolean;
-  me: Pick<Me, 'name' | 'email'>;
   today: string;
-  appUrl: string;
 }) {
-  const agencies = [...data.agencies].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const agencies = filterByStatus(data.agencies, filters.status).sort((a, b) =>
+    a.name.localeCompare(b.name, 'en'),
+  );
   const periods = [...data.periods].sort((a, b) => (a.code < b.code ? 1 : a.code > b.code ? -1 : 0));
-  const filtered = filters.county !== null || filters.type !== null;
+  const filtered = filters.county !== null || filters.type !== null || Boolean(filters.status);
   return (
     <>
       <p role="status" className="muted">
@@ -119,9 +112,7 @@ export function CompletenessResults({
         periods={periods}
         counties={data.counties}
         filtered={filtered}
-        me={me}
         today={today}
-        appUrl={appUrl}
       />
     </>
   );
@@ -151,14 +142,23 @@ function FilterForm({
           county: String(form.get('county') ?? ''),
           type: String(form.get('type') ?? ''),
           quarters: String(form.get('quarters') ?? defaultQuarterCount),
+          period: String(form.get('period') ?? ''),
+          status: String(form.get('status') ?? ''),
         }),
       ),
     );
   }
 
-  const filtered = filters.county !== null || filters.type !== null;
+  const filtered = filters.county !== null || filters.type !== null || Boolean(filters.status);
   return (
     <form className="filter-bar" onSubmit={handleSubmit} aria-label="Filter the matrix">
+      {/* A quarter's state comes from a link (the admin home's counts) and stays until cleared. */}
+      {filters.status ? (
+        <>
+          <input type="hidden" name="period" value={filters.status.period} />
+          <input type="hidden" name="status" value={filters.status.status} />
+        </>
+      ) : null}
       <FilterSelect
         id="filter-county"
         label="County"
@@ -200,12 +200,12 @@ function MatrixCell({ view }: { view: CellView }) {
       <span className="matrix-cell__status">
         <StatusShape shape={view.shape} />
         {view.label}
-      </span>
+      </span>{' '}
       {view.timing ? (
         <span className={`matrix-cell__timing matrix-cell__timing--${view.timing.toLowerCase()}`}>
           {view.timing}
         </span>
-      ) : null}
+      ) : null}{' '}
       {view.note ? <span className="matrix-cell__note">{view.note}</span> : null}
     </span>
   );
@@ -290,11 +290,26 @@ function Matrix({
                   {agencyTypeLabel(agency.type)} · {countyName(counties, agency.county)}
                 </span>
               </th>
-              {periods.map((period) => (
-                <td key={period.code}>
-                  <MatrixCell view={describeCell(agency.cells[period.code], period.pastDeadline)} />
-                </td>
-              ))}
+              {periods.map((period) => {
+                const cell = agency.cells[period.code];
+                const view = describeCell(cell, period.pastDeadline);
+                return (
+                  <td key={period.code}>
+                    {cell ? (
+                      <Link
+                        className="matrix__cell-link"
+                        to={`/report/${encodeURIComponent(agency.code)}/${encodeURIComponent(period.code)}`}
+                      >
+                        {/* The row and column headings are far away for a screen reader's list of links. */}
+                        <span className="visually-hidden">{`${agency.name}, ${period.code}: `}</span>
+                        <MatrixCell view={view} />
+                      </Link>
+                    ) : (
+                      <MatrixCell view={view} />
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -308,19 +323,14 @@ function MissingSection({
   periods,
   counties,
   filtered,
-  me,
   today,
-  appUrl,
 }: {
   agencies: CompletenessAgency[];
   periods: CompletenessPeriod[];
   counties: readonly County[];
   filtered: boolean;
-  me: Pick<Me, 'name' | 'email'>;
   today: string;
-  appUrl: string;
 }) {
-  const coalitionName = useCoalitionName();
   const quarter = chaseQuarter(periods, today);
   if (!quarter) {
     const note = notYetChasingNote(periods, today);
@@ -344,73 +354,26 @@ function MissingSection({
       <p>{missingSummary(missing, quarter.code)}</p>
       {filtered ? <p className="muted">Only agencies that match the filters above are included.</p> : null}
       {missing.length > 0 ? (
-        <>
-          <ul className="missing-list">
-            {missing.map((agency) => (
-              <li key={agency.code} className="missing-list__item">
-                <span className="missing-list__name">
-                  <Link
-                    className="missing-list__link"
-                    to={`/report/${encodeURIComponent(agency.code)}/${encodeURIComponent(quarter.code)}`}
-                  >
-                    {agency.name}
-                  </Link>
-                  <span className="muted">
-                    {agencyTypeLabel(agency.type)} · {countyName(counties, agency.county)}
-                  </span>
+        <ul className="missing-list">
+          {missing.map((agency) => (
+            <li key={agency.code} className="missing-list__item">
+              <span className="missing-list__name">
+                <Link
+                  className="missing-list__link"
+                  to={`/report/${encodeURIComponent(agency.code)}/${encodeURIComponent(quarter.code)}`}
+                >
+                  {agency.name}
+                </Link>
+                <span className="muted">
+                  {agencyTypeLabel(agency.type)} · {countyName(counties, agency.county)}
                 </span>
-                <StatusBadge status={agency.status} />
-              </li>
-            ))}
-          </ul>
-          <Reminder
-            text={reminderText({
-              periodCode: quarter.code,
-              deadline: quarter.deadline,
-              today,
-              coalitionName,
-              sender: { name: me.name, email: me.email },
-              appUrl,
-              includesDrafts: missing.some((m) => m.status === 'draft'),
-              includesReturned: missing.some((m) => m.status === 'returned'),
-            })}
-          />
-        </>
+              </span>
+              <StatusBadge status={agency.status} />
+            </li>
+          ))}
+        </ul>
       ) : null}
+      <RemindAgencies key={quarter.code} period={quarter.code} />
     </section>
-  );
-}
-
-function Reminder({ text }: { text: string }) {
-  const field = useRef<HTMLTextAreaElement>(null);
-  const { copy, message } = useCopyText('The reminder');
-  return (
-    <div className="reminder">
-      <h3 id="reminder-heading">A reminder to send them</h3>
-      <p id="reminder-help">
-        Paste this into an email to the agencies listed above. It doesn't name any agency or anything about
-        their reports, so you can send one message to all of them, for example by BCC.
-      </p>
-      <label htmlFor="reminder-text" className="reminder__label">
-        Reminder text
-      </label>
-      <textarea
-        id="reminder-text"
-        className="reminder__text"
-        readOnly
-        rows={16}
-        value={text}
-        ref={field}
-        aria-describedby="reminder-help"
-      />
-      <div className="reminder__actions">
-        <button type="button" className="button" onClick={() => void copy(text, field.current)}>
-          Copy reminder
-        </button>
-        <p role="status" className="reminder__status">
-          {message}
-        </p>
-      </div>
-    </div>
   );
 }

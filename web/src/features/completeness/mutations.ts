@@ -6,6 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type AnswerOf, api, json, pathParams } from '../../api/client';
 import { completenessKeys, periodKeys, submissionKeys } from '../home/queries';
+import { reminderKeys } from './queries';
 
 const entryOf = api.periods[':period'].entry;
 
@@ -26,5 +27,30 @@ export function useEarlyEntry() {
         queryClient.invalidateQueries({ queryKey: periodKeys.all }),
         queryClient.invalidateQueries({ queryKey: submissionKeys.all }),
       ]),
+  });
+}
+
+const reminders = api.completeness.reminders;
+
+/** `POST /api/completeness/reminders`: what happened to each agency's reminder. */
+export type SentReminders = AnswerOf<typeof reminders.$post>;
+
+/** Mails the chosen agencies' reporters a reminder; the list's "last reminded" is refreshed after. */
+export function useSendReminders() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: { period: string; agencies: string[]; note: string | null }) =>
+      json(reminders.$post({ json: request })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reminderKeys.all() }),
+  });
+}
+
+/** Records that the admin copied these agencies' reminders to send themselves. */
+export function useRecordCopiedReminders() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: { period: string; agencies: string[] }) =>
+      json(reminders.copied.$post({ json: request })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reminderKeys.all() }),
   });
 }

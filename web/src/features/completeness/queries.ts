@@ -35,3 +35,18 @@ export function completenessMatrixQuery(filters: CompletenessFilters) {
     },
   });
 }
+
+/** Keys for the reminder panel: `completenessKeys.all` → `all()` → `quarter(period)`. */
+export const reminderKeys = {
+  all: () => [...completenessKeys.all, 'reminders'] as const,
+  quarter: (period: string) => [...reminderKeys.all(), period] as const,
+};
+
+/** The agencies missing a quarter, whom a reminder reaches, each one's text, and whether Scope mails. */
+export function remindersQuery(period: string) {
+  return queryOptions({
+    queryKey: reminderKeys.quarter(period),
+    queryFn: ({ signal }) =>
+      json(api.completeness.reminders.$get({ query: { period } }, { init: { signal } })),
+  });
+}

@@ -18,3 +18,9 @@ export type CompletenessAgency = CompletenessResponse['agencies'][number];
 
 /** One agency's report for one quarter, as the matrix shows it. */
 export type CompletenessCell = CompletenessAgency['cells'][string];
+
+/** `GET /api/completeness/reminders?period=`: the agencies to remind and their reminders. */
+export type ReminderOverview = AnswerOf<Api['completeness']['reminders']['$get']>;
+
+/** One agency missing the quarter, as the reminder panel lists it. */
+export type ReminderAgency = ReminderOverview['agencies'][number];

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { QuarterCompleteness } from '../../api/types';
 import { LoadError, Loading } from '../../components/QueryStatus';
 import { TableScroll } from '../../components/TableScroll';
 import { describeDeadline, formatDate } from '../../lib/dates';
 import { useCoalitionToday } from '../auth/useCoalitionToday';
+import { agenciesInStatePath } from '../completeness/filters';
 import { entryLabel, entryState } from '../dataEntry/entry';
 import { newestFirst } from '../submissions/status';
 import {
@@ -12,6 +14,7 @@ import {
   followUps,
   highlightedQuarter,
   openQuarterProgress,
+  reviewQueuePath,
 } from './completeness';
 import { completenessSummaryQuery } from './queries';
 
@@ -85,11 +88,24 @@ function ChasePanel({ quarter, today }: { quarter: QuarterCompleteness; today: s
       {notes.length > 0 ? (
         <ul className="plain-list">
           {notes.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note.text}>{note.to ? <Link to={note.to}>{note.text}</Link> : note.text}</li>
           ))}
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A count that opens the page listing exactly what it counts; its name says what, since the column
+ * heading is far away on a phone ("2 not started in 2026Q3"). Nothing to list, no link.
+ */
+function CountLink({ count, to, words }: { count: number; to: string; words: string }) {
+  if (count <= 0) return <>{count}</>;
+  return (
+    <Link to={to} aria-label={`${count} ${words}`}>
+      {count}
+    </Link>
   );
 }
 
@@ -157,11 +173,41 @@ function CompletenessTable({
                 </th>
                 <td className="date">{formatDate(quarter.deadline)}</td>
                 <td className="num">{quarter.expected}</td>
-                <td className="num">{quarter.approved}</td>
-                <td className="num">{quarter.submitted}</td>
-                <td className="num">{quarter.returned}</td>
-                <td className="num">{quarter.draft}</td>
-                <td className="num">{quarter.notStarted}</td>
+                <td className="num">
+                  <CountLink
+                    count={quarter.approved}
+                    to={agenciesInStatePath(quarter.period, 'approved')}
+                    words={`approved in ${quarter.period}`}
+                  />
+                </td>
+                <td className="num">
+                  <CountLink
+                    count={quarter.submitted}
+                    to={reviewQueuePath(quarter.period)}
+                    words={`submitted in ${quarter.period}, awaiting review`}
+                  />
+                </td>
+                <td className="num">
+                  <CountLink
+                    count={quarter.returned}
+                    to={agenciesInStatePath(quarter.period, 'returned')}
+                    words={`returned for correction in ${quarter.period}`}
+                  />
+                </td>
+                <td className="num">
+                  <CountLink
+                    count={quarter.draft}
+                    to={agenciesInStatePath(quarter.period, 'draft')}
+                    words={`with a draft in ${quarter.period}`}
+                  />
+                </td>
+                <td className="num">
+                  <CountLink
+                    count={quarter.notStarted}
+                    to={agenciesInStatePath(quarter.period, 'not_started')}
+                    words={`not started in ${quarter.period}`}
+                  />
+                </td>
                 <td className="num">{quarter.late}</td>
               </tr>
             );

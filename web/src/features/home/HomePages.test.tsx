@@ -252,6 +252,29 @@ describe('AdminHome', () => {
     const q3Row = textOf(html.slice(html.indexOf('<tr class="row--current">')));
     expect(q3Row).toMatch(/^ ?2026Q3 Deadline passed October 30, 2026 12 6 2 1 1 2 2/);
   });
+
+  test('each count links to the page that lists exactly those reports', () => {
+    const html = renderCached(<AdminHome />, [
+      [authKeys.me(), person('admin')],
+      [completenessKeys.summary(4), completeness],
+    ]);
+    expect(html).toContain(
+      '<a aria-label="2 submitted in 2026Q3, awaiting review" href="/review?period=2026Q3"',
+    );
+    expect(html).toContain(
+      '<a aria-label="2 not started in 2026Q3" href="/completeness?period=2026Q3&amp;status=not_started"',
+    );
+    expect(html).toContain(
+      '<a aria-label="1 with a draft in 2026Q3" href="/completeness?period=2026Q3&amp;status=draft"',
+    );
+    expect(html).toContain(
+      '<a aria-label="1 returned for correction in 2026Q3" href="/completeness?period=2026Q3&amp;status=returned"',
+    );
+    // The summary line for review is a link too.
+    expect(html).toMatch(
+      /<a href="\/review\?period=2026Q3"[^>]*>2 reports are waiting for your review\.<\/a>/,
+    );
+  });
 });
 
 const periods: PeriodsResponse = {

@@ -132,7 +132,15 @@ describe('followUps', () => {
       ],
     },
   ])('$counts', ({ counts, expected }) => {
-    expect(followUps(summary(counts))).toEqual(expected);
+    expect(followUps(summary(counts)).map((note) => note.text)).toEqual(expected);
+  });
+
+  test('each links to the page that lists what it counts, where one does', () => {
+    expect(followUps(summary({ submitted: 4, returned: 2, late: 3 })).map((note) => note.to)).toEqual([
+      `/review?period=${summary({}).period}`,
+      `/completeness?period=${summary({}).period}&status=returned`,
+      null,
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@
 import type { QuarterCompleteness } from '../../api/types';
 import { formatDate } from '../../lib/dates';
 import { choose, countOf } from '../../lib/text';
+import { agenciesInStatePath } from '../completeness/filters';
 import { newestFirst } from '../submissions/status';
 
 /** Agencies that owe a report for this quarter: not started, or a draft not yet submitted. */
@@ -53,21 +54,35 @@ export function chaseBreakdown(quarter: Pick<QuarterCompleteness, 'notStarted' |
   return null;
 }
 
+/** A sentence for the admin and, where one page lists exactly what it counts, the link to it. */
+export type FollowUp = { text: string; to: string | null };
+
+/** The review queue for one quarter: every report awaiting review comes first. */
+export const reviewQueuePath = (period: string) => `/review?${new URLSearchParams({ period })}`;
+
 /** Other things that need the admin's attention for a quarter, as short sentences; empty when none. */
-export function followUps(quarter: QuarterCompleteness): string[] {
-  const notes: string[] = [];
+export function followUps(quarter: QuarterCompleteness): FollowUp[] {
+  const notes: FollowUp[] = [];
   if (quarter.submitted > 0) {
-    notes.push(`${countOf(quarter.submitted, 'report is', 'reports are')} waiting for your review.`);
+    notes.push({
+      text: `${countOf(quarter.submitted, 'report is', 'reports are')} waiting for your review.`,
+      to: reviewQueuePath(quarter.period),
+    });
   }
   if (quarter.returned > 0) {
-    notes.push(
-      quarter.returned === 1
-        ? '1 report was returned and is waiting for the agency to correct it.'
-        : `${quarter.returned} reports were returned and are waiting for the agencies to correct them.`,
-    );
+    notes.push({
+      text:
+        quarter.returned === 1
+          ? '1 report was returned and is waiting for the agency to correct it.'
+          : `${quarter.returned} reports were returned and are waiting for the agencies to correct them.`,
+      to: agenciesInStatePath(quarter.period, 'returned'),
+    });
   }
   if (quarter.late > 0) {
-    notes.push(`${countOf(quarter.late, 'agency', 'agencies')} submitted after the deadline.`);
+    notes.push({
+      text: `${countOf(quarter.late, 'agency', 'agencies')} submitted after the deadline.`,
+      to: null,
+    });
   }
   return notes;
 }
