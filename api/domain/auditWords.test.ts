@@ -17,6 +17,45 @@ const entry = (
 describe('describeAuditEntry', () => {
   test.each([
     [
+      'an invitation, with the role and agency',
+      entry(
+        'invite',
+        { email: 'lucia@tresrobles.example', role: 'reporter', agency: 'TRESROBLES' },
+        { agencyName: 'Tres Robles Family Advocates' },
+      ),
+      'Invited lucia@tresrobles.example as a reporter for Tres Robles Family Advocates',
+    ],
+    [
+      'an invitation of an admin',
+      entry('invite', { email: 'ana@coalition.example', role: 'admin', agency: null }),
+      'Invited ana@coalition.example as an admin',
+    ],
+    [
+      'reminders mailed to agencies about a quarter',
+      entry('send-reminders', {
+        period: '2026Q3',
+        agencies: [
+          { code: 'A', recipients: 2 },
+          { code: 'B', recipients: 1 },
+        ],
+      }),
+      'Sent reminders to 2 agencies about 2026 Q3',
+    ],
+    [
+      'a sign-in with a recovery code',
+      entry('recovery-code-used', { left: 1 }, { entityType: 'user', entityId: '4' }),
+      'Signed in with a recovery code (1 code left)',
+    ],
+    [
+      'a draft started from last quarter',
+      entry(
+        'copy-previous',
+        { agency: 'QUAILCREST', period: '2026Q3' },
+        { agencyName: 'Quailcrest Survivor Advocacy Center' },
+      ),
+      'Started Quailcrest Survivor Advocacy Center’s 2026 Q3 report from the previous quarter’s figures',
+    ],
+    [
       'a failed sign-in to an account, with the address',
       entry('sign-in-failed', { address: '203.0.113.9' }, { entityType: 'user', entityId: '4' }),
       'A sign-in failed (from 203.0.113.9)',

@@ -119,6 +119,69 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return details.confidentialReports === false
         ? 'Switched confidential grant reports off'
         : 'Switched confidential grant reports on';
+    case 'change-coalition-settings':
+      return 'Changed the coalition’s settings';
+    case 'create-setup-link':
+      return 'Made a one-time set-up link';
+    case 'complete-setup':
+      return 'Set up the coalition and its first admin';
+    case 'create-agency':
+      return `Added ${agency ?? 'an agency'}`;
+    case 'change-agency':
+      return `Changed ${agency ?? 'an agency'}`;
+    case 'deactivate-agency':
+      return `Deactivated ${agency ?? 'an agency'}`;
+    case 'reactivate-agency':
+      return `Reactivated ${agency ?? 'an agency'}`;
+    case 'delete-agency':
+      return `Deleted ${agency ?? 'an agency'}, which had never reported`;
+    case 'invite': {
+      const email = text(details.email);
+      const role = text(details.role);
+      return `Invited ${email ?? 'someone'}${role ? ` as ${role === 'viewer' ? 'a viewer' : `${role === 'admin' ? 'an' : 'a'} ${role}`}` : ''}${agency ? ` for ${agency}` : ''}`;
+    }
+    case 'withdraw-invitation':
+      return `Withdrew the invitation to ${text(details.email) ?? 'someone'}`;
+    case 'accept-invitation':
+      return 'Accepted an invitation and chose a password';
+    case 'change-access':
+      return 'Changed a person’s role or agency (their sessions ended and their tokens stopped)';
+    case 'deactivate-user':
+      return 'Deactivated a person’s account';
+    case 'reactivate-user':
+      return 'Reactivated a person’s account';
+    case 'issue-reset-link':
+      return 'Made a password-reset link for a person';
+    case 'reset-password':
+      return 'Chose a new password with a reset link';
+    case 'change-password':
+      return 'Changed their own password';
+    case 'turn-off-two-factor':
+      return 'Turned off a person’s two-factor sign-in';
+    case 'two-factor-setup-started':
+      return 'Began setting up two-factor sign-in';
+    case 'two-factor-on':
+      return 'Turned on two-factor sign-in';
+    case 'two-factor-off':
+      return 'Turned off their own two-factor sign-in';
+    case 'new-recovery-codes':
+      return 'Made new recovery codes';
+    case 'recovery-code-used': {
+      const left = typeof details.left === 'number' ? details.left : null;
+      return `Signed in with a recovery code${left === null ? '' : ` (${plural(left, 'code')} left)`}`;
+    }
+    case 'end-session':
+      return 'Ended one of their own sessions';
+    case 'send-reminders': {
+      const agencies = Array.isArray(details.agencies) ? details.agencies.length : null;
+      return `Sent reminders${agencies === null ? '' : ` to ${plural(agencies, 'agency', 'agencies')}`}${periodWords ? ` about ${periodWords}` : ''}`;
+    }
+    case 'copy-reminders': {
+      const agencies = Array.isArray(details.agencies) ? details.agencies.length : null;
+      return `Copied reminders${agencies === null ? '' : ` for ${plural(agencies, 'agency', 'agencies')}`}${periodWords ? ` about ${periodWords}` : ''} to send by hand`;
+    }
+    case 'copy-previous':
+      return `Started ${report} from the previous quarter’s figures`;
     default: {
       const words = entry.action.replaceAll('-', ' ');
       return `${words.charAt(0).toUpperCase()}${words.slice(1)}${entry.entityId ? ` (${entry.entityType} ${entry.entityId})` : ''}`;
