@@ -29,6 +29,7 @@ const data: CompletenessResponse = {
       name: 'Tres Robles Family Advocates',
       type: 'victim_services',
       county: 'SBN',
+      firstPeriod: null,
       cells: {
         '2026Q4': { status: 'not_started', late: false, revision: 0 },
         '2026Q3': { status: 'returned', late: true, revision: 1 },
@@ -39,6 +40,7 @@ const data: CompletenessResponse = {
       name: 'Quailcrest Survivor Advocacy Center',
       type: 'victim_services',
       county: 'SCL',
+      firstPeriod: null,
       cells: {
         '2026Q4': { status: 'draft', late: false, revision: 0 },
         '2026Q3': { status: 'approved', late: false, revision: 2 },
@@ -49,6 +51,7 @@ const data: CompletenessResponse = {
       name: 'Mesa Verde School District',
       type: 'education',
       county: 'SCL',
+      firstPeriod: '2026Q4',
       cells: { '2026Q4': { status: 'not_started', late: false, revision: 0 } },
     },
   ],
@@ -90,7 +93,7 @@ describe('the matrix', () => {
     );
     expect(text).toContain('Draft Approved Revision 2');
     expect(text).toContain(
-      'Mesa Verde School District Education · Santa Clara County Not started Not expected',
+      'Mesa Verde School District Education · Santa Clara County Not started Not expected: reports from 2026Q4',
     );
   });
 

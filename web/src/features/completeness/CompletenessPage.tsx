@@ -292,7 +292,9 @@ function Matrix({
               </th>
               {periods.map((period) => (
                 <td key={period.code}>
-                  <MatrixCell view={describeCell(agency.cells[period.code], period.pastDeadline)} />
+                  <MatrixCell
+                    view={describeCell(agency.cells[period.code], period.pastDeadline, agency.firstPeriod)}
+                  />
                 </td>
               ))}
             </tr>
