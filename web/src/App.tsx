@@ -20,6 +20,9 @@ const CompletenessPage = lazy(() =>
 const TokensPage = lazy(() =>
   import('./features/tokens/TokensPage').then((module) => ({ default: module.TokensPage })),
 );
+const AgenciesPage = lazy(() =>
+  import('./features/agencies/AgenciesPage').then((module) => ({ default: module.AgenciesPage })),
+);
 const DataEntryPage = lazy(() =>
   import('./features/dataEntry/DataEntryPage').then((module) => ({ default: module.DataEntryPage })),
 );
@@ -73,6 +76,7 @@ export function App() {
                 <Route path="completeness" element={<CompletenessPage />} />
                 <Route path="releases" element={<ReleasesPage />} />
                 <Route path="audit" element={<AuditLogPage />} />
+                <Route path="agencies" element={<AgenciesPage />} />
               </Route>
               {/* The tokens page checks the role itself: reporters for their agency, admins for any. */}
               <Route path="agency/tokens" element={<TokensPage />} />

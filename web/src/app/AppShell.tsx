@@ -152,6 +152,11 @@ function MainNav({ user }: { user: Me }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/agencies" className="nav-link">
+                Agencies
+              </NavLink>
+            </li>
+            <li>
               <a href="/api/docs" className="nav-link">
                 API docs
               </a>
