@@ -147,6 +147,10 @@ const documentation: GenerateSpecOptions['documentation'] = {
     { name: 'Review (admins)', description: 'Approving, returning and reopening reports' },
     { name: 'Completeness (admins)', description: 'Who has reported, for admins chasing missing reports' },
     { name: 'API tokens', description: 'Tokens an agency’s own systems report with' },
+    {
+      name: 'Agencies',
+      description: 'The member agencies, as coalition admins add, change and deactivate them',
+    },
     { name: 'Published statistics', description: 'The published figures, for anyone; more for members' },
     { name: 'Releases', description: 'What was published when, and its cells' },
     { name: 'Releases (admins)', description: 'Publishing a quarter, and the disclosure policy' },

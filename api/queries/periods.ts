@@ -85,14 +85,15 @@ export function listPeriods(db: Db): ReportingPeriod[] {
 export type PeriodCompleteness = ReportingPeriod & { expected: number; approved: number };
 
 /**
- * Every period with how many active agencies were expected to report and how many reports were
+ * Every period with how many active agencies were expected to report (from their first quarter on) and how many reports were
  * approved: what a viewer needs to know about which quarters have data. Newest first.
  */
 export function listPeriodCompleteness(db: Db): PeriodCompleteness[] {
   const rows = statement(
     db,
     `SELECT ${periodColumns},
-       (SELECT count(*) FROM org_units WHERE level = 'agency' AND active = 1) AS expected,
+       (SELECT count(*) FROM org_units WHERE level = 'agency' AND active = 1
+        AND (first_period IS NULL OR first_period <= p.code)) AS expected,
        (SELECT count(*) FROM submissions s JOIN org_units a ON a.id = s.agency_id
         WHERE s.period_id = p.id AND s.status = 'approved' AND a.active = 1) AS approved
      FROM reporting_periods p ORDER BY code DESC`,

@@ -303,6 +303,8 @@ export type CubeAgencyRow = {
   county: string;
   type: AgencyType;
   active: boolean;
+  /** The first quarter it reports for; null: from the coalition's first. */
+  firstPeriod: string | null;
 };
 
 /** Every agency (active or not: a former member's approved reports still count), with its home county. */
@@ -310,7 +312,8 @@ export function listAgenciesWithCounty(db: Db): CubeAgencyRow[] {
   return (
     statement(
       db,
-      `SELECT a.code, a.name, c.code AS county, a.agency_type AS type, a.active FROM org_units a
+      `SELECT a.code, a.name, c.code AS county, a.agency_type AS type, a.active, a.first_period AS firstPeriod
+       FROM org_units a
        JOIN org_units c ON c.id = a.parent_id WHERE a.level = 'agency' ORDER BY a.code`,
     ).all() as Array<Omit<CubeAgencyRow, 'active'> & { active: number }>
   ).map((a) => ({ ...a, active: a.active === 1 }));

@@ -1,4 +1,5 @@
 import { type Db, statement } from '../db';
+import { isExpectedIn } from '../domain/agencyMembership';
 import { removedTextNote } from '../domain/freeText';
 import { type FreeText, getFreeTexts, insertFreeText } from './freeTexts';
 
@@ -154,7 +155,7 @@ export type AgencyQuarter = {
   returnComment: string | null;
 };
 
-/** Every quarter with an agency's submission status in it, newest first. */
+/** Every quarter expected of an agency (from its first on) with its submission status in it, newest first. */
 export function listAgencyQuarters(db: Db, agencyId: number): AgencyQuarter[] {
   const rows = statement(
     db,
@@ -168,9 +169,12 @@ export function listAgencyQuarters(db: Db, agencyId: number): AgencyQuarter[] {
               (SELECT comment_id FROM submission_reviews v WHERE v.submission_id = s.id AND v.action = 'return'
                ORDER BY v.id DESC LIMIT 1) END AS returnCommentId
      FROM reporting_periods p
-     LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id = ?
+     LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id = @agencyId
+     -- Quarters before the agency's first are not asked of it (unless it started one all the same).
+     WHERE s.id IS NOT NULL OR p.code >= coalesce(
+       (SELECT first_period FROM org_units WHERE id = @agencyId), '')
      ORDER BY p.code DESC`,
-  ).all(agencyId) as Array<
+  ).all({ agencyId }) as Array<
     Omit<AgencyQuarter, 'open' | 'late' | 'returnComment'> & {
       open: number;
       late: number;
@@ -207,22 +211,24 @@ export type QuarterCompleteness = {
 
 /**
  * For the newest `quarters` periods: how many active agencies are in each state, and how many
- * submitted late. What an admin needs to chase missing reports.
+ * submitted late. An agency is expected from its first quarter on. What an admin needs to chase missing reports.
  */
 export function summarizeCompleteness(db: Db, quarters: number): QuarterCompleteness[] {
   const rows = statement(
     db,
     `WITH recent AS (SELECT * FROM reporting_periods ORDER BY code DESC LIMIT ?),
-          agencies AS (SELECT id FROM org_units WHERE level = 'agency' AND active = 1)
+          agencies AS (SELECT id, first_period FROM org_units WHERE level = 'agency' AND active = 1)
      SELECT p.code AS period, p.deadline, p.open,
-            (SELECT count(*) FROM agencies) AS expected,
+            (SELECT count(*) FROM agencies a
+             WHERE a.first_period IS NULL OR a.first_period <= p.code) AS expected,
             count(CASE WHEN s.status = 'approved' THEN 1 END) AS approved,
             count(CASE WHEN s.status = 'submitted' THEN 1 END) AS submitted,
             count(CASE WHEN s.status = 'returned' THEN 1 END) AS returned,
             count(CASE WHEN s.status = 'draft' THEN 1 END) AS draft,
             count(CASE WHEN r.late = 1 THEN 1 END) AS late
      FROM recent p
-     LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id IN (SELECT id FROM agencies)
+     LEFT JOIN submissions s ON s.period_id = p.id AND s.agency_id IN (
+       SELECT id FROM agencies a WHERE a.first_period IS NULL OR a.first_period <= p.code)
      LEFT JOIN submission_revisions r ON r.submission_id = s.id AND r.revision = 1
      GROUP BY p.id ORDER BY p.code DESC`,
   ).all(quarters) as Array<Omit<QuarterCompleteness, 'open' | 'notStarted'> & { open: number }>;
@@ -457,7 +463,7 @@ export type PeriodSubmission = {
   updatedAt: string | null;
 };
 
-/** Every active agency's submission for a period (or just one agency's), by agency name. */
+/** Every active agency's submission for a period it is expected in (or just one agency's), by agency name. */
 export function listPeriodSubmissions(db: Db, periodId: number, agencyId: number | null): PeriodSubmission[] {
   const rows = statement(
     db,
@@ -469,8 +475,10 @@ export function listPeriodSubmissions(db: Db, periodId: number, agencyId: number
      FROM org_units a JOIN org_units c ON c.id = a.parent_id
      LEFT JOIN submissions s ON s.agency_id = a.id AND s.period_id = ?
      WHERE a.level = 'agency' AND a.active = 1 AND (? IS NULL OR a.id = ?)
+       AND (s.id IS NOT NULL OR a.first_period IS NULL
+            OR a.first_period <= (SELECT code FROM reporting_periods WHERE id = ?))
      ORDER BY a.name`,
-  ).all(periodId, agencyId, agencyId) as Array<{
+  ).all(periodId, agencyId, agencyId, periodId) as Array<{
     code: string;
     name: string;
     type: string;
@@ -495,7 +503,7 @@ export type CompletenessCell = { status: SubmissionStatus | 'not_started'; late:
 
 /**
  * The completeness matrix: active agencies (optionally those based in or serving one county, and of
- * one type) × the newest `quarters` periods.
+ * one type) × the newest `quarters` periods; a quarter before an agency's first has no cell.
  */
 export function completenessMatrix(
   db: Db,
@@ -507,7 +515,8 @@ export function completenessMatrix(
   ).all(filter.quarters) as Array<{ id: number; code: string; deadline: string; open: number }>;
   const agencies = statement(
     db,
-    `SELECT a.id, a.code, a.name, a.agency_type AS type, c.code AS county FROM org_units a
+    `SELECT a.id, a.code, a.name, a.agency_type AS type, c.code AS county, a.first_period AS firstPeriod
+     FROM org_units a
      JOIN org_units c ON c.id = a.parent_id
      WHERE a.level = 'agency' AND a.active = 1 AND (? IS NULL OR a.agency_type = ?)
        AND (? IS NULL OR c.code = ? OR EXISTS (
@@ -520,6 +529,7 @@ export function completenessMatrix(
     name: string;
     type: string;
     county: string;
+    firstPeriod: string | null;
   }>;
   const periodIds = periods.map((p) => p.id);
   const submissions =
@@ -551,13 +561,16 @@ export function completenessMatrix(
       name: a.name,
       type: a.type,
       county: a.county,
+      firstPeriod: a.firstPeriod,
       cells: Object.fromEntries(
-        periods.map((p) => {
+        periods.flatMap((p) => {
           const s = byKey.get(`${a.id}/${p.id}`);
+          // A quarter before the agency's first has no cell: it was not expected to report then.
+          if (!s && !isExpectedIn(a.firstPeriod, p.code)) return [];
           const cell: CompletenessCell = s
             ? { status: s.status, late: s.late === 1, revision: s.revision }
             : { status: 'not_started', late: false, revision: 0 };
-          return [p.code, cell];
+          return [[p.code, cell]];
         }),
       ),
     })),

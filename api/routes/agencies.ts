@@ -1,20 +1,34 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { createApiTokenSecret, requireUser } from '../auth/session';
 import type { AppEnv } from '../context';
 import { agencyTypes } from '../domain/agencyTypes';
+import { todayOf } from '../domain/clock';
 import { forbidden, notFound } from '../errors';
 import { callers, errorResponses, jsonResponse, notSignedInWords } from '../openapi';
-import { canMakeApiToken, canManageApiTokens, canViewAgencySubmissions } from '../permissions';
+import {
+  canMakeApiToken,
+  canManageApiTokens,
+  canManageCoalition,
+  canViewAgencySubmissions,
+} from '../permissions';
 import { recordAudit } from '../queries/audit';
-import { getAgencyByCode } from '../queries/orgUnits';
+import { getAgencyByCode, getAgencyById } from '../queries/orgUnits';
 import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../queries/tokens';
+import {
+  agencyDirectory,
+  createAgency,
+  deactivateAgency,
+  deleteAgency,
+  reactivateAgency,
+  updateAgency,
+} from '../services/agencies';
 import { guardFreeText } from '../services/freeTexts';
 import { agencyQuarters } from '../services/submissions';
 import { validate } from '../validate';
 import { clockOf } from './clock';
-import { agencyCode } from './params';
+import { agencyCode, quarterCode } from './params';
 import { entryWindowFields } from './periods';
 import { submissionStatus } from './submissions';
 
@@ -71,6 +85,88 @@ const apiToken = z
     revokedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ApiToken', description: 'An API token, without its secret' });
+
+const countyCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{2,16}$/, 'Not a county code: choose a county from the list.'));
+
+const agencyFields = {
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Give the agency’s name, at least 2 characters.')
+    .max(120, 'Keep the agency’s name under 120 characters.')
+    .describe('The agency’s name, as releases and pages show it'),
+  code: z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z0-9]{2,16}$/, 'Give a short code of 2 to 16 capital letters or digits, like RIVER.'),
+    )
+    .describe('A short code of 2 to 16 capital letters or digits, used in addresses and releases'),
+  type: z.enum(agencyTypes, { error: 'Choose what kind of agency it is from the list.' }),
+  homeCounty: countyCode.describe('The county it is based in, by code (`SCL`)'),
+  countiesServed: z
+    .array(countyCode)
+    .max(100)
+    .describe('The counties it serves, by code; its home county is always among them'),
+  firstPeriod: quarterCode
+    .nullable()
+    .describe('The first quarter it reports for (`2026Q2`); null: from the coalition’s first quarter'),
+};
+
+export const createAgencyBody = z.object({
+  ...agencyFields,
+  code: agencyFields.code.optional().describe('Proposed from the name when not given'),
+  countiesServed: agencyFields.countiesServed.default([]),
+  firstPeriod: agencyFields.firstPeriod.default(null),
+});
+
+export const changeAgencyBody = z
+  .object(agencyFields)
+  .partial()
+  .refine(
+    (change) => Object.keys(change).length > 0,
+    'Say what to change: a name, code, type, counties or first quarter.',
+  );
+
+const agencyRecord = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    type: z.enum(agencyTypes),
+    homeCounty: z.string().describe('The county it is based in, by code'),
+    countiesServed: z.array(z.string()).describe('The counties it serves, by code'),
+    firstPeriod: z.string().nullable().describe('The first quarter it reports for; null: from the start'),
+    active: z.boolean().describe('Whether it is expected to report'),
+    reporters: z
+      .array(z.object({ name: z.string(), email: z.string() }))
+      .describe('Its active reporters, who lose access if it is deactivated'),
+    hasReported: z.boolean().describe('Whether it has ever submitted a report (its code then stays)'),
+    firstReport: z.string().nullable().describe('The earliest quarter it submitted a report for'),
+    latestReport: z.string().nullable().describe('The newest quarter it submitted a report for'),
+  })
+  .meta({ id: 'Agency', description: 'A member agency as its coalition’s admins manage it' });
+
+const coalitionOnly = 'forbidden: only coalition admins, signed in as people, manage agencies';
+const manageRefusals = {
+  401: notSignedInWords,
+  403: coalitionOnly,
+  404: 'not-found: no agency with this code',
+} as const;
+
+/** The calling admin, refused unless they may manage the coalition's agencies. */
+function requireCoalitionAdmin(c: Context<AppEnv>) {
+  const user = requireUser(c);
+  if (!canManageCoalition(user))
+    throw forbidden('Only coalition admins, signed in as themselves, can manage agencies.');
+  return user;
+}
 
 const noSuchAgencyWords = 'not-found: no agency with this code that you can see';
 const tokenRefusals = errorResponses({
@@ -220,6 +316,167 @@ export const agencyRoutes = new Hono<AppEnv>()
       })();
       if (!revoked && !getApiToken(db, agency.id, tokenId))
         throw notFound('There is no such token for this agency.');
+      return c.json({ ok: true as const });
+    },
+  )
+  .get(
+    '/',
+    describeRoute({
+      tags: ['Agencies'],
+      summary: 'The member agencies: every one for admins; a reporter’s own agency for a reporter',
+      description:
+        'Admins, as people, see every agency, active or not, with the coalition’s counties and the quarters an agency may start reporting in. A reporter sees only their own agency’s code, name and type; a viewer sees none.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse(
+          'The agencies, by name',
+          z.object({
+            agencies: z.array(
+              z.union([
+                agencyRecord,
+                z.object({ code: z.string(), name: z.string(), type: z.enum(agencyTypes) }),
+              ]),
+            ),
+            counties: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
+            quarters: z
+              .array(z.string())
+              .optional()
+              .describe('The quarters an agency may start reporting in'),
+          }),
+        ),
+        ...errorResponses({ 401: notSignedInWords, 403: 'forbidden: an API token, or a viewer' }),
+      },
+    }),
+    (c) => {
+      const user = requireUser(c);
+      if (canManageCoalition(user)) return c.json(agencyDirectory(c.var.db, todayOf(clockOf(c))));
+      const own = user.agencyId === null ? undefined : getAgencyById(c.var.db, user.agencyId);
+      if (user.tokenId !== undefined || user.role !== 'reporter' || !own)
+        throw forbidden('Only coalition admins and reporters, signed in as themselves, see agencies.');
+      return c.json({ agencies: [{ code: own.code, name: own.name, type: own.type }] });
+    },
+  )
+  .post(
+    '/',
+    describeRoute({
+      tags: ['Agencies'],
+      summary: 'Add an agency',
+      description:
+        'Its code is proposed from its name when not given. Its home county is always among the counties it serves. With a first quarter, it is not expected to report before it.',
+      security: callers.people,
+      responses: {
+        201: jsonResponse('The agency', z.object({ agency: agencyRecord })),
+        ...errorResponses({
+          400: 'invalid-request: a field is missing or wrong, or a county is not the coalition’s',
+          401: notSignedInWords,
+          403: coalitionOnly,
+          409: 'agency-code-taken: another agency or county has this code',
+        }),
+      },
+    }),
+    validate('json', createAgencyBody),
+    (c) => {
+      const user = requireCoalitionAdmin(c);
+      return c.json({ agency: createAgency(c.var.db, user, c.req.valid('json'), c.var.now()) }, 201);
+    },
+  )
+  .patch(
+    '/:agencyCode',
+    describeRoute({
+      tags: ['Agencies'],
+      summary: 'Change an agency: only the fields given change',
+      description:
+        'Its code changes only while it has never reported (the code is in its reports’ addresses and in releases). Its first quarter may not be after a quarter it already reported for.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse('The agency as it is now', z.object({ agency: agencyRecord })),
+        ...errorResponses({
+          ...manageRefusals,
+          400: 'invalid-request: a field is wrong, a county is not the coalition’s, or the first quarter is after one it reported for',
+          409: 'agency-code-taken: another agency or county has this code; agency-code-fixed: it has reported, so its code stays',
+        }),
+      },
+    }),
+    validate('param', agencyParam),
+    validate('json', changeAgencyBody),
+    (c) => {
+      const user = requireCoalitionAdmin(c);
+      const agency = updateAgency(
+        c.var.db,
+        user,
+        c.req.valid('param').agencyCode,
+        c.req.valid('json'),
+        c.var.now(),
+      );
+      return c.json({ agency });
+    },
+  )
+  .post(
+    '/:agencyCode/deactivate',
+    describeRoute({
+      tags: ['Agencies'],
+      summary: 'Deactivate an agency: no longer expected to report, and its reporters lose access',
+      description:
+        'Its active reporters are deactivated too: their sessions end and the API tokens they made are revoked. Its reports stay in releases already published. Deactivating one already inactive changes nothing.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse(
+          'The agency and the people who lost access',
+          z.object({
+            agency: agencyRecord,
+            deactivatedPeople: z.array(z.object({ name: z.string(), email: z.string() })),
+          }),
+        ),
+        ...errorResponses(manageRefusals),
+      },
+    }),
+    validate('param', agencyParam),
+    (c) => {
+      const user = requireCoalitionAdmin(c);
+      return c.json(deactivateAgency(c.var.db, user, c.req.valid('param').agencyCode, c.var.now()));
+    },
+  )
+  .post(
+    '/:agencyCode/reactivate',
+    describeRoute({
+      tags: ['Agencies'],
+      summary: 'Reactivate an agency: expected to report again',
+      description:
+        'Its people stay deactivated: bring back each one who should have access on the people page.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse('The agency', z.object({ agency: agencyRecord })),
+        ...errorResponses(manageRefusals),
+      },
+    }),
+    validate('param', agencyParam),
+    (c) => {
+      const user = requireCoalitionAdmin(c);
+      return c.json({
+        agency: reactivateAgency(c.var.db, user, c.req.valid('param').agencyCode, c.var.now()),
+      });
+    },
+  )
+  .delete(
+    '/:agencyCode',
+    describeRoute({
+      tags: ['Agencies'],
+      summary: 'Delete an agency added by mistake',
+      description:
+        'Only an agency that never started a report and was never given people, API tokens, invitations or reminders. Any other is deactivated instead, so its history stays.',
+      security: callers.people,
+      responses: {
+        200: jsonResponse('Deleted', z.object({ ok: z.literal(true) })),
+        ...errorResponses({
+          ...manageRefusals,
+          409: 'agency-has-history: it has reports, people, tokens, invitations or reminders; deactivate it instead',
+        }),
+      },
+    }),
+    validate('param', agencyParam),
+    (c) => {
+      const user = requireCoalitionAdmin(c);
+      deleteAgency(c.var.db, user, c.req.valid('param').agencyCode, c.var.now());
       return c.json({ ok: true as const });
     },
   );

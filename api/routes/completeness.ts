@@ -56,6 +56,10 @@ const matrixResponse = z.object({
       name: z.string(),
       type: z.enum(agencyTypes),
       county: z.string().describe('The county the agency is based in'),
+      firstPeriod: z
+        .string()
+        .nullable()
+        .describe('The first quarter it reports for; null: from the coalition’s first'),
       cells: z
         .record(
           z.string(),
@@ -65,7 +69,7 @@ const matrixResponse = z.object({
             revision: z.number().int(),
           }),
         )
-        .describe('The agency’s report in each quarter, by quarter code'),
+        .describe('The agency’s report in each quarter, by quarter code; none before its first quarter'),
     }),
   ),
 });
@@ -77,7 +81,7 @@ const summaryResponse = z.object({
       deadline: z.iso.date(),
       ...entryWindowFields,
       pastDeadline,
-      expected: z.number().int().describe('Active agencies expected to report'),
+      expected: z.number().int().describe('Active agencies expected to report (from their first quarter on)'),
       approved: z.number().int(),
       submitted: z.number().int().describe('Submitted and awaiting review'),
       returned: z.number().int(),

@@ -20,6 +20,9 @@ const CompletenessPage = lazy(() =>
 const TokensPage = lazy(() =>
   import('./features/tokens/TokensPage').then((module) => ({ default: module.TokensPage })),
 );
+const AgenciesPage = lazy(() =>
+  import('./features/agencies/AgenciesPage').then((module) => ({ default: module.AgenciesPage })),
+);
 const DataEntryPage = lazy(() =>
   import('./features/dataEntry/DataEntryPage').then((module) => ({ default: module.DataEntryPage })),
 );
@@ -97,6 +100,7 @@ export function App() {
                 <Route path="completeness" element={<CompletenessPage />} />
                 <Route path="releases" element={<ReleasesPage />} />
                 <Route path="audit" element={<AuditLogPage />} />
+                <Route path="agencies" element={<AgenciesPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="people" element={<PeoplePage />} />
               </Route>

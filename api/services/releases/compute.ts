@@ -9,6 +9,7 @@ import { buildCube, type Cube, coalitionGeo, type FrozenCell } from '../../discl
 import { PolicyError } from '../../disclosure/protect';
 import type { Audience, ProtectionResult } from '../../disclosure/types';
 import { protectInWorker } from '../../disclosure/worker';
+import { periodCoverage } from '../../domain/agencyMembership';
 import { quartersOf } from '../../domain/periods';
 import { recordAudit } from '../../queries/audit';
 import { insertPublishedCells } from '../../queries/publishedCells';
@@ -90,7 +91,7 @@ function nest(protectedCubes: Protected[]): void {
 /**
  * How complete each owned period is, per geography and catalog section: agencies whose type reports
  * the section that have an approved report (for a year, in every one of its quarters), of those
- * expected (active agencies of those types, and any former member that reported).
+ * expected (active agencies of those types from their first quarter on, and any former member that reported).
  */
 function coverageOf(db: Db, loaded: Loaded): CoverageRow[] {
   const approved = getApprovedAgencies(db, [
@@ -99,13 +100,13 @@ function coverageOf(db: Db, loaded: Loaded): CoverageRow[] {
   const rows: CoverageRow[] = [];
   for (const period of loaded.owned) {
     const quarters = quartersOf(period).map((q) => q.code);
-    const reportedAll = (agency: string) => quarters.every((q) => approved.get(q)?.has(agency));
+    const coverage = new Map(loaded.agencies.map((a) => [a.code, periodCoverage(a, quarters, approved)]));
     for (const geo of [coalitionGeo, ...loaded.counties]) {
       const inGeo = loaded.agencies.filter((a) => geo === coalitionGeo || a.county === geo);
       for (const section of loaded.catalog.sections) {
         const reporting = inGeo.filter((a) => section.agencyTypes.includes(a.type));
-        const reported = reporting.filter((a) => reportedAll(a.code)).length;
-        const expected = reporting.filter((a) => a.active || reportedAll(a.code)).length;
+        const reported = reporting.filter((a) => coverage.get(a.code)?.reported).length;
+        const expected = reporting.filter((a) => coverage.get(a.code)?.expected).length;
         rows.push({ period, geo, section: section.code, reported, expected });
       }
     }

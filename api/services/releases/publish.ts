@@ -4,6 +4,7 @@
  * demo's history on first start, scripts and tests. No HTTP here.
  */
 import type { Db } from '../../db';
+import { periodCoverage } from '../../domain/agencyMembership';
 import type { Catalog } from '../../domain/catalog';
 import { comparePeriods, parseQuarter, quartersOf } from '../../domain/periods';
 import { ApiError, badRequest, forbidden } from '../../errors';
@@ -54,7 +55,7 @@ export type ReleasePeriodCompleteness = PeriodCompleteness & {
 /**
  * How complete each period a release would publish is across the coalition, as the provisional rule
  * judges it. The agencies expected are those of a type that reports any part of the catalog that are
- * active, or that reported though no longer active; they count as reported with an approved report
+ * active (from their first quarter on), or that reported though no longer active; they count as reported with an approved report
  * (for a year, in every one of its quarters). A quarter is provisional when fewer than `share` of
  * them reported; a year, half or fiscal year when any of its quarters is.
  */
@@ -69,9 +70,11 @@ export function releaseCompleteness(
   const quartersByPeriod = new Map(periods.map((p) => [p, quartersOf(p).map((q) => q.code)]));
   const approved = getApprovedAgencies(db, [...new Set([...quartersByPeriod.values()].flat())]);
   const completenessOf = (quarters: readonly string[]) => {
-    const reportedAll = (code: string) => quarters.every((q) => approved.get(q)?.has(code));
-    const expected = agencies.filter((a) => a.active || reportedAll(a.code));
-    const missing = expected.filter((a) => !reportedAll(a.code)).map(({ code, name }) => ({ code, name }));
+    const coverage = new Map(agencies.map((a) => [a.code, periodCoverage(a, quarters, approved)]));
+    const expected = agencies.filter((a) => coverage.get(a.code)?.expected);
+    const missing = expected
+      .filter((a) => !coverage.get(a.code)?.reported)
+      .map(({ code, name }) => ({ code, name }));
     return { reported: expected.length - missing.length, expected: expected.length, missing };
   };
   return periods.map((period) => {

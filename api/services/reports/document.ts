@@ -11,6 +11,7 @@
 import type { Db } from '../../db';
 import { coalitionGeo, planAudiencesOf, totalOption } from '../../disclosure/cube';
 import type { Audience } from '../../disclosure/types';
+import { isExpectedIn, periodCoverage } from '../../domain/agencyMembership';
 import type { Catalog, DataElement } from '../../domain/catalog';
 import {
   comparePeriods,
@@ -642,15 +643,16 @@ function confidentialFigures(
     return value;
   };
   // As a release counts coverage: of the agencies whose type reports the section, those with an
-  // approved report in every quarter, of those active (or that reported all the same).
+  // approved report in every quarter they were expected in, of those active from their first quarter
+  // (or that reported all the same).
   const quarters = period.quarters.map((q) => q.code);
-  const reportedAll = (agency: string) => quarters.every((q) => approved.get(q)?.has(agency));
+  const agencyCoverage = new Map(agencies.map((a) => [a.code, periodCoverage(a, quarters, approved)]));
   const coverageOf = (element: string): Coverage => {
     const section = catalog.sections.find((s) => s.elements.some((e) => e.code === element));
     const reporting = agencies.filter((a) => section?.agencyTypes.includes(a.type));
     return {
-      reported: reporting.filter((a) => reportedAll(a.code)).length,
-      expected: reporting.filter((a) => a.active || reportedAll(a.code)).length,
+      reported: reporting.filter((a) => agencyCoverage.get(a.code)?.reported).length,
+      expected: reporting.filter((a) => agencyCoverage.get(a.code)?.expected).length,
     };
   };
 
@@ -721,24 +723,31 @@ function confidentialFigures(
 // ---- Completeness ----------------------------------------------------------------------------------
 
 /**
- * Every agency expected to report for the area (active members; for a county, those based there),
- * with the quarters of the period it has an approved report for and those it does not.
+ * Every agency expected to report for the area (active members, from their first quarter on; for a
+ * county, those based there), with the quarters of the period it has an approved report for and
+ * those it does not.
  */
 function completeness(db: Db, checked: CheckedRequest): { coverage: Coverage; agencies: AgencyReporting[] } {
   const { period, area } = checked;
   const approved = approvedAgenciesOf(db, period.code);
   const countyNames = new Map(listCountyNames(db).map((c) => [c.code, c.name]));
+  const quarters = period.quarters.map((q) => q.code);
   const agencies = listAgenciesWithCounty(db)
-    .filter((a) => a.active && (area.level === 'coalition' || a.county === area.code))
+    .filter(
+      (a) =>
+        a.active &&
+        quarters.some((q) => isExpectedIn(a.firstPeriod, q)) &&
+        (area.level === 'coalition' || a.county === area.code),
+    )
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((a) => {
-      const quarters = period.quarters.map((q) => q.code);
+      const owed = quarters.filter((q) => isExpectedIn(a.firstPeriod, q));
       return {
         code: a.code,
         name: a.name,
         county: countyNames.get(a.county) ?? a.county,
-        quartersReported: quarters.filter((q) => approved.get(q)?.has(a.code)),
-        quartersMissing: quarters.filter((q) => !approved.get(q)?.has(a.code)),
+        quartersReported: owed.filter((q) => approved.get(q)?.has(a.code)),
+        quartersMissing: owed.filter((q) => !approved.get(q)?.has(a.code)),
       };
     });
   return {

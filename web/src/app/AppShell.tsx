@@ -162,6 +162,11 @@ function MainNav({ user }: { user: Me }) {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/agencies" className="nav-link">
+                Agencies
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/people" className="nav-link">
                 People
               </NavLink>

@@ -31,6 +31,7 @@ const data: CompletenessResponse = {
       name: 'Tres Robles Family Advocates',
       type: 'victim_services',
       county: 'SBN',
+      firstPeriod: null,
       cells: {
         '2026Q4': { status: 'not_started', late: false, revision: 0 },
         '2026Q3': { status: 'returned', late: true, revision: 1 },
@@ -41,6 +42,7 @@ const data: CompletenessResponse = {
       name: 'Quailcrest Survivor Advocacy Center',
       type: 'victim_services',
       county: 'SCL',
+      firstPeriod: null,
       cells: {
         '2026Q4': { status: 'draft', late: false, revision: 0 },
         '2026Q3': { status: 'approved', late: false, revision: 2 },
@@ -51,6 +53,7 @@ const data: CompletenessResponse = {
       name: 'Mesa Verde School District',
       type: 'education',
       county: 'SCL',
+      firstPeriod: '2026Q4',
       cells: { '2026Q4': { status: 'not_started', late: false, revision: 0 } },
     },
   ],
@@ -122,7 +125,7 @@ describe('the matrix', () => {
     );
     expect(text).toContain('Draft Approved Revision 2');
     expect(text).toContain(
-      'Mesa Verde School District Education · Santa Clara County Not started Not expected',
+      'Mesa Verde School District Education · Santa Clara County Not started Not expected: reports from 2026Q4',
     );
   });
 

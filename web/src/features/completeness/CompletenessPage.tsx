@@ -292,7 +292,7 @@ function Matrix({
               </th>
               {periods.map((period) => {
                 const cell = agency.cells[period.code];
-                const view = describeCell(cell, period.pastDeadline);
+                const view = describeCell(cell, period.pastDeadline, agency.firstPeriod);
                 return (
                   <td key={period.code}>
                     {cell ? (

@@ -62,12 +62,13 @@ describe('describeCell', () => {
       statuses.map((status) => describeCell({ status, late: false, revision: 1 }).shape),
     );
     shapes.add(describeCell(undefined).shape);
+    expect(describeCell(undefined, true, '2026Q2').label).toBe('Not expected: reports from 2026Q2');
     expect(shapes.size).toBe(statuses.length + 1);
   });
 });
 
 function agency(code: string, cells: CompletenessAgency['cells']): CompletenessAgency {
-  return { code, name: code, type: 'victim_services', county: 'SCL', cells };
+  return { code, name: code, type: 'victim_services', county: 'SCL', firstPeriod: null, cells };
 }
 
 describe('summarizeColumn and columnSummaryText', () => {

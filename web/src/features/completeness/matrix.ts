@@ -37,10 +37,21 @@ const shortLabels: Record<SubmissionStatus, { label: string; shape: CellShape }>
 /**
  * Describes one cell. `pastDeadline` is whether the quarter's deadline has passed, which makes a
  * report never submitted overdue. A missing cell means the agency wasn't expected to report that
- * quarter (it joined later, say), which is different from "not started".
+ * quarter (it joined later: `firstPeriod` says when), which is different from "not started".
  */
-export function describeCell(cell: CompletenessCell | undefined, pastDeadline = false): CellView {
-  if (!cell) return { label: 'Not expected', tone: 'none', shape: 'dash', timing: null, note: null };
+export function describeCell(
+  cell: CompletenessCell | undefined,
+  pastDeadline = false,
+  firstPeriod: string | null = null,
+): CellView {
+  if (!cell)
+    return {
+      label: firstPeriod ? `Not expected: reports from ${firstPeriod}` : 'Not expected',
+      tone: 'none',
+      shape: 'dash',
+      timing: null,
+      note: null,
+    };
   const { label, shape } = shortLabels[cell.status];
   const neverSubmitted = cell.status === 'not_started' || cell.status === 'draft';
   return {

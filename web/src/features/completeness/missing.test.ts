@@ -68,6 +68,7 @@ function agency(
     name,
     type: 'victim_services',
     county: 'SCL',
+    firstPeriod: null,
     cells: status === null ? {} : { '2026Q3': { status, late: status !== 'approved', revision: 0 } },
   };
 }

@@ -13,6 +13,7 @@ import { listWords } from '../../lib/text';
 import { useCoalitionTimeZone } from '../auth/useCoalitionToday';
 import { LineChart } from './charts';
 import { DashboardTabs } from './DashboardPage';
+import { agencyJoinedNotes } from './joined';
 import { ChartSlot, NothingPublished } from './parts';
 import { intervalWord } from './published';
 import { statsSeriesQuery, statsTablesQuery } from './queries';
@@ -278,6 +279,7 @@ function TrendCharts({
             ...(latest ? [`Latest period: ${latest.period}.`, provisionalNote(latest)] : []),
             comparisonMissing,
             ...notes,
+            ...agencyJoinedNotes(main.periods, main.kind === 'people' ? 'survivors' : 'activity'),
           ]}
           releases={releasesOf(main)}
           fileParts={fileParts}
