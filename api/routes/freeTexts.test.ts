@@ -78,6 +78,13 @@ const guardedFields: Array<{
     body: (text) => ({ values: {}, reply: text }),
   },
   {
+    field: 'POST /api/completeness/reminders note',
+    who: 'admin',
+    method: 'POST',
+    path: '/completeness/reminders',
+    body: (text) => ({ period: '2026Q4', agencies: ['RIVER'], note: text }),
+  },
+  {
     field: 'POST /api/submissions/{agency}/{period}/return comment',
     who: 'admin',
     method: 'POST',
@@ -168,6 +175,32 @@ const otherStringFields: Record<string, string> = {
   'PUT /api/submissions/{agency}/{period}/values values{key}': 'a cell of the catalog, or refused',
   'PUT /api/submissions/{agency}/{period}/values explanations{key}': 'a warning the form shows, or refused',
   'POST /api/submissions/{agency}/{period}/submit explanations{key}': 'a warning the form shows, or refused',
+  // A person's own account: compared or hashed, never kept as typed.
+  'POST /api/me/password currentPassword': 'compared, never kept',
+  'POST /api/me/password newPassword': 'hashed, never kept',
+  'POST /api/account-links/invitation/{token} password': 'hashed, never kept',
+  'POST /api/account-links/reset/{token} password': 'hashed, never kept',
+  'POST /api/setup/{token} password': 'hashed, never kept',
+  'DELETE /api/me/two-factor password': 'compared, never kept',
+  'DELETE /api/me/two-factor code': 'a code from an authenticator app: compared, never kept',
+  'POST /api/auth/two-factor/enroll/confirm code': 'a code from an authenticator app: compared, never kept',
+  'POST /api/me/two-factor/confirm code': 'a code from an authenticator app: compared, never kept',
+  'POST /api/me/two-factor/recovery-codes code': 'a code from an authenticator app: compared, never kept',
+  // Who signs in and what the coalition and its members are called: staff and organisations, named on
+  // purpose, never words about the people served.
+  'POST /api/account-links/invitation/{token} name': 'the name of the person who signs in',
+  'POST /api/setup/{token} adminName': 'the name of the first admin',
+  'POST /api/setup/{token} adminEmail': 'the first admin’s sign-in address',
+  'POST /api/setup/{token} coalitionName': 'the coalition’s own name',
+  'POST /api/setup/{token} shortName': 'the coalition’s short name',
+  'PATCH /api/settings name': 'the coalition’s own name',
+  'PATCH /api/settings shortName': 'the coalition’s short name',
+  'POST /api/agencies name': 'a member agency’s name',
+  'PATCH /api/agencies/{agencyCode} name': 'a member agency’s name',
+  // Checked against a list, or refused.
+  'POST /api/setup/{token} timeZone': 'a time zone Scope knows, or refused',
+  'PATCH /api/settings timeZone': 'a time zone Scope knows, or refused',
+  'POST /api/setup/{token} firstPeriod': 'a quarter, or refused',
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: a JSON Schema from the OpenAPI document.

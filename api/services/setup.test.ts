@@ -6,7 +6,6 @@ import {
   createTestDb,
   databaseDigest,
   seedSmallCoalition,
-  signIn,
   type TestDb,
   testConfig,
   testNow,
@@ -100,10 +99,20 @@ describe('setting up a coalition', () => {
         .all(),
     ).toEqual([{ userId: result.adminId, entityId: String(result.coalitionId) }]);
 
+    // The coalition requires two-factor for admins, so the first admin's password is right and their
+    // first sign-in goes on to setting up an authenticator app before any session exists.
     const app = createTestApp(db, config);
-    const cookie = await signIn(app, setupInput.adminEmail, setupInput.password);
-    const me = await (await app.request('/api/me', { headers: { Cookie: cookie } })).json();
-    expect(me.user).toMatchObject({ name: 'Rosa Delgado', role: 'admin' });
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' },
+      body: JSON.stringify({ email: setupInput.adminEmail, password: setupInput.password }),
+    });
+    expect(login.status).toBe(200);
+    expect(await login.json()).toEqual({ twoFactor: 'enroll' });
+    expect(db.prepare('SELECT name, role FROM users WHERE email = ?').get(setupInput.adminEmail)).toEqual({
+      name: 'Rosa Delgado',
+      role: 'admin',
+    });
   });
 
   test('the link works once, then never', () => {
