@@ -7,6 +7,7 @@
 import type { Db } from '../../db';
 import { buildCube, type Cube, cellId, type FrozenCell } from '../../disclosure/cube';
 import type { Audience } from '../../disclosure/types';
+import { isExpectedIn } from '../../domain/agencyMembership';
 import { quartersOf } from '../../domain/periods';
 import { listPublishedCells } from '../../queries/publishedCells';
 import { getApprovedValues } from '../../queries/raw/approvedValues';
@@ -50,7 +51,13 @@ export function cubeSource(db: Db, catalogVersionId: number, periods: readonly s
   return {
     catalog,
     plan,
-    agencies: listAgenciesWithCounty(db),
+    // An agency that joins after every quarter here contributes nothing to them, so it must not count
+    // towards the agencies a county needs before its breakdowns are published.
+    agencies: listAgenciesWithCounty(db).map((agency) =>
+      quarters.some((quarter) => isExpectedIn(agency.firstPeriod, quarter))
+        ? agency
+        : { ...agency, active: false },
+    ),
     counties: listCountyCodes(db),
     values: getApprovedValues(db, quarters),
     countyBreakdownAgencies: publicationSettings(db).countyBreakdownAgencies,
