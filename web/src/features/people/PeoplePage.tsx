@@ -448,8 +448,8 @@ function PeopleSection({
           <table className="people-table">
             <caption id="people-caption">
               {shown.length === people.length
-                ? `All ${people.length} people, active first`
-                : `${shown.length} of ${people.length} people, active first`}
+                ? `${people.length === 1 ? 'The 1 person' : `All ${people.length} people`}, active first`
+                : `${shown.length} of ${people.length} ${people.length === 1 ? 'person' : 'people'}, active first`}
             </caption>
             <thead>
               <tr>
