@@ -3,6 +3,7 @@
  * figure beside a baseline measured in the same run. Not part of `npm test`.
  */
 import { runBundleBenchmark } from './bundle';
+import { runCoalitionBenchmark } from './coalition';
 import { runDisclosureBenchmarks } from './disclosure';
 import { runImportBenchmark } from './import';
 import { runLimitsBenchmark } from './limits';
@@ -37,6 +38,9 @@ const benchmarks: Record<string, () => void | Promise<void>> = {
       chromiumPath: process.env.SCOPE_CHROMIUM_PATH ?? '/usr/bin/chromium',
       rounds: 3,
     }),
+  // The admin pages' reads (agencies, people, settings, completeness, reminders) for the demo and a
+  // statewide coalition (--agencies=N --counties=N).
+  coalition: () => runCoalitionBenchmark({ ...statsOptionsFromArgs(process.argv), rounds: 3 }),
   // Loaded only when asked for: Lighthouse is a large import. Pages: `npm run lighthouse -- <pages>`.
   lighthouse: () =>
     import('../lighthouse').then((l) => l.runLighthouse(l.lighthouseOptionsFromArgs(process.argv.slice(2)))),
