@@ -125,6 +125,19 @@ function failedSecondStep(c: Context<AppEnv>, tokenHash: string, user: User, wha
   return wrongCode(c, tokenHash, what);
 }
 
+/** Starts counting a sign-in attempt, refusing it while this address or email must wait (see SignInAttempts). */
+function beginAttempt(c: Context<AppEnv>, address: string, email: string, nowMs: number): void {
+  const wait = c.var.signInAttempts.begin(address, email, nowMs);
+  if (wait > 0)
+    throw refuseFor(
+      c,
+      wait,
+      429,
+      'too-many-attempts',
+      `Too many sign-in attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`,
+    );
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .post(
     '/login',
@@ -153,15 +166,7 @@ export const authRoutes = new Hono<AppEnv>()
       const { db, signInAttempts } = c.var;
       const address = clientAddress(c);
       const now = () => c.var.now().getTime();
-      const wait = signInAttempts.begin(address, email, now());
-      if (wait > 0)
-        throw refuseFor(
-          c,
-          wait,
-          429,
-          'too-many-attempts',
-          `Too many sign-in attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`,
-        );
+      beginAttempt(c, address, email, now());
       const user = getUserForSignIn(db, email);
       let matches: boolean;
       try {
@@ -226,15 +231,7 @@ export const authRoutes = new Hono<AppEnv>()
       const user = getActiveUser(db, challenge.userId) as User;
       const address = clientAddress(c);
       const now = c.var.now();
-      const wait = signInAttempts.begin(address, user.email, now.getTime());
-      if (wait > 0)
-        throw refuseFor(
-          c,
-          wait,
-          429,
-          'too-many-attempts',
-          `Too many sign-in attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`,
-        );
+      beginAttempt(c, address, user.email, now.getTime());
       const signedIn = db.transaction(() => {
         if ('code' in body) {
           if (!checkTwoFactorCode(db, config, user.id, body.code, now)) return null;
@@ -308,15 +305,7 @@ export const authRoutes = new Hono<AppEnv>()
       const user = getActiveUser(db, challenge.userId) as User;
       const address = clientAddress(c);
       const now = c.var.now();
-      const wait = signInAttempts.begin(address, user.email, now.getTime());
-      if (wait > 0)
-        throw refuseFor(
-          c,
-          wait,
-          429,
-          'too-many-attempts',
-          `Too many sign-in attempts. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`,
-        );
+      beginAttempt(c, address, user.email, now.getTime());
       const signedIn = db.transaction(() => {
         const recoveryCodes = confirmTwoFactorSetup(db, config, user.id, code, now);
         if (!recoveryCodes) return null;
