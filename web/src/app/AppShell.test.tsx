@@ -210,9 +210,10 @@ describe('the coalition’s name', () => {
     );
   });
 
-  test('is Scope while it loads, and before the coalition is set up', () => {
+  test('is Scope alone while it loads, and before the coalition is set up', () => {
     for (const html of [page(), page({ name: null, shortName: null, counties: [], states: [] })]) {
-      expect(html).toContain('<span class="brand__coalition">Scope</span>');
+      expect(html).toContain('<span class="brand__product">Scope</span>');
+      expect(html).not.toContain('brand__coalition');
       expect(html).not.toContain('South Bay');
     }
   });

@@ -7,7 +7,7 @@ import { useSignOut } from '../features/auth/mutations';
 import { meQuery } from '../features/auth/queries';
 import { roleLabel } from '../features/auth/roles';
 import { useCoalitionToday } from '../features/auth/useCoalitionToday';
-import { coalitionQuery, fallbackName, servedArea } from '../features/coalition/queries';
+import { coalitionQuery, servedArea } from '../features/coalition/queries';
 import { reportNeedingReporter } from '../features/home/needs';
 import { agencySubmissionsQuery } from '../features/home/queries';
 
@@ -28,7 +28,8 @@ export function AppShell() {
           <p className="brand">
             <Link to="/" className="brand__link">
               <span className="brand__product">Scope</span>
-              <span className="brand__coalition">{coalition?.name ?? fallbackName}</span>
+              {/* Before a coalition is set up, Scope is all there is to name. */}
+              {coalition?.name ? <span className="brand__coalition">{coalition.name}</span> : null}
             </Link>
           </p>
           {user ? <SignedInBar user={user} /> : me.data === null ? <SignedOutNav /> : null}
@@ -67,10 +68,12 @@ function Footer({
           Scope holds aggregate, de-identified counts only. No survivor's name or identifying detail is ever
           entered.
         </p>
-        <p>
-          {coalition?.name ?? fallbackName}
-          {area ? ` · ${area}` : ''}
-        </p>
+        {coalition?.name ? (
+          <p>
+            {coalition.name}
+            {area ? ` · ${area}` : ''}
+          </p>
+        ) : null}
       </div>
     </footer>
   );

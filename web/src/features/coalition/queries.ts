@@ -2,7 +2,7 @@
  * Who the coalition is, as anyone may know it: its name for the header and footer, and the counties
  * it serves. Asked once per visit; changing the settings marks it stale.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api, json } from '../../api/client';
 
 /** Keys for the coalition's public description: `all` is the only one. */
@@ -15,14 +15,6 @@ export function coalitionQuery() {
     queryFn: ({ signal }) => json(api.coalition.$get(undefined, { init: { signal } })),
     staleTime: 5 * 60_000,
   });
-}
-
-/** What the app calls itself until the coalition has a name: while it loads, and before set-up. */
-export const fallbackName = 'Scope';
-
-/** The coalition's name, or {@link fallbackName} until it is known. */
-export function useCoalitionName(): string {
-  return useQuery(coalitionQuery()).data?.name ?? fallbackName;
 }
 
 /**
