@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage, Loading } from '../../components/QueryStatus';
 import { usePageTitle } from '../../components/usePageTitle';
+import { coalitionQuery } from '../coalition/queries';
 import { type SignedOutState, useSignIn } from './mutations';
 import { meQuery } from './queries';
 import { CodeStep, EnrollStep } from './SecondStep';
@@ -15,6 +16,7 @@ export type SignInPrefill = { email: string };
 /** Where people sign in. Already signed in, or once signed in, they go to the home page. */
 export function SignInPage() {
   const me = useQuery(meQuery());
+  const coalitionName = useQuery(coalitionQuery()).data?.name;
   const signIn = useSignIn();
   const location = useLocation();
   usePageTitle('Sign in');
@@ -56,8 +58,8 @@ export function SignInPage() {
       <h1>Sign in to Scope</h1>
       <div className="sign-in__intro">
         <p>
-          Scope is where member agencies of the South Bay Coalition to End Human Trafficking share their
-          service numbers each quarter, and where the coalition reviews and publishes them.
+          Scope is where member agencies of {coalitionName ?? 'the coalition'} share their service numbers
+          each quarter, and where the coalition reviews and publishes them.
         </p>
         <p>
           Agencies enter <strong>aggregate, de-identified counts only</strong>: how many people they served,

@@ -21,8 +21,6 @@ import {
 import { publicAudience, publicSource, publicSpec } from './requests';
 import '../dashboard/dashboard.css';
 
-const heading = 'Human trafficking in the South Bay: what our members see';
-
 /**
  * `/public?period=2025`: the coalition's published figures for anyone, no sign-in. Only the public
  * audience's cells (coalition-wide, one breakdown at a time, counts under 11 hidden), with plain
@@ -44,7 +42,7 @@ export function PublicPage() {
 
   return (
     <div className="dashboard public">
-      <h1>{heading}</h1>
+      <h1>Human trafficking {area ? `in ${area}` : 'where our coalition works'}: what our members see</h1>
       <div className="public-context">
         <p className="lede">
           Member agencies of {coalition?.name ?? 'the coalition'} — victim services, legal aid, shelters,
