@@ -68,7 +68,11 @@ function ApproveOrReturn({
             onClick={() => {
               if (busy) return;
               giveBack.reset();
-              approve.mutate(undefined, { onSuccess: () => onDone('Approved. The report is now locked.') });
+              // mutateAsync, not mutate's onSuccess: the approved report replaces this panel before the
+              // refetches it starts have finished, and a callback of an unmounted component's mutate never runs.
+              approve
+                .mutateAsync()
+                .then(() => onDone('Approved. The report is now locked.'), ignoreShownFailure);
             }}
           >
             {approve.isPending ? 'Approving…' : 'Approve report'}
@@ -86,12 +90,10 @@ function ApproveOrReturn({
               return;
             }
             approve.reset();
-            giveBack.mutate(comment.trim(), {
-              onSuccess: () => {
-                setComment('');
-                onDone('Returned to the agency with your comment.');
-              },
-            });
+            giveBack.mutateAsync(comment.trim()).then(() => {
+              setComment('');
+              onDone('Returned to the agency with your comment.');
+            }, ignoreShownFailure);
           }}
         >
           <div className="field">
@@ -143,12 +145,10 @@ function Reopen({ detail, onDone }: { detail: SubmissionDetail; onDone: (message
           document.getElementById(reasonId)?.focus();
           return;
         }
-        reopen.mutate(reason.trim(), {
-          onSuccess: () => {
-            setReason('');
-            onDone('Reopened. The agency can correct the report and submit it again.');
-          },
-        });
+        reopen.mutateAsync(reason.trim()).then(() => {
+          setReason('');
+          onDone('Reopened. The agency can correct the report and submit it again.');
+        }, ignoreShownFailure);
       }}
     >
       <p>This report is approved and locked. If it needs correcting, you can reopen it for the agency.</p>
@@ -179,3 +179,6 @@ function Reopen({ detail, onDone }: { detail: SubmissionDetail; onDone: (message
     </form>
   );
 }
+
+/** A failed review action is shown from the mutation's own state, beside its button. */
+const ignoreShownFailure = () => undefined;
