@@ -94,17 +94,3 @@ export function setPasswordHash(db: Db, userId: number, passwordHash: string, at
     userId,
   );
 }
-
-/** Removes a person's two-factor set-up: its secret, its last used step and their recovery codes. */
-export function clearTwoFactor(db: Db, userId: number): void {
-  statement(
-    db,
-    'UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?',
-  ).run(userId);
-  statement(db, 'DELETE FROM recovery_codes WHERE user_id = ?').run(userId);
-}
-
-/** Drops a person's sign-ins waiting for their second step: they were started with what changed. */
-export function deleteSignInChallenges(db: Db, userId: number): number {
-  return statement(db, 'DELETE FROM sign_in_challenges WHERE user_id = ?').run(userId).changes;
-}

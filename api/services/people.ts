@@ -21,9 +21,7 @@ import {
 import { recordAudit } from '../queries/audit';
 import { type Agency, getAgencyByCode, getAgencyById, listActiveAgencies } from '../queries/orgUnits';
 import {
-  clearTwoFactor,
   countActiveAdmins,
-  deleteSignInChallenges,
   getPerson,
   getPersonByEmail,
   insertInvitedPerson,
@@ -32,6 +30,7 @@ import {
   setPasswordHash,
 } from '../queries/people';
 import { deleteUserSessions } from '../queries/sessions';
+import { deleteSignInChallengesOf, disableTotp } from '../queries/twoFactor';
 import { type Role, setUserActive, setUserRole, type User } from '../queries/users';
 import {
   accountLinkUrl,
@@ -446,9 +445,9 @@ export function turnOffTwoFactor(
   if (!person.twoFactor)
     throw refuse(409, 'two-factor-off', `${person.name} doesn't have two-factor sign-in turned on.`);
   db.transaction(() => {
-    clearTwoFactor(db, person.id);
+    disableTotp(db, person.id);
     deleteUserSessions(db, person.id);
-    deleteSignInChallenges(db, person.id);
+    deleteSignInChallengesOf(db, person.id);
     recordAudit(db, {
       at: now.toISOString(),
       userId: user.id,
@@ -589,7 +588,7 @@ export function resetPassword(
   once(db, () => {
     setPasswordHash(db, person.id, passwordHash, now.toISOString());
     const sessions = deleteUserSessions(db, person.id);
-    deleteSignInChallenges(db, person.id);
+    deleteSignInChallengesOf(db, person.id);
     consumeLink(db, link, person.id, now);
     recordAudit(db, {
       at: now.toISOString(),
